@@ -1,0 +1,132 @@
+package dev.fairbill.platform.axon;
+
+import java.sql.SQLException;
+
+import javax.sql.DataSource;
+
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.Configuration;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.deadletter.jdbc.JdbcSequencedDeadLetterQueue;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jpa.SQLErrorCodesResolver;
+import org.axonframework.modelling.saga.repository.SagaStore;
+import org.axonframework.modelling.saga.repository.jdbc.JdbcSagaStore;
+import org.axonframework.modelling.saga.repository.jdbc.PostgresSagaSqlSchema;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
+import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.transaction.PlatformTransactionManager;
+
+import dev.fairbill.platform.messaging.KafkaPublisher;
+
+/**
+ * Axon on PostgreSQL through plain JDBC: event store, token store, saga store and dead-letter queues.
+ *
+ * <p>Axon 4.13 orders its own JDBC and transaction auto-configuration after Spring Boot 3 class names. Under Boot 4
+ * those names no longer exist, so Axon evaluates its conditions before the DataSource exists and silently falls back
+ * to an in-memory token store and a no-op transaction manager. Declaring the beans here, ordered after Boot 4's
+ * DataSource and transaction auto-configuration and before Axon's, makes the wiring independent of that ordering.
+ */
+@AutoConfiguration(
+        afterName = {
+                "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
+                "org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration",
+                "org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration"
+        },
+        beforeName = {
+                "org.axonframework.springboot.autoconfig.AxonAutoConfiguration",
+                "org.axonframework.springboot.autoconfig.JdbcAutoConfiguration",
+                "org.axonframework.springboot.autoconfig.JpaAutoConfiguration",
+                "org.axonframework.springboot.autoconfig.JpaEventStoreAutoConfiguration",
+                "org.axonframework.springboot.autoconfig.TransactionAutoConfiguration",
+                "org.axonframework.springboot.autoconfig.NoOpTransactionAutoConfiguration",
+                "org.axonframework.springboot.autoconfig.EventProcessingAutoConfiguration",
+                "org.axonframework.springboot.autoconfig.AxonDbSchedulerAutoConfiguration"
+        })
+public class AxonPostgresAutoConfiguration {
+
+    @Bean
+    public TransactionManager axonTransactionManager(PlatformTransactionManager transactionManager) {
+        return new SpringTransactionManager(transactionManager);
+    }
+
+    @Bean
+    public ConnectionProvider axonConnectionProvider(DataSource dataSource) {
+        return new UnitOfWorkAwareConnectionProviderWrapper(new SpringDataSourceConnectionProvider(dataSource));
+    }
+
+    /** Recognises PostgreSQL's unique violation on (aggregate, sequence) as a concurrent append. */
+    @Bean
+    public PersistenceExceptionResolver axonPersistenceExceptionResolver(DataSource dataSource) throws SQLException {
+        return new SQLErrorCodesResolver(dataSource);
+    }
+
+    @Bean
+    public EventStorageEngine eventStorageEngine(Serializer defaultSerializer,
+                                                 PersistenceExceptionResolver persistenceExceptionResolver,
+                                                 @Qualifier("eventSerializer") Serializer eventSerializer,
+                                                 Configuration configuration,
+                                                 ConnectionProvider connectionProvider,
+                                                 TransactionManager transactionManager) {
+        return JdbcEventStorageEngine.builder()
+                .snapshotSerializer(defaultSerializer)
+                .eventSerializer(eventSerializer)
+                .upcasterChain(configuration.upcasterChain())
+                .snapshotFilter(configuration.snapshotFilter())
+                .persistenceExceptionResolver(persistenceExceptionResolver)
+                .connectionProvider(connectionProvider)
+                .transactionManager(transactionManager)
+                .build();
+    }
+
+    @Bean
+    public TokenStore tokenStore(ConnectionProvider connectionProvider, Serializer serializer) {
+        return JdbcTokenStore.builder()
+                .connectionProvider(connectionProvider)
+                .serializer(serializer)
+                .schema(TokenSchema.builder().build())
+                .build();
+    }
+
+    @Bean
+    public SagaStore<Object> sagaStore(ConnectionProvider connectionProvider, Serializer serializer) {
+        return JdbcSagaStore.builder()
+                .connectionProvider(connectionProvider)
+                .sqlSchema(new PostgresSagaSqlSchema())
+                .serializer(serializer)
+                .build();
+    }
+
+    /**
+     * Projections park a failing event in a sequenced dead-letter queue and go on with other sequences. The Kafka
+     * publisher never skips: a failed send fails the batch, the token stays, and the batch is retried.
+     */
+    @Bean
+    public ConfigurerModule deadLetterQueuesForProjections(ConnectionProvider connectionProvider,
+                                                           TransactionManager transactionManager) {
+        return configurer -> configurer.eventProcessing(processing -> processing
+                .registerDeadLetterQueueProvider(group -> KafkaPublisher.PROCESSING_GROUP.equals(group)
+                        ? null
+                        : config -> JdbcSequencedDeadLetterQueue.builder()
+                                .processingGroup(group)
+                                .connectionProvider(connectionProvider)
+                                .transactionManager(transactionManager)
+                                .genericSerializer(config.serializer())
+                                .eventSerializer(config.eventSerializer())
+                                .build())
+                .registerListenerInvocationErrorHandler(KafkaPublisher.PROCESSING_GROUP,
+                        config -> PropagatingErrorHandler.instance()));
+    }
+}

@@ -1,0 +1,28 @@
+package dev.fairbill.platform.messaging;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+
+/**
+ * @param source          CloudEvents {@code ce_source} of this service's messages, e.g. {@code /fairbill/billing}
+ * @param partitions      partitions of the topics this service creates
+ * @param publishTimeout  how long the publisher waits for the broker to acknowledge a batch
+ * @param retryInitial    first back-off of a failing inbound message
+ * @param retryMax        longest back-off between attempts
+ * @param retryAttempts   attempts before the message goes to the dead-letter topic
+ */
+@Validated
+@ConfigurationProperties("fairbill.messaging")
+public record MessagingProperties(@NotBlank String source,
+                                  @Min(1) int partitions,
+                                  @NotNull Duration publishTimeout,
+                                  @NotNull Duration retryInitial,
+                                  @NotNull Duration retryMax,
+                                  @Min(1) int retryAttempts) {
+}

@@ -1,0 +1,34 @@
+package dev.fairbill.platform.security;
+
+import java.util.Set;
+
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+
+/**
+ * Who is calling, as vouched for by the gateway's internal JWT: the API key id, its tenant and its scopes.
+ */
+public record Caller(String keyId, String tenant, Set<String> scopes) {
+
+    public static final String TENANT_CLAIM = "tenant";
+
+    public boolean hasScope(String scope) {
+        return scopes.contains(scope);
+    }
+
+    /** The authenticated caller of the current request; fails if the request was not authenticated. */
+    public static Caller current() {
+        var authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication instanceof JwtAuthenticationToken token) {
+            return fromJwt(token.getToken());
+        }
+        throw new IllegalStateException("no authenticated caller on this thread");
+    }
+
+    static Caller fromJwt(Jwt jwt) {
+        String scope = jwt.getClaimAsString("scope");
+        Set<String> scopes = scope == null || scope.isBlank() ? Set.of() : Set.of(scope.trim().split("\\s+"));
+        return new Caller(jwt.getSubject(), jwt.getClaimAsString(TENANT_CLAIM), scopes);
+    }
+}

@@ -1,0 +1,30 @@
+package dev.fairbill.platform.security;
+
+import java.nio.charset.StandardCharsets;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.NotBlank;
+
+/**
+ * How the services trust the gateway: it signs a short-lived JWT (HS256) with a secret both sides share.
+ *
+ * @param secret      the shared HMAC secret, at least 32 bytes
+ * @param issuer      expected {@code iss}
+ * @param audience    expected entry of {@code aud}
+ * @param scopeFamily this service's scope prefix: GET needs {@code <family>:read}, other methods {@code <family>:write}
+ */
+@Validated
+@ConfigurationProperties("fairbill.security.internal-jwt")
+public record InternalJwtProperties(@NotBlank String secret,
+                                    @NotBlank String issuer,
+                                    @NotBlank String audience,
+                                    @NotBlank String scopeFamily) {
+
+    @AssertTrue(message = "fairbill.security.internal-jwt.secret must be at least 32 bytes (HS256)")
+    public boolean isSecretLongEnough() {
+        return secret != null && secret.getBytes(StandardCharsets.UTF_8).length >= 32;
+    }
+}

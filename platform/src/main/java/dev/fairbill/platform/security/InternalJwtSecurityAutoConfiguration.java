@@ -1,0 +1,83 @@
+package dev.fairbill.platform.security;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+
+import javax.crypto.spec.SecretKeySpec;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Services accept only requests that carry the gateway's internal JWT: signed with the shared secret, issued by the
+ * gateway for the services, unexpired, naming a tenant. Scopes are checked again here (defence in depth), and
+ * webhook and actuator paths are open because they authenticate differently or not at all.
+ */
+@AutoConfiguration(beforeName = {
+        "org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration",
+        "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration"
+})
+@EnableConfigurationProperties(InternalJwtProperties.class)
+public class InternalJwtSecurityAutoConfiguration {
+
+    @Bean
+    public JwtDecoder internalJwtDecoder(InternalJwtProperties properties, Clock clock) {
+        var key = new SecretKeySpec(properties.secret().getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(key).macAlgorithm(MacAlgorithm.HS256).build();
+        var timestamps = new JwtTimestampValidator();
+        timestamps.setClock(clock);
+        OAuth2TokenValidator<Jwt> audience = new JwtClaimValidator<java.util.List<String>>("aud",
+                aud -> aud != null && aud.contains(properties.audience()));
+        OAuth2TokenValidator<Jwt> tenant = new JwtClaimValidator<String>(Caller.TENANT_CLAIM,
+                value -> value != null && !value.isBlank());
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(timestamps,
+                new JwtIssuerValidator(properties.issuer()), audience, tenant));
+        return decoder;
+    }
+
+    @Bean
+    public SecurityFilterChain internalJwtFilterChain(HttpSecurity http, InternalJwtProperties properties)
+            throws Exception {
+        String family = properties.scopeFamily();
+        return http
+                .csrf(AbstractHttpConfigurer::disable)
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/actuator/**", "/webhooks/**", "/error").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/**").hasAuthority("SCOPE_" + family + ":read")
+                        .requestMatchers(HttpMethod.HEAD, "/api/**").hasAuthority("SCOPE_" + family + ":read")
+                        .requestMatchers("/api/**").hasAuthority("SCOPE_" + family + ":write")
+                        .anyRequest().authenticated())
+                .oauth2ResourceServer(resourceServer -> resourceServer
+                        .jwt(jwt -> { })
+                        .authenticationEntryPoint((request, response, failure) -> {
+                            response.setHeader("WWW-Authenticate", "Bearer");
+                            ProblemResponses.write(response, 401, "unauthorized", "Unauthorized",
+                                    "A valid internal token from the gateway is required.");
+                        })
+                        .accessDeniedHandler((request, response, denied) -> ProblemResponses.write(response, 403,
+                                "forbidden", "Forbidden", "The API key lacks the scope this operation needs.")))
+                .exceptionHandling(exceptions -> exceptions
+                        .authenticationEntryPoint((request, response, failure) -> {
+                            response.setHeader("WWW-Authenticate", "Bearer");
+                            ProblemResponses.write(response, 401, "unauthorized", "Unauthorized",
+                                    "A valid internal token from the gateway is required.");
+                        }))
+                .build();
+    }
+}

@@ -1,0 +1,88 @@
+package dev.fairbill.platform.axon;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.deadline.dbscheduler.DbSchedulerDeadlineManager;
+import org.axonframework.eventhandling.TrackingEventProcessor;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.modelling.saga.repository.SagaStore;
+import org.axonframework.modelling.saga.repository.jdbc.JdbcSagaStore;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.jackson3.Jackson3Serializer;
+import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import dev.fairbill.platform.PlatformTestApplication;
+import dev.fairbill.platform.testsupport.IntegrationTest;
+
+/**
+ * Under Spring Boot 4, Axon 4.13's own auto-configuration silently falls back to in-memory stores and a no-op
+ * transaction manager. This pins the real wiring: everything Axon keeps lives in PostgreSQL.
+ */
+@IntegrationTest
+@SpringBootTest(classes = PlatformTestApplication.class, properties = {
+        "spring.application.name=platform-test",
+        "fairbill.messaging.source=/fairbill/platform-test",
+        "fairbill.security.internal-jwt.issuer=fairbill-gateway",
+        "fairbill.security.internal-jwt.audience=fairbill-services",
+        "fairbill.security.internal-jwt.scope-family=billing"
+})
+class AxonWiringIT {
+
+    @Autowired EventStorageEngine storageEngine;
+    @Autowired TokenStore tokenStore;
+    @Autowired SagaStore<?> sagaStore;
+    @Autowired TransactionManager transactionManager;
+    @Autowired DeadlineManager deadlineManager;
+    @Autowired Serializer serializer;
+    @Autowired @Qualifier("eventSerializer") Serializer eventSerializer;
+    @Autowired @Qualifier("messageSerializer") Serializer messageSerializer;
+    @Autowired EventProcessingConfiguration eventProcessing;
+    @Autowired JdbcClient jdbc;
+
+    @Test
+    void eventsTokensSagasAndDeadlinesArePersistedInPostgres() {
+        assertThat(storageEngine).isInstanceOf(JdbcEventStorageEngine.class);
+        assertThat(tokenStore).isInstanceOf(JdbcTokenStore.class);
+        assertThat(sagaStore).isInstanceOf(JdbcSagaStore.class);
+        assertThat(deadlineManager).isInstanceOf(DbSchedulerDeadlineManager.class);
+    }
+
+    @Test
+    void unitsOfWorkRunInSpringTransactions() {
+        assertThat(transactionManager).isInstanceOf(SpringTransactionManager.class);
+    }
+
+    @Test
+    void everythingIsSerialisedWithJackson3() {
+        assertThat(List.of(serializer, eventSerializer, messageSerializer))
+                .allSatisfy(s -> assertThat(s).isInstanceOf(Jackson3Serializer.class));
+    }
+
+    @Test
+    void flywayCreatedAxonsTablesAndTheInbox() {
+        List<String> tables = jdbc.sql("SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'")
+                .query(String.class).list();
+        assertThat(tables).contains("domainevententry", "snapshotevententry", "tokenentry", "sagaentry",
+                "associationvalueentry", "deadletterentry", "scheduled_tasks", "inbox", "idempotency_keys",
+                "flyway_schema_history");
+    }
+
+    @Test
+    void noProcessorIsLeftWithoutPersistentTokens() {
+        assertThat(eventProcessing.eventProcessors().values())
+                .allSatisfy(processor -> assertThat(processor).isInstanceOf(TrackingEventProcessor.class));
+    }
+}

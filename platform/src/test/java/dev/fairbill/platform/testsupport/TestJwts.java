@@ -1,0 +1,56 @@
+package dev.fairbill.platform.testsupport;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.UUID;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+
+/** Mints the gateway's internal JWT for tests that call a service directly. */
+public final class TestJwts {
+
+    public static final String SECRET = "test-internal-jwt-secret-0123456789abcdef";
+    public static final List<String> ALL_SCOPES = List.of("billing:read", "billing:write", "ledger:read",
+            "ledger:write", "refunds:read", "refunds:write", "refunds:review");
+    public static final List<String> READ_SCOPES = List.of("billing:read", "ledger:read", "refunds:read");
+
+    /** An admin token ({@code sk_test_<tenant>}'s scopes) for {@code tenant}. */
+    public static String admin(String tenant) {
+        return token(tenant, ALL_SCOPES, Instant.now(), SECRET);
+    }
+
+    public static String readOnly(String tenant) {
+        return token(tenant, READ_SCOPES, Instant.now(), SECRET);
+    }
+
+    public static String token(String tenant, List<String> scopes, Instant issuedAt, String secret) {
+        var claims = new JWTClaimsSet.Builder()
+                .issuer("fairbill-gateway")
+                .audience("fairbill-services")
+                .subject("key_" + tenant + "_test")
+                .claim("tenant", tenant)
+                .claim("scope", String.join(" ", scopes))
+                .issueTime(Date.from(issuedAt))
+                .expirationTime(Date.from(issuedAt.plus(Duration.ofSeconds(60))))
+                .jwtID(UUID.randomUUID().toString())
+                .build();
+        var jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims);
+        try {
+            jwt.sign(new MACSigner(secret.getBytes(StandardCharsets.UTF_8)));
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+        return jwt.serialize();
+    }
+
+    private TestJwts() {
+    }
+}
