@@ -1,0 +1,11 @@
+package dev.fairbill.billing.domain;
+
+import java.time.Instant;
+
+import org.axonframework.serialization.Revision;
+
+@Revision("1")
+public record AccountOpened(AccountId accountId, String tenant, String externalRef, AccountRole role,
+                            AccountId parentAccountId, String email, String defaultPaymentMethod,
+                            Instant openedAt) {
+}

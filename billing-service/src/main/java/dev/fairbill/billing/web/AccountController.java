@@ -1,0 +1,65 @@
+package dev.fairbill.billing.web;
+
+import java.net.URI;
+
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.ResponseEntity;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import dev.fairbill.billing.domain.AccountId;
+import dev.fairbill.billing.domain.AccountRuleViolation;
+import dev.fairbill.billing.domain.OpenAccount;
+import dev.fairbill.billing.query.AccountProjection;
+import dev.fairbill.billing.query.AccountView;
+import dev.fairbill.platform.security.Caller;
+import dev.fairbill.platform.web.NotFoundException;
+import jakarta.validation.Valid;
+
+@RestController
+@RequestMapping("/api/v1/accounts")
+@Validated
+public class AccountController {
+
+    private final CommandGateway commands;
+    private final AccountProjection accounts;
+
+    public AccountController(CommandGateway commands, AccountProjection accounts) {
+        this.commands = commands;
+        this.accounts = accounts;
+    }
+
+    @PostMapping
+    public ResponseEntity<AccountResponse> open(@Valid @RequestBody OpenAccountRequest request) {
+        String tenant = Caller.current().tenant();
+        AccountId parent = request.parentAccountId() == null ? null : validParent(tenant, request.parentAccountId());
+        AccountId id = AccountId.generate();
+        commands.sendAndWait(new OpenAccount(id, tenant, request.externalRef(), request.role(), parent,
+                request.email(), request.defaultPaymentMethod()));
+        AccountView created = accounts.find(tenant, id.value()).orElseThrow();
+        return ResponseEntity.created(URI.create("/api/v1/accounts/" + id.value())).body(AccountResponse.of(created));
+    }
+
+    @GetMapping("/{accountId}")
+    public AccountResponse get(@PathVariable String accountId) {
+        return accounts.find(Caller.current().tenant(), accountId)
+                .map(AccountResponse::of)
+                .orElseThrow(() -> new NotFoundException("Account " + accountId));
+    }
+
+    /** The parent must be an account of the same tenant that can have accounts below it (seed 000 hierarchy). */
+    private AccountId validParent(String tenant, String parentAccountId) {
+        AccountView parent = accounts.find(tenant, parentAccountId)
+                .orElseThrow(() -> new AccountRuleViolation("Parent account " + parentAccountId + " not found."));
+        if (!parent.role().canParent()) {
+            throw new AccountRuleViolation("Parent account " + parentAccountId + " is a " + parent.role()
+                    + " and cannot have accounts below it.");
+        }
+        return AccountId.of(parent.id());
+    }
+}

@@ -1,0 +1,21 @@
+package dev.fairbill.billing.web;
+
+import java.time.Instant;
+import java.util.List;
+
+import dev.fairbill.billing.domain.AccountRole;
+import dev.fairbill.billing.query.AccountView;
+
+/** API.md's account. {@code holds} lists what keeps a suspended account suspended. */
+public record AccountResponse(String id, String tenant, String externalRef, AccountRole role, String parentAccountId,
+                              String email, String defaultPaymentMethod, String status, List<Hold> holds,
+                              Instant createdAt) {
+
+    public record Hold(String reason, String reference) {
+    }
+
+    static AccountResponse of(AccountView view) {
+        return new AccountResponse(view.id(), view.tenant(), view.externalRef(), view.role(), view.parentAccountId(),
+                view.email(), view.defaultPaymentMethod(), view.status(), List.of(), view.createdAt());
+    }
+}

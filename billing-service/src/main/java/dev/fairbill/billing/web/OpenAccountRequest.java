@@ -1,0 +1,14 @@
+package dev.fairbill.billing.web;
+
+import dev.fairbill.billing.domain.AccountRole;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+public record OpenAccountRequest(@NotBlank @Size(max = 255) String externalRef,
+                                 @NotNull AccountRole role,
+                                 @Size(max = 64) String parentAccountId,
+                                 @Email @Size(max = 320) String email,
+                                 @Size(max = 255) String defaultPaymentMethod) {
+}

@@ -1,0 +1,221 @@
+package dev.fairbill.billing.web;
+
+import static dev.fairbill.platform.testsupport.ApiClient.bearer;
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import dev.fairbill.contracts.Topics;
+import dev.fairbill.contracts.billing.AccountOpenedV1;
+import dev.fairbill.platform.testsupport.ApiClient;
+import dev.fairbill.platform.testsupport.IntegrationTest;
+import dev.fairbill.platform.testsupport.KafkaBroker;
+import dev.fairbill.platform.testsupport.TestJwts;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Opening and reading accounts over HTTP on real PostgreSQL, and the fact published on the real broker. */
+@IntegrationTest
+class AccountApiIT {
+
+    private static final String CUSTOMER = """
+            {"externalRef": "shop-customer-1", "role": "CUSTOMER", "email": "jo@example.com"}""";
+
+    @LocalServerPort int port;
+    @Autowired JdbcClient jdbc;
+    private final JsonMapper json = JsonMapper.builder().build();
+    private ApiClient api;
+
+    @BeforeEach
+    void client() {
+        api = new ApiClient("http://localhost:" + port);
+    }
+
+    @Test
+    void openedAccountCanBeReadBackByItsTenant() {
+        var created = api.post("/api/v1/accounts", CUSTOMER, bearer(TestJwts.admin("panel")));
+
+        assertThat(created.status()).isEqualTo(201);
+        JsonNode account = json.readTree(created.body());
+        String id = account.get("id").asString();
+        assertThat(id).startsWith("acct_");
+        assertThat(account.get("tenant").asString()).isEqualTo("panel");
+        assertThat(account.get("status").asString()).isEqualTo("ACTIVE");
+        assertThat(account.get("holds").isEmpty()).isTrue();
+        assertThat(created.header("Location")).isEqualTo("/api/v1/accounts/" + id);
+
+        var read = api.get("/api/v1/accounts/" + id, bearer(TestJwts.readOnly("panel")));
+        assertThat(read.status()).isEqualTo(200);
+        assertThat(json.readTree(read.body())).isEqualTo(account);
+    }
+
+    @Test
+    void anotherTenantsAccountIsNotFound() {
+        String id = openCustomer("panel");
+
+        var read = api.get("/api/v1/accounts/" + id, bearer(TestJwts.admin("studio")));
+
+        assertThat(read.status()).isEqualTo(404);
+        assertThat(read.header("Content-Type")).startsWith("application/problem+json");
+    }
+
+    @Test
+    void requestWithoutTokenIsUnauthorized() {
+        var response = api.post("/api/v1/accounts", CUSTOMER, Map.of());
+
+        assertThat(response.status()).isEqualTo(401);
+        assertThat(response.header("Content-Type")).startsWith("application/problem+json");
+    }
+
+    @Test
+    void tokenSignedWithAnotherSecretIsUnauthorized() {
+        String forged = TestJwts.token("panel", TestJwts.ALL_SCOPES, Instant.now(),
+                "another-secret-that-is-long-enough-0123456789");
+
+        assertThat(api.get("/api/v1/accounts/acct_x", bearer(forged)).status()).isEqualTo(401);
+    }
+
+    @Test
+    void readOnlyTokenCannotOpenAccounts() {
+        var response = api.post("/api/v1/accounts", CUSTOMER, bearer(TestJwts.readOnly("panel")));
+
+        assertThat(response.status()).isEqualTo(403);
+    }
+
+    @Test
+    void unknownFieldIsRejectedAndNothingIsCreated() {
+        long before = accountCount("panel");
+
+        var response = api.post("/api/v1/accounts", """
+                {"externalRef": "x", "role": "CUSTOMER", "creditLimit": 5}""", bearer(TestJwts.admin("panel")));
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(response.body()).contains("creditLimit");
+        assertThat(accountCount("panel")).isEqualTo(before);
+    }
+
+    @Test
+    void missingRoleIsAValidationProblemNamingTheField() {
+        var response = api.post("/api/v1/accounts", """
+                {"externalRef": "x"}""", bearer(TestJwts.admin("panel")));
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(json.readTree(response.body()).get("errors").toString()).contains("role");
+    }
+
+    @Test
+    void subResellerNeedsAResellerParentOfTheSameTenant() {
+        var orphan = api.post("/api/v1/accounts", """
+                {"externalRef": "sub-1", "role": "SUB_RESELLER"}""", bearer(TestJwts.admin("panel")));
+        assertThat(orphan.status()).isEqualTo(422);
+
+        String customer = openCustomer("panel");
+        var underCustomer = api.post("/api/v1/accounts", """
+                {"externalRef": "sub-2", "role": "SUB_RESELLER", "parentAccountId": "%s"}""".formatted(customer),
+                bearer(TestJwts.admin("panel")));
+        assertThat(underCustomer.status()).isEqualTo(422);
+
+        String reseller = json.readTree(api.post("/api/v1/accounts", """
+                {"externalRef": "reseller-1", "role": "RESELLER"}""", bearer(TestJwts.admin("studio"))).body())
+                .get("id").asString();
+        var otherTenantsParent = api.post("/api/v1/accounts", """
+                {"externalRef": "sub-3", "role": "SUB_RESELLER", "parentAccountId": "%s"}""".formatted(reseller),
+                bearer(TestJwts.admin("panel")));
+        assertThat(otherTenantsParent.status()).isEqualTo(422);
+
+        var proper = api.post("/api/v1/accounts", """
+                {"externalRef": "sub-4", "role": "SUB_RESELLER", "parentAccountId": "%s"}""".formatted(reseller),
+                bearer(TestJwts.admin("studio")));
+        assertThat(proper.status()).isEqualTo(201);
+        assertThat(json.readTree(proper.body()).get("parentAccountId").asString()).isEqualTo(reseller);
+    }
+
+    @Test
+    void idempotencyKeyReplaysTheFirstAccount() {
+        Map<String, String> headers = new HashMap<>(bearer(TestJwts.admin("panel")));
+        headers.put("Idempotency-Key", UUID.randomUUID().toString());
+
+        var first = api.post("/api/v1/accounts", CUSTOMER, headers);
+        var replay = api.post("/api/v1/accounts", CUSTOMER, headers);
+        var reused = api.post("/api/v1/accounts", CUSTOMER.replace("shop-customer-1", "other"), headers);
+
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(replay.status()).isEqualTo(201);
+        assertThat(json.readTree(replay.body()).get("id")).isEqualTo(json.readTree(first.body()).get("id"));
+        assertThat(reused.status()).isEqualTo(422);
+        assertThat(reused.body()).contains("idempotency-key-reused");
+    }
+
+    @Test
+    void openedAccountIsPublishedAsACloudEvent() {
+        String id = openCustomer("chat");
+
+        List<ConsumerRecord<String, byte[]>> published = new ArrayList<>();
+        try (var consumer = consumer()) {
+            consumer.subscribe(List.of(Topics.BILLING_EVENTS));
+            Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(record -> {
+                    if (id.equals(record.key())) {
+                        published.add(record);
+                    }
+                });
+                return !published.isEmpty();
+            });
+        }
+
+        ConsumerRecord<String, byte[]> record = published.getFirst();
+        assertThat(header(record, "ce_type")).isEqualTo(AccountOpenedV1.TYPE);
+        assertThat(header(record, "ce_specversion")).isEqualTo("1.0");
+        assertThat(header(record, "ce_source")).isEqualTo("/fairbill/billing");
+        assertThat(header(record, "ce_subject")).isEqualTo(id);
+        assertThat(header(record, "ce_id")).isNotBlank();
+        AccountOpenedV1 data = json.readValue(record.value(), AccountOpenedV1.class);
+        assertThat(data.accountId()).isEqualTo(id);
+        assertThat(data.tenant()).isEqualTo("chat");
+        assertThat(data.role()).isEqualTo("CUSTOMER");
+    }
+
+    private String openCustomer(String tenant) {
+        var created = api.post("/api/v1/accounts", CUSTOMER, bearer(TestJwts.admin(tenant)));
+        assertThat(created.status()).isEqualTo(201);
+        return json.readTree(created.body()).get("id").asString();
+    }
+
+    private long accountCount(String tenant) {
+        return jdbc.sql("SELECT count(*) FROM accounts WHERE tenant = ?").param(tenant).query(Long.class).single();
+    }
+
+    private static KafkaConsumer<String, byte[]> consumer() {
+        var properties = new Properties();
+        properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBroker.bootstrapServers());
+        properties.put(ConsumerConfig.GROUP_ID_CONFIG, "account-api-it-" + UUID.randomUUID());
+        properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        return new KafkaConsumer<>(properties, new StringDeserializer(), new ByteArrayDeserializer());
+    }
+
+    private static String header(ConsumerRecord<String, byte[]> record, String name) {
+        var header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), UTF_8);
+    }
+}

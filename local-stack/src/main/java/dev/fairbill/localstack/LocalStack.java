@@ -1,0 +1,201 @@
+package dev.fairbill.localstack;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Map.Entry;
+import java.util.concurrent.TimeUnit;
+
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+
+import dev.fairbill.platform.testsupport.PostgresServer;
+
+/**
+ * The whole suite on one machine with nothing installed: an embedded PostgreSQL (one database per service, data kept
+ * under {@code .fairbill/}), a real Kafka broker in this JVM, and the four services as their own processes, exactly as
+ * they run in production. Stops everything cleanly on Ctrl-C.
+ */
+public final class LocalStack implements AutoCloseable {
+
+    /** Local only: the gateway and the services share it to sign and verify the internal JWT. */
+    static final String LOCAL_JWT_SECRET = "local-dev-internal-jwt-secret-change-me-0123456789";
+    private static final List<String> TENANTS = List.of("panel", "studio", "imaging", "smm", "chat");
+    private static final Duration STARTUP_TIMEOUT = Duration.ofMinutes(3);
+
+    private final StackSettings settings;
+    private final PrintStream out;
+    private final Map<Service, Process> processes = new EnumMap<>(Service.class);
+    private PostgresServer postgres;
+    private EmbeddedKafkaBroker kafka;
+
+    LocalStack(StackSettings settings, PrintStream out) {
+        this.settings = settings;
+        this.out = out;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path root = Path.of(System.getProperty("fairbill.root", ".")).toAbsolutePath().normalize();
+        var stack = new LocalStack(StackSettings.defaults(root), System.out);
+        Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "local-stack-stop"));
+        try {
+            stack.start();
+        } catch (RuntimeException e) {
+            System.err.println("Fairbill local stack failed to start: " + e.getMessage());
+            System.exit(1);
+        }
+        stack.printWelcome();
+        Thread.currentThread().join();
+    }
+
+    void start() throws IOException {
+        for (Service service : Service.values()) {
+            if (!Files.isRegularFile(service.jar(settings.root()))) {
+                throw new IllegalStateException(service.jar(settings.root()) + " is missing; build with "
+                        + "./mvnw -B package -DskipTests");
+            }
+        }
+        Files.createDirectories(settings.dataDirectory().resolve("logs"));
+        out.println("Starting PostgreSQL (data in " + settings.dataDirectory().resolve("postgres") + ") ...");
+        postgres = PostgresServer.start(settings.dataDirectory().resolve("postgres"), settings.postgresPort());
+        out.println("Starting Kafka (KRaft) on localhost:" + settings.kafkaPort() + " ...");
+        kafka = new EmbeddedKafkaKraftBroker(1, 6).kafkaPorts(settings.kafkaPort())
+                .brokerProperties(Map.of("auto.create.topics.enable", "true", "group.initial.rebalance.delay.ms", "0"));
+        kafka.afterPropertiesSet();
+        for (Service service : Service.values()) {
+            processes.put(service, launch(service));
+        }
+        awaitReady();
+    }
+
+    private Process launch(Service service) throws IOException {
+        List<String> command = new ArrayList<>(List.of(javaExecutable(), "-XX:TieredStopAtLevel=1", "-Xmx512m",
+                "-jar", service.jar(settings.root()).toString()));
+        command.addAll(arguments(service));
+        Path log = settings.dataDirectory().resolve("logs").resolve(service.module + ".log");
+        out.println("Starting " + service.module + " on :" + settings.httpPort(service) + " (log: " + log + ")");
+        return new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                .start();
+    }
+
+    private List<String> arguments(Service service) {
+        List<String> args = new ArrayList<>(List.of(
+                "--server.port=" + settings.httpPort(service),
+                "--management.server.port=" + settings.managementPort(service),
+                "--fairbill.security.internal-jwt.secret=" + LOCAL_JWT_SECRET));
+        if (service == Service.GATEWAY) {
+            args.add("--fairbill.gateway.services.billing-uri=http://localhost:" + settings.httpPort(Service.BILLING));
+            args.add("--fairbill.gateway.services.ledger-uri=http://localhost:" + settings.httpPort(Service.LEDGER));
+            args.add("--fairbill.gateway.services.refund-uri=http://localhost:" + settings.httpPort(Service.REFUND));
+        } else {
+            args.add("--spring.datasource.url=" + postgres.createDatabase(service.database));
+            args.add("--spring.datasource.username=" + postgres.user());
+            args.add("--spring.datasource.password=" + postgres.password());
+            args.add("--spring.kafka.bootstrap-servers=" + kafka.getBrokersAsString());
+        }
+        return args;
+    }
+
+    private void awaitReady() {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        Instant deadline = Instant.now().plus(STARTUP_TIMEOUT);
+        for (Service service : Service.values()) {
+            URI readiness = URI.create("http://localhost:" + settings.managementPort(service)
+                    + "/actuator/health/readiness");
+            while (!ready(http, readiness)) {
+                Process process = processes.get(service);
+                if (!process.isAlive()) {
+                    throw new IllegalStateException(service.module + " exited with " + process.exitValue()
+                            + "; see " + settings.dataDirectory().resolve("logs").resolve(service.module + ".log"));
+                }
+                if (Instant.now().isAfter(deadline)) {
+                    throw new IllegalStateException(service.module + " was not ready within " + STARTUP_TIMEOUT);
+                }
+                sleep(Duration.ofMillis(250));
+            }
+        }
+    }
+
+    private static boolean ready(HttpClient http, URI readiness) {
+        try {
+            return http.send(HttpRequest.newBuilder(readiness).timeout(Duration.ofSeconds(2)).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    String gatewayUrl() {
+        return "http://localhost:" + settings.httpPort(Service.GATEWAY);
+    }
+
+    private void printWelcome() {
+        out.println();
+        out.println("Fairbill is running. Everything goes through the gateway: " + gatewayUrl());
+        out.println("  services: billing :" + settings.httpPort(Service.BILLING) + ", ledger :"
+                + settings.httpPort(Service.LEDGER) + ", refund :" + settings.httpPort(Service.REFUND)
+                + " (internal; call them through the gateway)");
+        out.println("  PostgreSQL: " + postgres.jdbcUrl("postgres") + "   Kafka: " + kafka.getBrokersAsString());
+        out.println("  tenants and API keys (admin / read-only):");
+        TENANTS.forEach(tenant -> out.printf("    %-8s sk_test_%s / rk_test_%s%n", tenant, tenant, tenant));
+        out.println("  try: curl -s -X POST " + gatewayUrl() + "/api/v1/accounts -H 'Authorization: Bearer "
+                + "sk_test_panel' -H 'Content-Type: application/json' -d '{\"externalRef\":\"c1\",\"role\":"
+                + "\"CUSTOMER\"}'");
+        out.println("Press Ctrl-C to stop.");
+    }
+
+    @Override
+    public synchronized void close() {
+        List<Entry<Service, Process>> running = new ArrayList<>(processes.entrySet());
+        running.forEach(entry -> entry.getValue().destroy());
+        for (Entry<Service, Process> entry : running) {
+            try {
+                if (!entry.getValue().waitFor(30, TimeUnit.SECONDS)) {
+                    entry.getValue().destroyForcibly().waitFor();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                entry.getValue().destroyForcibly();
+            }
+        }
+        processes.clear();
+        if (kafka != null) {
+            kafka.destroy();
+            kafka = null;
+        }
+        if (postgres != null) {
+            postgres.close();
+            postgres = null;
+        }
+    }
+
+    private static String javaExecutable() {
+        return ProcessHandle.current().info().command()
+                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package dev.fairbill.localstack;
+
+import java.nio.file.Path;
+
+/**
+ * Where the stack keeps its data and which ports it uses.
+ *
+ * @param root           the checkout: service jars are found under {@code <module>/target}
+ * @param dataDirectory  PostgreSQL's data and the services' logs; kept across restarts
+ * @param httpBasePort   gateway port; the services follow (billing +1, ledger +2, refund +3)
+ * @param managementBase actuator port of the gateway; the services follow the same way
+ * @param postgresPort   the embedded PostgreSQL's port
+ * @param kafkaPort      the embedded broker's port
+ */
+record StackSettings(Path root, Path dataDirectory, int httpBasePort, int managementBase, int postgresPort,
+                     int kafkaPort) {
+
+    static StackSettings defaults(Path root) {
+        return new StackSettings(root, root.resolve(".fairbill"), 8080, 9080, 15432, 19092);
+    }
+
+    int httpPort(Service service) {
+        return httpBasePort + service.portOffset;
+    }
+
+    int managementPort(Service service) {
+        return managementBase + service.portOffset;
+    }
+}
