@@ -97,9 +97,9 @@ public final class LocalStack implements AutoCloseable {
                 "--management.server.port=" + settings.managementPort(service),
                 "--fairbill.security.internal-jwt.secret=" + LOCAL_JWT_SECRET));
         if (service == Service.GATEWAY) {
-            args.add("--fairbill.gateway.services.billing-uri=http://localhost:" + settings.httpPort(Service.BILLING));
-            args.add("--fairbill.gateway.services.ledger-uri=http://localhost:" + settings.httpPort(Service.LEDGER));
-            args.add("--fairbill.gateway.services.refund-uri=http://localhost:" + settings.httpPort(Service.REFUND));
+            args.add("--fairbill.gateway.services.billing.uri=http://localhost:" + settings.httpPort(Service.BILLING));
+            args.add("--fairbill.gateway.services.ledger.uri=http://localhost:" + settings.httpPort(Service.LEDGER));
+            args.add("--fairbill.gateway.services.refund.uri=http://localhost:" + settings.httpPort(Service.REFUND));
         } else {
             args.add("--spring.datasource.url=" + postgres.createDatabase(service.database));
             args.add("--spring.datasource.username=" + postgres.user());

@@ -1,0 +1,65 @@
+package dev.fairbill.gateway.security;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+
+/** Signs the short-lived HS256 token that tells the services who is calling. */
+public final class InternalJwtIssuer {
+
+    public static final String ISSUER = "fairbill-gateway";
+    public static final String AUDIENCE = "fairbill-services";
+    public static final String TENANT_CLAIM = "tenant";
+    public static final String SCOPE_CLAIM = "scope";
+    public static final Duration TIME_TO_LIVE = Duration.ofSeconds(60);
+
+    private static final JWSHeader HEADER = new JWSHeader.Builder(JWSAlgorithm.HS256).type(JOSEObjectType.JWT).build();
+
+    private final MACSigner signer;
+    private final Clock clock;
+
+    public InternalJwtIssuer(byte[] secret, Clock clock) {
+        try {
+            this.signer = new MACSigner(secret);
+        } catch (JOSEException e) {
+            throw new IllegalArgumentException("the internal JWT secret is not a valid HS256 key", e);
+        }
+        this.clock = clock;
+    }
+
+    public String issueFor(Caller caller) {
+        Instant now = clock.instant();
+        JWTClaimsSet claims = new JWTClaimsSet.Builder()
+                .issuer(ISSUER)
+                .audience(AUDIENCE)
+                .subject(caller.keyId())
+                .claim(TENANT_CLAIM, caller.tenant())
+                .claim(SCOPE_CLAIM, spaceSeparated(caller))
+                .issueTime(Date.from(now))
+                .expirationTime(Date.from(now.plus(TIME_TO_LIVE)))
+                .jwtID(UUID.randomUUID().toString())
+                .build();
+        SignedJWT jwt = new SignedJWT(HEADER, claims);
+        try {
+            jwt.sign(signer);
+        } catch (JOSEException e) {
+            throw new IllegalStateException("could not sign the internal JWT", e);
+        }
+        return jwt.serialize();
+    }
+
+    private static String spaceSeparated(Caller caller) {
+        return caller.scopes().stream().sorted().map(Scope::value).collect(Collectors.joining(" "));
+    }
+}

@@ -1,0 +1,108 @@
+package dev.fairbill.gateway;
+
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.stream.IntStream;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.bean.override.convention.TestBean;
+
+import dev.fairbill.gateway.testsupport.GatewayClient;
+import dev.fairbill.gateway.testsupport.MutableClock;
+import dev.fairbill.gateway.testsupport.StubBackend;
+
+import static dev.fairbill.gateway.testsupport.GatewayClient.bearer;
+import static dev.fairbill.gateway.testsupport.Problems.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Two requests of burst, one more per second; each test spends a different key's budget. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "fairbill.gateway.rate-limit.requests-per-second=1",
+        "fairbill.gateway.rate-limit.burst=2"
+})
+@ActiveProfiles("it")
+class RateLimitIT {
+
+    private static final MutableClock CLOCK = new MutableClock(Instant.parse("2026-11-22T10:15:30Z"));
+    private static final StubBackend BACKEND = StubBackend.start();
+
+    @TestBean
+    Clock clock;
+
+    static Clock clock() {
+        return CLOCK;
+    }
+
+    @DynamicPropertySource
+    static void pointRoutesAtStub(DynamicPropertyRegistry registry) {
+        registry.add("fairbill.gateway.services.billing.uri", BACKEND::uri);
+        registry.add("fairbill.gateway.services.ledger.uri", BACKEND::uri);
+        registry.add("fairbill.gateway.services.refund.uri", BACKEND::uri);
+    }
+
+    @AfterAll
+    static void stopStub() {
+        BACKEND.close();
+    }
+
+    @LocalServerPort
+    int port;
+
+    GatewayClient gateway;
+
+    @BeforeEach
+    void setUp() {
+        gateway = new GatewayClient(port);
+        BACKEND.reset();
+    }
+
+    @Test
+    void keyOverItsRateLimitIsRejectedWithRetryAfter() {
+        assertThat(getPlans("sk_it_admin").statusCode()).isEqualTo(200);
+        assertThat(getPlans("sk_it_admin").statusCode()).isEqualTo(200);
+
+        HttpResponse<String> rejected = getPlans("sk_it_admin");
+
+        assertProblem(rejected, 429, "rate-limited");
+        assertThat(rejected.headers().firstValue("Retry-After")).hasValue("1");
+        assertThat(BACKEND.received()).hasSize(2);
+    }
+
+    @Test
+    void limitRecoversAsTimePasses() {
+        getPlans("rk_it_read");
+        getPlans("rk_it_read");
+        assertThat(getPlans("rk_it_read").statusCode()).isEqualTo(429);
+
+        CLOCK.advance(Duration.ofSeconds(1));
+
+        assertThat(getPlans("rk_it_read").statusCode()).isEqualTo(200);
+        assertThat(getPlans("rk_it_read").statusCode()).isEqualTo(429);
+    }
+
+    @Test
+    void unauthenticatedRequestsDoNotSpendAnyKeysBudget() {
+        IntStream.range(0, 5).forEach(i -> {
+            assertThat(gateway.get("/api/v1/refund-requests").statusCode()).isEqualTo(401);
+            assertThat(gateway.post("/webhooks/stripe/imaging", "{}").statusCode()).isEqualTo(200);
+        });
+
+        assertThat(gateway.get("/api/v1/refund-requests", "Authorization", bearer("sk_it_refund_clerk")).statusCode())
+                .isEqualTo(200);
+        assertThat(gateway.get("/api/v1/refund-requests", "Authorization", bearer("sk_it_refund_clerk")).statusCode())
+                .isEqualTo(200);
+    }
+
+    private HttpResponse<String> getPlans(String apiKey) {
+        return gateway.get("/api/v1/plans", "Authorization", bearer(apiKey));
+    }
+}

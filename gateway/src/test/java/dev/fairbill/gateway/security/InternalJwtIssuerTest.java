@@ -1,0 +1,68 @@
+package dev.fairbill.gateway.security;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Set;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.crypto.MACVerifier;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import org.junit.jupiter.api.Test;
+
+import dev.fairbill.gateway.testsupport.MutableClock;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class InternalJwtIssuerTest {
+
+    private static final byte[] SECRET = "unit-test-internal-jwt-secret-0123456789".getBytes(StandardCharsets.UTF_8);
+    private static final Instant NOW = Instant.parse("2026-11-22T10:15:30Z");
+    private static final Caller CALLER =
+            new Caller("key_smm_read", "smm", Set.of(Scope.REFUNDS_READ, Scope.BILLING_READ, Scope.LEDGER_READ));
+
+    private final InternalJwtIssuer issuer = new InternalJwtIssuer(SECRET, new MutableClock(NOW));
+
+    @Test
+    void tokenIsHs256SignedWithTheSharedSecret() throws Exception {
+        SignedJWT jwt = SignedJWT.parse(issuer.issueFor(CALLER));
+
+        assertThat(jwt.getHeader().getAlgorithm()).isEqualTo(JWSAlgorithm.HS256);
+        assertThat(jwt.verify(new MACVerifier(SECRET))).isTrue();
+    }
+
+    @Test
+    void tokenDoesNotVerifyWithAnotherSecret() throws Exception {
+        SignedJWT jwt = SignedJWT.parse(issuer.issueFor(CALLER));
+
+        byte[] otherSecret = "another-internal-jwt-secret-0123456789ab".getBytes(StandardCharsets.UTF_8);
+        assertThat(jwt.verify(new MACVerifier(otherSecret))).isFalse();
+    }
+
+    @Test
+    void claimsNameTheCallerItsTenantAndScopes() throws Exception {
+        JWTClaimsSet claims = SignedJWT.parse(issuer.issueFor(CALLER)).getJWTClaimsSet();
+
+        assertThat(claims.getIssuer()).isEqualTo("fairbill-gateway");
+        assertThat(claims.getAudience()).containsExactly("fairbill-services");
+        assertThat(claims.getSubject()).isEqualTo("key_smm_read");
+        assertThat(claims.getStringClaim("tenant")).isEqualTo("smm");
+        assertThat(claims.getStringClaim("scope")).isEqualTo("billing:read ledger:read refunds:read");
+    }
+
+    @Test
+    void tokenLivesSixtySecondsFromTheClocksNow() throws Exception {
+        JWTClaimsSet claims = SignedJWT.parse(issuer.issueFor(CALLER)).getJWTClaimsSet();
+
+        assertThat(claims.getIssueTime().toInstant()).isEqualTo(NOW);
+        assertThat(claims.getExpirationTime().toInstant()).isEqualTo(NOW.plusSeconds(60));
+    }
+
+    @Test
+    void everyTokenHasItsOwnId() throws Exception {
+        String first = SignedJWT.parse(issuer.issueFor(CALLER)).getJWTClaimsSet().getJWTID();
+        String second = SignedJWT.parse(issuer.issueFor(CALLER)).getJWTClaimsSet().getJWTID();
+
+        assertThat(first).isNotBlank().isNotEqualTo(second);
+    }
+}

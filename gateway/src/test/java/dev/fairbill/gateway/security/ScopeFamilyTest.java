@@ -1,0 +1,39 @@
+package dev.fairbill.gateway.security;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.http.HttpMethod;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+class ScopeFamilyTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"GET", "HEAD"})
+    void readingNeedsTheReadScope(String method) {
+        assertThat(ScopeFamily.BILLING.requiredFor(HttpMethod.valueOf(method))).isEqualTo(Scope.BILLING_READ);
+        assertThat(ScopeFamily.LEDGER.requiredFor(HttpMethod.valueOf(method))).isEqualTo(Scope.LEDGER_READ);
+        assertThat(ScopeFamily.REFUNDS.requiredFor(HttpMethod.valueOf(method))).isEqualTo(Scope.REFUNDS_READ);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"POST", "PUT", "PATCH", "DELETE", "OPTIONS"})
+    void everyOtherMethodNeedsTheWriteScope(String method) {
+        assertThat(ScopeFamily.BILLING.requiredFor(HttpMethod.valueOf(method))).isEqualTo(Scope.BILLING_WRITE);
+        assertThat(ScopeFamily.LEDGER.requiredFor(HttpMethod.valueOf(method))).isEqualTo(Scope.LEDGER_WRITE);
+        assertThat(ScopeFamily.REFUNDS.requiredFor(HttpMethod.valueOf(method))).isEqualTo(Scope.REFUNDS_WRITE);
+    }
+
+    @Test
+    void familyIsNamedCaseInsensitively() {
+        assertThat(ScopeFamily.named("refunds")).isEqualTo(ScopeFamily.REFUNDS);
+    }
+
+    @Test
+    void misspelledFamilyOrScopeIsRefused() {
+        assertThatIllegalArgumentException().isThrownBy(() -> ScopeFamily.named("biling"));
+        assertThatIllegalArgumentException().isThrownBy(() -> Scope.fromValue("refunds:approve"));
+    }
+}

@@ -1,0 +1,103 @@
+package dev.fairbill.gateway.testsupport;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+
+import com.sun.net.httpserver.Headers;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+/** A backend service stand-in on a random port that answers 200 and records every request it receives. */
+public final class StubBackend implements AutoCloseable {
+
+    private static final byte[] RESPONSE = "{\"stub\":true}".getBytes(StandardCharsets.UTF_8);
+
+    private final HttpServer server;
+    private final List<RecordedRequest> received = new CopyOnWriteArrayList<>();
+
+    private StubBackend(HttpServer server) {
+        this.server = server;
+    }
+
+    public static StubBackend start() {
+        try {
+            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            StubBackend backend = new StubBackend(server);
+            server.createContext("/", backend::record);
+            server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+            server.start();
+            return backend;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The address of a port nobody listens on. */
+    public static String unreachableUri() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return "http://127.0.0.1:" + socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public String uri() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    public List<RecordedRequest> received() {
+        return List.copyOf(received);
+    }
+
+    public RecordedRequest onlyRequest() {
+        if (received.size() != 1) {
+            throw new AssertionError("expected exactly one forwarded request but got " + received.size());
+        }
+        return received.getFirst();
+    }
+
+    public void reset() {
+        received.clear();
+    }
+
+    private void record(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            received.add(new RecordedRequest(
+                    exchange.getRequestMethod(),
+                    exchange.getRequestURI(),
+                    exchange.getRequestHeaders(),
+                    exchange.getRequestBody().readAllBytes()));
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, RESPONSE.length);
+            exchange.getResponseBody().write(RESPONSE);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+
+    public record RecordedRequest(String method, URI uri, Headers headers, byte[] body) {
+
+        public Set<String> headerNames() {
+            return headers.keySet();
+        }
+
+        public String header(String name) {
+            return headers.getFirst(name);
+        }
+
+        public boolean hasHeader(String name) {
+            return headers.containsKey(name);
+        }
+    }
+}
