@@ -97,6 +97,7 @@ public final class LocalStack implements AutoCloseable {
                 "--management.server.port=" + settings.managementPort(service),
                 "--fairbill.security.internal-jwt.secret=" + LOCAL_JWT_SECRET));
         if (service == Service.GATEWAY) {
+            args.add("--spring.profiles.active=local");
             args.add("--fairbill.gateway.services.billing.uri=http://localhost:" + settings.httpPort(Service.BILLING));
             args.add("--fairbill.gateway.services.ledger.uri=http://localhost:" + settings.httpPort(Service.LEDGER));
             args.add("--fairbill.gateway.services.refund.uri=http://localhost:" + settings.httpPort(Service.REFUND));

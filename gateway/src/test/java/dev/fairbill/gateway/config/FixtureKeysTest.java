@@ -15,12 +15,13 @@ import dev.fairbill.gateway.security.Scope;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The keys API.md promises for the local stack work against the hashes in application.yml. */
+/** The keys API.md promises for the local stack work against the hashes in application-local.yml. */
 class FixtureKeysTest {
 
     private static final Set<Scope> READ_SCOPES = Set.of(Scope.BILLING_READ, Scope.LEDGER_READ, Scope.REFUNDS_READ);
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
+            .withPropertyValues("spring.profiles.active=local")
             .withInitializer(new ConfigDataApplicationContextInitializer())
             .withUserConfiguration(BindGatewayProperties.class);
 
