@@ -1,0 +1,31 @@
+package dev.fairbill.platform.id;
+
+/** The type prefix of every public id (API.md, Conventions), with the noun used in "… not found" answers. */
+public enum IdPrefix {
+    ACCOUNT("acct_", "Account"),
+    SUBSCRIPTION("sub_", "Subscription"),
+    CHARGE("ch_", "Charge"),
+    PURCHASE("pur_", "Purchase"),
+    REFUND_CASE("rc_", "Refund case"),
+    REFUND("re_", "Refund"),
+    DISPUTE("dp_", "Dispute"),
+    LOT("lot_", "Lot"),
+    HOLD("hold_", "Hold"),
+    INCIDENT("inc_", "Incident");
+
+    private final String prefix;
+    private final String noun;
+
+    IdPrefix(String prefix, String noun) {
+        this.prefix = prefix;
+        this.noun = noun;
+    }
+
+    public String prefix() {
+        return prefix;
+    }
+
+    public String noun() {
+        return noun;
+    }
+}

@@ -1,0 +1,142 @@
+package dev.fairbill.platform.web.idempotency;
+
+import java.io.IOException;
+import java.util.Optional;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.ContentCachingResponseWrapper;
+import org.springframework.web.util.WebUtils;
+
+import dev.fairbill.platform.security.Caller;
+import dev.fairbill.platform.web.ProblemResponseWriter;
+import dev.fairbill.platform.web.Problems;
+
+/**
+ * Idempotency-Key on POST (API.md, Conventions): the first request with a key runs and its response (if not a 5xx)
+ * is stored; a retry with the same key and the same request gets that response again, marked
+ * {@code Idempotent-Replayed: true}. Keys are per tenant, so the filter runs after Spring Security.
+ */
+public class IdempotencyFilter extends OncePerRequestFilter {
+
+    public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    public static final String IDEMPOTENT_REPLAYED = "Idempotent-Replayed";
+    static final int MAX_KEY_LENGTH = 255;
+    private static final String ASYNC_ATTEMPT = IdempotencyFilter.class.getName() + ".attempt";
+
+    private final IdempotencyKeyStore store;
+    private final ProblemResponseWriter problems;
+
+    public IdempotencyFilter(IdempotencyKeyStore store, ProblemResponseWriter problems) {
+        this.store = store;
+        this.problems = problems;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return !HttpMethod.POST.matches(request.getMethod()) || request.getHeader(IDEMPOTENCY_KEY) == null;
+    }
+
+    /** A controller returning a future finishes in an async dispatch; only then is the response known. */
+    @Override
+    protected boolean shouldNotFilterAsyncDispatch() {
+        return false;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        if (isAsyncDispatch(request)) {
+            resumeAfterAsync(request, response, chain);
+            return;
+        }
+        String key = request.getHeader(IDEMPOTENCY_KEY);
+        if (key.isBlank() || key.length() > MAX_KEY_LENGTH) {
+            problems.write(response, Problems.problem(HttpStatus.BAD_REQUEST, "invalid-idempotency-key",
+                    "Invalid Idempotency-Key", "An Idempotency-Key has 1 to " + MAX_KEY_LENGTH + " characters"));
+            return;
+        }
+        Optional<String> tenant = authenticatedTenant();
+        if (tenant.isEmpty()) {
+            chain.doFilter(request, response);
+            return;
+        }
+        var buffered = new BufferedBodyRequest(request);
+        var idempotent = IdempotentRequest.of(tenant.get(), key, request.getMethod(), request.getRequestURI(),
+                buffered.body());
+        switch (store.claim(idempotent)) {
+            case Claim.Claimed claimed -> {
+                var recorded = new ContentCachingResponseWrapper(response);
+                execute(claimed.attempt(), buffered, recorded, recorded, chain);
+            }
+            case Claim.Replay replay -> replay(replay.response(), response);
+            case Claim.KeyReused reused -> problems.write(response, Problems.problem(
+                    HttpStatus.UNPROCESSABLE_CONTENT, "idempotency-key-reused", "Idempotency-Key reused",
+                    "This Idempotency-Key was already used for a different request"));
+            case Claim.InProgress inProgress -> problems.write(response, Problems.problem(HttpStatus.CONFLICT,
+                    "idempotency-key-in-use", "Idempotency-Key in use",
+                    "A request with this Idempotency-Key is still being processed; retry later"));
+        }
+    }
+
+    private void resumeAfterAsync(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        Attempt attempt = (Attempt) request.getAttribute(ASYNC_ATTEMPT);
+        var recorded = WebUtils.getNativeResponse(response, ContentCachingResponseWrapper.class);
+        if (attempt == null || recorded == null) {
+            chain.doFilter(request, response);
+            return;
+        }
+        execute(attempt, request, response, recorded, chain);
+    }
+
+    private void execute(Attempt attempt, HttpServletRequest request, HttpServletResponse response,
+            ContentCachingResponseWrapper recorded, FilterChain chain) throws ServletException, IOException {
+        try {
+            chain.doFilter(request, response);
+        } catch (ServletException | IOException | RuntimeException failure) {
+            store.release(attempt);
+            throw failure;
+        }
+        if (request.isAsyncStarted()) {
+            request.setAttribute(ASYNC_ATTEMPT, attempt);
+            return;
+        }
+        try {
+            if (HttpStatusCode.valueOf(recorded.getStatus()).is5xxServerError()) {
+                store.release(attempt);
+            } else {
+                store.complete(attempt, new StoredResponse(recorded.getStatus(), recorded.getContentType(),
+                        recorded.getContentAsByteArray()));
+            }
+        } finally {
+            recorded.copyBodyToResponse();
+        }
+    }
+
+    private static void replay(StoredResponse stored, HttpServletResponse response) throws IOException {
+        response.setStatus(stored.status());
+        if (stored.contentType() != null) {
+            response.setContentType(stored.contentType());
+        }
+        response.setHeader(IDEMPOTENT_REPLAYED, "true");
+        response.setContentLength(stored.body().length);
+        response.getOutputStream().write(stored.body());
+    }
+
+    private static Optional<String> authenticatedTenant() {
+        try {
+            return Optional.ofNullable(Caller.current().tenant());
+        } catch (IllegalStateException unauthenticated) {
+            // open routes (webhooks) have no tenant; they deduplicate by the processor's event id instead
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,142 @@
+package dev.fairbill.platform.web.idempotency;
+
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The {@code idempotency_keys} table. Every statement commits on its own: a claim must be visible to concurrent
+ * retries before the request runs.
+ */
+public class IdempotencyKeyStore {
+
+    private static final Logger log = LoggerFactory.getLogger(IdempotencyKeyStore.class);
+    private static final int CLAIM_ROUNDS = 3;
+
+    // Inserts a fresh claim, or takes over an expired row or a stale in-progress one of the same request. Postgres
+    // locks the conflicting row, so of two concurrent takeovers only one sees the WHERE still true.
+    private static final String CLAIM = """
+            INSERT INTO idempotency_keys AS k (tenant, idempotency_key, request_method, request_path, request_hash,
+                                               state, attempt, created_at, expires_at)
+            VALUES (:tenant, :key, :method, :path, :hash, 'IN_PROGRESS', :attempt, :now, :expiresAt)
+            ON CONFLICT (tenant, idempotency_key) DO UPDATE
+               SET request_method = EXCLUDED.request_method, request_path = EXCLUDED.request_path,
+                   request_hash = EXCLUDED.request_hash, state = 'IN_PROGRESS', attempt = EXCLUDED.attempt,
+                   created_at = EXCLUDED.created_at, expires_at = EXCLUDED.expires_at,
+                   response_status = NULL, response_content_type = NULL, response_body = NULL
+             WHERE k.expires_at <= :now
+                OR (k.state = 'IN_PROGRESS' AND k.request_hash = EXCLUDED.request_hash
+                    AND k.created_at <= :staleBefore)
+            RETURNING attempt
+            """;
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final IdempotencyProperties properties;
+
+    public IdempotencyKeyStore(JdbcClient jdbc, Clock clock, IdempotencyProperties properties) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.properties = properties;
+    }
+
+    Claim claim(IdempotentRequest request) {
+        for (int round = 0; round < CLAIM_ROUNDS; round++) {
+            Instant now = clock.instant();
+            Optional<UUID> claimed = jdbc.sql(CLAIM)
+                    .param("tenant", request.tenant())
+                    .param("key", request.key())
+                    .param("method", request.method())
+                    .param("path", request.path())
+                    .param("hash", request.hash())
+                    .param("attempt", UUID.randomUUID())
+                    .param("now", timestamp(now))
+                    .param("expiresAt", timestamp(now.plus(properties.retention())))
+                    .param("staleBefore", timestamp(now.minus(properties.takeoverAfter())))
+                    .query(UUID.class)
+                    .optional();
+            if (claimed.isPresent()) {
+                return new Claim.Claimed(new Attempt(request.tenant(), request.key(), claimed.get()));
+            }
+            Optional<Claim> existing = existing(request);
+            if (existing.isPresent()) {
+                return existing.get();
+            }
+        }
+        // the row vanished between the two statements each time: a concurrent attempt keeps failing and retrying
+        return new Claim.InProgress();
+    }
+
+    void complete(Attempt attempt, StoredResponse response) {
+        int updated = jdbc.sql("""
+                        UPDATE idempotency_keys
+                           SET state = 'COMPLETED', response_status = :status,
+                               response_content_type = :contentType, response_body = :body
+                         WHERE tenant = :tenant AND idempotency_key = :key AND attempt = :attempt
+                           AND state = 'IN_PROGRESS'
+                        """)
+                .param("status", response.status())
+                .param("contentType", response.contentType())
+                .param("body", response.body())
+                .param("tenant", attempt.tenant())
+                .param("key", attempt.key())
+                .param("attempt", attempt.id())
+                .update();
+        if (updated == 0) {
+            log.warn("Idempotency key {} of tenant {} was taken over by a retry; this response is not stored",
+                    attempt.key(), attempt.tenant());
+        }
+    }
+
+    /** Frees the key after a failure, so that a retry executes the request again. */
+    void release(Attempt attempt) {
+        jdbc.sql("""
+                        DELETE FROM idempotency_keys
+                         WHERE tenant = :tenant AND idempotency_key = :key AND attempt = :attempt
+                           AND state = 'IN_PROGRESS'
+                        """)
+                .param("tenant", attempt.tenant())
+                .param("key", attempt.key())
+                .param("attempt", attempt.id())
+                .update();
+    }
+
+    public int purgeExpired() {
+        return jdbc.sql("DELETE FROM idempotency_keys WHERE expires_at <= :now")
+                .param("now", timestamp(clock.instant()))
+                .update();
+    }
+
+    private Optional<Claim> existing(IdempotentRequest request) {
+        return jdbc.sql("""
+                        SELECT request_hash, state, response_status, response_content_type, response_body
+                          FROM idempotency_keys
+                         WHERE tenant = :tenant AND idempotency_key = :key
+                        """)
+                .param("tenant", request.tenant())
+                .param("key", request.key())
+                .query((row, number) -> {
+                    if (!MessageDigest.isEqual(row.getBytes("request_hash"), request.hash())) {
+                        return (Claim) new Claim.KeyReused();
+                    }
+                    if ("COMPLETED".equals(row.getString("state"))) {
+                        return new Claim.Replay(new StoredResponse(row.getInt("response_status"),
+                                row.getString("response_content_type"), row.getBytes("response_body")));
+                    }
+                    return new Claim.InProgress();
+                })
+                .optional();
+    }
+
+    private static OffsetDateTime timestamp(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+}

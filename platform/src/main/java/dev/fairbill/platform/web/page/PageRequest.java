@@ -1,0 +1,46 @@
+package dev.fairbill.platform.web.page;
+
+import java.util.Optional;
+
+import dev.fairbill.platform.web.ValidationFailedException;
+
+/**
+ * Which slice of a list the client asked for ({@code ?limit=&after=}, API.md Conventions). A controller method
+ * declares a parameter of this type; {@code after} is the decoded position, absent on the first page.
+ */
+public record PageRequest(int limit, Optional<String> after) {
+
+    public static final int DEFAULT_LIMIT = 50;
+    public static final int MAX_LIMIT = 500;
+    static final String LIMIT = "limit";
+    static final String AFTER = "after";
+
+    public PageRequest {
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw new ValidationFailedException(LIMIT, "must be between 1 and " + MAX_LIMIT);
+        }
+    }
+
+    /** Parses the raw query parameters, either of which may be missing or empty. */
+    public static PageRequest parse(String limit, String after) {
+        return new PageRequest(isBlank(limit) ? DEFAULT_LIMIT : parseLimit(limit),
+                isBlank(after) ? Optional.empty() : Optional.of(Cursor.decode(after)));
+    }
+
+    /** One row more than the limit: whether it comes back tells if there is a next page. */
+    public int fetchSize() {
+        return limit + 1;
+    }
+
+    private static int parseLimit(String limit) {
+        try {
+            return Integer.parseInt(limit.trim());
+        } catch (NumberFormatException notANumber) {
+            throw new ValidationFailedException(LIMIT, "must be an integer between 1 and " + MAX_LIMIT);
+        }
+    }
+
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
+    }
+}
