@@ -10,8 +10,6 @@ import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.ConfigurerModule;
-import org.axonframework.eventhandling.PropagatingErrorHandler;
-import org.axonframework.eventhandling.deadletter.jdbc.JdbcSequencedDeadLetterQueue;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
@@ -116,17 +114,6 @@ public class AxonPostgresAutoConfiguration {
     @Bean
     public ConfigurerModule deadLetterQueuesForProjections(ConnectionProvider connectionProvider,
                                                            TransactionManager transactionManager) {
-        return configurer -> configurer.eventProcessing(processing -> processing
-                .registerDeadLetterQueueProvider(group -> KafkaPublisher.PROCESSING_GROUP.equals(group)
-                        ? null
-                        : config -> JdbcSequencedDeadLetterQueue.builder()
-                                .processingGroup(group)
-                                .connectionProvider(connectionProvider)
-                                .transactionManager(transactionManager)
-                                .genericSerializer(config.serializer())
-                                .eventSerializer(config.eventSerializer())
-                                .build())
-                .registerListenerInvocationErrorHandler(KafkaPublisher.PROCESSING_GROUP,
-                        config -> PropagatingErrorHandler.instance()));
+        return new ProjectionDeadLetterQueues(connectionProvider, transactionManager);
     }
 }
