@@ -21,25 +21,16 @@ import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import dev.fairbill.platform.PlatformTestApplication;
+import dev.fairbill.platform.PlatformIntegrationTest;
 import dev.fairbill.platform.messaging.KafkaPublisher;
-import dev.fairbill.platform.testsupport.IntegrationTest;
 
 /**
  * Under Spring Boot 4, Axon 4.13's own auto-configuration silently falls back to in-memory stores and a no-op
  * transaction manager. This pins the real wiring: everything Axon keeps lives in PostgreSQL.
  */
-@IntegrationTest
-@SpringBootTest(classes = PlatformTestApplication.class, properties = {
-        "spring.application.name=platform-test",
-        "fairbill.messaging.source=/fairbill/platform-test",
-        "fairbill.security.internal-jwt.issuer=fairbill-gateway",
-        "fairbill.security.internal-jwt.audience=fairbill-services",
-        "fairbill.security.internal-jwt.scope-family=billing"
-})
+@PlatformIntegrationTest
 class AxonWiringIT {
 
     @Autowired EventStorageEngine storageEngine;

@@ -12,27 +12,18 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.gateway.EventGateway;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import dev.fairbill.platform.PlatformTestApplication;
-import dev.fairbill.platform.testsupport.IntegrationTest;
+import dev.fairbill.platform.PlatformIntegrationTest;
 
 /**
  * A projection that fails on one event parks it in the PostgreSQL dead-letter queue and keeps projecting the rest:
  * one poisoned event never stalls a read model.
  */
-@IntegrationTest
-@SpringBootTest(classes = PlatformTestApplication.class, properties = {
-        "spring.application.name=platform-test",
-        "fairbill.messaging.source=/fairbill/platform-test",
-        "fairbill.security.internal-jwt.issuer=fairbill-gateway",
-        "fairbill.security.internal-jwt.audience=fairbill-services",
-        "fairbill.security.internal-jwt.scope-family=billing"
-})
+@PlatformIntegrationTest
 @Import(ProjectionDeadLetterIT.FailingProjectionConfiguration.class)
 class ProjectionDeadLetterIT {
 
