@@ -1,41 +1,24 @@
 package dev.fairbill.ledger.messaging;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 import dev.fairbill.contracts.Topics;
-import dev.fairbill.contracts.billing.AccountOpenedV1;
-import dev.fairbill.ledger.domain.LedgerId;
-import dev.fairbill.ledger.domain.OpenLedger;
-import dev.fairbill.platform.messaging.InboundMessage;
-import dev.fairbill.platform.messaging.Inbox;
-import tools.jackson.databind.json.JsonMapper;
+import dev.fairbill.platform.messaging.InboundDispatcher;
 
-/** Billing's facts that the ledger acts on. Each is applied once, through the inbox. */
+/** Billing's facts, each applied once by its {@link dev.fairbill.platform.messaging.InboundHandler}. */
 @Component
 public class BillingEventsListener {
 
-    private final Inbox inbox;
-    private final CommandGateway commands;
-    private final JsonMapper json;
+    private final InboundDispatcher dispatcher;
 
-    public BillingEventsListener(Inbox inbox, CommandGateway commands, JsonMapper json) {
-        this.inbox = inbox;
-        this.commands = commands;
-        this.json = json;
+    public BillingEventsListener(InboundDispatcher dispatcher) {
+        this.dispatcher = dispatcher;
     }
 
     @KafkaListener(topics = Topics.BILLING_EVENTS, groupId = "${spring.kafka.consumer.group-id}")
     public void on(ConsumerRecord<String, byte[]> record) {
-        InboundMessage message = InboundMessage.from(record);
-        if (AccountOpenedV1.TYPE.equals(message.type())) {
-            inbox.receive(message, m -> {
-                AccountOpenedV1 opened = m.data(AccountOpenedV1.class, json);
-                commands.sendAndWait(new OpenLedger(LedgerId.of(opened.accountId()), opened.tenant(),
-                        opened.parentAccountId()));
-            });
-        }
+        dispatcher.dispatch(record);
     }
 }

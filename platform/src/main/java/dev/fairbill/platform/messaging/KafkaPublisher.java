@@ -21,8 +21,8 @@ import org.springframework.kafka.support.SendResult;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The event store is the outbox: this tracking processor reads every stored domain event, maps it to its integration
- * message and sends it to Kafka. Sends within one batch go out together; before the batch's unit of work commits (and
+ * The event store is the outbox: this tracking processor reads every stored domain event, maps it through every
+ * {@link IntegrationEventMapper} of the service (usually one per aggregate) and sends the messages to Kafka. Sends within one batch go out together; before the batch's unit of work commits (and
  * with it the processor's token) every send must have been acknowledged by the broker. A failed or timed-out send
  * fails the batch, so the token does not move and the batch is sent again: delivery is at least once, and consumers
  * recognise repeats by the CloudEvents id, which is the Axon event id.
@@ -33,14 +33,14 @@ public class KafkaPublisher {
     public static final String PROCESSING_GROUP = "kafka-publisher";
     private static final String PENDING_SENDS = KafkaPublisher.class.getName() + ".pending";
 
-    private final IntegrationEventMapper mapper;
+    private final List<IntegrationEventMapper> mappers;
     private final KafkaTemplate<String, byte[]> kafka;
     private final JsonMapper json;
     private final MessagingProperties properties;
 
-    public KafkaPublisher(IntegrationEventMapper mapper, KafkaTemplate<String, byte[]> kafka, JsonMapper json,
+    public KafkaPublisher(List<IntegrationEventMapper> mappers, KafkaTemplate<String, byte[]> kafka, JsonMapper json,
                           MessagingProperties properties) {
-        this.mapper = mapper;
+        this.mappers = List.copyOf(mappers);
         this.kafka = kafka;
         this.json = json;
         this.properties = properties;
@@ -48,7 +48,10 @@ public class KafkaPublisher {
 
     @EventHandler
     public void on(Object domainEvent, EventMessage<?> event) {
-        mapper.toIntegrationMessage(domainEvent).ifPresent(message -> pendingSends().add(kafka.send(record(message, event))));
+        for (IntegrationEventMapper mapper : mappers) {
+            mapper.toIntegrationMessage(domainEvent)
+                    .ifPresent(message -> pendingSends().add(kafka.send(record(message, event))));
+        }
     }
 
     private ProducerRecord<String, byte[]> record(IntegrationMessage message, EventMessage<?> event) {

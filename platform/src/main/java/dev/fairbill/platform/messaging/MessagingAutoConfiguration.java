@@ -1,6 +1,7 @@
 package dev.fairbill.platform.messaging;
 
 import java.time.Clock;
+import java.util.List;
 
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.TopicPartition;
@@ -32,9 +33,14 @@ public class MessagingAutoConfiguration {
 
     @Bean
     @ConditionalOnBean(IntegrationEventMapper.class)
-    public KafkaPublisher kafkaPublisher(IntegrationEventMapper mapper, KafkaTemplate<String, byte[]> kafka,
+    public KafkaPublisher kafkaPublisher(List<IntegrationEventMapper> mappers, KafkaTemplate<String, byte[]> kafka,
                                          JsonMapper json, MessagingProperties properties) {
-        return new KafkaPublisher(mapper, kafka, json, properties);
+        return new KafkaPublisher(mappers, kafka, json, properties);
+    }
+
+    @Bean
+    public InboundDispatcher inboundDispatcher(List<InboundHandler<?>> handlers, Inbox inbox, JsonMapper json) {
+        return new InboundDispatcher(handlers, inbox, json);
     }
 
     @Bean

@@ -10,9 +10,9 @@ import dev.fairbill.contracts.billing.AccountOpenedV1;
 import dev.fairbill.platform.messaging.IntegrationEventMapper;
 import dev.fairbill.platform.messaging.IntegrationMessage;
 
-/** Billing's public contract: which domain events other services hear about, and in what shape. */
+/** The account part of billing's public contract: which account events other services hear about, and how. */
 @Component
-public class BillingIntegrationEvents implements IntegrationEventMapper {
+public class AccountIntegrationEvents implements IntegrationEventMapper {
 
     @Override
     public Optional<IntegrationMessage> toIntegrationMessage(Object domainEvent) {
