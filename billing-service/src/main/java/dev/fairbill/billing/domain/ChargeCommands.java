@@ -32,6 +32,20 @@ public final class ChargeCommands {
                                             boolean won, Money lostAmount) {
     }
 
+    /**
+     * Refunds part or all of a captured charge to its payment method through the processor.
+     *
+     * @param refundId the requester's id for this refund: a refund id that was refunded before is not refunded again
+     */
+    public record RefundCharge(@TargetAggregateIdentifier ChargeId chargeId, String refundId, String tenant,
+                               AccountId accountId, Money amount, String reason) {
+    }
+
+    /** Marks this charge as a duplicate of the earlier {@code duplicateOf} (DOMAIN.md, duplicate charge). */
+    public record FlagChargeDuplicate(@TargetAggregateIdentifier ChargeId chargeId, ChargeId duplicateOf,
+                                      DuplicateRule rule) {
+    }
+
     private ChargeCommands() {
     }
 }

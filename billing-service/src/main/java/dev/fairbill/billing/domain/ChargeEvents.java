@@ -26,6 +26,35 @@ public final class ChargeEvents {
                                Instant failedAt) {
     }
 
+    /** @param amountRefunded refunded on this charge in total, this refund included */
+    @Revision("1")
+    public record ChargeRefunded(ChargeId chargeId, AccountId accountId, String tenant, String refundId, Money amount,
+                                 Money amountRefunded, String processorRefundId, String reason, Instant refundedAt) {
+    }
+
+    /** The processor refused the refund: nothing was refunded, and the refund id may be tried again. */
+    @Revision("1")
+    public record ChargeRefundFailed(ChargeId chargeId, AccountId accountId, String tenant, String refundId,
+                                     Money amount, String failureCode, Instant failedAt) {
+    }
+
+    @Revision("1")
+    public record ChargeFlaggedDuplicate(ChargeId chargeId, AccountId accountId, String tenant, ChargeId duplicateOf,
+                                         DuplicateRule rule, Money amount, Instant flaggedAt) {
+    }
+
+    /** A dispute was opened on this charge, or its disputed amount or reason changed. */
+    @Revision("1")
+    public record ChargeDisputeRecorded(ChargeId chargeId, AccountId accountId, String tenant, DisputeId disputeId,
+                                        Money amount, String reason, Instant recordedAt) {
+    }
+
+    /** @param lostAmount what the customer keeps after a lost dispute; zero when won */
+    @Revision("1")
+    public record ChargeDisputeClosed(ChargeId chargeId, AccountId accountId, String tenant, DisputeId disputeId,
+                                      boolean won, Money lostAmount, Instant closedAt) {
+    }
+
     private ChargeEvents() {
     }
 }

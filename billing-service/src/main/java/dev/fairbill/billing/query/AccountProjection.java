@@ -1,6 +1,7 @@
 package dev.fairbill.billing.query;
 
 import java.sql.Timestamp;
+import java.util.List;
 import java.util.Optional;
 
 import org.axonframework.config.ProcessingGroup;
@@ -8,12 +9,16 @@ import org.axonframework.eventhandling.EventHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import dev.fairbill.billing.domain.AccountHolds.AccountHoldLifted;
+import dev.fairbill.billing.domain.AccountHolds.AccountHoldPlaced;
+import dev.fairbill.billing.domain.AccountHolds.AccountTerminated;
 import dev.fairbill.billing.domain.AccountOpened;
 import dev.fairbill.billing.domain.AccountRole;
 
 /**
- * Keeps the {@code accounts} table. Runs in the command's own transaction (a subscribing processor, see ADR 0003), so
- * an account can be read back as soon as it was created. Replaying an event changes nothing.
+ * Keeps the {@code accounts} and {@code account_holds} tables. Runs in the command's own transaction (a subscribing
+ * processor, see ADR 0003), so an account can be read back as soon as it was created. Replaying an event changes
+ * nothing.
  */
 @Component
 @ProcessingGroup(AccountProjection.PROCESSING_GROUP)
@@ -40,6 +45,37 @@ public class AccountProjection {
                 .update();
     }
 
+    @EventHandler
+    void on(AccountHoldPlaced event) {
+        jdbc.sql("""
+                        INSERT INTO account_holds (account_id, reason, reference, placed_at) VALUES (?, ?, ?, ?)
+                        ON CONFLICT DO NOTHING""")
+                .params(event.accountId().value(), event.reason().name(), event.reference(),
+                        Timestamp.from(event.placedAt()))
+                .update();
+        jdbc.sql("UPDATE accounts SET status = 'SUSPENDED' WHERE id = ? AND status = 'ACTIVE'")
+                .param(event.accountId().value())
+                .update();
+    }
+
+    @EventHandler
+    void on(AccountHoldLifted event) {
+        jdbc.sql("DELETE FROM account_holds WHERE account_id = ? AND reason = ? AND reference = ?")
+                .params(event.accountId().value(), event.reason().name(), event.reference())
+                .update();
+        jdbc.sql("""
+                        UPDATE accounts SET status = 'ACTIVE'
+                        WHERE id = ? AND status = 'SUSPENDED'
+                          AND NOT EXISTS (SELECT 1 FROM account_holds WHERE account_id = accounts.id)""")
+                .param(event.accountId().value())
+                .update();
+    }
+
+    @EventHandler
+    void on(AccountTerminated event) {
+        jdbc.sql("UPDATE accounts SET status = 'TERMINATED' WHERE id = ?").param(event.accountId().value()).update();
+    }
+
     public Optional<AccountView> find(String tenant, String accountId) {
         return jdbc.sql("""
                         SELECT id, tenant, external_ref, role, parent_account_id, email, default_payment_method,
@@ -51,7 +87,28 @@ public class AccountProjection {
                         AccountRole.valueOf(row.getString("role")),
                         row.getString("parent_account_id"), row.getString("email"),
                         row.getString("default_payment_method"), row.getString("status"),
-                        row.getTimestamp("created_at").toInstant()))
+                        holds(row.getString("id")), row.getTimestamp("created_at").toInstant()))
                 .optional();
+    }
+
+    /** The role of an account of any tenant; for messages that name an account by id alone. */
+    public Optional<AccountRole> roleOf(String accountId) {
+        return jdbc.sql("SELECT role FROM accounts WHERE id = ?").param(accountId)
+                .query((row, n) -> AccountRole.valueOf(row.getString("role")))
+                .optional();
+    }
+
+    public boolean isTerminated(String accountId) {
+        return jdbc.sql("SELECT count(*) FROM accounts WHERE id = ? AND status = 'TERMINATED'").param(accountId)
+                .query(Long.class).single() > 0;
+    }
+
+    private List<AccountView.Hold> holds(String accountId) {
+        return jdbc.sql("""
+                        SELECT reason, reference FROM account_holds WHERE account_id = ?
+                        ORDER BY placed_at, reason, reference""")
+                .param(accountId)
+                .query((row, n) -> new AccountView.Hold(row.getString("reason"), row.getString("reference")))
+                .list();
     }
 }

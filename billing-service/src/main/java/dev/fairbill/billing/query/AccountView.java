@@ -1,10 +1,15 @@
 package dev.fairbill.billing.query;
 
 import java.time.Instant;
+import java.util.List;
 
 import dev.fairbill.billing.domain.AccountRole;
 
-/** An account as the read model holds it. */
+/** An account as the read model holds it; {@code holds} keep a SUSPENDED account suspended. */
 public record AccountView(String id, String tenant, String externalRef, AccountRole role, String parentAccountId,
-                          String email, String defaultPaymentMethod, String status, Instant createdAt) {
+                          String email, String defaultPaymentMethod, String status, List<Hold> holds,
+                          Instant createdAt) {
+
+    public record Hold(String reason, String reference) {
+    }
 }

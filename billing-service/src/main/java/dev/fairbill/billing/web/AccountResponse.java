@@ -16,6 +16,8 @@ public record AccountResponse(String id, String tenant, String externalRef, Acco
 
     static AccountResponse of(AccountView view) {
         return new AccountResponse(view.id(), view.tenant(), view.externalRef(), view.role(), view.parentAccountId(),
-                view.email(), view.defaultPaymentMethod(), view.status(), List.of(), view.createdAt());
+                view.email(), view.defaultPaymentMethod(), view.status(),
+                view.holds().stream().map(hold -> new Hold(hold.reason(), hold.reference())).toList(),
+                view.createdAt());
     }
 }

@@ -1,0 +1,250 @@
+package dev.fairbill.billing.domain;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import java.time.Clock;
+import java.util.HashSet;
+import java.util.Objects;
+import java.util.Set;
+
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+
+import dev.fairbill.billing.domain.ChargeCommands.CaptureCharge;
+import dev.fairbill.billing.domain.ChargeCommands.FlagChargeDuplicate;
+import dev.fairbill.billing.domain.ChargeCommands.RecordChargeDispute;
+import dev.fairbill.billing.domain.ChargeCommands.RecordChargeDisputeClosed;
+import dev.fairbill.billing.domain.ChargeCommands.RefundCharge;
+import dev.fairbill.billing.domain.ChargeEvents.ChargeCaptured;
+import dev.fairbill.billing.domain.ChargeEvents.ChargeDisputeClosed;
+import dev.fairbill.billing.domain.ChargeEvents.ChargeDisputeRecorded;
+import dev.fairbill.billing.domain.ChargeEvents.ChargeFailed;
+import dev.fairbill.billing.domain.ChargeEvents.ChargeFlaggedDuplicate;
+import dev.fairbill.billing.domain.ChargeEvents.ChargeRefundFailed;
+import dev.fairbill.billing.domain.ChargeEvents.ChargeRefunded;
+import dev.fairbill.billing.payment.PaymentProcessor;
+import dev.fairbill.billing.payment.PaymentProcessor.CaptureRequest;
+import dev.fairbill.billing.payment.PaymentProcessor.RefundRequest;
+import dev.fairbill.platform.money.Money;
+import dev.fairbill.platform.web.NotFoundException;
+import dev.fairbill.platform.web.ValidationFailedException;
+
+/**
+ * One attempt to take money from an account through the payment processor, and everything that happens to that money
+ * afterwards: refunds, disputes, being recognised as a duplicate. Invariant (DOMAIN.md, Charges and purchases):
+ * {@code refunded + lost in dispute ≤ captured}, always.
+ */
+@Aggregate
+public class Charge {
+
+    @AggregateIdentifier
+    private ChargeId id;
+    private AccountId accountId;
+    private String tenant;
+    private Money amount;
+    private boolean captured;
+    private String paymentMethod;
+    private String processorChargeId;
+    private Money refunded;
+    private Money lostInDispute;
+    private final Set<String> refundIds = new HashSet<>();
+    private DisputeId openDispute;
+    private Money disputedAmount;
+    private String disputeReason;
+    private final Set<DisputeId> closedDisputes = new HashSet<>();
+    private boolean disputeLost;
+    private boolean flaggedDuplicate;
+
+    protected Charge() {
+    }
+
+    /** The processor is called inside the handler: its answer decides which event is stored. */
+    @CommandHandler
+    public Charge(CaptureCharge command, PaymentProcessor processor, Clock clock) {
+        if (!command.amount().isPositive()) {
+            throw new ValidationFailedException("amount", "must be greater than zero");
+        }
+        if (command.subscriptionId() != null && command.purchaseId() != null) {
+            throw ChargeRuleViolation.subscriptionAndPurchase();
+        }
+        if (command.paymentMethod() == null || command.paymentMethod().isBlank()) {
+            throw ChargeRuleViolation.paymentMethodRequired();
+        }
+        var result = processor.capture(new CaptureRequest(command.chargeId().value(), command.amount(),
+                command.paymentMethod(), command.description()));
+        switch (result) {
+            case PaymentProcessor.Captured ok -> apply(new ChargeCaptured(command.chargeId(), command.accountId(),
+                    command.tenant(), command.amount(), command.description(), command.subscriptionId(),
+                    command.billingPeriodStart(), command.purchaseId(), command.paymentMethod(),
+                    command.intentional(), processor.name(), ok.processorChargeId(), clock.instant()));
+            case PaymentProcessor.Declined declined -> apply(new ChargeFailed(command.chargeId(),
+                    command.accountId(), command.tenant(), command.amount(), command.description(),
+                    command.subscriptionId(), command.billingPeriodStart(), command.purchaseId(),
+                    command.paymentMethod(), processor.name(), declined.failureCode(), clock.instant()));
+        }
+    }
+
+    @CommandHandler
+    void handle(RefundCharge command, PaymentProcessor processor, Clock clock) {
+        if (!tenant.equals(command.tenant()) || !accountId.equals(command.accountId())) {
+            throw new NotFoundException("Charge " + id);
+        }
+        if (refundIds.contains(command.refundId())) {
+            return;
+        }
+        if (!captured) {
+            throw ChargeRuleViolation.notCaptured(id);
+        }
+        if (!command.amount().isPositive()) {
+            throw new ValidationFailedException("amount", "must be greater than zero");
+        }
+        if (!command.amount().currency().equals(amount.currency())) {
+            throw new ValidationFailedException("amount.currency",
+                    "must be the charge's currency " + amount.currency());
+        }
+        if (openDispute != null || disputeLost) {
+            throw ChargeRuleViolation.disputed(id);
+        }
+        if (command.amount().isGreaterThan(refundable())) {
+            throw ChargeRuleViolation.exceedsRefundable(id, command.amount(), refundable());
+        }
+        var result = processor.refund(new RefundRequest(command.refundId(), processorChargeId, paymentMethod,
+                command.amount()));
+        switch (result) {
+            case PaymentProcessor.Refunded ok -> apply(new ChargeRefunded(id, accountId, tenant, command.refundId(),
+                    command.amount(), refunded.plus(command.amount()), ok.processorRefundId(), command.reason(),
+                    clock.instant()));
+            case PaymentProcessor.RefundDeclined declined -> apply(new ChargeRefundFailed(id, accountId, tenant,
+                    command.refundId(), command.amount(), declined.failureCode(), clock.instant()));
+        }
+    }
+
+    /** Webhooks repeat and arrive out of order: a dispute already closed, or recorded unchanged, changes nothing. */
+    @CommandHandler
+    void handle(RecordChargeDispute command, Clock clock) {
+        if (!captured) {
+            throw ChargeRuleViolation.notCaptured(id);
+        }
+        if (closedDisputes.contains(command.disputeId())) {
+            return;
+        }
+        if (openDispute != null && !openDispute.equals(command.disputeId())) {
+            throw ChargeRuleViolation.otherDisputeOpen(id, openDispute);
+        }
+        if (!command.amount().isPositive() || command.amount().isGreaterThan(amount)) {
+            throw ChargeRuleViolation.disputeExceedsCharge(id);
+        }
+        if (command.disputeId().equals(openDispute) && command.amount().equals(disputedAmount)
+                && Objects.equals(command.reason(), disputeReason)) {
+            return;
+        }
+        apply(new ChargeDisputeRecorded(id, accountId, tenant, command.disputeId(), command.amount(),
+                command.reason(), clock.instant()));
+    }
+
+    @CommandHandler
+    void handle(RecordChargeDisputeClosed command, Clock clock) {
+        if (!captured) {
+            throw ChargeRuleViolation.notCaptured(id);
+        }
+        if (closedDisputes.contains(command.disputeId())) {
+            return;
+        }
+        if (openDispute != null && !openDispute.equals(command.disputeId())) {
+            throw ChargeRuleViolation.otherDisputeOpen(id, openDispute);
+        }
+        Money lost = command.won() ? Money.zero(amount.currency()) : lostAmount(command);
+        if (!lost.currency().equals(amount.currency())) {
+            throw new ValidationFailedException("lostAmount.currency", "must be the charge's currency");
+        }
+        if (lost.isNegative() || lost.isGreaterThan(refundable())) {
+            throw ChargeRuleViolation.invariant(id, lost, refundable());
+        }
+        apply(new ChargeDisputeClosed(id, accountId, tenant, command.disputeId(), command.won(), lost,
+                clock.instant()));
+    }
+
+    /** The original of a duplicate is never flagged (seed 001 §4.3: only the duplicates are refunded). */
+    @CommandHandler
+    void handle(FlagChargeDuplicate command, Clock clock) {
+        if (id.equals(command.duplicateOf())) {
+            throw ChargeRuleViolation.originalNeverDuplicate(id);
+        }
+        if (!captured) {
+            throw ChargeRuleViolation.notCaptured(id);
+        }
+        if (flaggedDuplicate) {
+            return;
+        }
+        apply(new ChargeFlaggedDuplicate(id, accountId, tenant, command.duplicateOf(), command.rule(), amount,
+                clock.instant()));
+    }
+
+    /** A lost dispute without an amount loses what was disputed. */
+    private Money lostAmount(RecordChargeDisputeClosed command) {
+        if (command.lostAmount() != null) {
+            return command.lostAmount();
+        }
+        if (disputedAmount == null) {
+            throw new ValidationFailedException("lostAmount", "is required for a dispute that was never recorded");
+        }
+        return disputedAmount;
+    }
+
+    private Money refundable() {
+        return amount.minus(refunded).minus(lostInDispute);
+    }
+
+    @EventSourcingHandler
+    void on(ChargeCaptured event) {
+        id = event.chargeId();
+        accountId = event.accountId();
+        tenant = event.tenant();
+        amount = event.amount();
+        captured = true;
+        paymentMethod = event.paymentMethod();
+        processorChargeId = event.processorChargeId();
+        refunded = Money.zero(event.amount().currency());
+        lostInDispute = Money.zero(event.amount().currency());
+    }
+
+    @EventSourcingHandler
+    void on(ChargeFailed event) {
+        id = event.chargeId();
+        accountId = event.accountId();
+        tenant = event.tenant();
+        amount = event.amount();
+        refunded = Money.zero(event.amount().currency());
+        lostInDispute = Money.zero(event.amount().currency());
+    }
+
+    @EventSourcingHandler
+    void on(ChargeRefunded event) {
+        refundIds.add(event.refundId());
+        refunded = event.amountRefunded();
+    }
+
+    @EventSourcingHandler
+    void on(ChargeDisputeRecorded event) {
+        openDispute = event.disputeId();
+        disputedAmount = event.amount();
+        disputeReason = event.reason();
+    }
+
+    @EventSourcingHandler
+    void on(ChargeDisputeClosed event) {
+        closedDisputes.add(event.disputeId());
+        openDispute = null;
+        if (!event.won()) {
+            disputeLost = true;
+            lostInDispute = lostInDispute.plus(event.lostAmount());
+        }
+    }
+
+    @EventSourcingHandler
+    void on(ChargeFlaggedDuplicate event) {
+        flaggedDuplicate = true;
+    }
+}

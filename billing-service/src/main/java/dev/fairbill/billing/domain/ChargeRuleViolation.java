@@ -1,0 +1,63 @@
+package dev.fairbill.billing.domain;
+
+import org.springframework.http.HttpStatus;
+
+import dev.fairbill.platform.web.ProblemException;
+
+/** A command on a charge that its rules refuse; nothing is charged or refunded and nothing is recorded. */
+public class ChargeRuleViolation extends ProblemException {
+
+    private ChargeRuleViolation(HttpStatus status, String slug, String title, String detail) {
+        super(status, slug, title, detail);
+    }
+
+    static ChargeRuleViolation paymentMethodRequired() {
+        return new ChargeRuleViolation(HttpStatus.UNPROCESSABLE_CONTENT, "payment-method-required",
+                "Payment method required", "Neither the request nor the account names a payment method.");
+    }
+
+    static ChargeRuleViolation subscriptionAndPurchase() {
+        return new ChargeRuleViolation(HttpStatus.UNPROCESSABLE_CONTENT, "charge-rule-violated",
+                "Charge rule violated", "A charge pays a subscription or a purchase, not both.");
+    }
+
+    static ChargeRuleViolation notCaptured(ChargeId id) {
+        return new ChargeRuleViolation(HttpStatus.CONFLICT, "charge-not-captured", "Charge not captured",
+                "Charge " + id + " was not captured, so there is nothing to refund or dispute.");
+    }
+
+    /** DOMAIN.md: a charge under dispute cannot be refunded; a lost dispute is never refunded either. */
+    static ChargeRuleViolation disputed(ChargeId id) {
+        return new ChargeRuleViolation(HttpStatus.CONFLICT, "charge-disputed", "Charge disputed",
+                "Charge " + id + " has an open or lost dispute and cannot be refunded.");
+    }
+
+    static ChargeRuleViolation exceedsRefundable(ChargeId id, Object requested, Object refundable) {
+        return new ChargeRuleViolation(HttpStatus.UNPROCESSABLE_CONTENT, "refund-exceeds-refundable",
+                "Refund exceeds what is refundable",
+                "Refund of " + requested + " requested on charge " + id + ", but only " + refundable
+                        + " is still refundable.");
+    }
+
+    /** refunded + lost in dispute ≤ captured (DOMAIN.md, Charges and purchases). */
+    static ChargeRuleViolation invariant(ChargeId id, Object lost, Object refundable) {
+        return new ChargeRuleViolation(HttpStatus.UNPROCESSABLE_CONTENT, "charge-invariant-violated",
+                "Charge invariant violated", "A dispute loss of " + lost + " on charge " + id
+                        + " would exceed what was captured and not refunded (" + refundable + ").");
+    }
+
+    static ChargeRuleViolation otherDisputeOpen(ChargeId id, DisputeId open) {
+        return new ChargeRuleViolation(HttpStatus.CONFLICT, "dispute-already-open", "Dispute already open",
+                "Charge " + id + " already has dispute " + open + " open.");
+    }
+
+    static ChargeRuleViolation disputeExceedsCharge(ChargeId id) {
+        return new ChargeRuleViolation(HttpStatus.UNPROCESSABLE_CONTENT, "dispute-exceeds-charge",
+                "Dispute exceeds charge", "A dispute on charge " + id + " cannot exceed the captured amount.");
+    }
+
+    static ChargeRuleViolation originalNeverDuplicate(ChargeId id) {
+        return new ChargeRuleViolation(HttpStatus.UNPROCESSABLE_CONTENT, "charge-rule-violated",
+                "Charge rule violated", "Charge " + id + " cannot be a duplicate of itself.");
+    }
+}

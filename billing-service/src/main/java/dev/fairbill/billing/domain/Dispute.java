@@ -1,0 +1,162 @@
+package dev.fairbill.billing.domain;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import java.math.BigInteger;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Objects;
+
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.spring.stereotype.Aggregate;
+
+import dev.fairbill.billing.domain.DisputeCommands.ReportDispute;
+import dev.fairbill.billing.domain.DisputeCommands.ReportDisputeClosed;
+import dev.fairbill.billing.domain.DisputeCommands.ReportDisputeFunds;
+import dev.fairbill.billing.domain.DisputeEvents.DisputeClosed;
+import dev.fairbill.billing.domain.DisputeEvents.DisputeFundsReinstated;
+import dev.fairbill.billing.domain.DisputeEvents.DisputeFundsWithdrawn;
+import dev.fairbill.billing.domain.DisputeEvents.DisputeOpened;
+import dev.fairbill.billing.domain.DisputeEvents.DisputeUpdated;
+import dev.fairbill.platform.id.IdPrefix;
+import dev.fairbill.platform.money.Money;
+
+/**
+ * A processor's dispute (chargeback) on one of our charges (DOMAIN.md saga 3). Processors deliver its events at least
+ * once and in any order: whichever report comes first opens it, a close is final, and a report older than the last
+ * one applied changes nothing.
+ */
+@Aggregate
+public class Dispute {
+
+    private static final String CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+    private static final String RADIX_32 = "0123456789abcdefghijklmnopqrstuv";
+
+    @AggregateIdentifier
+    private DisputeId id;
+    private ChargeId chargeId;
+    private AccountId accountId;
+    private Money amount;
+    private String reason;
+    private Instant dueBy;
+    private Instant lastReportedAt;
+    private boolean fundsWithdrawn;
+    private Instant fundsReportedAt;
+    private boolean closed;
+
+    protected Dispute() {
+    }
+
+    /**
+     * Our {@code dp_…} id of a processor's dispute, derived from (tenant, processor, processor dispute id) so every
+     * report of it reaches the same aggregate whichever arrives first, without a lookup that could race.
+     */
+    public static DisputeId idFor(String tenant, String processor, String processorDisputeId) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest((tenant + "\n" + processor + "\n" + processorDisputeId).getBytes(UTF_8));
+            String radix32 = new BigInteger(1, Arrays.copyOf(digest, 16)).toString(32);
+            StringBuilder id = new StringBuilder(IdPrefix.DISPUTE.prefix()).repeat('0', 26 - radix32.length());
+            radix32.chars().forEach(digit -> id.append(CROCKFORD.charAt(RADIX_32.indexOf(digit))));
+            return DisputeId.of(id.toString());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    void handle(ReportDispute command) {
+        DisputeFacts facts = command.facts();
+        if (openIfFirstReport(command.disputeId(), facts) || closed || facts.reportedAt().isBefore(lastReportedAt)) {
+            return;
+        }
+        if (!facts.amount().equals(amount) || !Objects.equals(facts.reason(), reason)
+                || !Objects.equals(facts.dueBy(), dueBy)) {
+            apply(new DisputeUpdated(id, chargeId, accountId, facts.amount(), facts.reason(), facts.dueBy(),
+                    facts.reportedAt()));
+        }
+    }
+
+    /** Funds move independently of the status (Stripe may reinstate after the close), but never backwards in time. */
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    void handle(ReportDisputeFunds command) {
+        DisputeFacts facts = command.facts();
+        openIfFirstReport(command.disputeId(), facts);
+        boolean newer = fundsReportedAt == null || facts.reportedAt().isAfter(fundsReportedAt);
+        if (!newer || command.withdrawn() == fundsWithdrawn) {
+            return;
+        }
+        if (command.withdrawn()) {
+            apply(new DisputeFundsWithdrawn(id, chargeId, accountId, facts.amount(), facts.reportedAt()));
+        } else {
+            apply(new DisputeFundsReinstated(id, chargeId, accountId, facts.amount(), facts.reportedAt()));
+        }
+    }
+
+    /** A close is final; closing a dispute never reported before opens it first, so its effects happen in order. */
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    void handle(ReportDisputeClosed command) {
+        DisputeFacts facts = command.facts();
+        openIfFirstReport(command.disputeId(), facts);
+        if (!closed) {
+            apply(new DisputeClosed(id, facts.tenant(), chargeId, accountId, command.outcome(), amount,
+                    facts.reportedAt()));
+        }
+    }
+
+    private boolean openIfFirstReport(DisputeId disputeId, DisputeFacts facts) {
+        if (id != null) {
+            return false;
+        }
+        apply(new DisputeOpened(disputeId, facts.tenant(), facts.processor(), facts.processorDisputeId(),
+                facts.chargeId(), facts.accountId(), facts.amount(), facts.reason(), facts.dueBy(),
+                facts.reportedAt()));
+        return true;
+    }
+
+    @EventSourcingHandler
+    void on(DisputeOpened event) {
+        id = event.disputeId();
+        chargeId = event.chargeId();
+        accountId = event.accountId();
+        amount = event.amount();
+        reason = event.reason();
+        dueBy = event.dueBy();
+        lastReportedAt = event.openedAt();
+    }
+
+    @EventSourcingHandler
+    void on(DisputeUpdated event) {
+        amount = event.amount();
+        reason = event.reason();
+        dueBy = event.dueBy();
+        lastReportedAt = event.updatedAt();
+    }
+
+    @EventSourcingHandler
+    void on(DisputeFundsWithdrawn event) {
+        fundsWithdrawn = true;
+        fundsReportedAt = event.withdrawnAt();
+    }
+
+    @EventSourcingHandler
+    void on(DisputeFundsReinstated event) {
+        fundsWithdrawn = false;
+        fundsReportedAt = event.reinstatedAt();
+    }
+
+    @EventSourcingHandler
+    void on(DisputeClosed event) {
+        closed = true;
+    }
+}

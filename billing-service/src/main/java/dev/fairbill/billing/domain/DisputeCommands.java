@@ -1,0 +1,26 @@
+package dev.fairbill.billing.domain;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/**
+ * What processors report about a dispute. Each command creates the dispute if this is the first report of it, so
+ * deliveries may arrive in any order; {@link Dispute#idFor} names the aggregate.
+ */
+public final class DisputeCommands {
+
+    /** The dispute was created or updated (amount, reason, evidence due date). */
+    public record ReportDispute(@TargetAggregateIdentifier DisputeId disputeId, DisputeFacts facts) {
+    }
+
+    /** The disputed funds were withdrawn from ({@code withdrawn}) or reinstated to the merchant. */
+    public record ReportDisputeFunds(@TargetAggregateIdentifier DisputeId disputeId, DisputeFacts facts,
+                                     boolean withdrawn) {
+    }
+
+    public record ReportDisputeClosed(@TargetAggregateIdentifier DisputeId disputeId, DisputeFacts facts,
+                                      DisputeOutcome outcome) {
+    }
+
+    private DisputeCommands() {
+    }
+}

@@ -1,0 +1,69 @@
+package dev.fairbill.billing.domain;
+
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.springframework.stereotype.Component;
+
+import dev.fairbill.billing.domain.AccountHolds.LiftAccountHold;
+import dev.fairbill.billing.domain.AccountHolds.PlaceAccountHold;
+import dev.fairbill.billing.domain.AccountHolds.TerminateAccount;
+import dev.fairbill.billing.domain.ChargeCommands.RecordChargeDispute;
+import dev.fairbill.billing.domain.ChargeCommands.RecordChargeDisputeClosed;
+import dev.fairbill.billing.domain.DisputeEvents.DisputeClosed;
+import dev.fairbill.billing.domain.DisputeEvents.DisputeOpened;
+import dev.fairbill.billing.domain.DisputeEvents.DisputeUpdated;
+import dev.fairbill.billing.query.AccountProjection;
+import dev.fairbill.platform.money.Money;
+
+/**
+ * What a dispute does to its charge and account (DOMAIN.md saga 3, seed 000 §9, seed 001 §7): opened → the charge is
+ * marked disputed and the account held; won → the hold is lifted; lost → the account is terminated. A tracking
+ * processor, so the commands commit with its token; every command is idempotent, so a replay changes nothing.
+ */
+@Component
+@ProcessingGroup(DisputeConsequences.PROCESSING_GROUP)
+public class DisputeConsequences {
+
+    public static final String PROCESSING_GROUP = "dispute-consequences";
+
+    private final AccountProjection accounts;
+
+    public DisputeConsequences(AccountProjection accounts) {
+        this.accounts = accounts;
+    }
+
+    @EventHandler
+    void on(DisputeOpened event, CommandGateway commands) {
+        commands.sendAndWait(new RecordChargeDispute(event.chargeId(), event.disputeId(), event.amount(),
+                event.reason()));
+        // a terminated account takes no holds: a dispute on it has nothing left to suspend
+        if (!accounts.isTerminated(event.accountId().value())) {
+            commands.sendAndWait(new PlaceAccountHold(event.accountId(), HoldReason.DISPUTE,
+                    event.disputeId().value()));
+        }
+    }
+
+    @EventHandler
+    void on(DisputeUpdated event, CommandGateway commands) {
+        commands.sendAndWait(new RecordChargeDispute(event.chargeId(), event.disputeId(), event.amount(),
+                event.reason()));
+    }
+
+    @EventHandler
+    void on(DisputeClosed event, CommandGateway commands) {
+        boolean won = event.outcome() == DisputeOutcome.WON;
+        Money lost = won ? Money.zero(event.amount().currency()) : event.amount();
+        commands.sendAndWait(new RecordChargeDisputeClosed(event.chargeId(), event.disputeId(), won, lost));
+        if (accounts.isTerminated(event.accountId().value())) {
+            return;
+        }
+        if (won) {
+            commands.sendAndWait(new LiftAccountHold(event.accountId(), HoldReason.DISPUTE,
+                    event.disputeId().value()));
+        } else {
+            commands.sendAndWait(new TerminateAccount(event.accountId(), HoldReason.DISPUTE,
+                    event.disputeId().value()));
+        }
+    }
+}

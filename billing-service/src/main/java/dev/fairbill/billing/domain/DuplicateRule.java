@@ -1,0 +1,11 @@
+package dev.fairbill.billing.domain;
+
+/** Which clause of DOMAIN.md's duplicate-charge definition made a charge a duplicate of an earlier one. */
+public enum DuplicateRule {
+    /** Two captures for the same subscription and billing period. */
+    SAME_SUBSCRIPTION_PERIOD,
+    /** Two captures for the same one-time purchase. */
+    SAME_PURCHASE,
+    /** The same account, amount and description within the window, not marked intentional. */
+    SAME_ACCOUNT_AMOUNT_DESCRIPTION
+}

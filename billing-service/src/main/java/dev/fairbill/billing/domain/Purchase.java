@@ -1,0 +1,163 @@
+package dev.fairbill.billing.domain;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import java.time.Clock;
+import java.time.Instant;
+
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+
+import dev.fairbill.billing.domain.PurchaseProduct.Kind;
+import dev.fairbill.billing.domain.PurchaseCommands.PlacePurchase;
+import dev.fairbill.billing.domain.PurchaseCommands.RecordPurchasePayment;
+import dev.fairbill.billing.domain.PurchaseCommands.ReportPurchaseFulfilment;
+import dev.fairbill.billing.domain.PurchaseEvents.PurchaseFulfilmentChanged;
+import dev.fairbill.billing.domain.PurchaseEvents.PurchasePaid;
+import dev.fairbill.billing.domain.PurchaseEvents.PurchasePaymentFailed;
+import dev.fairbill.billing.domain.PurchaseEvents.PurchasePlaced;
+import dev.fairbill.platform.money.Money;
+import dev.fairbill.platform.web.NotFoundException;
+import dev.fairbill.platform.web.ValidationFailedException;
+
+/**
+ * A one-time purchase of a catalog product: a credit pack (seed 000 §5, seed 001 §3.2) or a delivery order whose
+ * fulfilment the delivering system reports (seed 003). Paid by one charge, captured when it is placed.
+ */
+@Aggregate
+public class Purchase {
+
+    @AggregateIdentifier
+    private PurchaseId id;
+    private AccountId accountId;
+    private String tenant;
+    private String productId;
+    private Kind kind;
+    private Money price;
+    private long credits;
+    private long quantity;
+    private ChargeId chargeId;
+    private Instant purchasedAt;
+    private PurchaseStatus status;
+    private PurchaseFulfilmentStatus fulfilment;
+    private long delivered;
+    private long currentCount;
+    private Instant completedAt;
+
+    protected Purchase() {
+    }
+
+    @CommandHandler
+    public Purchase(PlacePurchase command, Clock clock) {
+        Instant now = clock.instant();
+        if (command.backdateTo() != null && command.backdateTo().isAfter(now)) {
+            throw new ValidationFailedException("backdateTo", "must not be in the future");
+        }
+        PurchaseProduct product = command.product();
+        apply(new PurchasePlaced(command.purchaseId(), command.accountId(), command.tenant(), product.id(),
+                product.kind(), product.price(), product.credits(), product.quantity(), product.refillWindow(),
+                product.maxDeliveryTime(), command.chargeId(),
+                command.backdateTo() == null ? now : command.backdateTo(), now));
+    }
+
+    /** Only this purchase's own charge pays it, once; a repeated report changes nothing. */
+    @CommandHandler
+    void handle(RecordPurchasePayment command, Clock clock) {
+        if (!command.chargeId().equals(chargeId) || status != PurchaseStatus.PENDING_PAYMENT) {
+            return;
+        }
+        if (command.failureCode() == null) {
+            apply(new PurchasePaid(id, accountId, tenant, productId, kind, chargeId, price,
+                    kind == Kind.CREDIT_PACK ? credits : 0, quantity, purchasedAt, clock.instant()));
+        } else {
+            apply(new PurchasePaymentFailed(id, accountId, tenant, chargeId, command.failureCode(), clock.instant()));
+        }
+    }
+
+    /** Seed 003: the delivering system reports NOT_STARTED → IN_PROGRESS(n of m) → COMPLETED, PARTIAL or FAILED. */
+    @CommandHandler
+    void handle(ReportPurchaseFulfilment command, Clock clock) {
+        if (!tenant.equals(command.tenant())) {
+            throw new NotFoundException("Purchase " + id);
+        }
+        if (kind != Kind.DELIVERY_ORDER) {
+            throw PurchaseRuleViolation.notADeliveryOrder(id);
+        }
+        if (status != PurchaseStatus.PAID) {
+            throw PurchaseRuleViolation.notPaid(id);
+        }
+        if (fulfilment.isFinal() || fulfilment == PurchaseFulfilmentStatus.COMPLETED
+                && command.status() != PurchaseFulfilmentStatus.COMPLETED) {
+            throw PurchaseRuleViolation.fulfilmentFinal(id, fulfilment);
+        }
+        long count = command.currentCount() == null ? command.delivered() : command.currentCount();
+        checkConsistent(command.status(), command.delivered(), count);
+        if (command.status() == fulfilment && command.delivered() == delivered && count == currentCount) {
+            return;
+        }
+        Instant now = clock.instant();
+        apply(new PurchaseFulfilmentChanged(id, accountId, tenant, productId, command.status(), quantity,
+                command.delivered(), count,
+                completedAt == null && command.status() == PurchaseFulfilmentStatus.COMPLETED ? now : completedAt,
+                now));
+    }
+
+    private void checkConsistent(PurchaseFulfilmentStatus reported, long reportedDelivered, long count) {
+        if (reportedDelivered < 0 || reportedDelivered > quantity) {
+            throw new ValidationFailedException("delivered", "must be between 0 and the ordered " + quantity);
+        }
+        if (count < 0) {
+            throw new ValidationFailedException("currentCount", "must not be negative");
+        }
+        if (reportedDelivered < delivered) {
+            throw PurchaseRuleViolation.inconsistent("Delivered went down from " + delivered + " to "
+                    + reportedDelivered + "; delivered units stay delivered.");
+        }
+        boolean consistent = switch (reported) {
+            case NOT_STARTED -> false;
+            case IN_PROGRESS, FAILED -> reportedDelivered < quantity;
+            case COMPLETED -> reportedDelivered == quantity;
+            case PARTIAL -> reportedDelivered > 0 && reportedDelivered < quantity;
+        };
+        if (!consistent) {
+            throw PurchaseRuleViolation.inconsistent("A fulfilment of " + reported + " with " + reportedDelivered
+                    + " of " + quantity + " delivered is not possible.");
+        }
+    }
+
+    @EventSourcingHandler
+    void on(PurchasePlaced event) {
+        id = event.purchaseId();
+        accountId = event.accountId();
+        tenant = event.tenant();
+        productId = event.productId();
+        kind = event.kind();
+        price = event.price();
+        credits = event.credits();
+        quantity = event.quantity();
+        chargeId = event.chargeId();
+        purchasedAt = event.purchasedAt();
+        status = PurchaseStatus.PENDING_PAYMENT;
+        fulfilment = PurchaseFulfilmentStatus.NOT_STARTED;
+    }
+
+    @EventSourcingHandler
+    void on(PurchasePaid event) {
+        status = PurchaseStatus.PAID;
+    }
+
+    @EventSourcingHandler
+    void on(PurchasePaymentFailed event) {
+        status = PurchaseStatus.PAYMENT_FAILED;
+    }
+
+    @EventSourcingHandler
+    void on(PurchaseFulfilmentChanged event) {
+        fulfilment = event.status();
+        delivered = event.delivered();
+        currentCount = event.currentCount();
+        completedAt = event.completedAt();
+    }
+}

@@ -1,0 +1,43 @@
+package dev.fairbill.billing.domain;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import org.axonframework.serialization.Revision;
+
+import dev.fairbill.billing.domain.PurchaseProduct.Kind;
+import dev.fairbill.platform.money.Money;
+
+/** The Purchase aggregate's events. */
+public final class PurchaseEvents {
+
+    /** @param purchasedAt when it was bought: now, or an imported purchase's past date */
+    @Revision("1")
+    public record PurchasePlaced(PurchaseId purchaseId, AccountId accountId, String tenant, String productId,
+                                 Kind kind, Money price, long credits, long quantity, Duration refillWindow,
+                                 Duration maxDeliveryTime, ChargeId chargeId, Instant purchasedAt,
+                                 Instant placedAt) {
+    }
+
+    @Revision("1")
+    public record PurchasePaid(PurchaseId purchaseId, AccountId accountId, String tenant, String productId,
+                               Kind kind, ChargeId chargeId, Money amount, long credits, long quantity,
+                               Instant purchasedAt, Instant paidAt) {
+    }
+
+    @Revision("1")
+    public record PurchasePaymentFailed(PurchaseId purchaseId, AccountId accountId, String tenant,
+                                        ChargeId chargeId, String failureCode, Instant failedAt) {
+    }
+
+    /** @param completedAt when delivery first completed (the refill window counts from it), or {@code null} */
+    @Revision("1")
+    public record PurchaseFulfilmentChanged(PurchaseId purchaseId, AccountId accountId, String tenant,
+                                            String productId, PurchaseFulfilmentStatus status, long ordered,
+                                            long delivered, long currentCount, Instant completedAt,
+                                            Instant changedAt) {
+    }
+
+    private PurchaseEvents() {
+    }
+}

@@ -1,0 +1,34 @@
+package dev.fairbill.billing.domain;
+
+import org.springframework.http.HttpStatus;
+
+import dev.fairbill.platform.web.ProblemException;
+
+/** A purchase command its rules refuse; nothing changes. */
+public class PurchaseRuleViolation extends ProblemException {
+
+    private PurchaseRuleViolation(HttpStatus status, String slug, String title, String detail) {
+        super(status, slug, title, detail);
+    }
+
+    static PurchaseRuleViolation notADeliveryOrder(PurchaseId id) {
+        return new PurchaseRuleViolation(HttpStatus.UNPROCESSABLE_CONTENT, "not-a-delivery-order",
+                "Not a delivery order",
+                "Purchase " + id + " is a credit pack; only delivery orders report fulfilment.");
+    }
+
+    static PurchaseRuleViolation notPaid(PurchaseId id) {
+        return new PurchaseRuleViolation(HttpStatus.CONFLICT, "purchase-not-paid", "Purchase not paid",
+                "Purchase " + id + " is not paid, so delivery cannot have started.");
+    }
+
+    static PurchaseRuleViolation fulfilmentFinal(PurchaseId id, PurchaseFulfilmentStatus status) {
+        return new PurchaseRuleViolation(HttpStatus.CONFLICT, "fulfilment-final", "Fulfilment is final",
+                "Fulfilment of purchase " + id + " is " + status + " and cannot change any more.");
+    }
+
+    static PurchaseRuleViolation inconsistent(String detail) {
+        return new PurchaseRuleViolation(HttpStatus.UNPROCESSABLE_CONTENT, "fulfilment-inconsistent",
+                "Fulfilment report inconsistent", detail);
+    }
+}

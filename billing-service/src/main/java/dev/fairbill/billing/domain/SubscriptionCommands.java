@@ -1,0 +1,64 @@
+package dev.fairbill.billing.domain;
+
+import java.time.Instant;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/** The commands the Subscription aggregate accepts. */
+public final class SubscriptionCommands {
+
+    /**
+     * @param plan             the plan's terms from the tenant's catalog at the time of purchase
+     * @param backdateStartTo  imports a subscription that started in the past; {@code null} starts it now
+     * @param couponPercentOff lowers the charged price of every period, 1–99; {@code null} for none
+     */
+    public record CreateSubscription(@TargetAggregateIdentifier SubscriptionId subscriptionId, AccountId accountId,
+                                     String tenant, PlanTerms plan, String paymentMethod, Instant backdateStartTo,
+                                     Integer couponPercentOff) {
+    }
+
+    public record CancelSubscription(@TargetAggregateIdentifier SubscriptionId subscriptionId,
+                                     SubscriptionCancellationMode mode, String reason, boolean refundRequested,
+                                     String refundReason) {
+    }
+
+    public record WithdrawSubscriptionCancellation(@TargetAggregateIdentifier SubscriptionId subscriptionId) {
+    }
+
+    /** Switches to another plan from the next period on (DOMAIN.md: plan changes take effect at the next period). */
+    public record ChangeSubscriptionPlan(@TargetAggregateIdentifier SubscriptionId subscriptionId, PlanTerms plan) {
+    }
+
+    /** The payment method later charges of this subscription use. */
+    public record ChangeSubscriptionPaymentMethod(@TargetAggregateIdentifier SubscriptionId subscriptionId,
+                                                  String paymentMethod) {
+    }
+
+    /** The charge the subscription asked for was captured; for any other charge this changes nothing. */
+    public record RecordSubscriptionChargeCaptured(@TargetAggregateIdentifier SubscriptionId subscriptionId,
+                                                   ChargeId chargeId) {
+    }
+
+    /** The charge the subscription asked for failed; for any other charge this changes nothing. */
+    public record RecordSubscriptionChargeFailed(@TargetAggregateIdentifier SubscriptionId subscriptionId,
+                                                 ChargeId chargeId, String failureCode) {
+    }
+
+    /** Mirrors an account hold; placing one that is already there changes nothing. */
+    public record PlaceSubscriptionHold(@TargetAggregateIdentifier SubscriptionId subscriptionId, HoldReason reason,
+                                        String reference) {
+    }
+
+    /** Mirrors a lifted account hold; lifting one that is not there changes nothing. */
+    public record LiftSubscriptionHold(@TargetAggregateIdentifier SubscriptionId subscriptionId, HoldReason reason,
+                                       String reference) {
+    }
+
+    /** The account was terminated (a lost dispute, seed 000 §9). */
+    public record TerminateSubscription(@TargetAggregateIdentifier SubscriptionId subscriptionId, HoldReason reason,
+                                        String reference) {
+    }
+
+    private SubscriptionCommands() {
+    }
+}

@@ -1,0 +1,68 @@
+package dev.fairbill.billing.messaging;
+
+import java.util.Optional;
+
+import org.springframework.stereotype.Component;
+
+import dev.fairbill.billing.domain.ChargeEvents.ChargeCaptured;
+import dev.fairbill.billing.domain.ChargeEvents.ChargeFailed;
+import dev.fairbill.billing.domain.ChargeEvents.ChargeFlaggedDuplicate;
+import dev.fairbill.billing.domain.ChargeEvents.ChargeRefundFailed;
+import dev.fairbill.billing.domain.ChargeEvents.ChargeRefunded;
+import dev.fairbill.billing.domain.PurchaseId;
+import dev.fairbill.billing.domain.SubscriptionId;
+import dev.fairbill.contracts.MoneyAmount;
+import dev.fairbill.contracts.Topics;
+import dev.fairbill.contracts.billing.ChargeCapturedV1;
+import dev.fairbill.contracts.billing.ChargeFailedV1;
+import dev.fairbill.contracts.billing.ChargeFlaggedDuplicateV1;
+import dev.fairbill.contracts.billing.ChargeRefundFailedV1;
+import dev.fairbill.contracts.billing.ChargeRefundedV1;
+import dev.fairbill.platform.messaging.IntegrationEventMapper;
+import dev.fairbill.platform.messaging.IntegrationMessage;
+import dev.fairbill.platform.money.Money;
+
+/** The charge part of billing's public contract. Dispute facts are published by the Dispute aggregate's mapper. */
+@Component
+public class ChargeIntegrationEvents implements IntegrationEventMapper {
+
+    @Override
+    public Optional<IntegrationMessage> toIntegrationMessage(Object domainEvent) {
+        return switch (domainEvent) {
+            case ChargeCaptured e -> message(ChargeCapturedV1.TYPE, e.accountId().value(), new ChargeCapturedV1(
+                    e.chargeId().value(), e.accountId().value(), e.tenant(), money(e.amount()), e.description(),
+                    value(e.subscriptionId()), e.billingPeriodStart(), value(e.purchaseId()), e.processor(),
+                    e.processorChargeId(), e.capturedAt()));
+            case ChargeFailed e -> message(ChargeFailedV1.TYPE, e.accountId().value(), new ChargeFailedV1(
+                    e.chargeId().value(), e.accountId().value(), e.tenant(), money(e.amount()), e.description(),
+                    value(e.subscriptionId()), e.billingPeriodStart(), value(e.purchaseId()), e.processor(),
+                    e.failureCode(), e.failedAt()));
+            case ChargeRefunded e -> message(ChargeRefundedV1.TYPE, e.accountId().value(), new ChargeRefundedV1(
+                    e.chargeId().value(), e.accountId().value(), e.tenant(), e.refundId(), money(e.amount()),
+                    money(e.amountRefunded()), e.processorRefundId(), e.reason(), e.refundedAt()));
+            case ChargeRefundFailed e -> message(ChargeRefundFailedV1.TYPE, e.accountId().value(),
+                    new ChargeRefundFailedV1(e.chargeId().value(), e.accountId().value(), e.tenant(), e.refundId(),
+                            money(e.amount()), e.failureCode(), e.failedAt()));
+            case ChargeFlaggedDuplicate e -> message(ChargeFlaggedDuplicateV1.TYPE, e.accountId().value(),
+                    new ChargeFlaggedDuplicateV1(e.chargeId().value(), e.accountId().value(), e.tenant(),
+                            e.duplicateOf().value(), e.rule().name(), money(e.amount()), e.flaggedAt()));
+            default -> Optional.empty();
+        };
+    }
+
+    static MoneyAmount money(Money money) {
+        return new MoneyAmount(money.amount(), money.currency().getCurrencyCode());
+    }
+
+    private static Optional<IntegrationMessage> message(String type, String accountId, Object data) {
+        return Optional.of(new IntegrationMessage(Topics.BILLING_EVENTS, type, accountId, data));
+    }
+
+    private static String value(SubscriptionId id) {
+        return id == null ? null : id.value();
+    }
+
+    private static String value(PurchaseId id) {
+        return id == null ? null : id.value();
+    }
+}

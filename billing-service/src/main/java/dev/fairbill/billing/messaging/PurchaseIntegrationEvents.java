@@ -1,0 +1,34 @@
+package dev.fairbill.billing.messaging;
+
+import java.util.Optional;
+
+import org.springframework.stereotype.Component;
+
+import dev.fairbill.billing.domain.PurchaseEvents.PurchaseFulfilmentChanged;
+import dev.fairbill.billing.domain.PurchaseEvents.PurchasePaid;
+import dev.fairbill.contracts.Topics;
+import dev.fairbill.contracts.billing.PurchaseFulfilmentChangedV1;
+import dev.fairbill.contracts.billing.PurchasePaidV1;
+import dev.fairbill.platform.messaging.IntegrationEventMapper;
+import dev.fairbill.platform.messaging.IntegrationMessage;
+
+/** The purchase part of billing's public contract: paid purchases (the ledger grants their credits) and fulfilment. */
+@Component
+public class PurchaseIntegrationEvents implements IntegrationEventMapper {
+
+    @Override
+    public Optional<IntegrationMessage> toIntegrationMessage(Object domainEvent) {
+        return switch (domainEvent) {
+            case PurchasePaid e -> Optional.of(new IntegrationMessage(Topics.BILLING_EVENTS, PurchasePaidV1.TYPE,
+                    e.accountId().value(), new PurchasePaidV1(e.purchaseId().value(), e.accountId().value(),
+                    e.tenant(), e.productId(), e.kind().name(), e.chargeId().value(),
+                    ChargeIntegrationEvents.money(e.amount()), e.credits(), e.quantity(), e.purchasedAt(),
+                    e.paidAt())));
+            case PurchaseFulfilmentChanged e -> Optional.of(new IntegrationMessage(Topics.BILLING_EVENTS,
+                    PurchaseFulfilmentChangedV1.TYPE, e.accountId().value(), new PurchaseFulfilmentChangedV1(
+                    e.purchaseId().value(), e.accountId().value(), e.tenant(), e.productId(), e.status().name(),
+                    e.ordered(), e.delivered(), e.currentCount(), e.completedAt(), e.changedAt())));
+            default -> Optional.empty();
+        };
+    }
+}

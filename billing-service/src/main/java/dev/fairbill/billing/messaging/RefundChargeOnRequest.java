@@ -1,0 +1,45 @@
+package dev.fairbill.billing.messaging;
+
+import java.util.Currency;
+
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.stereotype.Component;
+
+import dev.fairbill.billing.domain.AccountId;
+import dev.fairbill.billing.domain.ChargeCommands.RefundCharge;
+import dev.fairbill.billing.domain.ChargeId;
+import dev.fairbill.contracts.billing.RefundChargeRequestedV1;
+import dev.fairbill.platform.messaging.InboundHandler;
+import dev.fairbill.platform.messaging.InboundMessage;
+import dev.fairbill.platform.money.Money;
+
+/**
+ * The refund saga's request to refund a charge. The inbox applies a message id once; the charge refunds a refund id
+ * once, so a request re-sent under a new message id pays nothing twice either (ADR 0007).
+ */
+@Component
+public class RefundChargeOnRequest implements InboundHandler<RefundChargeRequestedV1> {
+
+    private final CommandGateway commands;
+
+    public RefundChargeOnRequest(CommandGateway commands) {
+        this.commands = commands;
+    }
+
+    @Override
+    public String type() {
+        return RefundChargeRequestedV1.TYPE;
+    }
+
+    @Override
+    public Class<RefundChargeRequestedV1> dataType() {
+        return RefundChargeRequestedV1.class;
+    }
+
+    @Override
+    public void handle(RefundChargeRequestedV1 request, InboundMessage message) {
+        commands.sendAndWait(new RefundCharge(ChargeId.of(request.chargeId()), request.refundId(), request.tenant(),
+                AccountId.of(request.accountId()), new Money(request.amount().amount(),
+                Currency.getInstance(request.amount().currency())), request.reason()));
+    }
+}

@@ -1,0 +1,47 @@
+package dev.fairbill.billing.payment;
+
+import dev.fairbill.platform.money.Money;
+
+/**
+ * The port to a payment processor. Requests carry an idempotency key so that a retried call (after a crash or a lost
+ * answer) takes money or gives it back at most once at the processor. Implementations never log payment methods.
+ */
+public interface PaymentProcessor {
+
+    /** The name stored with every charge, e.g. {@code sandbox}. */
+    String name();
+
+    /** @throws UnknownPaymentMethodException if the processor does not know {@code paymentMethod} */
+    CaptureResult capture(CaptureRequest request);
+
+    RefundResult refund(RefundRequest request);
+
+    /** @param idempotencyKey our charge id */
+    record CaptureRequest(String idempotencyKey, Money amount, String paymentMethod, String description) {
+    }
+
+    /**
+     * @param idempotencyKey the refund id
+     * @param paymentMethod  the charge's payment method, where the money goes back to
+     */
+    record RefundRequest(String idempotencyKey, String processorChargeId, String paymentMethod, Money amount) {
+    }
+
+    sealed interface CaptureResult {
+    }
+
+    record Captured(String processorChargeId) implements CaptureResult {
+    }
+
+    record Declined(String failureCode) implements CaptureResult {
+    }
+
+    sealed interface RefundResult {
+    }
+
+    record Refunded(String processorRefundId) implements RefundResult {
+    }
+
+    record RefundDeclined(String failureCode) implements RefundResult {
+    }
+}

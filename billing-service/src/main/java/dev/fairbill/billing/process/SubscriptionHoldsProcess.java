@@ -1,0 +1,61 @@
+package dev.fairbill.billing.process;
+
+import java.util.function.Function;
+
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.springframework.stereotype.Component;
+
+import dev.fairbill.billing.domain.AccountHolds.AccountHoldLifted;
+import dev.fairbill.billing.domain.AccountHolds.AccountHoldPlaced;
+import dev.fairbill.billing.domain.AccountHolds.AccountTerminated;
+import dev.fairbill.billing.domain.AccountId;
+import dev.fairbill.billing.domain.SubscriptionCommands.LiftSubscriptionHold;
+import dev.fairbill.billing.domain.SubscriptionCommands.PlaceSubscriptionHold;
+import dev.fairbill.billing.domain.SubscriptionCommands.TerminateSubscription;
+import dev.fairbill.billing.domain.SubscriptionId;
+import dev.fairbill.billing.query.SubscriptionProjection;
+
+/**
+ * An account's holds suspend, reinstate and terminate its subscriptions (seed 000 §9, seed 001 §7): each hold is
+ * mirrored with the same reason and reference, so a subscription is reinstated only when every hold is lifted.
+ * Placing, lifting and terminating are idempotent on the subscription, so a redelivered event changes nothing.
+ */
+@Component
+@ProcessingGroup(SubscriptionHoldsProcess.PROCESSING_GROUP)
+public class SubscriptionHoldsProcess {
+
+    public static final String PROCESSING_GROUP = "subscription-holds";
+
+    private final CommandGateway commands;
+    private final SubscriptionProjection subscriptions;
+
+    public SubscriptionHoldsProcess(CommandGateway commands, SubscriptionProjection subscriptions) {
+        this.commands = commands;
+        this.subscriptions = subscriptions;
+    }
+
+    @EventHandler
+    void on(AccountHoldPlaced placed) {
+        forEachSubscription(placed.accountId(),
+                id -> new PlaceSubscriptionHold(id, placed.reason(), placed.reference()));
+    }
+
+    @EventHandler
+    void on(AccountHoldLifted lifted) {
+        forEachSubscription(lifted.accountId(),
+                id -> new LiftSubscriptionHold(id, lifted.reason(), lifted.reference()));
+    }
+
+    @EventHandler
+    void on(AccountTerminated terminated) {
+        forEachSubscription(terminated.accountId(),
+                id -> new TerminateSubscription(id, terminated.reason(), terminated.reference()));
+    }
+
+    private void forEachSubscription(AccountId accountId, Function<SubscriptionId, Object> command) {
+        subscriptions.ongoingIdsOfAccount(accountId.value())
+                .forEach(id -> commands.sendAndWait(command.apply(SubscriptionId.of(id))));
+    }
+}

@@ -1,0 +1,110 @@
+package dev.fairbill.billing.query;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import dev.fairbill.billing.domain.ChargeEvents.ChargeCaptured;
+import dev.fairbill.billing.domain.ChargeEvents.ChargeDisputeClosed;
+import dev.fairbill.billing.domain.ChargeEvents.ChargeDisputeRecorded;
+import dev.fairbill.billing.domain.ChargeEvents.ChargeFailed;
+import dev.fairbill.billing.domain.ChargeEvents.ChargeFlaggedDuplicate;
+import dev.fairbill.billing.domain.ChargeEvents.ChargeRefunded;
+import dev.fairbill.billing.domain.ChargeId;
+import dev.fairbill.billing.domain.PurchaseId;
+import dev.fairbill.billing.domain.SubscriptionId;
+
+/**
+ * Keeps the {@code charges} table, in the command's transaction (subscribing, ADR 0003). Replaying an event changes
+ * nothing: refunds carry the charge's new total, and a closed dispute's loss is added only while it is open.
+ */
+@Component
+@ProcessingGroup(ChargeProjection.PROCESSING_GROUP)
+public class ChargeProjection {
+
+    public static final String PROCESSING_GROUP = "charge-projection";
+
+    private final JdbcClient jdbc;
+
+    public ChargeProjection(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    void on(ChargeCaptured event) {
+        insert(event.chargeId(), event.tenant(), event.accountId().value(), "SUCCEEDED", event.amount().amount(),
+                event.amount().currency().getCurrencyCode(), event.description(), event.subscriptionId(),
+                event.billingPeriodStart(), event.purchaseId(), event.intentional(), event.processor(),
+                event.processorChargeId(), null, event.capturedAt());
+    }
+
+    @EventHandler
+    void on(ChargeFailed event) {
+        insert(event.chargeId(), event.tenant(), event.accountId().value(), "FAILED", event.amount().amount(),
+                event.amount().currency().getCurrencyCode(), event.description(), event.subscriptionId(),
+                event.billingPeriodStart(), event.purchaseId(), false, event.processor(), null,
+                event.failureCode(), event.failedAt());
+    }
+
+    @EventHandler
+    void on(ChargeRefunded event) {
+        jdbc.sql("""
+                        UPDATE charges SET amount_refunded = ?,
+                               status = CASE WHEN ? = amount THEN 'REFUNDED' ELSE 'PARTIALLY_REFUNDED' END
+                        WHERE id = ? AND amount_refunded < ?""")
+                .params(event.amountRefunded().amount(), event.amountRefunded().amount(), event.chargeId().value(),
+                        event.amountRefunded().amount())
+                .update();
+    }
+
+    @EventHandler
+    void on(ChargeFlaggedDuplicate event) {
+        jdbc.sql("UPDATE charges SET duplicate_of = ? WHERE id = ?")
+                .params(event.duplicateOf().value(), event.chargeId().value())
+                .update();
+    }
+
+    @EventHandler
+    void on(ChargeDisputeRecorded event) {
+        jdbc.sql("""
+                        UPDATE charges SET dispute_id = ?, dispute_status = 'OPEN', dispute_reason = ?,
+                                           dispute_amount = ?
+                        WHERE id = ?""")
+                .params(event.disputeId().value(), event.reason(), event.amount().amount(), event.chargeId().value())
+                .update();
+    }
+
+    @EventHandler
+    void on(ChargeDisputeClosed event) {
+        jdbc.sql("""
+                        UPDATE charges SET dispute_id = ?, dispute_status = ?,
+                                           lost_in_dispute = lost_in_dispute + ?
+                        WHERE id = ?
+                          AND NOT (coalesce(dispute_id, '') = ? AND coalesce(dispute_status, '') IN ('WON', 'LOST'))""")
+                .params(event.disputeId().value(), event.won() ? "WON" : "LOST", event.lostAmount().amount(),
+                        event.chargeId().value(), event.disputeId().value())
+                .update();
+    }
+
+    private void insert(ChargeId id, String tenant, String accountId, String status, long amount, String currency,
+                        String description, SubscriptionId subscriptionId, Instant billingPeriodStart,
+                        PurchaseId purchaseId, boolean intentional, String processor, String processorChargeId,
+                        String failureCode, Instant createdAt) {
+        jdbc.sql("""
+                        INSERT INTO charges (id, tenant, account_id, status, amount, currency, description,
+                                             subscription_id, billing_period_start, purchase_id, intentional,
+                                             processor, processor_charge_id, failure_code, created_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        ON CONFLICT (id) DO NOTHING""")
+                .params(id.value(), tenant, accountId, status, amount, currency, description,
+                        subscriptionId == null ? null : subscriptionId.value(),
+                        billingPeriodStart == null ? null : Timestamp.from(billingPeriodStart),
+                        purchaseId == null ? null : purchaseId.value(), intentional, processor, processorChargeId,
+                        failureCode, Timestamp.from(createdAt))
+                .update();
+    }
+}

@@ -1,0 +1,118 @@
+package dev.fairbill.billing.query;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.util.Currency;
+import java.util.Optional;
+
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import dev.fairbill.billing.domain.PurchaseProduct.Kind;
+import dev.fairbill.billing.domain.PurchaseEvents.PurchaseFulfilmentChanged;
+import dev.fairbill.billing.domain.PurchaseEvents.PurchasePaid;
+import dev.fairbill.billing.domain.PurchaseEvents.PurchasePaymentFailed;
+import dev.fairbill.billing.domain.PurchaseEvents.PurchasePlaced;
+import dev.fairbill.platform.money.Money;
+
+/**
+ * Keeps the {@code purchases} table in the command's transaction (subscribing, ADR 0003); replays change nothing. A
+ * credit pack is fulfilled by being paid (the ledger grants its credits): ordered = delivered = its credits.
+ */
+@Component
+@ProcessingGroup(PurchaseProjection.PROCESSING_GROUP)
+public class PurchaseProjection {
+
+    public static final String PROCESSING_GROUP = "purchase-projection";
+
+    private final JdbcClient jdbc;
+
+    public PurchaseProjection(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    void on(PurchasePlaced event) {
+        long ordered = event.kind() == Kind.CREDIT_PACK ? event.credits() : event.quantity();
+        jdbc.sql("""
+                        INSERT INTO purchases (id, tenant, account_id, product_id, kind, amount, currency, charge_id,
+                                               status, fulfilment_status, ordered, delivered, current_count,
+                                               max_delivery_time_s, refill_window_s, purchased_at, created_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'PENDING_PAYMENT', 'NOT_STARTED', ?, 0, 0, ?, ?, ?, ?)
+                        ON CONFLICT (id) DO NOTHING""")
+                .params(event.purchaseId().value(), event.tenant(), event.accountId().value(), event.productId(),
+                        event.kind().name(), event.price().amount(), event.price().currency().getCurrencyCode(),
+                        event.chargeId().value(), ordered, seconds(event.maxDeliveryTime()),
+                        seconds(event.refillWindow()), Timestamp.from(event.purchasedAt()),
+                        Timestamp.from(event.placedAt()))
+                .update();
+    }
+
+    @EventHandler
+    void on(PurchasePaid event) {
+        jdbc.sql("""
+                        UPDATE purchases SET status = 'PAID',
+                               fulfilment_status = CASE WHEN kind = 'CREDIT_PACK' THEN 'COMPLETED'
+                                                        ELSE fulfilment_status END,
+                               delivered = CASE WHEN kind = 'CREDIT_PACK' THEN ordered ELSE delivered END,
+                               current_count = CASE WHEN kind = 'CREDIT_PACK' THEN ordered ELSE current_count END,
+                               completed_at = CASE WHEN kind = 'CREDIT_PACK' THEN ? ELSE completed_at END
+                        WHERE id = ?""")
+                .params(Timestamp.from(event.paidAt()), event.purchaseId().value())
+                .update();
+    }
+
+    @EventHandler
+    void on(PurchasePaymentFailed event) {
+        jdbc.sql("UPDATE purchases SET status = 'PAYMENT_FAILED' WHERE id = ?")
+                .params(event.purchaseId().value())
+                .update();
+    }
+
+    @EventHandler
+    void on(PurchaseFulfilmentChanged event) {
+        jdbc.sql("""
+                        UPDATE purchases SET fulfilment_status = ?, delivered = ?, current_count = ?, completed_at = ?
+                        WHERE id = ?""")
+                .params(event.status().name(), event.delivered(), event.currentCount(),
+                        event.completedAt() == null ? null : Timestamp.from(event.completedAt()),
+                        event.purchaseId().value())
+                .update();
+    }
+
+    public Optional<PurchaseView> find(String tenant, String purchaseId) {
+        return jdbc.sql("""
+                        SELECT id, tenant, account_id, product_id, kind, amount, currency, charge_id, status,
+                               fulfilment_status, ordered, delivered, current_count, max_delivery_time_s,
+                               refill_window_s, completed_at, purchased_at, created_at
+                        FROM purchases WHERE id = ? AND tenant = ?""")
+                .params(purchaseId, tenant)
+                .query((row, n) -> view(row))
+                .optional();
+    }
+
+    private static PurchaseView view(ResultSet row) throws SQLException {
+        Timestamp completedAt = row.getTimestamp("completed_at");
+        return new PurchaseView(row.getString("id"), row.getString("tenant"), row.getString("account_id"),
+                row.getString("product_id"), row.getString("kind"),
+                new Money(row.getLong("amount"), Currency.getInstance(row.getString("currency"))),
+                row.getString("charge_id"), row.getString("status"), row.getString("fulfilment_status"),
+                row.getLong("ordered"), row.getLong("delivered"), row.getLong("current_count"),
+                duration(row, "max_delivery_time_s"), duration(row, "refill_window_s"),
+                completedAt == null ? null : completedAt.toInstant(), row.getTimestamp("purchased_at").toInstant(),
+                row.getTimestamp("created_at").toInstant());
+    }
+
+    private static Long seconds(Duration duration) {
+        return duration == null ? null : duration.toSeconds();
+    }
+
+    private static Duration duration(ResultSet row, String column) throws SQLException {
+        long seconds = row.getLong(column);
+        return row.wasNull() ? null : Duration.ofSeconds(seconds);
+    }
+}

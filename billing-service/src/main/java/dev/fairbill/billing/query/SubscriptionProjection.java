@@ -1,0 +1,225 @@
+package dev.fairbill.billing.query;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Currency;
+import java.util.List;
+import java.util.Optional;
+
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import dev.fairbill.billing.domain.HoldReason;
+import dev.fairbill.billing.domain.SubscriptionEvents.SubscriptionCancellationScheduled;
+import dev.fairbill.billing.domain.SubscriptionEvents.SubscriptionCancellationWithdrawn;
+import dev.fairbill.billing.domain.SubscriptionEvents.SubscriptionCancelled;
+import dev.fairbill.billing.domain.SubscriptionEvents.SubscriptionChargeRequested;
+import dev.fairbill.billing.domain.SubscriptionEvents.SubscriptionCreated;
+import dev.fairbill.billing.domain.SubscriptionEvents.SubscriptionExpired;
+import dev.fairbill.billing.domain.SubscriptionEvents.SubscriptionHoldLifted;
+import dev.fairbill.billing.domain.SubscriptionEvents.SubscriptionHoldPlaced;
+import dev.fairbill.billing.domain.SubscriptionEvents.SubscriptionPaymentFailed;
+import dev.fairbill.billing.domain.SubscriptionEvents.SubscriptionPaymentMethodChanged;
+import dev.fairbill.billing.domain.SubscriptionEvents.SubscriptionPlanChangeScheduled;
+import dev.fairbill.billing.domain.SubscriptionEvents.SubscriptionRenewed;
+import dev.fairbill.billing.domain.SubscriptionEvents.SubscriptionStarted;
+import dev.fairbill.billing.domain.SubscriptionEvents.SubscriptionTerminated;
+import dev.fairbill.billing.domain.SubscriptionHold;
+import dev.fairbill.billing.domain.SubscriptionPeriod;
+import dev.fairbill.billing.domain.SubscriptionStatus;
+import dev.fairbill.platform.money.Money;
+
+/**
+ * Keeps the {@code subscriptions} and {@code subscription_holds} tables in the command's transaction (subscribing,
+ * ADR 0003). A suspended subscription stays SUSPENDED in the table whatever happens underneath; the lift that
+ * reinstates it names the state it returns to. Replaying an event changes nothing.
+ */
+@Component
+@ProcessingGroup(SubscriptionProjection.PROCESSING_GROUP)
+public class SubscriptionProjection {
+
+    public static final String PROCESSING_GROUP = "subscription-projection";
+
+    private static final String UNLESS_SUSPENDED = "CASE WHEN status = 'SUSPENDED' THEN status ELSE ? END";
+
+    private final JdbcClient jdbc;
+
+    public SubscriptionProjection(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    void on(SubscriptionCreated e) {
+        jdbc.sql("""
+                        INSERT INTO subscriptions (id, tenant, account_id, plan_id, status, period_start, period_end,
+                                                   trial_ends_at, currency, list_price_amount, price_amount,
+                                                   coupon_percent_off, payment_method, created_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        ON CONFLICT (id) DO NOTHING""")
+                .params(e.subscriptionId().value(), e.tenant(), e.accountId().value(), e.plan().planId(),
+                        e.status().name(), ts(e.period().start()), ts(e.period().end()), ts(e.trialEndsAt()),
+                        e.price().currency().getCurrencyCode(), e.plan().listPrice().amount(), e.price().amount(),
+                        e.couponPercentOff(), e.paymentMethod(), ts(e.createdAt()))
+                .update();
+    }
+
+    @EventHandler
+    void on(SubscriptionChargeRequested e) {
+        jdbc.sql("""
+                        UPDATE subscriptions SET latest_charge_id = ?, plan_id = ?, next_plan_id = NULL,
+                               period_start = ?, period_end = ?, list_price_amount = ?, price_amount = ?
+                        WHERE id = ?""")
+                .params(e.chargeId().value(), e.plan().planId(), ts(e.period().start()), ts(e.period().end()),
+                        e.plan().listPrice().amount(), e.amount().amount(), e.subscriptionId().value())
+                .update();
+    }
+
+    @EventHandler
+    void on(SubscriptionStarted e) {
+        status(e.subscriptionId().value(), e.status());
+    }
+
+    @EventHandler
+    void on(SubscriptionRenewed e) {
+        jdbc.sql("UPDATE subscriptions SET status = CASE WHEN status = 'SUSPENDED' THEN status"
+                        + " WHEN cancel_at IS NOT NULL THEN 'CANCELLATION_SCHEDULED' ELSE 'ACTIVE' END WHERE id = ?")
+                .param(e.subscriptionId().value())
+                .update();
+    }
+
+    @EventHandler
+    void on(SubscriptionPaymentFailed e) {
+        status(e.subscriptionId().value(), SubscriptionStatus.PAST_DUE);
+    }
+
+    @EventHandler
+    void on(SubscriptionExpired e) {
+        jdbc.sql("UPDATE subscriptions SET status = 'EXPIRED' WHERE id = ?").param(e.subscriptionId().value())
+                .update();
+    }
+
+    @EventHandler
+    void on(SubscriptionCancellationScheduled e) {
+        jdbc.sql("UPDATE subscriptions SET cancel_at = ?, status = " + UNLESS_SUSPENDED + " WHERE id = ?")
+                .params(ts(e.cancelAt()), SubscriptionStatus.CANCELLATION_SCHEDULED.name(),
+                        e.subscriptionId().value())
+                .update();
+    }
+
+    @EventHandler
+    void on(SubscriptionCancellationWithdrawn e) {
+        jdbc.sql("UPDATE subscriptions SET cancel_at = NULL, status = " + UNLESS_SUSPENDED + " WHERE id = ?")
+                .params(e.status().name(), e.subscriptionId().value())
+                .update();
+    }
+
+    @EventHandler
+    void on(SubscriptionCancelled e) {
+        jdbc.sql("UPDATE subscriptions SET status = 'CANCELLED', cancel_at = ? WHERE id = ?")
+                .params(ts(e.cancelledAt()), e.subscriptionId().value())
+                .update();
+    }
+
+    @EventHandler
+    void on(SubscriptionHoldPlaced e) {
+        jdbc.sql("""
+                        INSERT INTO subscription_holds (subscription_id, reason, reference) VALUES (?, ?, ?)
+                        ON CONFLICT DO NOTHING""")
+                .params(e.subscriptionId().value(), e.reason().name(), e.reference())
+                .update();
+        if (e.suspended()) {
+            jdbc.sql("UPDATE subscriptions SET status = 'SUSPENDED' WHERE id = ?").param(e.subscriptionId().value())
+                    .update();
+        }
+    }
+
+    @EventHandler
+    void on(SubscriptionHoldLifted e) {
+        jdbc.sql("DELETE FROM subscription_holds WHERE subscription_id = ? AND reason = ? AND reference = ?")
+                .params(e.subscriptionId().value(), e.reason().name(), e.reference())
+                .update();
+        if (e.reinstatedTo() != null) {
+            jdbc.sql("UPDATE subscriptions SET status = ? WHERE id = ?")
+                    .params(e.reinstatedTo().name(), e.subscriptionId().value())
+                    .update();
+        }
+    }
+
+    @EventHandler
+    void on(SubscriptionTerminated e) {
+        jdbc.sql("UPDATE subscriptions SET status = 'TERMINATED' WHERE id = ?").param(e.subscriptionId().value())
+                .update();
+    }
+
+    @EventHandler
+    void on(SubscriptionPlanChangeScheduled e) {
+        jdbc.sql("UPDATE subscriptions SET next_plan_id = ? WHERE id = ?")
+                .params(e.plan().planId(), e.subscriptionId().value())
+                .update();
+    }
+
+    @EventHandler
+    void on(SubscriptionPaymentMethodChanged e) {
+        jdbc.sql("UPDATE subscriptions SET payment_method = ? WHERE id = ?")
+                .params(e.paymentMethod(), e.subscriptionId().value())
+                .update();
+    }
+
+    /** The subscription if it belongs to {@code tenant}; another tenant's is as absent as an unknown one. */
+    public Optional<SubscriptionView> find(String tenant, String subscriptionId) {
+        return jdbc.sql("SELECT * FROM subscriptions WHERE id = ? AND tenant = ?")
+                .params(subscriptionId, tenant)
+                .query(this::view)
+                .optional();
+    }
+
+    /** The account's subscriptions that have not ended, which an account hold suspends. */
+    public List<String> ongoingIdsOfAccount(String accountId) {
+        return jdbc.sql("""
+                        SELECT id FROM subscriptions
+                        WHERE account_id = ? AND status NOT IN ('CANCELLED', 'EXPIRED', 'TERMINATED')
+                        ORDER BY created_at, id""")
+                .param(accountId)
+                .query(String.class)
+                .list();
+    }
+
+    private void status(String subscriptionId, SubscriptionStatus status) {
+        jdbc.sql("UPDATE subscriptions SET status = " + UNLESS_SUSPENDED + " WHERE id = ?")
+                .params(status.name(), subscriptionId)
+                .update();
+    }
+
+    private SubscriptionView view(ResultSet row, int n) throws SQLException {
+        String id = row.getString("id");
+        Currency currency = Currency.getInstance(row.getString("currency"));
+        List<SubscriptionHold> holds = jdbc.sql("""
+                        SELECT reason, reference FROM subscription_holds WHERE subscription_id = ?
+                        ORDER BY reason, reference""")
+                .param(id)
+                .query((hold, i) -> new SubscriptionHold(HoldReason.valueOf(hold.getString("reason")),
+                        hold.getString("reference")))
+                .list();
+        return new SubscriptionView(id, row.getString("tenant"), row.getString("account_id"),
+                row.getString("plan_id"), row.getString("next_plan_id"),
+                SubscriptionStatus.valueOf(row.getString("status")),
+                new SubscriptionPeriod(instant(row, "period_start"), instant(row, "period_end")),
+                instant(row, "trial_ends_at"), instant(row, "cancel_at"), row.getString("latest_charge_id"),
+                new Money(row.getLong("list_price_amount"), currency), new Money(row.getLong("price_amount"), currency),
+                (Integer) row.getObject("coupon_percent_off"), row.getString("payment_method"), holds,
+                instant(row, "created_at"));
+    }
+
+    private static Instant instant(ResultSet row, String column) throws SQLException {
+        Timestamp value = row.getTimestamp(column);
+        return value == null ? null : value.toInstant();
+    }
+
+    private static Timestamp ts(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
+    }
+}

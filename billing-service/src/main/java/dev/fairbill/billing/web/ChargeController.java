@@ -1,0 +1,110 @@
+package dev.fairbill.billing.web;
+
+import java.net.URI;
+
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.ResponseEntity;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import dev.fairbill.billing.domain.AccountId;
+import dev.fairbill.billing.domain.ChargeCommands.CaptureCharge;
+import dev.fairbill.billing.domain.ChargeId;
+import dev.fairbill.billing.domain.PurchaseId;
+import dev.fairbill.billing.domain.SubscriptionId;
+import dev.fairbill.billing.query.AccountProjection;
+import dev.fairbill.billing.query.AccountView;
+import dev.fairbill.billing.query.ChargeQueries;
+import dev.fairbill.billing.query.ChargeView;
+import dev.fairbill.billing.query.PurchaseProjection;
+import dev.fairbill.platform.id.IdPrefix;
+import dev.fairbill.platform.id.Ids;
+import dev.fairbill.platform.security.Caller;
+import dev.fairbill.platform.web.NotFoundException;
+import dev.fairbill.platform.web.UnprocessableException;
+import dev.fairbill.platform.web.ValidationFailedException;
+import dev.fairbill.platform.web.page.Page;
+import dev.fairbill.platform.web.page.PageRequest;
+import jakarta.validation.Valid;
+
+@RestController
+@RequestMapping("/api/v1/charges")
+@Validated
+public class ChargeController {
+
+    private final CommandGateway commands;
+    private final AccountProjection accounts;
+    private final PurchaseProjection purchases;
+    private final ChargeQueries charges;
+
+    public ChargeController(CommandGateway commands, AccountProjection accounts, PurchaseProjection purchases,
+                            ChargeQueries charges) {
+        this.commands = commands;
+        this.accounts = accounts;
+        this.purchases = purchases;
+        this.charges = charges;
+    }
+
+    /** A declined card is still a charge: 201 with status FAILED. */
+    @PostMapping
+    public ResponseEntity<ChargeResponse> create(@Valid @RequestBody ChargeRequest request) {
+        String tenant = Caller.current().tenant();
+        AccountView account = accounts.find(tenant, request.accountId())
+                .orElseThrow(() -> new UnprocessableException("account-not-found", "Account not found",
+                        "Account " + request.accountId() + " not found."));
+        var amount = request.amount().toMoney();
+        SubscriptionId subscription = request.subscriptionId() == null ? null : subscription(request.subscriptionId());
+        PurchaseId purchase = request.purchaseId() == null ? null : purchase(tenant, account, request.purchaseId());
+        String paymentMethod = request.paymentMethod() != null ? request.paymentMethod()
+                : account.defaultPaymentMethod();
+        ChargeId id = ChargeId.generate();
+        commands.sendAndWait(new CaptureCharge(id, AccountId.of(account.id()), tenant, amount, request.description(),
+                subscription, null, purchase, paymentMethod, Boolean.TRUE.equals(request.intentional())));
+        return ResponseEntity.created(URI.create("/api/v1/charges/" + id.value()))
+                .body(ChargeResponse.of(charges.find(tenant, id.value()).orElseThrow()));
+    }
+
+    @GetMapping("/{chargeId}")
+    public ChargeResponse get(@PathVariable String chargeId) {
+        return charges.find(Caller.current().tenant(), Ids.requireValid(IdPrefix.CHARGE, chargeId))
+                .map(ChargeResponse::of)
+                .orElseThrow(() -> new NotFoundException("Charge " + chargeId));
+    }
+
+    @GetMapping
+    public Page<ChargeResponse> list(@RequestParam(required = false) String accountId, PageRequest page) {
+        long after = page.after().map(ChargeController::position).orElse(0L);
+        Page<ChargeView> views = Page.of(charges.list(Caller.current().tenant(), accountId, after,
+                page.fetchSize()), page, view -> Long.toString(view.seq()));
+        return new Page<>(views.data().stream().map(ChargeResponse::of).toList(), views.nextCursor());
+    }
+
+    private static SubscriptionId subscription(String subscriptionId) {
+        if (!Ids.isValid(IdPrefix.SUBSCRIPTION, subscriptionId)) {
+            throw new ValidationFailedException("subscriptionId", "is not a subscription id");
+        }
+        return SubscriptionId.of(subscriptionId);
+    }
+
+    private PurchaseId purchase(String tenant, AccountView account, String purchaseId) {
+        return purchases.find(tenant, purchaseId)
+                .filter(found -> found.accountId().equals(account.id()))
+                .map(found -> PurchaseId.of(found.id()))
+                .orElseThrow(() -> new UnprocessableException("purchase-not-found", "Purchase not found",
+                        "Purchase " + purchaseId + " of account " + account.id() + " not found."));
+    }
+
+    private static long position(String after) {
+        try {
+            return Long.parseLong(after);
+        } catch (NumberFormatException notOurs) {
+            throw new ValidationFailedException("after", "is not a valid cursor");
+        }
+    }
+}

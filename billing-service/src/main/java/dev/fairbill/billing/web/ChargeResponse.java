@@ -1,0 +1,33 @@
+package dev.fairbill.billing.web;
+
+import java.time.Instant;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import dev.fairbill.billing.query.ChargeView;
+import dev.fairbill.platform.money.Money;
+
+/**
+ * API.md's charge. {@code dispute.dueBy} is the processor's evidence deadline, which the dispute itself holds (see
+ * {@code GET /api/v1/disputes/{id}}); the charge does not know it.
+ */
+@JsonInclude(JsonInclude.Include.ALWAYS)
+public record ChargeResponse(String id, String accountId, String status, Money amount, Money amountRefunded,
+                             String description, String subscriptionId, String purchaseId, String processor,
+                             String processorChargeId, String failureCode, String duplicateOf, Dispute dispute,
+                             Instant createdAt) {
+
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record Dispute(String id, String status, String reason, Money amount, Instant dueBy) {
+    }
+
+    static ChargeResponse of(ChargeView view) {
+        ChargeView.Dispute dispute = view.dispute();
+        return new ChargeResponse(view.id(), view.accountId(), view.status(), view.amount(), view.amountRefunded(),
+                view.description(), view.subscriptionId(), view.purchaseId(), view.processor(),
+                view.processorChargeId(), view.failureCode(), view.duplicateOf(),
+                dispute == null ? null : new Dispute(dispute.id(), dispute.status(), dispute.reason(),
+                        dispute.amount(), null),
+                view.createdAt());
+    }
+}

@@ -1,0 +1,21 @@
+package dev.fairbill.billing.web;
+
+import java.time.Instant;
+
+import dev.fairbill.billing.query.DisputeView;
+import dev.fairbill.platform.money.Money;
+
+/**
+ * API.md's dispute. {@code status} is OPEN or CLOSED; {@code outcome} is WON or LOST once closed, else null.
+ * {@code processorDisputeId} and {@code fundsWithdrawn} are additions.
+ */
+public record DisputeResponse(String id, String chargeId, String accountId, String status, String reason,
+                              Money amount, Instant dueBy, String outcome, String processor,
+                              String processorDisputeId, boolean fundsWithdrawn, Instant openedAt, Instant closedAt) {
+
+    static DisputeResponse of(DisputeView view) {
+        return new DisputeResponse(view.id(), view.chargeId(), view.accountId(), view.status(), view.reason(),
+                view.amount(), view.dueBy(), view.outcome(), view.processor(), view.processorDisputeId(),
+                view.fundsWithdrawn(), view.openedAt(), view.closedAt());
+    }
+}

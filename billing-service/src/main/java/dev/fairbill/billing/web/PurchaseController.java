@@ -1,0 +1,107 @@
+package dev.fairbill.billing.web;
+
+import java.net.URI;
+
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import dev.fairbill.billing.catalog.Catalog;
+import dev.fairbill.billing.catalog.CatalogProduct;
+import dev.fairbill.billing.domain.AccountId;
+import dev.fairbill.billing.domain.ChargeCommands.CaptureCharge;
+import dev.fairbill.billing.domain.ChargeId;
+import dev.fairbill.billing.domain.PurchaseCommands.PlacePurchase;
+import dev.fairbill.billing.domain.PurchaseCommands.ReportPurchaseFulfilment;
+import dev.fairbill.billing.domain.PurchaseId;
+import dev.fairbill.billing.domain.PurchaseProduct;
+import dev.fairbill.billing.query.AccountProjection;
+import dev.fairbill.billing.query.AccountView;
+import dev.fairbill.billing.query.PurchaseProjection;
+import dev.fairbill.billing.query.PurchaseView;
+import dev.fairbill.platform.id.IdPrefix;
+import dev.fairbill.platform.id.Ids;
+import dev.fairbill.platform.security.Caller;
+import dev.fairbill.platform.web.NotFoundException;
+import dev.fairbill.platform.web.UnprocessableException;
+import jakarta.validation.Valid;
+
+@RestController
+@RequestMapping("/api/v1/purchases")
+@Validated
+public class PurchaseController {
+
+    private final CommandGateway commands;
+    private final AccountProjection accounts;
+    private final PurchaseProjection purchases;
+    private final Catalog catalog;
+    private final TransactionTemplate transaction;
+
+    public PurchaseController(CommandGateway commands, AccountProjection accounts, PurchaseProjection purchases,
+                              Catalog catalog, TransactionTemplate transaction) {
+        this.commands = commands;
+        this.accounts = accounts;
+        this.purchases = purchases;
+        this.catalog = catalog;
+        this.transaction = transaction;
+    }
+
+    /** Places the purchase and charges it at once; the purchase is PAID as soon as the capture is recorded. */
+    @PostMapping
+    public ResponseEntity<PurchaseResponse> purchase(@Valid @RequestBody PurchaseRequest request) {
+        String tenant = Caller.current().tenant();
+        AccountView account = accounts.find(tenant, request.accountId())
+                .orElseThrow(() -> new UnprocessableException("account-not-found", "Account not found",
+                        "Account " + request.accountId() + " not found."));
+        CatalogProduct product = catalog.product(tenant, request.productId())
+                .orElseThrow(() -> new UnprocessableException("product-not-found", "Product not found",
+                        "Product " + request.productId() + " is not in this tenant's catalog."));
+        String paymentMethod = request.paymentMethod() != null ? request.paymentMethod()
+                : account.defaultPaymentMethod();
+        PurchaseId id = PurchaseId.generate();
+        ChargeId chargeId = ChargeId.generate();
+        AccountId accountId = AccountId.of(account.id());
+        // one transaction: a refused charge (e.g. an unknown payment method) leaves no purchase behind
+        transaction.executeWithoutResult(status -> {
+            commands.sendAndWait(new PlacePurchase(id, accountId, tenant, snapshot(product), chargeId,
+                    request.backdateTo()));
+            commands.sendAndWait(new CaptureCharge(chargeId, accountId, tenant, product.price(), product.name(),
+                    null, null, id, paymentMethod, false));
+        });
+        return ResponseEntity.created(URI.create("/api/v1/purchases/" + id.value()))
+                .body(PurchaseResponse.of(purchases.find(tenant, id.value()).orElseThrow()));
+    }
+
+    @GetMapping("/{purchaseId}")
+    public PurchaseResponse get(@PathVariable String purchaseId) {
+        return PurchaseResponse.of(find(purchaseId));
+    }
+
+    @PostMapping("/{purchaseId}/fulfilment")
+    public PurchaseResponse reportFulfilment(@PathVariable String purchaseId,
+                                             @Valid @RequestBody PurchaseFulfilmentRequest request) {
+        String tenant = Caller.current().tenant();
+        find(purchaseId);
+        commands.sendAndWait(new ReportPurchaseFulfilment(PurchaseId.of(purchaseId), tenant, request.status(),
+                request.delivered(), request.currentCount()));
+        return PurchaseResponse.of(find(purchaseId));
+    }
+
+    private PurchaseView find(String purchaseId) {
+        return purchases.find(Caller.current().tenant(), Ids.requireValid(IdPrefix.PURCHASE, purchaseId))
+                .orElseThrow(() -> new NotFoundException("Purchase " + purchaseId));
+    }
+
+    private static PurchaseProduct snapshot(CatalogProduct product) {
+        return new PurchaseProduct(product.id(), PurchaseProduct.Kind.valueOf(product.kind().name()),
+                product.price(), product.credits(), product.quantity(), product.refillWindow(),
+                product.maxDeliveryTime());
+    }
+}

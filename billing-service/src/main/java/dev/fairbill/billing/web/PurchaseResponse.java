@@ -1,0 +1,33 @@
+package dev.fairbill.billing.web;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import dev.fairbill.billing.query.PurchaseView;
+import dev.fairbill.platform.money.Money;
+
+/**
+ * API.md's purchase. {@code status} is PENDING_PAYMENT until the charge's outcome is recorded (normally well under a
+ * second), then PAID or PAYMENT_FAILED.
+ */
+@JsonInclude(JsonInclude.Include.ALWAYS)
+public record PurchaseResponse(String id, String accountId, String productId, String kind, Money amount,
+                               String chargeId, String status, Fulfilment fulfilment, Instant purchasedAt,
+                               Instant createdAt) {
+
+    /** @param completedAt when delivery completed; the refill window counts from it */
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record Fulfilment(String status, long ordered, long delivered, long currentCount,
+                             Duration maxDeliveryTime, Duration refillWindow, Instant completedAt) {
+    }
+
+    static PurchaseResponse of(PurchaseView view) {
+        return new PurchaseResponse(view.id(), view.accountId(), view.productId(), view.kind(), view.amount(),
+                view.chargeId(), view.status(), new Fulfilment(view.fulfilmentStatus(), view.ordered(),
+                view.delivered(), view.currentCount(), view.maxDeliveryTime(), view.refillWindow(),
+                view.completedAt()),
+                view.purchasedAt(), view.createdAt());
+    }
+}

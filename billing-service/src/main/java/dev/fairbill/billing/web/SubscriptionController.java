@@ -1,0 +1,135 @@
+package dev.fairbill.billing.web;
+
+import java.net.URI;
+
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.ResponseEntity;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import dev.fairbill.billing.catalog.Catalog;
+import dev.fairbill.billing.domain.AccountId;
+import dev.fairbill.billing.domain.PlanTerms;
+import dev.fairbill.billing.domain.SubscriptionCommands.CancelSubscription;
+import dev.fairbill.billing.domain.SubscriptionCommands.ChangeSubscriptionPaymentMethod;
+import dev.fairbill.billing.domain.SubscriptionCommands.ChangeSubscriptionPlan;
+import dev.fairbill.billing.domain.SubscriptionCommands.CreateSubscription;
+import dev.fairbill.billing.domain.SubscriptionCommands.WithdrawSubscriptionCancellation;
+import dev.fairbill.billing.domain.SubscriptionId;
+import dev.fairbill.billing.query.AccountProjection;
+import dev.fairbill.billing.query.AccountView;
+import dev.fairbill.billing.query.SubscriptionProjection;
+import dev.fairbill.platform.id.IdPrefix;
+import dev.fairbill.platform.id.Ids;
+import dev.fairbill.platform.security.Caller;
+import dev.fairbill.platform.web.ConflictException;
+import dev.fairbill.platform.web.NotFoundException;
+import dev.fairbill.platform.web.UnprocessableException;
+import jakarta.validation.Valid;
+
+@RestController
+@RequestMapping("/api/v1/subscriptions")
+@Validated
+public class SubscriptionController {
+
+    private final CommandGateway commands;
+    private final SubscriptionProjection subscriptions;
+    private final AccountProjection accounts;
+    private final Catalog catalog;
+
+    public SubscriptionController(CommandGateway commands, SubscriptionProjection subscriptions,
+                                  AccountProjection accounts, Catalog catalog) {
+        this.commands = commands;
+        this.subscriptions = subscriptions;
+        this.accounts = accounts;
+        this.catalog = catalog;
+    }
+
+    /** The first period is charged at once (after the trial, if any); its charge id is in the answer. */
+    @PostMapping
+    public ResponseEntity<SubscriptionResponse> create(@Valid @RequestBody SubscriptionCreateRequest request) {
+        String tenant = Caller.current().tenant();
+        AccountView account = accounts.find(tenant, request.accountId())
+                .orElseThrow(() -> new UnprocessableException("unknown-account", "Unknown account",
+                        "Account " + request.accountId() + " not found."));
+        if (!"ACTIVE".equals(account.status())) {
+            throw new ConflictException("account-not-active", "Account not active",
+                    "Account " + account.id() + " is " + account.status() + " and cannot start subscriptions.");
+        }
+        PlanTerms plan = plan(tenant, request.planId());
+        String paymentMethod = request.paymentMethod() != null ? request.paymentMethod()
+                : account.defaultPaymentMethod();
+        if (paymentMethod == null) {
+            throw new UnprocessableException("payment-method-required", "Payment method required",
+                    "Neither the request nor account " + account.id() + " names a payment method.");
+        }
+        SubscriptionId id = SubscriptionId.generate();
+        commands.sendAndWait(new CreateSubscription(id, AccountId.of(account.id()), tenant, plan, paymentMethod,
+                request.backdateStartTo(), request.couponPercentOff()));
+        return ResponseEntity.created(URI.create("/api/v1/subscriptions/" + id.value())).body(read(tenant, id));
+    }
+
+    @GetMapping("/{subscriptionId}")
+    public SubscriptionResponse get(@PathVariable String subscriptionId) {
+        return read(Caller.current().tenant(), existing(subscriptionId));
+    }
+
+    /** Cancels (seed 000 §10, seed 001 §1); a requested refund is decided separately by the refund service. */
+    @PostMapping("/{subscriptionId}/cancel")
+    public Object cancel(@PathVariable String subscriptionId, @Valid @RequestBody SubscriptionCancelRequest request) {
+        SubscriptionId id = existing(subscriptionId);
+        commands.sendAndWait(new CancelSubscription(id, request.modeOrDefault(), request.reason(),
+                request.refundRequested(), request.refundRequested() ? request.refundReason() : null));
+        SubscriptionResponse cancelled = read(Caller.current().tenant(), id);
+        return request.refundRequested() ? new SubscriptionCancelResponse(cancelled, null) : cancelled;
+    }
+
+    @PostMapping("/{subscriptionId}/cancellation/withdraw")
+    public SubscriptionResponse withdrawCancellation(@PathVariable String subscriptionId) {
+        SubscriptionId id = existing(subscriptionId);
+        commands.sendAndWait(new WithdrawSubscriptionCancellation(id));
+        return read(Caller.current().tenant(), id);
+    }
+
+    /** Switches plan from the next period on; not in API.md's first draft, added with the plan-change rule. */
+    @PostMapping("/{subscriptionId}/plan")
+    public SubscriptionResponse changePlan(@PathVariable String subscriptionId,
+                                           @Valid @RequestBody SubscriptionPlanChangeRequest request) {
+        SubscriptionId id = existing(subscriptionId);
+        commands.sendAndWait(new ChangeSubscriptionPlan(id, plan(Caller.current().tenant(), request.planId())));
+        return read(Caller.current().tenant(), id);
+    }
+
+    /** The payment method later periods and dunning retries are charged to. */
+    @PostMapping("/{subscriptionId}/payment-method")
+    public SubscriptionResponse changePaymentMethod(@PathVariable String subscriptionId,
+                                                    @Valid @RequestBody SubscriptionPaymentMethodRequest request) {
+        SubscriptionId id = existing(subscriptionId);
+        commands.sendAndWait(new ChangeSubscriptionPaymentMethod(id, request.paymentMethod()));
+        return read(Caller.current().tenant(), id);
+    }
+
+    private PlanTerms plan(String tenant, String planId) {
+        return catalog.plan(tenant, planId)
+                .orElseThrow(() -> new UnprocessableException("unknown-plan", "Unknown plan",
+                        "Plan " + planId + " is not in the catalog."))
+                .terms();
+    }
+
+    /** The subscription of the caller's tenant; another tenant's answers 404 like an unknown one. */
+    private SubscriptionId existing(String subscriptionId) {
+        Ids.requireValid(IdPrefix.SUBSCRIPTION, subscriptionId);
+        return subscriptions.find(Caller.current().tenant(), subscriptionId)
+                .map(view -> SubscriptionId.of(view.id()))
+                .orElseThrow(() -> new NotFoundException("Subscription " + subscriptionId));
+    }
+
+    private SubscriptionResponse read(String tenant, SubscriptionId id) {
+        return SubscriptionResponse.of(subscriptions.find(tenant, id.value()).orElseThrow());
+    }
+}

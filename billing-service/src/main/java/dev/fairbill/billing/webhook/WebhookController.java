@@ -1,0 +1,139 @@
+package dev.fairbill.billing.webhook;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+import dev.fairbill.platform.web.NotFoundException;
+import io.micrometer.core.instrument.MeterRegistry;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Receives processors' webhooks (no API key: the signature authenticates them). The raw body bytes are verified,
+ * the events this service acts on are stored in {@code webhook_deliveries} in the request's transaction, and only
+ * then acknowledged; {@link WebhookProcessor} applies them from there (ADR 0008).
+ */
+@RestController
+public class WebhookController {
+
+    static final String SIGNATURE_FAILURES = "fairbill_webhook_signature_failures_total";
+
+    private final WebhookSecrets secrets;
+    private final StripeSignatureVerifier stripe;
+    private final AdyenHmacVerifier adyen;
+    private final WebhookDeliveries deliveries;
+    private final TransactionTemplate transaction;
+    private final MeterRegistry meters;
+    private final JsonMapper json;
+
+    public WebhookController(WebhookSecrets secrets, StripeSignatureVerifier stripe, AdyenHmacVerifier adyen,
+                             WebhookDeliveries deliveries, TransactionTemplate transaction, MeterRegistry meters,
+                             JsonMapper json) {
+        this.secrets = secrets;
+        this.stripe = stripe;
+        this.adyen = adyen;
+        this.deliveries = deliveries;
+        this.transaction = transaction;
+        this.meters = meters;
+        this.json = json;
+    }
+
+    @PostMapping("/webhooks/stripe/{tenant}")
+    public Map<String, Object> stripe(@PathVariable String tenant,
+                                      @RequestHeader(name = "Stripe-Signature", required = false) String signature,
+                                      @RequestBody byte[] body) {
+        WebhookSecrets.Tenant keys = keysOf(tenant);
+        String payload = counted(Processor.STRIPE, tenant, () -> stripe.verify(body, signature, keys.stripeSecrets()));
+        JsonNode event = parse(payload);
+        String id = required(event, "id");
+        String type = required(event, "type");
+        if (!StripeEvents.HANDLED.contains(type)) {
+            return Map.of("received", true, "ignored", true);
+        }
+        boolean stored = Boolean.TRUE.equals(transaction.execute(status ->
+                deliveries.store(Processor.STRIPE, tenant, id, type, payload)));
+        return Map.of("received", true, "duplicate", !stored);
+    }
+
+    @PostMapping("/webhooks/adyen/{tenant}")
+    public ResponseEntity<String> adyen(@PathVariable String tenant, @RequestBody byte[] body) {
+        WebhookSecrets.Tenant keys = keysOf(tenant);
+        JsonNode items = parse(body).path("notificationItems");
+        if (!items.isArray() || items.isEmpty()) {
+            throw new UnreadableWebhook("An Adyen notification needs a non-empty notificationItems array.");
+        }
+        List<JsonNode> received = new ArrayList<>();
+        for (JsonNode wrapper : items) {
+            JsonNode item = wrapper.path("NotificationRequestItem");
+            if (!item.isObject()) {
+                throw new UnreadableWebhook("Each notification item needs a NotificationRequestItem object.");
+            }
+            counted(Processor.ADYEN, tenant, () -> {
+                adyen.verify(item, keys.adyenHmacKey());
+                return item;
+            });
+            required(item, "pspReference");
+            required(item, "eventCode");
+            received.add(item);
+        }
+        transaction.executeWithoutResult(status -> received.stream()
+                .filter(item -> AdyenNotifications.HANDLED.contains(item.path("eventCode").asString()))
+                .forEach(item -> deliveries.store(Processor.ADYEN, tenant, AdyenNotifications.eventId(item),
+                        item.path("eventCode").asString(), json.writeValueAsString(item))));
+        // Adyen requires exactly this body to count the notification as delivered
+        return ResponseEntity.ok().contentType(MediaType.TEXT_PLAIN).body("[accepted]");
+    }
+
+    private WebhookSecrets.Tenant keysOf(String tenant) {
+        WebhookSecrets.Tenant keys = secrets.webhooks().get(tenant);
+        if (keys == null) {
+            throw new NotFoundException("Webhook endpoint of tenant " + tenant);
+        }
+        return keys;
+    }
+
+    private <T> T counted(Processor processor, String tenant, Supplier<T> verification) {
+        try {
+            return verification.get();
+        } catch (WebhookSignatureRejected e) {
+            meters.counter(SIGNATURE_FAILURES, "processor", processor.label(), "tenant", tenant).increment();
+            throw e;
+        }
+    }
+
+    private JsonNode parse(String payload) {
+        try {
+            return json.readTree(payload);
+        } catch (JacksonException e) {
+            throw new UnreadableWebhook("The body is not JSON: " + e.getOriginalMessage());
+        }
+    }
+
+    private JsonNode parse(byte[] body) {
+        try {
+            return json.readTree(body);
+        } catch (JacksonException e) {
+            throw new UnreadableWebhook("The body is not JSON: " + e.getOriginalMessage());
+        }
+    }
+
+    private static String required(JsonNode node, String field) {
+        JsonNode value = node.path(field);
+        if (!value.isString() || value.asString().isBlank()) {
+            throw new UnreadableWebhook("The field " + field + " is missing.");
+        }
+        return value.asString();
+    }
+}

@@ -1,0 +1,85 @@
+package dev.fairbill.billing.webhook;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Applies stored webhook deliveries (ADR 0008). Each delivery is locked, turned into commands and marked processed
+ * in one transaction, so its effect happens exactly once even across instances and restarts; a delivery whose
+ * processing fails keeps its row, counts the attempt and is tried again on the next poll.
+ * {@code fairbill.webhook-processing.enabled=false} leaves deliveries stored but unprocessed.
+ */
+@Component
+@ConditionalOnProperty(name = "fairbill.webhook-processing.enabled", havingValue = "true", matchIfMissing = true)
+class WebhookProcessor {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WebhookProcessor.class);
+
+    private final WebhookDeliveries deliveries;
+    private final StripeEvents stripe;
+    private final AdyenNotifications adyen;
+    private final CommandGateway commands;
+    private final TransactionTemplate transaction;
+    private final JsonMapper json;
+
+    WebhookProcessor(WebhookDeliveries deliveries, StripeEvents stripe, AdyenNotifications adyen,
+                     CommandGateway commands, TransactionTemplate transaction, JsonMapper json) {
+        this.deliveries = deliveries;
+        this.stripe = stripe;
+        this.adyen = adyen;
+        this.commands = commands;
+        this.transaction = transaction;
+        this.json = json;
+    }
+
+    @Scheduled(fixedDelayString = "${fairbill.webhook-processing.poll-interval:500ms}")
+    void processPending() {
+        long cursor = 0;
+        AtomicLong current = new AtomicLong(-1);
+        while (true) {
+            current.set(-1);
+            long after = cursor;
+            try {
+                Optional<Long> processed = transaction.execute(status -> deliveries.lockNextUnprocessed(after)
+                        .map(delivery -> {
+                            current.set(delivery.id());
+                            commandsFor(delivery).forEach(commands::sendAndWait);
+                            deliveries.markProcessed(delivery.id());
+                            return delivery.id();
+                        }));
+                if (processed == null || processed.isEmpty()) {
+                    return;
+                }
+                cursor = processed.get();
+            } catch (RuntimeException e) {
+                if (current.get() < 0) {
+                    LOG.warn("webhook deliveries could not be read", e);
+                    return;
+                }
+                long failed = current.get();
+                LOG.warn("webhook delivery {} failed and will be retried", failed, e);
+                transaction.executeWithoutResult(status -> deliveries.recordFailure(failed, String.valueOf(e)));
+                cursor = failed;
+            }
+        }
+    }
+
+    private List<Object> commandsFor(WebhookDeliveries.Delivery delivery) {
+        var payload = json.readTree(delivery.payload());
+        return switch (delivery.processor()) {
+            case STRIPE -> stripe.commands(delivery.tenant(), payload);
+            case ADYEN -> adyen.commands(delivery.tenant(), payload);
+        };
+    }
+}

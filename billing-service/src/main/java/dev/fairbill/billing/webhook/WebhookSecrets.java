@@ -1,0 +1,33 @@
+package dev.fairbill.billing.webhook;
+
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.Pattern;
+
+/**
+ * Each tenant's webhook secrets, {@code fairbill.webhooks.<tenant>.*}; a tenant without an entry has no webhook
+ * endpoint. Validated at startup: a missing or malformed secret stops the service.
+ *
+ * @param webhooks per tenant
+ */
+@Validated
+@ConfigurationProperties("fairbill")
+public record WebhookSecrets(@NotEmpty Map<String, @Valid Tenant> webhooks) {
+
+    /**
+     * @param stripeSecrets the endpoint's signing secrets; more than one while a secret is rolled, any matching
+     *                      signature is accepted
+     * @param adyenHmacKey  the HMAC key as Adyen shows it, hexadecimal
+     */
+    public record Tenant(@NotEmpty List<@NotBlank String> stripeSecrets,
+                         @NotBlank @Pattern(regexp = "([0-9a-fA-F]{2})+", message = "must be an even number of hex digits")
+                         String adyenHmacKey) {
+    }
+}

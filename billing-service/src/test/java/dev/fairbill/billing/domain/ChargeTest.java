@@ -1,0 +1,260 @@
+package dev.fairbill.billing.domain;
+
+import static dev.fairbill.billing.domain.ProblemSlug.problem;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import dev.fairbill.billing.domain.ChargeCommands.CaptureCharge;
+import dev.fairbill.billing.domain.ChargeCommands.FlagChargeDuplicate;
+import dev.fairbill.billing.domain.ChargeCommands.RecordChargeDispute;
+import dev.fairbill.billing.domain.ChargeCommands.RecordChargeDisputeClosed;
+import dev.fairbill.billing.domain.ChargeCommands.RefundCharge;
+import dev.fairbill.billing.domain.ChargeEvents.ChargeCaptured;
+import dev.fairbill.billing.domain.ChargeEvents.ChargeDisputeClosed;
+import dev.fairbill.billing.domain.ChargeEvents.ChargeDisputeRecorded;
+import dev.fairbill.billing.domain.ChargeEvents.ChargeFailed;
+import dev.fairbill.billing.domain.ChargeEvents.ChargeFlaggedDuplicate;
+import dev.fairbill.billing.domain.ChargeEvents.ChargeRefundFailed;
+import dev.fairbill.billing.domain.ChargeEvents.ChargeRefunded;
+import dev.fairbill.platform.money.Money;
+import dev.fairbill.platform.web.NotFoundException;
+import dev.fairbill.platform.web.ValidationFailedException;
+
+/** The Charge aggregate: capture through the processor, refunds, disputes and the money invariant. */
+class ChargeTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-22T10:15:30Z");
+    private static final ChargeId ID = ChargeId.of("ch_0000000000000000000000000C");
+    private static final ChargeId ORIGINAL = ChargeId.of("ch_0000000000000000000000000O");
+    private static final AccountId ACCOUNT = AccountId.of("acct_0000000000000000000000000A");
+    private static final DisputeId DISPUTE = DisputeId.of("dp_0000000000000000000000000D");
+    private static final Money EUR_1000 = Money.of(1000, "EUR");
+
+    private final ChargeTestProcessor processor = new ChargeTestProcessor();
+    private AggregateTestFixture<Charge> fixture;
+
+    @BeforeEach
+    void fixture() {
+        fixture = new AggregateTestFixture<>(Charge.class);
+        fixture.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
+        fixture.registerInjectableResource(processor);
+    }
+
+    @Test
+    void okCardIsCaptured() {
+        fixture.givenNoPriorActivity()
+                .when(capture("pm_card_ok"))
+                .expectEvents(captured("pm_card_ok"));
+    }
+
+    @Test
+    void declinedCardFailsWithTheProcessorsCode() {
+        fixture.givenNoPriorActivity()
+                .when(capture("pm_card_declined"))
+                .expectEvents(new ChargeFailed(ID, ACCOUNT, "studio", EUR_1000, "monthly", null, null, null,
+                        "pm_card_declined", "sandbox", "card_declined", NOW));
+    }
+
+    @Test
+    void zeroAmountIsRefusedAndNothingIsCharged() {
+        fixture.givenNoPriorActivity()
+                .when(new CaptureCharge(ID, ACCOUNT, "studio", Money.of(0, "EUR"), "monthly", null, null, null,
+                        "pm_card_ok", false))
+                .expectException(ValidationFailedException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void chargeWithoutPaymentMethodIsRefused() {
+        fixture.givenNoPriorActivity()
+                .when(capture(null))
+                .expectException(problem("payment-method-required"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void refundIsExecutedByTheProcessorAndAddsUp() {
+        fixture.given(captured("pm_card_ok"), refunded("re_1", 300, 300))
+                .when(refund("re_2", 200))
+                .expectEvents(refunded("re_2", 200, 500));
+        assertThat(processor.refunds).hasSize(1);
+    }
+
+    @Test
+    void sameRefundIdIsRefundedOnce() {
+        // DOMAIN.md saga 2: never refunds twice; a redelivered request pays once
+        fixture.given(captured("pm_card_ok"), refunded("re_1", 300, 300))
+                .when(refund("re_1", 300))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+        assertThat(processor.refunds).isEmpty();
+    }
+
+    @Test
+    void refundAboveWhatIsStillRefundableIsRefused() {
+        // DOMAIN.md Refunds: a requested amount above what is still refundable is refused with 422
+        fixture.given(captured("pm_card_ok"), refunded("re_1", 600, 600))
+                .when(refund("re_2", 401))
+                .expectException(problem("refund-exceeds-refundable"))
+                .expectNoEvents();
+        assertThat(processor.refunds).isEmpty();
+    }
+
+    @Test
+    void refundOfDisputedChargeIsRefused() {
+        // DOMAIN.md Refunds: a charge under dispute cannot be refunded (money never goes back twice)
+        fixture.given(captured("pm_card_ok"), disputeRecorded())
+                .when(refund("re_1", 100))
+                .expectException(problem("charge-disputed"))
+                .expectNoEvents();
+        assertThat(processor.refunds).isEmpty();
+    }
+
+    @Test
+    void refundAfterLostDisputeIsRefused() {
+        // DOMAIN.md: a charge with an open or lost dispute is never refunded
+        fixture.given(captured("pm_card_ok"), disputeRecorded(), disputeClosed(false, 400))
+                .when(refund("re_1", 100))
+                .expectException(problem("charge-disputed"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void refundAfterWonDisputeIsAllowed() {
+        fixture.given(captured("pm_card_ok"), disputeRecorded(), disputeClosed(true, 0))
+                .when(refund("re_1", 1000))
+                .expectEvents(refunded("re_1", 1000, 1000));
+    }
+
+    @Test
+    void failingProcessorRefundRefundsNothing() {
+        fixture.given(captured("pm_card_refund_fails"))
+                .when(refund("re_1", 500))
+                .expectEvents(new ChargeRefundFailed(ID, ACCOUNT, "studio", "re_1", Money.of(500, "EUR"),
+                        "refund_failed", NOW));
+    }
+
+    @Test
+    void refundIdWhoseProcessorRefundFailedCanBeTriedAgain() {
+        fixture.given(captured("pm_card_ok"), new ChargeRefundFailed(ID, ACCOUNT, "studio", "re_1",
+                        Money.of(500, "EUR"), "refund_failed", NOW))
+                .when(refund("re_1", 500))
+                .expectEvents(refunded("re_1", 500, 500));
+    }
+
+    @Test
+    void refundOfAFailedChargeIsRefused() {
+        fixture.given(new ChargeFailed(ID, ACCOUNT, "studio", EUR_1000, "monthly", null, null, null,
+                        "pm_card_declined", "sandbox", "card_declined", NOW))
+                .when(refund("re_1", 100))
+                .expectException(problem("charge-not-captured"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void refundRequestedForAnotherTenantFindsNoCharge() {
+        fixture.given(captured("pm_card_ok"))
+                .when(new RefundCharge(ID, "re_1", "panel", ACCOUNT, Money.of(100, "EUR"), "DUPLICATE_CHARGE"))
+                .expectException(NotFoundException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void lostDisputeAboveWhatWasNotRefundedBreaksTheInvariantAndIsRefused() {
+        // DOMAIN.md Charges: refunded + lost-in-dispute ≤ captured, always
+        fixture.given(captured("pm_card_ok"), refunded("re_1", 700, 700), disputeRecorded())
+                .when(new RecordChargeDisputeClosed(ID, DISPUTE, false, Money.of(301, "EUR")))
+                .expectException(problem("charge-invariant-violated"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void lostDisputeWithinWhatWasNotRefundedIsRecorded() {
+        fixture.given(captured("pm_card_ok"), refunded("re_1", 700, 700), disputeRecorded())
+                .when(new RecordChargeDisputeClosed(ID, DISPUTE, false, Money.of(300, "EUR")))
+                .expectEvents(disputeClosed(false, 300));
+    }
+
+    @Test
+    void lostDisputeWithoutAmountLosesTheDisputedAmount() {
+        fixture.given(captured("pm_card_ok"), disputeRecorded())
+                .when(new RecordChargeDisputeClosed(ID, DISPUTE, false, null))
+                .expectEvents(disputeClosed(false, 1000));
+    }
+
+    @Test
+    void repeatedDisputeWebhookChangesNothing() {
+        fixture.given(captured("pm_card_ok"), disputeRecorded())
+                .when(new RecordChargeDispute(ID, DISPUTE, EUR_1000, "fraudulent"))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void disputeArrivingAfterItClosedChangesNothing() {
+        fixture.given(captured("pm_card_ok"), disputeRecorded(), disputeClosed(true, 0))
+                .when(new RecordChargeDispute(ID, DISPUTE, EUR_1000, "fraudulent"))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void laterCaptureIsFlaggedAsDuplicateOfTheOriginal() {
+        // seed 001 §4.3: only the duplicate charges are refunded, not the original
+        fixture.given(captured("pm_card_ok"))
+                .when(new FlagChargeDuplicate(ID, ORIGINAL, DuplicateRule.SAME_SUBSCRIPTION_PERIOD))
+                .expectEvents(new ChargeFlaggedDuplicate(ID, ACCOUNT, "studio", ORIGINAL,
+                        DuplicateRule.SAME_SUBSCRIPTION_PERIOD, EUR_1000, NOW));
+    }
+
+    @Test
+    void duplicateIsFlaggedOnce() {
+        fixture.given(captured("pm_card_ok"), new ChargeFlaggedDuplicate(ID, ACCOUNT, "studio", ORIGINAL,
+                        DuplicateRule.SAME_PURCHASE, EUR_1000, NOW))
+                .when(new FlagChargeDuplicate(ID, ORIGINAL, DuplicateRule.SAME_PURCHASE))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void chargeIsNeverADuplicateOfItself() {
+        // seed 001 §4.3: the original is never flagged
+        fixture.given(captured("pm_card_ok"))
+                .when(new FlagChargeDuplicate(ID, ID, DuplicateRule.SAME_ACCOUNT_AMOUNT_DESCRIPTION))
+                .expectException(problem("charge-rule-violated"))
+                .expectNoEvents();
+    }
+
+    private static CaptureCharge capture(String paymentMethod) {
+        return new CaptureCharge(ID, ACCOUNT, "studio", EUR_1000, "monthly", null, null, null, paymentMethod, false);
+    }
+
+    private static ChargeCaptured captured(String paymentMethod) {
+        return new ChargeCaptured(ID, ACCOUNT, "studio", EUR_1000, "monthly", null, null, null, paymentMethod, false,
+                "sandbox", ChargeTestProcessor.PROCESSOR_CHARGE_ID, NOW);
+    }
+
+    private static RefundCharge refund(String refundId, long amount) {
+        return new RefundCharge(ID, refundId, "studio", ACCOUNT, Money.of(amount, "EUR"), "DUPLICATE_CHARGE");
+    }
+
+    private static ChargeRefunded refunded(String refundId, long amount, long total) {
+        return new ChargeRefunded(ID, ACCOUNT, "studio", refundId, Money.of(amount, "EUR"), Money.of(total, "EUR"),
+                "re_sandbox_" + refundId, "DUPLICATE_CHARGE", NOW);
+    }
+
+    private static ChargeDisputeRecorded disputeRecorded() {
+        return new ChargeDisputeRecorded(ID, ACCOUNT, "studio", DISPUTE, EUR_1000, "fraudulent", NOW);
+    }
+
+    private static ChargeDisputeClosed disputeClosed(boolean won, long lost) {
+        return new ChargeDisputeClosed(ID, ACCOUNT, "studio", DISPUTE, won, Money.of(lost, "EUR"), NOW);
+    }
+}

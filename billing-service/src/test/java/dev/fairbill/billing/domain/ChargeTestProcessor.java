@@ -1,0 +1,34 @@
+package dev.fairbill.billing.domain;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.fairbill.billing.payment.PaymentProcessor;
+
+/** A processor with the sandbox's payment methods and predictable ids, recording the refunds it executed. */
+final class ChargeTestProcessor implements PaymentProcessor {
+
+    static final String PROCESSOR_CHARGE_ID = "ch_sandbox_test";
+    final List<RefundRequest> refunds = new ArrayList<>();
+
+    @Override
+    public String name() {
+        return "sandbox";
+    }
+
+    @Override
+    public CaptureResult capture(CaptureRequest request) {
+        return "pm_card_declined".equals(request.paymentMethod())
+                ? new Declined("card_declined")
+                : new Captured(PROCESSOR_CHARGE_ID);
+    }
+
+    @Override
+    public RefundResult refund(RefundRequest request) {
+        if ("pm_card_refund_fails".equals(request.paymentMethod())) {
+            return new RefundDeclined("refund_failed");
+        }
+        refunds.add(request);
+        return new Refunded("re_sandbox_" + request.idempotencyKey());
+    }
+}

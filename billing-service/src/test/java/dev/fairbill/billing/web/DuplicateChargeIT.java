@@ -1,0 +1,149 @@
+package dev.fairbill.billing.web;
+
+import static dev.fairbill.platform.testsupport.ApiClient.bearer;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+import org.awaitility.Awaitility;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import dev.fairbill.billing.domain.AccountId;
+import dev.fairbill.billing.domain.ChargeCommands.CaptureCharge;
+import dev.fairbill.billing.domain.ChargeId;
+import dev.fairbill.billing.domain.SubscriptionId;
+import dev.fairbill.billing.messaging.ChargeKafka;
+import dev.fairbill.contracts.billing.ChargeFlaggedDuplicateV1;
+import dev.fairbill.platform.money.Money;
+import dev.fairbill.platform.testsupport.ApiClient;
+import dev.fairbill.platform.testsupport.IntegrationTest;
+import dev.fairbill.platform.testsupport.TestJwts;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * DOMAIN.md duplicate charge (seed 000 §8, seed 001 §4.3, seed 002 part 3): the later capture is flagged with
+ * {@code duplicateOf} and published; the original never is.
+ */
+@IntegrationTest
+class DuplicateChargeIT {
+
+    @LocalServerPort int port;
+    @Autowired CommandGateway commands;
+    private final JsonMapper json = JsonMapper.builder().build();
+    private ApiClient api;
+
+    @BeforeEach
+    void client() {
+        api = new ApiClient("http://localhost:" + port);
+    }
+
+    @Test
+    void sameAccountAmountAndDescriptionWithinTheWindowFlagsTheLaterCharge() {
+        String account = openAccount();
+        String original = charge(account, "Top-up 20", false);
+        String duplicate = charge(account, "Top-up 20", false);
+
+        JsonNode flagged = awaitFlagged(duplicate);
+        assertThat(flagged.get("duplicateOf").asString()).isEqualTo(original);
+        assertThat(read(original).get("duplicateOf").isNull()).isTrue();
+
+        try (var kafka = new ChargeKafka()) {
+            ChargeFlaggedDuplicateV1 published = kafka.awaitPublished(ChargeFlaggedDuplicateV1.TYPE,
+                    ChargeFlaggedDuplicateV1.class, fact -> fact.chargeId().equals(duplicate));
+            assertThat(published.duplicateOf()).isEqualTo(original);
+            assertThat(published.rule()).isEqualTo("SAME_ACCOUNT_AMOUNT_DESCRIPTION");
+            assertThat(published.amount().amount()).isEqualTo(2000);
+        }
+    }
+
+    @Test
+    void chargeMarkedIntentionalIsNotADuplicate() {
+        String account = openAccount();
+        String first = charge(account, "Seat licence", false);
+        String intentional = charge(account, "Seat licence", true);
+        String marker = charge(account, "Seat licence", false);
+
+        awaitFlagged(marker);
+        assertThat(read(intentional).get("duplicateOf").isNull()).isTrue();
+        assertThat(read(first).get("duplicateOf").isNull()).isTrue();
+    }
+
+    @Test
+    void secondCaptureForTheSameSubscriptionPeriodIsADuplicate() {
+        String account = openAccount();
+        SubscriptionId subscription = SubscriptionId.generate();
+        Instant period = Instant.parse("2026-11-01T00:00:00Z");
+        ChargeId original = ChargeId.generate();
+        ChargeId duplicate = ChargeId.generate();
+        ChargeId nextPeriod = ChargeId.generate();
+
+        commands.sendAndWait(renewal(original, account, subscription, period));
+        commands.sendAndWait(renewal(duplicate, account, subscription, period));
+        commands.sendAndWait(renewal(nextPeriod, account, subscription, Instant.parse("2026-12-01T00:00:00Z")));
+
+        assertThat(awaitFlagged(duplicate.value()).get("duplicateOf").asString()).isEqualTo(original.value());
+        assertThat(read(original.value()).get("duplicateOf").isNull()).isTrue();
+        assertThat(read(nextPeriod.value()).get("duplicateOf").isNull()).isTrue();
+    }
+
+    @Test
+    void secondChargeForTheSamePurchaseIsADuplicate() {
+        String account = openAccount();
+        JsonNode purchase = json.readTree(api.post("/api/v1/purchases", """
+                {"accountId": "%s", "productId": "credits-500", "paymentMethod": "pm_card_ok"}""".formatted(account),
+                admin()).body());
+        String original = purchase.get("chargeId").asString();
+
+        var again = api.post("/api/v1/charges", """
+                {"accountId": "%s", "amount": {"amount": 2500, "currency": "EUR"}, "description": "500 credits again",
+                 "purchaseId": "%s", "paymentMethod": "pm_card_ok"}""".formatted(account,
+                purchase.get("id").asString()), admin());
+        assertThat(again.status()).isEqualTo(201);
+        String duplicate = json.readTree(again.body()).get("id").asString();
+
+        assertThat(awaitFlagged(duplicate).get("duplicateOf").asString()).isEqualTo(original);
+        assertThat(read(original).get("duplicateOf").isNull()).isTrue();
+    }
+
+    private CaptureCharge renewal(ChargeId id, String account, SubscriptionId subscription, Instant period) {
+        return new CaptureCharge(id, AccountId.of(account), "studio", Money.of(1000, "EUR"), "Monthly",
+                subscription, period, null, "pm_card_ok", false);
+    }
+
+    private JsonNode awaitFlagged(String chargeId) {
+        return Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
+                .until(() -> read(chargeId), charge -> !charge.get("duplicateOf").isNull());
+    }
+
+    private JsonNode read(String chargeId) {
+        var response = api.get("/api/v1/charges/" + chargeId, admin());
+        assertThat(response.status()).isEqualTo(200);
+        return json.readTree(response.body());
+    }
+
+    private String charge(String account, String description, boolean intentional) {
+        var created = api.post("/api/v1/charges", """
+                {"accountId": "%s", "amount": {"amount": 2000, "currency": "EUR"}, "description": "%s",
+                 "paymentMethod": "pm_card_ok", "intentional": %s}""".formatted(account, description, intentional),
+                admin());
+        assertThat(created.status()).isEqualTo(201);
+        return json.readTree(created.body()).get("id").asString();
+    }
+
+    private String openAccount() {
+        var created = api.post("/api/v1/accounts", """
+                {"externalRef": "duplicate-it", "role": "CUSTOMER"}""", admin());
+        return json.readTree(created.body()).get("id").asString();
+    }
+
+    private static Map<String, String> admin() {
+        return bearer(TestJwts.admin("studio"));
+    }
+}

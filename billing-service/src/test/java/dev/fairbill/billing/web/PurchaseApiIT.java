@@ -1,0 +1,171 @@
+package dev.fairbill.billing.web;
+
+import static dev.fairbill.platform.testsupport.ApiClient.bearer;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.Map;
+
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import dev.fairbill.billing.messaging.ChargeKafka;
+import dev.fairbill.contracts.billing.PurchaseFulfilmentChangedV1;
+import dev.fairbill.contracts.billing.PurchasePaidV1;
+import dev.fairbill.platform.testsupport.ApiClient;
+import dev.fairbill.platform.testsupport.IntegrationTest;
+import dev.fairbill.platform.testsupport.TestJwts;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** API.md purchases: credit packs and delivery orders (seed 003), charged at once, fulfilment reported. */
+@IntegrationTest
+class PurchaseApiIT {
+
+    @LocalServerPort int port;
+    @Autowired JdbcClient jdbc;
+    private final JsonMapper json = JsonMapper.builder().build();
+    private ApiClient api;
+
+    @BeforeEach
+    void client() {
+        api = new ApiClient("http://localhost:" + port);
+    }
+
+    @Test
+    void creditPackIsChargedAtOnceAndItsCreditsArePublished() {
+        // seed 000 §5, seed 001 §3.2: a paid credit pack grants 500 PURCHASED credits
+        String account = openAccount("panel");
+
+        var created = api.post("/api/v1/purchases", purchase(account, "credits-500", "pm_card_ok"), admin("panel"));
+
+        assertThat(created.status()).isEqualTo(201);
+        JsonNode purchase = json.readTree(created.body());
+        String id = purchase.get("id").asString();
+        assertThat(id).startsWith("pur_");
+        assertThat(purchase.get("productId").asString()).isEqualTo("credits-500");
+        assertThat(purchase.get("chargeId").asString()).startsWith("ch_");
+        JsonNode paid = awaitStatus(id, "panel", "PAID");
+        assertThat(paid.get("fulfilment").get("status").asString()).isEqualTo("COMPLETED");
+
+        JsonNode charge = json.readTree(api.get("/api/v1/charges/" + purchase.get("chargeId").asString(),
+                admin("panel")).body());
+        assertThat(charge.get("status").asString()).isEqualTo("SUCCEEDED");
+        assertThat(charge.get("amount").get("amount").asLong()).isEqualTo(2500);
+
+        try (var kafka = new ChargeKafka()) {
+            PurchasePaidV1 published = kafka.awaitPublished(PurchasePaidV1.TYPE, PurchasePaidV1.class,
+                    fact -> fact.purchaseId().equals(id));
+            assertThat(published.credits()).isEqualTo(500);
+            assertThat(published.kind()).isEqualTo("CREDIT_PACK");
+            assertThat(published.accountId()).isEqualTo(account);
+        }
+    }
+
+    @Test
+    void deliveryOrderReportsFulfilmentUntilCompleted() {
+        String account = openAccount("smm");
+        String id = json.readTree(api.post("/api/v1/purchases", purchase(account, "followers-2000", "pm_card_ok"),
+                admin("smm")).body()).get("id").asString();
+        JsonNode paid = awaitStatus(id, "smm", "PAID");
+        assertThat(paid.get("fulfilment").get("status").asString()).isEqualTo("NOT_STARTED");
+        assertThat(paid.get("fulfilment").get("ordered").asLong()).isEqualTo(2000);
+
+        var progress = api.post("/api/v1/purchases/" + id + "/fulfilment", """
+                {"status": "IN_PROGRESS", "delivered": 800}""", admin("smm"));
+        assertThat(progress.status()).isEqualTo(200);
+        JsonNode inProgress = json.readTree(progress.body()).get("fulfilment");
+        assertThat(inProgress.get("status").asString()).isEqualTo("IN_PROGRESS");
+        assertThat(inProgress.get("delivered").asLong()).isEqualTo(800);
+
+        var completed = api.post("/api/v1/purchases/" + id + "/fulfilment", """
+                {"status": "COMPLETED", "delivered": 2000, "currentCount": 1990}""", admin("smm"));
+        JsonNode fulfilment = json.readTree(completed.body()).get("fulfilment");
+        assertThat(fulfilment.get("status").asString()).isEqualTo("COMPLETED");
+        assertThat(fulfilment.get("currentCount").asLong()).isEqualTo(1990);
+        assertThat(fulfilment.get("completedAt").isNull()).isFalse();
+
+        var afterPartial = api.post("/api/v1/purchases/" + id + "/fulfilment", """
+                {"status": "PARTIAL", "delivered": 2000}""", admin("smm"));
+        assertThat(afterPartial.status()).isEqualTo(409);
+
+        try (var kafka = new ChargeKafka()) {
+            var published = kafka.awaitPublished(PurchaseFulfilmentChangedV1.TYPE, PurchaseFulfilmentChangedV1.class,
+                    fact -> fact.purchaseId().equals(id) && fact.status().equals("COMPLETED"));
+            assertThat(published.ordered()).isEqualTo(2000);
+            assertThat(published.currentCount()).isEqualTo(1990);
+        }
+    }
+
+    @Test
+    void declinedCardLeavesThePurchaseUnpaid() {
+        String account = openAccount("smm");
+        String id = json.readTree(api.post("/api/v1/purchases",
+                purchase(account, "followers-2000", "pm_card_declined"), admin("smm")).body()).get("id").asString();
+
+        awaitStatus(id, "smm", "PAYMENT_FAILED");
+        var report = api.post("/api/v1/purchases/" + id + "/fulfilment", """
+                {"status": "IN_PROGRESS", "delivered": 1}""", admin("smm"));
+        assertThat(report.status()).isEqualTo(409);
+    }
+
+    @Test
+    void badPurchasesAreProblemsAndLeaveNothingBehind() {
+        String account = openAccount("panel");
+        long purchasesBefore = count("SELECT count(*) FROM purchases");
+        long chargesBefore = count("SELECT count(*) FROM charges");
+
+        assertThat(api.post("/api/v1/purchases", purchase(account, "credits-9000", "pm_card_ok"), admin("panel"))
+                .status()).isEqualTo(422);
+        assertThat(api.post("/api/v1/purchases", purchase(account, "credits-500", "pm_card_visa"), admin("panel"))
+                .status()).isEqualTo(422);
+        assertThat(api.post("/api/v1/purchases", purchase(openAccount("studio"), "credits-500", "pm_card_ok"),
+                admin("panel")).status()).isEqualTo(422);
+        assertThat(api.post("/api/v1/purchases", """
+                {"accountId": "%s", "productId": "credits-500", "paymentMethod": "pm_card_ok",
+                 "backdateTo": "2999-01-01T00:00:00Z"}""".formatted(account), admin("panel")).status()).isEqualTo(400);
+
+        assertThat(count("SELECT count(*) FROM purchases")).isEqualTo(purchasesBefore);
+        assertThat(count("SELECT count(*) FROM charges")).isEqualTo(chargesBefore);
+    }
+
+    @Test
+    void anotherTenantsPurchaseIsNotFound() {
+        String id = json.readTree(api.post("/api/v1/purchases",
+                purchase(openAccount("panel"), "credits-500", "pm_card_ok"), admin("panel")).body())
+                .get("id").asString();
+
+        assertThat(api.get("/api/v1/purchases/" + id, admin("studio")).status()).isEqualTo(404);
+        assertThat(api.post("/api/v1/purchases/" + id + "/fulfilment", """
+                {"status": "IN_PROGRESS", "delivered": 1}""", admin("studio")).status()).isEqualTo(404);
+    }
+
+    private long count(String sql) {
+        return jdbc.sql(sql).query(Long.class).single();
+    }
+
+    private JsonNode awaitStatus(String id, String tenant, String status) {
+        return Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
+                .until(() -> json.readTree(api.get("/api/v1/purchases/" + id, admin(tenant)).body()),
+                        purchase -> purchase.get("status").asString().equals(status));
+    }
+
+    private String openAccount(String tenant) {
+        return json.readTree(api.post("/api/v1/accounts", """
+                {"externalRef": "purchase-it", "role": "CUSTOMER"}""", admin(tenant)).body()).get("id").asString();
+    }
+
+    private static String purchase(String account, String productId, String paymentMethod) {
+        return """
+                {"accountId": "%s", "productId": "%s", "paymentMethod": "%s"}""".formatted(account, productId,
+                paymentMethod);
+    }
+
+    private static Map<String, String> admin(String tenant) {
+        return bearer(TestJwts.admin(tenant));
+    }
+}

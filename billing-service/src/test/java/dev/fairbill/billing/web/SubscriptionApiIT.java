@@ -1,0 +1,317 @@
+package dev.fairbill.billing.web;
+
+import static dev.fairbill.platform.testsupport.ApiClient.bearer;
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.TestPropertySource;
+
+import dev.fairbill.contracts.Topics;
+import dev.fairbill.contracts.billing.SubscriptionCancellationScheduledV1;
+import dev.fairbill.contracts.billing.SubscriptionCancelledV1;
+import dev.fairbill.contracts.billing.SubscriptionExpiredV1;
+import dev.fairbill.contracts.billing.SubscriptionRenewedV1;
+import dev.fairbill.contracts.billing.SubscriptionStartedV1;
+import dev.fairbill.platform.testsupport.ApiClient;
+import dev.fairbill.platform.testsupport.IntegrationTest;
+import dev.fairbill.platform.testsupport.KafkaBroker;
+import dev.fairbill.platform.testsupport.TestJwts;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Subscriptions over HTTP on real PostgreSQL with the sandbox processor, persistent deadlines (db-scheduler polling
+ * every second) and the facts published on the real broker. A subscription imported with {@code backdateStartTo} a
+ * month minus a few seconds ago has a period that ends a few seconds from now, so renewal happens for real.
+ */
+@IntegrationTest
+@TestPropertySource(properties = {
+        "fairbill.subscriptions.dunning.retry-delays=1s,1s",
+        "fairbill.billing.sandbox.latency=0"})
+class SubscriptionApiIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @LocalServerPort int port;
+    private final JsonMapper json = JsonMapper.builder().build();
+    private ApiClient api;
+
+    @BeforeEach
+    void client() {
+        api = new ApiClient("http://localhost:" + port);
+    }
+
+    @Test
+    void firstChargeIsCapturedAndTheIncludedCreditsArePublished() {
+        String account = openAccount("chat");
+
+        var created = api.post("/api/v1/subscriptions", """
+                {"accountId": "%s", "planId": "monthly", "couponPercentOff": 10}""".formatted(account), admin("chat"));
+
+        assertThat(created.status()).isEqualTo(201);
+        JsonNode subscription = json.readTree(created.body());
+        String id = subscription.get("id").asString();
+        assertThat(id).startsWith("sub_");
+        assertThat(created.header("Location")).isEqualTo("/api/v1/subscriptions/" + id);
+        assertThat(subscription.get("status").asString()).isEqualTo("ACTIVE");
+        assertThat(subscription.get("latestChargeId").asString()).startsWith("ch_");
+        assertThat(subscription.get("listPrice").get("amount").asLong()).isEqualTo(1000);
+        assertThat(subscription.get("price").get("amount").asLong()).isEqualTo(900);
+        assertThat(subscription.get("currentPeriod").get("start").asString()).isNotBlank();
+        assertThat(subscription.get("cancelAt").isNull()).isTrue();
+
+        SubscriptionStartedV1 started = published(account, SubscriptionStartedV1.TYPE, SubscriptionStartedV1.class);
+        assertThat(started.subscriptionId()).isEqualTo(id);
+        assertThat(started.includedCredits()).isEqualTo(100);
+        assertThat(started.chargeId()).isEqualTo(subscription.get("latestChargeId").asString());
+        assertThat(started.price().amount()).isEqualTo(900);
+        assertThat(started.listPrice().amount()).isEqualTo(1000);
+
+        var charge = api.get("/api/v1/charges/" + started.chargeId(), admin("chat"));
+        assertThat(charge.status()).isEqualTo(200);
+        assertThat(json.readTree(charge.body()).get("status").asString()).isEqualTo("SUCCEEDED");
+    }
+
+    @Test
+    void periodEndRenewsThroughThePersistentDeadline() {
+        String account = openAccount("studio");
+        JsonNode subscription = subscribeEndingSoon(account, "studio");
+        String end = subscription.get("currentPeriod").get("end").asString();
+        published(account, SubscriptionStartedV1.TYPE, SubscriptionStartedV1.class);
+
+        SubscriptionRenewedV1 renewed = published(account, SubscriptionRenewedV1.TYPE, SubscriptionRenewedV1.class);
+
+        assertThat(renewed.subscriptionId()).isEqualTo(subscription.get("id").asString());
+        assertThat(renewed.periodStart()).isEqualTo(Instant.parse(end));
+        assertThat(renewed.includedCredits()).isEqualTo(100);
+        JsonNode read = get(subscription.get("id").asString(), "studio");
+        assertThat(read.get("status").asString()).isEqualTo("ACTIVE");
+        assertThat(read.get("currentPeriod").get("start").asString()).isEqualTo(end);
+        assertThat(read.get("latestChargeId").asString()).isEqualTo(renewed.chargeId())
+                .isNotEqualTo(subscription.get("latestChargeId").asString());
+    }
+
+    @Test
+    void declinedRenewalIsRetriedThenExpires() {
+        String account = openAccount("imaging");
+        JsonNode subscription = subscribeEndingSoon(account, "imaging");
+        String id = subscription.get("id").asString();
+        published(account, SubscriptionStartedV1.TYPE, SubscriptionStartedV1.class);
+
+        var changed = api.post("/api/v1/subscriptions/" + id + "/payment-method", """
+                {"paymentMethod": "pm_card_declined"}""", admin("imaging"));
+        assertThat(changed.status()).isEqualTo(200);
+
+        SubscriptionExpiredV1 expired = published(account, SubscriptionExpiredV1.TYPE, SubscriptionExpiredV1.class);
+        assertThat(expired.subscriptionId()).isEqualTo(id);
+        assertThat(get(id, "imaging").get("status").asString()).isEqualTo("EXPIRED");
+        assertThat(api.get("/api/v1/charges/" + expired.lastChargeId(), admin("imaging")).body())
+                .contains("FAILED");
+    }
+
+    @Test
+    void endOfPeriodCancellationIsWithdrawableThenEndsAtThePeriodEnd() { // seed 001 §1.2, seed 000 §10
+        String account = openAccount("panel");
+        JsonNode subscription = subscribeEndingSoon(account, "panel");
+        String id = subscription.get("id").asString();
+        String end = subscription.get("currentPeriod").get("end").asString();
+
+        var scheduled = api.post("/api/v1/subscriptions/" + id + "/cancel", """
+                {"mode": "END_OF_PERIOD", "reason": "trying again"}""", admin("panel"));
+        assertThat(scheduled.status()).isEqualTo(200);
+        assertThat(json.readTree(scheduled.body()).get("status").asString()).isEqualTo("CANCELLATION_SCHEDULED");
+        assertThat(json.readTree(scheduled.body()).get("cancelAt").asString()).isEqualTo(end);
+        assertThat(json.readTree(scheduled.body()).has("refundCaseId")).isFalse();
+
+        var withdrawn = api.post("/api/v1/subscriptions/" + id + "/cancellation/withdraw", null, admin("panel"));
+        assertThat(withdrawn.status()).isEqualTo(200);
+        assertThat(json.readTree(withdrawn.body()).get("status").asString()).isEqualTo("ACTIVE");
+        var nothingToWithdraw = api.post("/api/v1/subscriptions/" + id + "/cancellation/withdraw", null,
+                admin("panel"));
+        assertThat(nothingToWithdraw.status()).isEqualTo(409);
+        assertThat(nothingToWithdraw.header("Content-Type")).startsWith("application/problem+json");
+
+        var again = api.post("/api/v1/subscriptions/" + id + "/cancel", """
+                {"requestRefund": true, "refundReason": "CHANGE_OF_MIND"}""", admin("panel"));
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(json.readTree(again.body()).has("refundCaseId")).isTrue();
+        assertThat(json.readTree(again.body()).get("refundCaseId").isNull()).isTrue();
+        SubscriptionCancellationScheduledV1 fact = published(account, SubscriptionCancellationScheduledV1.TYPE,
+                SubscriptionCancellationScheduledV1.class, message -> message.refundRequested());
+        assertThat(fact.refundReason()).isEqualTo("CHANGE_OF_MIND");
+
+        SubscriptionCancelledV1 cancelled = published(account, SubscriptionCancelledV1.TYPE,
+                SubscriptionCancelledV1.class);
+        assertThat(cancelled.mode()).isEqualTo("END_OF_PERIOD");
+        assertThat(cancelled.cancelledAt()).isEqualTo(Instant.parse(end));
+        assertThat(get(id, "panel").get("status").asString()).isEqualTo("CANCELLED");
+        var afterEnd = api.post("/api/v1/subscriptions/" + id + "/cancellation/withdraw", null, admin("panel"));
+        assertThat(afterEnd.status()).isEqualTo(409);
+    }
+
+    @Test
+    void immediateCancellationEndsNowAndCannotBeRepeated() { // seed 001 §1.3
+        String account = openAccount("smm");
+        String id = json.readTree(api.post("/api/v1/subscriptions", """
+                {"accountId": "%s", "planId": "yearly"}""".formatted(account), admin("smm")).body())
+                .get("id").asString();
+
+        var cancelled = api.post("/api/v1/subscriptions/" + id + "/cancel", """
+                {"mode": "IMMEDIATE", "reason": "closing the shop"}""", admin("smm"));
+
+        assertThat(cancelled.status()).isEqualTo(200);
+        assertThat(json.readTree(cancelled.body()).get("status").asString()).isEqualTo("CANCELLED");
+        SubscriptionCancelledV1 fact = published(account, SubscriptionCancelledV1.TYPE, SubscriptionCancelledV1.class);
+        assertThat(fact.mode()).isEqualTo("IMMEDIATE");
+        assertThat(fact.refundRequested()).isFalse();
+
+        var twice = api.post("/api/v1/subscriptions/" + id + "/cancel", """
+                {"mode": "IMMEDIATE"}""", admin("smm"));
+        assertThat(twice.status()).isEqualTo(409);
+        assertThat(twice.body()).contains("subscription-ended");
+    }
+
+    @Test
+    void badRequestsChangeNothing() {
+        String account = openAccount("panel");
+
+        var unknownPlan = api.post("/api/v1/subscriptions", """
+                {"accountId": "%s", "planId": "platinum"}""".formatted(account), admin("panel"));
+        assertThat(unknownPlan.status()).isEqualTo(422);
+        assertThat(unknownPlan.body()).contains("unknown-plan");
+
+        var otherTenantsAccount = api.post("/api/v1/subscriptions", """
+                {"accountId": "%s", "planId": "monthly"}""".formatted(account), admin("studio"));
+        assertThat(otherTenantsAccount.status()).isEqualTo(422);
+
+        var badCoupon = api.post("/api/v1/subscriptions", """
+                {"accountId": "%s", "planId": "monthly", "couponPercentOff": 100}""".formatted(account),
+                admin("panel"));
+        assertThat(badCoupon.status()).isEqualTo(400);
+
+        String id = json.readTree(api.post("/api/v1/subscriptions", """
+                {"accountId": "%s", "planId": "monthly"}""".formatted(account), admin("panel")).body())
+                .get("id").asString();
+        assertThat(api.get("/api/v1/subscriptions/" + id, admin("studio")).status()).isEqualTo(404);
+        assertThat(api.post("/api/v1/subscriptions/" + id + "/cancel", "{}", admin("studio")).status())
+                .isEqualTo(404);
+        assertThat(get(id, "panel").get("status").asString()).isEqualTo("ACTIVE");
+    }
+
+    @Test
+    void planChangeIsShownAsTheNextPlan() {
+        String account = openAccount("chat");
+        String id = json.readTree(api.post("/api/v1/subscriptions", """
+                {"accountId": "%s", "planId": "monthly"}""".formatted(account), admin("chat")).body())
+                .get("id").asString();
+
+        var changed = api.post("/api/v1/subscriptions/" + id + "/plan", """
+                {"planId": "yearly"}""", admin("chat"));
+
+        assertThat(changed.status()).isEqualTo(200);
+        assertThat(json.readTree(changed.body()).get("planId").asString()).isEqualTo("monthly");
+        assertThat(json.readTree(changed.body()).get("nextPlanId").asString()).isEqualTo("yearly");
+    }
+
+    @Test
+    void catalogListsTheFixturePlansAndProducts() {
+        JsonNode plans = json.readTree(api.get("/api/v1/plans", bearer(TestJwts.readOnly("smm"))).body());
+        JsonNode products = json.readTree(api.get("/api/v1/products", bearer(TestJwts.readOnly("smm"))).body());
+
+        assertThat(plans.get("data").valueStream().map(plan -> plan.get("id").asString()))
+                .containsExactly("monthly", "yearly", "trial-monthly");
+        assertThat(plans.get("data").get(1).get("listPrice").get("amount").asLong()).isEqualTo(12000);
+        assertThat(plans.get("nextCursor").isNull()).isTrue();
+        assertThat(products.get("data").valueStream().map(product -> product.get("id").asString()))
+                .containsExactly("credits-500", "followers-2000");
+        assertThat(products.get("data").get(1).get("refillWindowDays").asLong()).isEqualTo(30);
+        assertThat(products.get("data").get(1).get("maxDeliveryHours").asLong()).isEqualTo(72);
+    }
+
+    /** An import whose current monthly period ends about five seconds from now. */
+    private JsonNode subscribeEndingSoon(String account, String tenant) {
+        Instant start = Instant.now().atZone(ZoneOffset.UTC).minusMonths(1).plusSeconds(5).toInstant();
+        var created = api.post("/api/v1/subscriptions", """
+                {"accountId": "%s", "planId": "monthly", "backdateStartTo": "%s"}""".formatted(account, start),
+                admin(tenant));
+        assertThat(created.status()).isEqualTo(201);
+        JsonNode subscription = json.readTree(created.body());
+        assertThat(Instant.parse(subscription.get("currentPeriod").get("end").asString()))
+                .isBetween(Instant.now(), Instant.now().plusSeconds(6));
+        return subscription;
+    }
+
+    private String openAccount(String tenant) {
+        var created = api.post("/api/v1/accounts", """
+                {"externalRef": "sub-it-%s", "role": "CUSTOMER", "defaultPaymentMethod": "pm_card_ok"}"""
+                .formatted(UUID.randomUUID()), admin(tenant));
+        assertThat(created.status()).isEqualTo(201);
+        return json.readTree(created.body()).get("id").asString();
+    }
+
+    private JsonNode get(String id, String tenant) {
+        var read = api.get("/api/v1/subscriptions/" + id, admin(tenant));
+        assertThat(read.status()).isEqualTo(200);
+        return json.readTree(read.body());
+    }
+
+    private static Map<String, String> admin(String tenant) {
+        return bearer(TestJwts.admin(tenant));
+    }
+
+    private <T> T published(String accountId, String type, Class<T> data) {
+        return published(accountId, type, data, message -> true);
+    }
+
+    /** Waits for the first message of {@code type} about the account that matches. */
+    private <T> T published(String accountId, String type, Class<T> data, Predicate<T> matching) {
+        List<T> found = new ArrayList<>();
+        try (var consumer = consumer()) {
+            consumer.subscribe(List.of(Topics.BILLING_EVENTS));
+            Awaitility.await().atMost(WAIT).until(() -> {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                    if (accountId.equals(record.key()) && type.equals(header(record, "ce_type"))) {
+                        T message = json.readValue(record.value(), data);
+                        if (matching.test(message)) {
+                            found.add(message);
+                        }
+                    }
+                }
+                return !found.isEmpty();
+            });
+        }
+        return found.getFirst();
+    }
+
+    private static KafkaConsumer<String, byte[]> consumer() {
+        var properties = new Properties();
+        properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBroker.bootstrapServers());
+        properties.put(ConsumerConfig.GROUP_ID_CONFIG, "subscription-api-it-" + UUID.randomUUID());
+        properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        return new KafkaConsumer<>(properties, new StringDeserializer(), new ByteArrayDeserializer());
+    }
+
+    private static String header(ConsumerRecord<String, byte[]> record, String name) {
+        var header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), UTF_8);
+    }
+}

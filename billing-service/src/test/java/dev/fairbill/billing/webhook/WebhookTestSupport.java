@@ -1,0 +1,128 @@
+package dev.fairbill.billing.webhook;
+
+import static dev.fairbill.platform.testsupport.ApiClient.bearer;
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.awaitility.Awaitility;
+
+import dev.fairbill.contracts.Topics;
+import dev.fairbill.platform.testsupport.ApiClient;
+import dev.fairbill.platform.testsupport.KafkaBroker;
+import dev.fairbill.platform.testsupport.TestJwts;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/** Accounts and charges through billing's API, and processor webhooks signed with the API.md fixture secrets. */
+final class WebhookTestSupport {
+
+    static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final ApiClient api;
+
+    WebhookTestSupport(int port) {
+        this.api = new ApiClient("http://localhost:" + port);
+    }
+
+    ApiClient api() {
+        return api;
+    }
+
+    String openCustomer(String tenant) {
+        var created = api.post("/api/v1/accounts", """
+                {"externalRef": "webhook-%s", "role": "CUSTOMER"}""".formatted(UUID.randomUUID()),
+                bearer(TestJwts.admin(tenant)));
+        assertThat(created.status()).isEqualTo(201);
+        return JSON.readTree(created.body()).get("id").asString();
+    }
+
+    /** A captured charge of 1000 EUR; returns the charge as the API answers it. */
+    JsonNode capturedCharge(String tenant, String accountId) {
+        var created = api.post("/api/v1/charges", """
+                {"accountId": "%s", "amount": {"amount": 1000, "currency": "EUR"},
+                 "description": "credits %s", "paymentMethod": "pm_card_ok"}""".formatted(accountId,
+                UUID.randomUUID()), bearer(TestJwts.admin(tenant)));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        return JSON.readTree(created.body());
+    }
+
+    JsonNode account(String tenant, String accountId) {
+        var read = api.get("/api/v1/accounts/" + accountId, bearer(TestJwts.readOnly(tenant)));
+        assertThat(read.status()).isEqualTo(200);
+        return JSON.readTree(read.body());
+    }
+
+    ApiClient.Response postStripe(String tenant, String body, String signature) {
+        return api.send("POST", "/webhooks/stripe/" + tenant, body, Map.of("Stripe-Signature", signature));
+    }
+
+    ApiClient.Response postAdyen(String tenant, String body) {
+        return api.post("/webhooks/adyen/" + tenant, body, Map.of());
+    }
+
+    static String stripeDisputeEvent(String eventId, String type, String disputeId, String processorChargeId,
+                                     String status, Instant created) {
+        return """
+                {"id": "%s", "object": "event", "type": "%s", "created": %d, "livemode": false,
+                 "data": {"object": {"id": "%s", "object": "dispute", "charge": "%s", "amount": 1000,
+                  "currency": "eur", "reason": "fraudulent", "status": "%s",
+                  "evidence_details": {"due_by": %d}}}}""".formatted(eventId, type, created.getEpochSecond(),
+                disputeId, processorChargeId, status, created.plus(Duration.ofDays(10)).getEpochSecond());
+    }
+
+    static String stripeSignature(String tenant, String body, Instant at) {
+        return StripeSignatureVerifierTest.header(at, "whsec_test_" + tenant, body.getBytes(UTF_8));
+    }
+
+    static String adyenNotification(String tenant, String eventCode, String disputePsp, String processorChargeId,
+                                    String disputeStatus, Instant eventDate) {
+        ObjectNode item = (ObjectNode) JSON.readTree("""
+                {"pspReference": "%s", "originalReference": "%s", "merchantAccountCode": "Fairbill",
+                 "merchantReference": "", "amount": {"value": 1000, "currency": "EUR"}, "eventCode": "%s",
+                 "success": "true", "eventDate": "%s",
+                 "additionalData": {"chargebackReasonCode": "10.4", "disputeStatus": "%s",
+                  "defensePeriodEndsAt": "%s"}}""".formatted(disputePsp, processorChargeId, eventCode, eventDate,
+                disputeStatus, eventDate.plus(Duration.ofDays(10))));
+        AdyenHmacVerifierTest.signed(item, HexFormat.of().formatHex(("whsec_test_" + tenant).getBytes(UTF_8)));
+        return """
+                {"live": "false", "notificationItems": [{"NotificationRequestItem": %s}]}""".formatted(item);
+    }
+
+    /** The messages of {@code type} published about {@code accountId}, once at least {@code expected} arrived. */
+    static List<ConsumerRecord<String, byte[]>> published(String accountId, String type, int expected) {
+        List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
+        var properties = new Properties();
+        properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBroker.bootstrapServers());
+        properties.put(ConsumerConfig.GROUP_ID_CONFIG, "webhook-it-" + UUID.randomUUID());
+        properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        try (var consumer = new KafkaConsumer<>(properties, new StringDeserializer(), new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(Topics.BILLING_EVENTS));
+            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(record -> {
+                    var header = record.headers().lastHeader("ce_type");
+                    if (accountId.equals(record.key()) && header != null
+                            && type.equals(new String(header.value(), UTF_8))) {
+                        found.add(record);
+                    }
+                });
+                return found.size() >= expected;
+            });
+        }
+        return found;
+    }
+}

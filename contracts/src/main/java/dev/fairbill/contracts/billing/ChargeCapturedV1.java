@@ -1,0 +1,20 @@
+package dev.fairbill.contracts.billing;
+
+import java.time.Instant;
+
+import dev.fairbill.contracts.MoneyAmount;
+
+/**
+ * A charge was captured by the payment processor. Published on {@link dev.fairbill.contracts.Topics#BILLING_EVENTS}
+ * with CloudEvents type {@value #TYPE} and subject = account id.
+ *
+ * @param subscriptionId     the subscription this charge pays, or {@code null}
+ * @param billingPeriodStart the start of the subscription period it pays, or {@code null}
+ * @param purchaseId         the one-time purchase it pays, or {@code null}
+ */
+public record ChargeCapturedV1(String chargeId, String accountId, String tenant, MoneyAmount amount,
+                               String description, String subscriptionId, Instant billingPeriodStart,
+                               String purchaseId, String processor, String processorChargeId, Instant capturedAt) {
+
+    public static final String TYPE = "fairbill.billing.charge-captured.v1";
+}

@@ -1,0 +1,20 @@
+package dev.fairbill.contracts.billing;
+
+import java.time.Instant;
+
+import dev.fairbill.contracts.MoneyAmount;
+
+/**
+ * A one-time purchase was paid. Published on {@link dev.fairbill.contracts.Topics#BILLING_EVENTS} with CloudEvents
+ * type {@value #TYPE} and subject = account id.
+ *
+ * @param kind    {@code CREDIT_PACK} or {@code DELIVERY_ORDER}
+ * @param credits {@code PURCHASED} credits to grant for a credit pack (seed 000 §5, seed 001 §3.2); 0 for orders
+ * @param purchasedAt when it was bought (an imported purchase's past date)
+ */
+public record PurchasePaidV1(String purchaseId, String accountId, String tenant, String productId, String kind,
+                             String chargeId, MoneyAmount amount, long credits, long quantity,
+                             Instant purchasedAt, Instant paidAt) {
+
+    public static final String TYPE = "fairbill.billing.purchase-paid.v1";
+}

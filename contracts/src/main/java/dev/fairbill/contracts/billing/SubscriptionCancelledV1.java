@@ -1,0 +1,18 @@
+package dev.fairbill.contracts.billing;
+
+import java.time.Instant;
+
+/**
+ * A subscription ended by cancellation: {@code IMMEDIATE}, or {@code END_OF_PERIOD} when its period ran out. Nothing
+ * is refunded by it (seed 001 §1.3, seed 000 §10); the ledger forfeits the subscription allowance (seed 001 §3.1).
+ * Published on {@link dev.fairbill.contracts.Topics#BILLING_EVENTS} with CloudEvents type {@value #TYPE} and
+ * subject = account id.
+ *
+ * @param refundRequested the customer asked for a refund with this (immediate) cancellation
+ */
+public record SubscriptionCancelledV1(String subscriptionId, String accountId, String tenant, String mode,
+                                      String reason, boolean refundRequested, String refundReason,
+                                      Instant periodStart, Instant periodEnd, Instant cancelledAt) {
+
+    public static final String TYPE = "fairbill.billing.subscription-cancelled.v1";
+}
