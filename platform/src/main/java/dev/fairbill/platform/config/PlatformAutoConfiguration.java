@@ -1,6 +1,8 @@
 package dev.fairbill.platform.config;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -10,10 +12,13 @@ import org.springframework.context.annotation.Bean;
 @AutoConfiguration
 public class PlatformAutoConfiguration {
 
-    /** All business time comes from this clock; tests replace it. */
+    /**
+     * All business time comes from this clock; tests replace it. It ticks in microseconds, PostgreSQL's precision, so
+     * an instant written to a read model or compared after a round trip through the database stays equal.
+     */
     @Bean
     @ConditionalOnMissingBean
     public Clock clock() {
-        return Clock.systemUTC();
+        return Clock.tick(Clock.systemUTC(), Duration.of(1, ChronoUnit.MICROS));
     }
 }
