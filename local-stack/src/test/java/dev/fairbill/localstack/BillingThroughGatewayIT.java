@@ -1,0 +1,181 @@
+package dev.fairbill.localstack;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Billing's endpoints of API.md answer as specified through the gateway of the running local stack: the packaged
+ * jars, the fixture keys, a signed processor webhook on {@code /webhooks/**} without an API key.
+ */
+class BillingThroughGatewayIT {
+
+    private static LocalStack stack;
+    private static GatewayClient gateway;
+
+    @BeforeAll
+    static void start() throws IOException {
+        Path root = Path.of(System.getProperty("fairbill.root", "..")).toAbsolutePath().normalize();
+        var settings = new StackSettings(root, Files.createTempDirectory("fairbill-billing-gateway-it"),
+                FreePorts.block(4), FreePorts.block(4), FreePorts.one(), FreePorts.one());
+        stack = new LocalStack(settings, LocalStackIT.quiet());
+        stack.start();
+        gateway = new GatewayClient(stack.gatewayUrl());
+    }
+
+    @AfterAll
+    static void stop() {
+        stack.close();
+    }
+
+    @Test
+    void catalogIsTheFixtureCatalog() {
+        JsonNode plans = ok(gateway.get("/api/v1/plans", "rk_test_smm"));
+        assertThat(plans.get("data").findValuesAsString("id")).contains("monthly", "yearly", "trial-monthly");
+        JsonNode products = ok(gateway.get("/api/v1/products", "rk_test_smm"));
+        assertThat(products.get("data").findValuesAsString("id")).contains("credits-500", "followers-2000");
+    }
+
+    @Test
+    void subscriptionIsChargedAtOnceThenCancelledBothWays() {
+        String account = openCustomer("chat");
+
+        JsonNode subscription = created(gateway.post("/api/v1/subscriptions", "sk_test_chat", """
+                {"accountId": "%s", "planId": "monthly", "paymentMethod": "pm_card_ok"}""".formatted(account)));
+        String id = subscription.get("id").asString();
+        assertThat(subscription.get("status").asString()).isEqualTo("ACTIVE");
+        assertThat(subscription.get("currentPeriod").get("start").asString()).isNotBlank();
+
+        JsonNode charge = awaitJson("/api/v1/charges/" + subscription.get("latestChargeId").asString(), "rk_test_chat",
+                c -> c.get("status").asString().equals("SUCCEEDED"));
+        assertThat(charge.get("amount").get("amount").asLong()).isEqualTo(1000);
+        assertThat(ok(gateway.get("/api/v1/charges?accountId=" + account, "rk_test_chat")).get("data")
+                .findValuesAsString("id")).contains(charge.get("id").asString());
+
+        // seed 000 §10: cancellation is forward-looking and can be withdrawn before the period ends
+        JsonNode scheduled = ok(gateway.post("/api/v1/subscriptions/" + id + "/cancel", "sk_test_chat",
+                "{\"mode\": \"END_OF_PERIOD\"}"));
+        assertThat(scheduled.get("status").asString()).isEqualTo("CANCELLATION_SCHEDULED");
+        assertThat(ok(gateway.post("/api/v1/subscriptions/" + id + "/cancellation/withdraw", "sk_test_chat", null))
+                .get("status").asString()).isEqualTo("ACTIVE");
+        // seed 001 §1.3: immediate cancellation ends access now and refunds nothing
+        assertThat(ok(gateway.post("/api/v1/subscriptions/" + id + "/cancel", "sk_test_chat",
+                "{\"mode\": \"IMMEDIATE\"}")).get("status").asString()).isEqualTo("CANCELLED");
+        assertThat(ok(gateway.get("/api/v1/charges/" + charge.get("id").asString(), "rk_test_chat"))
+                .get("amountRefunded").get("amount").asLong()).isZero();
+
+        assertThat(gateway.get("/api/v1/subscriptions/" + id, "sk_test_panel").statusCode()).isEqualTo(404);
+        assertThat(gateway.post("/api/v1/subscriptions/" + id + "/cancel", "sk_test_chat",
+                "{\"mode\": \"IMMEDIATE\"}").statusCode()).isEqualTo(409);
+    }
+
+    @Test
+    void deliveryOrderIsPaidAndReportsFulfilment() {
+        String account = openCustomer("smm");
+
+        JsonNode purchase = created(gateway.post("/api/v1/purchases", "sk_test_smm", """
+                {"accountId": "%s", "productId": "followers-2000", "paymentMethod": "pm_card_ok"}"""
+                .formatted(account)));
+        String id = purchase.get("id").asString();
+        assertThat(purchase.get("chargeId").asString()).startsWith("ch_");
+        // the capture is recorded on the purchase by billing's purchase-payments process, moments later
+        awaitJson("/api/v1/purchases/" + id, "rk_test_smm", p -> p.get("status").asString().equals("PAID"));
+
+        JsonNode reported = ok(gateway.post("/api/v1/purchases/" + id + "/fulfilment", "sk_test_smm",
+                "{\"status\": \"IN_PROGRESS\", \"delivered\": 500}"));
+        assertThat(reported.get("fulfilment").get("delivered").asLong()).isEqualTo(500);
+        assertThat(reported.get("fulfilment").get("ordered").asLong()).isEqualTo(2000);
+        assertThat(ok(gateway.get("/api/v1/purchases/" + id, "rk_test_smm")).get("fulfilment").get("status")
+                .asString()).isEqualTo("IN_PROGRESS");
+    }
+
+    @Test
+    void signedStripeDisputeThroughTheGatewaySuspendsTheAccount() throws GeneralSecurityException {
+        String account = openCustomer("panel");
+        JsonNode charge = created(gateway.post("/api/v1/charges", "sk_test_panel", """
+                {"accountId": "%s", "amount": {"amount": 2500, "currency": "EUR"}, "description": "credits pack",
+                 "paymentMethod": "pm_card_ok"}""".formatted(account)));
+        String body = stripeDisputeCreated(charge.get("processorChargeId").asString());
+
+        var unsigned = gateway.send("POST", "/webhooks/stripe/panel", null, body,
+                Map.of("Stripe-Signature", "t=" + Instant.now().getEpochSecond() + ",v1=" + "0".repeat(64)));
+        assertThat(unsigned.statusCode()).isEqualTo(401);
+
+        var delivered = gateway.send("POST", "/webhooks/stripe/panel", null, body,
+                Map.of("Stripe-Signature", stripeSignature(body, "whsec_test_panel")));
+        assertThat(delivered.statusCode()).isBetween(200, 299);
+
+        // seed 000 §9: a dispute suspends the account while it is reviewed
+        JsonNode suspended = awaitJson("/api/v1/accounts/" + account, "rk_test_panel",
+                a -> a.get("status").asString().equals("SUSPENDED"));
+        assertThat(suspended.get("holds").findValuesAsString("reason")).contains("DISPUTE");
+        JsonNode disputed = awaitJson("/api/v1/charges/" + charge.get("id").asString(), "rk_test_panel",
+                c -> !c.get("dispute").isNull());
+        String disputeId = disputed.get("dispute").get("id").asString();
+        assertThat(ok(gateway.get("/api/v1/disputes/" + disputeId, "rk_test_panel")).get("chargeId").asString())
+                .isEqualTo(charge.get("id").asString());
+        assertThat(gateway.get("/api/v1/disputes/" + disputeId + "/evidence", "rk_test_panel").statusCode())
+                .isEqualTo(200);
+    }
+
+    private static String openCustomer(String tenant) {
+        return created(gateway.post("/api/v1/accounts", "sk_test_" + tenant, """
+                {"externalRef": "gw-%s", "role": "CUSTOMER", "defaultPaymentMethod": "pm_card_ok"}"""
+                .formatted(UUID.randomUUID()))).get("id").asString();
+    }
+
+    private static JsonNode created(HttpResponse<String> response) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        return gateway.json(response);
+    }
+
+    private static JsonNode ok(HttpResponse<String> response) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return gateway.json(response);
+    }
+
+    private static JsonNode awaitJson(String path, String apiKey, Predicate<JsonNode> condition) {
+        return gateway.json(Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
+                .until(() -> gateway.get(path, apiKey),
+                        r -> r.statusCode() == 200 && condition.test(gateway.json(r))));
+    }
+
+    private static String stripeDisputeCreated(String processorChargeId) {
+        long now = Instant.now().getEpochSecond();
+        return """
+                {"id": "evt_%s", "object": "event", "type": "charge.dispute.created", "created": %d,
+                 "livemode": false, "data": {"object": {"id": "du_%s", "object": "dispute", "charge": "%s",
+                 "amount": 2500, "currency": "eur", "reason": "fraudulent", "status": "needs_response",
+                 "evidence_details": {"due_by": %d}}}}""".formatted(UUID.randomUUID(), now, UUID.randomUUID(),
+                processorChargeId, now + 864000);
+    }
+
+    /** Stripe's v1 scheme: HMAC-SHA256 over {@code t + "." + body} with the endpoint secret. */
+    private static String stripeSignature(String body, String secret) throws GeneralSecurityException {
+        long t = Instant.now().getEpochSecond();
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(secret.getBytes(UTF_8), "HmacSHA256"));
+        return "t=" + t + ",v1=" + HexFormat.of().formatHex(mac.doFinal((t + "." + body).getBytes(UTF_8)));
+    }
+}

@@ -1,0 +1,57 @@
+package dev.fairbill.localstack;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Calls the local stack's gateway as a client service would: API key, JSON, every status returned as a value. */
+final class GatewayClient {
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final JsonMapper json = JsonMapper.builder().build();
+    private final String gateway;
+
+    GatewayClient(String gateway) {
+        this.gateway = gateway;
+    }
+
+    HttpResponse<String> send(String method, String path, String apiKey, String body, Map<String, String> headers) {
+        var request = HttpRequest.newBuilder(URI.create(gateway + path)).timeout(Duration.ofSeconds(30))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body));
+        if (apiKey != null) {
+            request.header("Authorization", "Bearer " + apiKey);
+        }
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        headers.forEach(request::header);
+        try {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException(method + " " + path, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(method + " " + path, e);
+        }
+    }
+
+    HttpResponse<String> get(String path, String apiKey) {
+        return send("GET", path, apiKey, null, Map.of());
+    }
+
+    HttpResponse<String> post(String path, String apiKey, String body) {
+        return send("POST", path, apiKey, body, Map.of());
+    }
+
+    JsonNode json(HttpResponse<String> response) {
+        return json.readTree(response.body());
+    }
+}
