@@ -1,35 +1,27 @@
 package dev.fairbill.billing.web;
 
 import static dev.fairbill.platform.testsupport.ApiClient.bearer;
-import static java.nio.charset.StandardCharsets.UTF_8;
+import static dev.fairbill.platform.testsupport.KafkaTestMessages.awaitRecord;
+import static dev.fairbill.platform.testsupport.KafkaTestMessages.data;
+import static dev.fairbill.platform.testsupport.KafkaTestMessages.header;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import dev.fairbill.billing.BillingApi;
 import dev.fairbill.contracts.Topics;
 import dev.fairbill.contracts.billing.AccountOpenedV1;
-import dev.fairbill.platform.testsupport.ApiClient;
 import dev.fairbill.platform.testsupport.IntegrationTest;
-import dev.fairbill.platform.testsupport.KafkaBroker;
 import dev.fairbill.platform.testsupport.TestJwts;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -44,11 +36,11 @@ class AccountApiIT {
     @LocalServerPort int port;
     @Autowired JdbcClient jdbc;
     private final JsonMapper json = JsonMapper.builder().build();
-    private ApiClient api;
+    private BillingApi api;
 
     @BeforeEach
     void client() {
-        api = new ApiClient("http://localhost:" + port);
+        api = new BillingApi(port);
     }
 
     @Test
@@ -71,7 +63,7 @@ class AccountApiIT {
 
     @Test
     void anotherTenantsAccountIsNotFound() {
-        String id = openCustomer("panel");
+        String id = api.openAccount("panel", CUSTOMER);
 
         var read = api.get("/api/v1/accounts/" + id, bearer(TestJwts.admin("studio")));
 
@@ -130,15 +122,14 @@ class AccountApiIT {
                 {"externalRef": "sub-1", "role": "SUB_RESELLER"}""", bearer(TestJwts.admin("panel")));
         assertThat(orphan.status()).isEqualTo(422);
 
-        String customer = openCustomer("panel");
+        String customer = api.openAccount("panel", CUSTOMER);
         var underCustomer = api.post("/api/v1/accounts", """
                 {"externalRef": "sub-2", "role": "SUB_RESELLER", "parentAccountId": "%s"}""".formatted(customer),
                 bearer(TestJwts.admin("panel")));
         assertThat(underCustomer.status()).isEqualTo(422);
 
-        String reseller = json.readTree(api.post("/api/v1/accounts", """
-                {"externalRef": "reseller-1", "role": "RESELLER"}""", bearer(TestJwts.admin("studio"))).body())
-                .get("id").asString();
+        String reseller = api.openAccount("studio", """
+                {"externalRef": "reseller-1", "role": "RESELLER"}""");
         var otherTenantsParent = api.post("/api/v1/accounts", """
                 {"externalRef": "sub-3", "role": "SUB_RESELLER", "parentAccountId": "%s"}""".formatted(reseller),
                 bearer(TestJwts.admin("panel")));
@@ -169,53 +160,21 @@ class AccountApiIT {
 
     @Test
     void openedAccountIsPublishedAsACloudEvent() {
-        String id = openCustomer("chat");
+        String id = api.openAccount("chat", CUSTOMER);
 
-        List<ConsumerRecord<String, byte[]>> published = new ArrayList<>();
-        try (var consumer = consumer()) {
-            consumer.subscribe(List.of(Topics.BILLING_EVENTS));
-            Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> {
-                consumer.poll(Duration.ofMillis(200)).forEach(record -> {
-                    if (id.equals(record.key())) {
-                        published.add(record);
-                    }
-                });
-                return !published.isEmpty();
-            });
-        }
-
-        ConsumerRecord<String, byte[]> record = published.getFirst();
+        var record = awaitRecord(Topics.BILLING_EVENTS, id, null, Duration.ofSeconds(20));
         assertThat(header(record, "ce_type")).isEqualTo(AccountOpenedV1.TYPE);
         assertThat(header(record, "ce_specversion")).isEqualTo("1.0");
         assertThat(header(record, "ce_source")).isEqualTo("/fairbill/billing");
         assertThat(header(record, "ce_subject")).isEqualTo(id);
         assertThat(header(record, "ce_id")).isNotBlank();
-        AccountOpenedV1 data = json.readValue(record.value(), AccountOpenedV1.class);
+        AccountOpenedV1 data = data(record, AccountOpenedV1.class);
         assertThat(data.accountId()).isEqualTo(id);
         assertThat(data.tenant()).isEqualTo("chat");
         assertThat(data.role()).isEqualTo("CUSTOMER");
     }
 
-    private String openCustomer(String tenant) {
-        var created = api.post("/api/v1/accounts", CUSTOMER, bearer(TestJwts.admin(tenant)));
-        assertThat(created.status()).isEqualTo(201);
-        return json.readTree(created.body()).get("id").asString();
-    }
-
     private long accountCount(String tenant) {
         return jdbc.sql("SELECT count(*) FROM accounts WHERE tenant = ?").param(tenant).query(Long.class).single();
-    }
-
-    private static KafkaConsumer<String, byte[]> consumer() {
-        var properties = new Properties();
-        properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBroker.bootstrapServers());
-        properties.put(ConsumerConfig.GROUP_ID_CONFIG, "account-api-it-" + UUID.randomUUID());
-        properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        return new KafkaConsumer<>(properties, new StringDeserializer(), new ByteArrayDeserializer());
-    }
-
-    private static String header(ConsumerRecord<String, byte[]> record, String name) {
-        var header = record.headers().lastHeader(name);
-        return header == null ? null : new String(header.value(), UTF_8);
     }
 }

@@ -1,11 +1,14 @@
 package dev.fairbill.billing.web;
 
+import static dev.fairbill.billing.BillingApi.admin;
 import static dev.fairbill.platform.testsupport.ApiClient.bearer;
+import static dev.fairbill.platform.testsupport.KafkaTestMessages.awaitRecord;
+import static dev.fairbill.platform.testsupport.KafkaTestMessages.data;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -13,7 +16,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import dev.fairbill.billing.messaging.ChargeKafka;
+import dev.fairbill.billing.BillingApi;
+import dev.fairbill.contracts.Topics;
 import dev.fairbill.contracts.billing.ChargeCapturedV1;
 import dev.fairbill.platform.testsupport.ApiClient;
 import dev.fairbill.platform.testsupport.IntegrationTest;
@@ -28,11 +32,11 @@ class ChargeApiIT {
     @LocalServerPort int port;
     @Autowired JdbcClient jdbc;
     private final JsonMapper json = JsonMapper.builder().build();
-    private ApiClient api;
+    private BillingApi api;
 
     @BeforeEach
     void client() {
-        api = new ApiClient("http://localhost:" + port);
+        api = new BillingApi(port);
     }
 
     @Test
@@ -62,12 +66,12 @@ class ChargeApiIT {
         assertThat(read.status()).isEqualTo(200);
         assertThat(json.readTree(read.body())).isEqualTo(charge);
 
-        try (var kafka = new ChargeKafka()) {
-            ChargeCapturedV1 published = kafka.awaitPublished(ChargeCapturedV1.TYPE, ChargeCapturedV1.class,
-                    captured -> captured.chargeId().equals(id));
-            assertThat(published.amount().amount()).isEqualTo(1500);
-            assertThat(published.processorChargeId()).isEqualTo(charge.get("processorChargeId").asString());
-        }
+        // the account's only charge
+        ChargeCapturedV1 published = data(awaitRecord(Topics.BILLING_EVENTS, account, ChargeCapturedV1.TYPE,
+                Duration.ofSeconds(30)), ChargeCapturedV1.class);
+        assertThat(published.chargeId()).isEqualTo(id);
+        assertThat(published.amount().amount()).isEqualTo(1500);
+        assertThat(published.processorChargeId()).isEqualTo(charge.get("processorChargeId").asString());
     }
 
     @Test
@@ -158,19 +162,12 @@ class ChargeApiIT {
     }
 
     private String openAccount(String tenant) {
-        var created = api.post("/api/v1/accounts", """
-                {"externalRef": "charge-it", "role": "CUSTOMER"}""", admin(tenant));
-        assertThat(created.status()).isEqualTo(201);
-        return json.readTree(created.body()).get("id").asString();
+        return api.openCustomer(tenant, "charge-it");
     }
 
     static String charge(String account, long amount, String description, String paymentMethod) {
         return """
                 {"accountId": "%s", "amount": {"amount": %d, "currency": "EUR"}, "description": "%s",
                  "paymentMethod": "%s"}""".formatted(account, amount, description, paymentMethod);
-    }
-
-    private static Map<String, String> admin(String tenant) {
-        return bearer(TestJwts.admin(tenant));
     }
 }

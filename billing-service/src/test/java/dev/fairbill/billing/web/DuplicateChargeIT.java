@@ -1,6 +1,7 @@
 package dev.fairbill.billing.web;
 
-import static dev.fairbill.platform.testsupport.ApiClient.bearer;
+import static dev.fairbill.platform.testsupport.KafkaTestMessages.awaitRecord;
+import static dev.fairbill.platform.testsupport.KafkaTestMessages.data;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -14,16 +15,15 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import dev.fairbill.billing.BillingApi;
 import dev.fairbill.billing.domain.AccountId;
 import dev.fairbill.billing.domain.ChargeCommands.CaptureCharge;
 import dev.fairbill.billing.domain.ChargeId;
 import dev.fairbill.billing.domain.SubscriptionId;
-import dev.fairbill.billing.messaging.ChargeKafka;
+import dev.fairbill.contracts.Topics;
 import dev.fairbill.contracts.billing.ChargeFlaggedDuplicateV1;
 import dev.fairbill.platform.money.Money;
-import dev.fairbill.platform.testsupport.ApiClient;
 import dev.fairbill.platform.testsupport.IntegrationTest;
-import dev.fairbill.platform.testsupport.TestJwts;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -37,11 +37,11 @@ class DuplicateChargeIT {
     @LocalServerPort int port;
     @Autowired CommandGateway commands;
     private final JsonMapper json = JsonMapper.builder().build();
-    private ApiClient api;
+    private BillingApi api;
 
     @BeforeEach
     void client() {
-        api = new ApiClient("http://localhost:" + port);
+        api = new BillingApi(port);
     }
 
     @Test
@@ -54,13 +54,13 @@ class DuplicateChargeIT {
         assertThat(flagged.get("duplicateOf").asString()).isEqualTo(original);
         assertThat(read(original).get("duplicateOf").isNull()).isTrue();
 
-        try (var kafka = new ChargeKafka()) {
-            ChargeFlaggedDuplicateV1 published = kafka.awaitPublished(ChargeFlaggedDuplicateV1.TYPE,
-                    ChargeFlaggedDuplicateV1.class, fact -> fact.chargeId().equals(duplicate));
-            assertThat(published.duplicateOf()).isEqualTo(original);
-            assertThat(published.rule()).isEqualTo("SAME_ACCOUNT_AMOUNT_DESCRIPTION");
-            assertThat(published.amount().amount()).isEqualTo(2000);
-        }
+        // the account's only flagged charge
+        ChargeFlaggedDuplicateV1 published = data(awaitRecord(Topics.BILLING_EVENTS, account,
+                ChargeFlaggedDuplicateV1.TYPE, Duration.ofSeconds(30)), ChargeFlaggedDuplicateV1.class);
+        assertThat(published.chargeId()).isEqualTo(duplicate);
+        assertThat(published.duplicateOf()).isEqualTo(original);
+        assertThat(published.rule()).isEqualTo("SAME_ACCOUNT_AMOUNT_DESCRIPTION");
+        assertThat(published.amount().amount()).isEqualTo(2000);
     }
 
     @Test
@@ -138,12 +138,10 @@ class DuplicateChargeIT {
     }
 
     private String openAccount() {
-        var created = api.post("/api/v1/accounts", """
-                {"externalRef": "duplicate-it", "role": "CUSTOMER"}""", admin());
-        return json.readTree(created.body()).get("id").asString();
+        return api.openCustomer("studio", "duplicate-it");
     }
 
     private static Map<String, String> admin() {
-        return bearer(TestJwts.admin("studio"));
+        return BillingApi.admin("studio");
     }
 }

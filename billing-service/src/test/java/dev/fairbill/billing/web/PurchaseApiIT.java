@@ -1,10 +1,12 @@
 package dev.fairbill.billing.web;
 
-import static dev.fairbill.platform.testsupport.ApiClient.bearer;
+import static dev.fairbill.billing.BillingApi.admin;
+import static dev.fairbill.platform.testsupport.KafkaTestMessages.awaitRecord;
+import static dev.fairbill.platform.testsupport.KafkaTestMessages.awaitRecords;
+import static dev.fairbill.platform.testsupport.KafkaTestMessages.data;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.util.Map;
 
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
@@ -13,12 +15,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import dev.fairbill.billing.messaging.ChargeKafka;
+import dev.fairbill.billing.BillingApi;
+import dev.fairbill.contracts.Topics;
 import dev.fairbill.contracts.billing.PurchaseFulfilmentChangedV1;
 import dev.fairbill.contracts.billing.PurchasePaidV1;
-import dev.fairbill.platform.testsupport.ApiClient;
 import dev.fairbill.platform.testsupport.IntegrationTest;
-import dev.fairbill.platform.testsupport.TestJwts;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -26,14 +27,16 @@ import tools.jackson.databind.json.JsonMapper;
 @IntegrationTest
 class PurchaseApiIT {
 
+    private static final Duration KAFKA_WAIT = Duration.ofSeconds(30);
+
     @LocalServerPort int port;
     @Autowired JdbcClient jdbc;
     private final JsonMapper json = JsonMapper.builder().build();
-    private ApiClient api;
+    private BillingApi api;
 
     @BeforeEach
     void client() {
-        api = new ApiClient("http://localhost:" + port);
+        api = new BillingApi(port);
     }
 
     @Test
@@ -57,13 +60,13 @@ class PurchaseApiIT {
         assertThat(charge.get("status").asString()).isEqualTo("SUCCEEDED");
         assertThat(charge.get("amount").get("amount").asLong()).isEqualTo(2500);
 
-        try (var kafka = new ChargeKafka()) {
-            PurchasePaidV1 published = kafka.awaitPublished(PurchasePaidV1.TYPE, PurchasePaidV1.class,
-                    fact -> fact.purchaseId().equals(id));
-            assertThat(published.credits()).isEqualTo(500);
-            assertThat(published.kind()).isEqualTo("CREDIT_PACK");
-            assertThat(published.accountId()).isEqualTo(account);
-        }
+        // the account's only purchase
+        PurchasePaidV1 published = data(awaitRecord(Topics.BILLING_EVENTS, account, PurchasePaidV1.TYPE,
+                KAFKA_WAIT), PurchasePaidV1.class);
+        assertThat(published.purchaseId()).isEqualTo(id);
+        assertThat(published.credits()).isEqualTo(500);
+        assertThat(published.kind()).isEqualTo("CREDIT_PACK");
+        assertThat(published.accountId()).isEqualTo(account);
     }
 
     @Test
@@ -93,12 +96,13 @@ class PurchaseApiIT {
                 {"status": "PARTIAL", "delivered": 2000}""", admin("smm"));
         assertThat(afterPartial.status()).isEqualTo(409);
 
-        try (var kafka = new ChargeKafka()) {
-            var published = kafka.awaitPublished(PurchaseFulfilmentChangedV1.TYPE, PurchaseFulfilmentChangedV1.class,
-                    fact -> fact.purchaseId().equals(id) && fact.status().equals("COMPLETED"));
-            assertThat(published.ordered()).isEqualTo(2000);
-            assertThat(published.currentCount()).isEqualTo(1990);
-        }
+        // two changes were accepted: IN_PROGRESS, then COMPLETED
+        var published = awaitRecords(Topics.BILLING_EVENTS, account, PurchaseFulfilmentChangedV1.TYPE, 2, KAFKA_WAIT)
+                .stream().map(record -> data(record, PurchaseFulfilmentChangedV1.class))
+                .filter(fact -> fact.purchaseId().equals(id) && fact.status().equals("COMPLETED"))
+                .findFirst().orElseThrow();
+        assertThat(published.ordered()).isEqualTo(2000);
+        assertThat(published.currentCount()).isEqualTo(1990);
     }
 
     @Test
@@ -155,17 +159,12 @@ class PurchaseApiIT {
     }
 
     private String openAccount(String tenant) {
-        return json.readTree(api.post("/api/v1/accounts", """
-                {"externalRef": "purchase-it", "role": "CUSTOMER"}""", admin(tenant)).body()).get("id").asString();
+        return api.openCustomer(tenant, "purchase-it");
     }
 
     private static String purchase(String account, String productId, String paymentMethod) {
         return """
                 {"accountId": "%s", "productId": "%s", "paymentMethod": "%s"}""".formatted(account, productId,
                 paymentMethod);
-    }
-
-    private static Map<String, String> admin(String tenant) {
-        return bearer(TestJwts.admin(tenant));
     }
 }

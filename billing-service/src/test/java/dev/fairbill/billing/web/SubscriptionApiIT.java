@@ -1,39 +1,30 @@
 package dev.fairbill.billing.web;
 
+import static dev.fairbill.billing.BillingApi.admin;
 import static dev.fairbill.platform.testsupport.ApiClient.bearer;
-import static java.nio.charset.StandardCharsets.UTF_8;
+import static dev.fairbill.platform.testsupport.KafkaTestMessages.awaitRecord;
+import static dev.fairbill.platform.testsupport.KafkaTestMessages.awaitRecords;
+import static dev.fairbill.platform.testsupport.KafkaTestMessages.data;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
-import java.util.function.Predicate;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
 
+import dev.fairbill.billing.BillingApi;
 import dev.fairbill.contracts.Topics;
 import dev.fairbill.contracts.billing.SubscriptionCancellationScheduledV1;
 import dev.fairbill.contracts.billing.SubscriptionCancelledV1;
 import dev.fairbill.contracts.billing.SubscriptionExpiredV1;
 import dev.fairbill.contracts.billing.SubscriptionRenewedV1;
 import dev.fairbill.contracts.billing.SubscriptionStartedV1;
-import dev.fairbill.platform.testsupport.ApiClient;
 import dev.fairbill.platform.testsupport.IntegrationTest;
-import dev.fairbill.platform.testsupport.KafkaBroker;
 import dev.fairbill.platform.testsupport.TestJwts;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -53,11 +44,11 @@ class SubscriptionApiIT {
 
     @LocalServerPort int port;
     private final JsonMapper json = JsonMapper.builder().build();
-    private ApiClient api;
+    private BillingApi api;
 
     @BeforeEach
     void client() {
-        api = new ApiClient("http://localhost:" + port);
+        api = new BillingApi(port);
     }
 
     @Test
@@ -155,8 +146,11 @@ class SubscriptionApiIT {
         assertThat(again.status()).isEqualTo(200);
         assertThat(json.readTree(again.body()).has("refundCaseId")).isTrue();
         assertThat(json.readTree(again.body()).get("refundCaseId").isNull()).isTrue();
-        SubscriptionCancellationScheduledV1 fact = published(account, SubscriptionCancellationScheduledV1.TYPE,
-                SubscriptionCancellationScheduledV1.class, message -> message.refundRequested());
+        // the first cancellation, withdrawn, was scheduled without a refund; this one requests it
+        SubscriptionCancellationScheduledV1 fact = awaitRecords(Topics.BILLING_EVENTS, account,
+                SubscriptionCancellationScheduledV1.TYPE, 2, WAIT).stream()
+                .map(record -> data(record, SubscriptionCancellationScheduledV1.class))
+                .filter(SubscriptionCancellationScheduledV1::refundRequested).findFirst().orElseThrow();
         assertThat(fact.refundReason()).isEqualTo("CHANGE_OF_MIND");
 
         SubscriptionCancelledV1 cancelled = published(account, SubscriptionCancelledV1.TYPE,
@@ -261,11 +255,9 @@ class SubscriptionApiIT {
     }
 
     private String openAccount(String tenant) {
-        var created = api.post("/api/v1/accounts", """
+        return api.openAccount(tenant, """
                 {"externalRef": "sub-it-%s", "role": "CUSTOMER", "defaultPaymentMethod": "pm_card_ok"}"""
-                .formatted(UUID.randomUUID()), admin(tenant));
-        assertThat(created.status()).isEqualTo(201);
-        return json.readTree(created.body()).get("id").asString();
+                .formatted(UUID.randomUUID()));
     }
 
     private JsonNode get(String id, String tenant) {
@@ -274,44 +266,8 @@ class SubscriptionApiIT {
         return json.readTree(read.body());
     }
 
-    private static Map<String, String> admin(String tenant) {
-        return bearer(TestJwts.admin(tenant));
-    }
-
-    private <T> T published(String accountId, String type, Class<T> data) {
-        return published(accountId, type, data, message -> true);
-    }
-
-    /** Waits for the first message of {@code type} about the account that matches. */
-    private <T> T published(String accountId, String type, Class<T> data, Predicate<T> matching) {
-        List<T> found = new ArrayList<>();
-        try (var consumer = consumer()) {
-            consumer.subscribe(List.of(Topics.BILLING_EVENTS));
-            Awaitility.await().atMost(WAIT).until(() -> {
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                    if (accountId.equals(record.key()) && type.equals(header(record, "ce_type"))) {
-                        T message = json.readValue(record.value(), data);
-                        if (matching.test(message)) {
-                            found.add(message);
-                        }
-                    }
-                }
-                return !found.isEmpty();
-            });
-        }
-        return found.getFirst();
-    }
-
-    private static KafkaConsumer<String, byte[]> consumer() {
-        var properties = new Properties();
-        properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBroker.bootstrapServers());
-        properties.put(ConsumerConfig.GROUP_ID_CONFIG, "subscription-api-it-" + UUID.randomUUID());
-        properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        return new KafkaConsumer<>(properties, new StringDeserializer(), new ByteArrayDeserializer());
-    }
-
-    private static String header(ConsumerRecord<String, byte[]> record, String name) {
-        var header = record.headers().lastHeader(name);
-        return header == null ? null : new String(header.value(), UTF_8);
+    /** Waits for the first message of {@code type} about the account. */
+    private static <T> T published(String accountId, String type, Class<T> data) {
+        return data(awaitRecord(Topics.BILLING_EVENTS, accountId, type, WAIT), data);
     }
 }

@@ -2,10 +2,12 @@ package dev.fairbill.billing.webhook;
 
 import static dev.fairbill.billing.webhook.WebhookTestSupport.JSON;
 import static dev.fairbill.billing.webhook.WebhookTestSupport.adyenNotification;
-import static dev.fairbill.billing.webhook.WebhookTestSupport.published;
 import static dev.fairbill.billing.webhook.WebhookTestSupport.stripeDisputeEvent;
 import static dev.fairbill.billing.webhook.WebhookTestSupport.stripeSignature;
 import static dev.fairbill.platform.testsupport.ApiClient.bearer;
+import static dev.fairbill.platform.testsupport.KafkaTestMessages.awaitRecord;
+import static dev.fairbill.platform.testsupport.KafkaTestMessages.awaitRecords;
+import static dev.fairbill.platform.testsupport.KafkaTestMessages.data;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -23,6 +25,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 
 import dev.fairbill.billing.domain.Dispute;
+import dev.fairbill.contracts.Topics;
 import dev.fairbill.contracts.billing.AccountSuspendedV1;
 import dev.fairbill.contracts.billing.AccountTerminatedV1;
 import dev.fairbill.contracts.billing.DisputeOpenedV1;
@@ -40,6 +43,8 @@ import tools.jackson.databind.JsonNode;
 @TestPropertySource(properties = {"fairbill.billing.sandbox.latency=0ms",
         "fairbill.webhook-processing.poll-interval=100ms"})
 class DisputeWebhookIT {
+
+    private static final Duration KAFKA_WAIT = Duration.ofSeconds(30);
 
     @LocalServerPort int port;
     @Autowired JdbcClient jdbc;
@@ -72,12 +77,12 @@ class DisputeWebhookIT {
         assertThat(dispute.get("chargeId").asString()).isEqualTo(charge.get("id").asString());
         assertThat(dispute.get("status").asString()).isEqualTo("OPEN");
         assertThat(dispute.get("amount").get("amount").asLong()).isEqualTo(1000);
-        var message = JSON.readValue(published(account, AccountSuspendedV1.TYPE, 1).getFirst().value(),
+        var message = data(awaitRecord(Topics.BILLING_EVENTS, account, AccountSuspendedV1.TYPE, KAFKA_WAIT),
                 AccountSuspendedV1.class);
         assertThat(message.reason()).isEqualTo("DISPUTE");
         assertThat(message.reference()).isEqualTo(ourId);
         assertThat(message.role()).isEqualTo("CUSTOMER");
-        assertThat(published(account, DisputeOpenedV1.TYPE, 1)).hasSize(1);
+        assertThat(awaitRecords(Topics.BILLING_EVENTS, account, DisputeOpenedV1.TYPE, 1, KAFKA_WAIT)).hasSize(1);
 
         String closed = stripeDisputeEvent("evt_" + UUID.randomUUID(), "charge.dispute.closed", disputeId,
                 charge.get("processorChargeId").asString(), "won", now.plusSeconds(1));
@@ -105,13 +110,14 @@ class DisputeWebhookIT {
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.body()).isEqualTo("[accepted]");
         awaitStatus("studio", account, "SUSPENDED");
-        assertThat(published(account, AccountSuspendedV1.TYPE, 1)).hasSize(1);
+        assertThat(awaitRecords(Topics.BILLING_EVENTS, account, AccountSuspendedV1.TYPE, 1, KAFKA_WAIT)).hasSize(1);
 
         String lost = adyenNotification("studio", "CHARGEBACK", disputePsp,
                 charge.get("processorChargeId").asString(), "Lost", now.plusSeconds(60));
         assertThat(billing.postAdyen("studio", lost).status()).isEqualTo(200);
         awaitStatus("studio", account, "TERMINATED");
-        assertThat(published(account, AccountTerminatedV1.TYPE, 1)).hasSize(1);
+        assertThat(awaitRecords(Topics.BILLING_EVENTS, account, AccountTerminatedV1.TYPE, 1, KAFKA_WAIT))
+                .hasSize(1);
         String ourId = Dispute.idFor("studio", "adyen", disputePsp).value();
         var dispute = JSON.readTree(billing.api().get("/api/v1/disputes/" + ourId,
                 bearer(TestJwts.readOnly("studio"))).body());

@@ -1,28 +1,18 @@
 package dev.fairbill.billing.webhook;
 
+import static dev.fairbill.billing.BillingApi.admin;
 import static dev.fairbill.platform.testsupport.ApiClient.bearer;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.awaitility.Awaitility;
-
-import dev.fairbill.contracts.Topics;
+import dev.fairbill.billing.BillingApi;
 import dev.fairbill.platform.testsupport.ApiClient;
-import dev.fairbill.platform.testsupport.KafkaBroker;
 import dev.fairbill.platform.testsupport.TestJwts;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -33,32 +23,26 @@ final class WebhookTestSupport {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final ApiClient api;
+    private final BillingApi api;
 
     WebhookTestSupport(int port) {
-        this.api = new ApiClient("http://localhost:" + port);
+        this.api = new BillingApi(port);
     }
 
-    ApiClient api() {
+    BillingApi api() {
         return api;
     }
 
     String openCustomer(String tenant) {
-        var created = api.post("/api/v1/accounts", """
-                {"externalRef": "webhook-%s", "role": "CUSTOMER"}""".formatted(UUID.randomUUID()),
-                bearer(TestJwts.admin(tenant)));
-        assertThat(created.status()).isEqualTo(201);
-        return JSON.readTree(created.body()).get("id").asString();
+        return api.openCustomer(tenant, "webhook-" + UUID.randomUUID());
     }
 
     /** A captured charge of 1000 EUR; returns the charge as the API answers it. */
     JsonNode capturedCharge(String tenant, String accountId) {
-        var created = api.post("/api/v1/charges", """
+        return BillingApi.created(api.post("/api/v1/charges", """
                 {"accountId": "%s", "amount": {"amount": 1000, "currency": "EUR"},
                  "description": "credits %s", "paymentMethod": "pm_card_ok"}""".formatted(accountId,
-                UUID.randomUUID()), bearer(TestJwts.admin(tenant)));
-        assertThat(created.status()).as(created.body()).isEqualTo(201);
-        return JSON.readTree(created.body());
+                UUID.randomUUID()), admin(tenant)));
     }
 
     JsonNode account(String tenant, String accountId) {
@@ -101,28 +85,5 @@ final class WebhookTestSupport {
         AdyenHmacVerifierTest.signed(item, HexFormat.of().formatHex(("whsec_test_" + tenant).getBytes(UTF_8)));
         return """
                 {"live": "false", "notificationItems": [{"NotificationRequestItem": %s}]}""".formatted(item);
-    }
-
-    /** The messages of {@code type} published about {@code accountId}, once at least {@code expected} arrived. */
-    static List<ConsumerRecord<String, byte[]>> published(String accountId, String type, int expected) {
-        List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
-        var properties = new Properties();
-        properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBroker.bootstrapServers());
-        properties.put(ConsumerConfig.GROUP_ID_CONFIG, "webhook-it-" + UUID.randomUUID());
-        properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        try (var consumer = new KafkaConsumer<>(properties, new StringDeserializer(), new ByteArrayDeserializer())) {
-            consumer.subscribe(List.of(Topics.BILLING_EVENTS));
-            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
-                consumer.poll(Duration.ofMillis(200)).forEach(record -> {
-                    var header = record.headers().lastHeader("ce_type");
-                    if (accountId.equals(record.key()) && header != null
-                            && type.equals(new String(header.value(), UTF_8))) {
-                        found.add(record);
-                    }
-                });
-                return found.size() >= expected;
-            });
-        }
-        return found;
     }
 }

@@ -1,0 +1,56 @@
+package dev.fairbill.billing;
+
+import static dev.fairbill.platform.testsupport.ApiClient.bearer;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+
+import dev.fairbill.platform.testsupport.ApiClient;
+import dev.fairbill.platform.testsupport.TestJwts;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Billing's HTTP API as the integration tests drive it, with the setup steps they share. */
+public final class BillingApi {
+
+    public static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final ApiClient http;
+
+    public BillingApi(int port) {
+        this.http = new ApiClient("http://localhost:" + port);
+    }
+
+    public ApiClient.Response get(String path, Map<String, String> headers) {
+        return http.get(path, headers);
+    }
+
+    public ApiClient.Response post(String path, String jsonBody, Map<String, String> headers) {
+        return http.post(path, jsonBody, headers);
+    }
+
+    public ApiClient.Response send(String method, String path, String jsonBody, Map<String, String> headers) {
+        return http.send(method, path, jsonBody, headers);
+    }
+
+    /** Opens an account of {@code tenant} from {@code body}, as its admin; returns the new account's id. */
+    public String openAccount(String tenant, String body) {
+        return created(post("/api/v1/accounts", body, admin(tenant))).get("id").asString();
+    }
+
+    /** Opens a customer account of {@code tenant} with this external reference; returns its id. */
+    public String openCustomer(String tenant, String externalRef) {
+        return openAccount(tenant, """
+                {"externalRef": "%s", "role": "CUSTOMER"}""".formatted(externalRef));
+    }
+
+    /** The body of a {@code 201 Created} answer; fails on any other status. */
+    public static JsonNode created(ApiClient.Response response) {
+        assertThat(response.status()).as(response.body()).isEqualTo(201);
+        return JSON.readTree(response.body());
+    }
+
+    public static Map<String, String> admin(String tenant) {
+        return bearer(TestJwts.admin(tenant));
+    }
+}

@@ -1,0 +1,127 @@
+package dev.fairbill.billing.process;
+
+import static dev.fairbill.billing.BillingTestClient.WAIT;
+import static dev.fairbill.billing.BillingTestClient.awaitFact;
+import static dev.fairbill.billing.BillingTestClient.holds;
+import static dev.fairbill.billing.BillingTestClient.request;
+import static dev.fairbill.billing.BillingTestClient.status;
+import static dev.fairbill.platform.testsupport.KafkaTestMessages.awaitRecord;
+import static dev.fairbill.platform.testsupport.KafkaTestMessages.awaitRecords;
+import static dev.fairbill.platform.testsupport.KafkaTestMessages.data;
+import static dev.fairbill.platform.testsupport.KafkaTestMessages.header;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Set;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import dev.fairbill.billing.BillingTestClient;
+import dev.fairbill.contracts.Topics;
+import dev.fairbill.contracts.billing.ReinstateAccountRequestedV1;
+import dev.fairbill.contracts.billing.SubscriptionReinstatedV1;
+import dev.fairbill.contracts.billing.SubscriptionStartedV1;
+import dev.fairbill.contracts.billing.SubscriptionSuspendedV1;
+import dev.fairbill.contracts.billing.SubscriptionTerminatedV1;
+import dev.fairbill.contracts.billing.SuspendAccountRequestedV1;
+import dev.fairbill.contracts.billing.TerminateAccountRequestedV1;
+import dev.fairbill.platform.testsupport.IntegrationTest;
+
+/**
+ * An account's holds reach its subscriptions through {@link SubscriptionHoldsProcess} (seed 000 §9, seed 001 §7), on
+ * real PostgreSQL and the embedded broker: a hold suspends every ongoing subscription, it is reinstated only when
+ * every hold is lifted, and termination ends it; the facts about each change are published.
+ */
+@IntegrationTest
+class SubscriptionHoldsIT {
+
+    private static final Set<String> HOLD_FACTS = Set.of(SubscriptionSuspendedV1.TYPE, SubscriptionReinstatedV1.TYPE);
+
+    @LocalServerPort int port;
+    @Autowired JdbcClient jdbc;
+    private BillingTestClient billing;
+
+    @BeforeEach
+    void client() {
+        billing = new BillingTestClient(port, jdbc);
+    }
+
+    @Test
+    void holdsSuspendTheSubscriptionUntilEveryOneIsLifted() { // seed 000 §9, seed 001 §7; DOMAIN.md Suspension
+        String account = billing.openCustomer("studio");
+        String subscription = startedSubscription("studio", account, "monthly");
+
+        request(SuspendAccountRequestedV1.TYPE, account,
+                new SuspendAccountRequestedV1(account, "studio", "DISPUTE", "dp_sub_1"));
+
+        var suspended = billing.awaitSubscription("studio", subscription, read -> status(read).equals("SUSPENDED"));
+        assertThat(holds(suspended)).containsExactly("DISPUTE:dp_sub_1");
+        var suspendedFact = data(awaitRecord(Topics.BILLING_EVENTS, account, SubscriptionSuspendedV1.TYPE, WAIT),
+                SubscriptionSuspendedV1.class);
+        assertThat(suspendedFact).isEqualTo(new SubscriptionSuspendedV1(subscription, account, "studio", "DISPUTE",
+                "dp_sub_1", suspendedFact.suspendedAt()));
+
+        request(SuspendAccountRequestedV1.TYPE, account,
+                new SuspendAccountRequestedV1(account, "studio", "OPERATOR", "case-2"));
+        billing.awaitSubscription("studio", subscription, read -> holds(read).size() == 2);
+        request(ReinstateAccountRequestedV1.TYPE, account,
+                new ReinstateAccountRequestedV1(account, "studio", "DISPUTE", "dp_sub_1"));
+
+        var stillHeld = billing.awaitSubscription("studio", subscription, read -> holds(read).size() == 1);
+        assertThat(holds(stillHeld)).containsExactly("OPERATOR:case-2");
+        assertThat(status(stillHeld)).isEqualTo("SUSPENDED");
+
+        request(ReinstateAccountRequestedV1.TYPE, account,
+                new ReinstateAccountRequestedV1(account, "studio", "OPERATOR", "case-2"));
+
+        var active = billing.awaitSubscription("studio", subscription, read -> status(read).equals("ACTIVE"));
+        assertThat(holds(active)).isEmpty();
+        var reinstated = data(awaitRecord(Topics.BILLING_EVENTS, account, SubscriptionReinstatedV1.TYPE, WAIT),
+                SubscriptionReinstatedV1.class);
+        assertThat(reinstated.subscriptionId()).isEqualTo(subscription);
+        assertThat(reinstated.status()).isEqualTo("ACTIVE");
+        // the first 7 facts about the account, in publication order (opened, charge captured, started, then a
+        // suspended and a reinstated for the account and for the subscription): only the first hold and the last
+        // lift published anything about the subscription
+        assertThat(awaitRecords(Topics.BILLING_EVENTS, account, null, 7, WAIT).stream()
+                .map(record -> header(record, "ce_type")).filter(HOLD_FACTS::contains))
+                .containsExactly(SubscriptionSuspendedV1.TYPE, SubscriptionReinstatedV1.TYPE);
+    }
+
+    @Test // seed 000 §9, DOMAIN.md Suspension: a lost dispute terminates
+    void terminationEndsEveryOngoingSubscriptionAndLeavesEndedOnesAsTheyAre() {
+        String account = billing.openCustomer("imaging");
+        String cancelled = startedSubscription("imaging", account, "yearly");
+        assertThat(status(billing.cancel("imaging", cancelled, """
+                {"mode": "IMMEDIATE"}"""))).isEqualTo("CANCELLED");
+        String ongoing = startedSubscription("imaging", account, "monthly");
+        request(SuspendAccountRequestedV1.TYPE, account,
+                new SuspendAccountRequestedV1(account, "imaging", "DISPUTE", "dp_sub_9"));
+        billing.awaitSubscription("imaging", ongoing, read -> status(read).equals("SUSPENDED"));
+
+        request(TerminateAccountRequestedV1.TYPE, account,
+                new TerminateAccountRequestedV1(account, "imaging", "DISPUTE", "dp_sub_9"));
+
+        billing.awaitSubscription("imaging", ongoing, read -> status(read).equals("TERMINATED"));
+        var terminated = data(awaitRecord(Topics.BILLING_EVENTS, account, SubscriptionTerminatedV1.TYPE, WAIT),
+                SubscriptionTerminatedV1.class);
+        assertThat(terminated).isEqualTo(new SubscriptionTerminatedV1(ongoing, account, "imaging", "DISPUTE",
+                "dp_sub_9", terminated.terminatedAt()));
+        assertThat(status(billing.account("imaging", account))).isEqualTo("TERMINATED");
+        assertThat(status(billing.subscription("imaging", cancelled))).isEqualTo("CANCELLED");
+        assertThat(billing.eventsOf(cancelled, "SubscriptionTerminated")).isZero();
+        assertThat(billing.eventsOf(cancelled, "SubscriptionHoldPlaced")).isZero();
+    }
+
+    /** A subscription whose first period is paid (its start is published), so holds meet an ACTIVE subscription. */
+    private String startedSubscription(String tenant, String account, String plan) {
+        String id = billing.subscribe(tenant, account, plan).get("id").asString();
+        awaitFact(account, SubscriptionStartedV1.TYPE, SubscriptionStartedV1.class,
+                started -> started.subscriptionId().equals(id));
+        assertThat(status(billing.subscription(tenant, id))).isEqualTo("ACTIVE");
+        return id;
+    }
+}
