@@ -86,6 +86,10 @@ public class Charge {
         }
     }
 
+    /**
+     * Answers every refund request of a known charge: a request its rules refuse is recorded as
+     * {@link ChargeRefundFailed} naming the rule (ADR 0007), so the requester hears back and nothing is refunded.
+     */
     @CommandHandler
     void handle(RefundCharge command, PaymentProcessor processor, Clock clock) {
         if (!tenant.equals(command.tenant()) || !accountId.equals(command.accountId())) {
@@ -94,21 +98,11 @@ public class Charge {
         if (refundIds.contains(command.refundId())) {
             return;
         }
-        if (!captured) {
-            throw ChargeRuleViolation.notCaptured(id);
-        }
-        if (!command.amount().isPositive()) {
-            throw new ValidationFailedException("amount", "must be greater than zero");
-        }
-        if (!command.amount().currency().equals(amount.currency())) {
-            throw new ValidationFailedException("amount.currency",
-                    "must be the charge's currency " + amount.currency());
-        }
-        if (openDispute != null || disputeLost) {
-            throw ChargeRuleViolation.disputed(id);
-        }
-        if (command.amount().isGreaterThan(refundable())) {
-            throw ChargeRuleViolation.exceedsRefundable(id, command.amount(), refundable());
+        String refused = refusal(command.amount());
+        if (refused != null) {
+            apply(new ChargeRefundFailed(id, accountId, tenant, command.refundId(), command.amount(), refused,
+                    clock.instant()));
+            return;
         }
         var result = processor.refund(new RefundRequest(command.refundId(), processorChargeId, paymentMethod,
                 command.amount()));
@@ -119,6 +113,29 @@ public class Charge {
             case PaymentProcessor.RefundDeclined declined -> apply(new ChargeRefundFailed(id, accountId, tenant,
                     command.refundId(), command.amount(), declined.failureCode(), clock.instant()));
         }
+    }
+
+    /**
+     * The rule that refuses refunding {@code requested}, as the failure code the requester reads, or null. DOMAIN.md:
+     * a charge with an open or lost dispute is never refunded, and refunded + lost ≤ captured.
+     */
+    private String refusal(Money requested) {
+        if (!captured) {
+            return "charge-not-captured";
+        }
+        if (!requested.currency().equals(amount.currency())) {
+            return "currency-mismatch";
+        }
+        if (!requested.isPositive()) {
+            return "invalid-amount";
+        }
+        if (openDispute != null || disputeLost) {
+            return "charge-disputed";
+        }
+        if (requested.isGreaterThan(refundable())) {
+            return "exceeds-refundable";
+        }
+        return null;
     }
 
     /** Webhooks repeat and arrive out of order: a dispute already closed, or recorded unchanged, changes nothing. */

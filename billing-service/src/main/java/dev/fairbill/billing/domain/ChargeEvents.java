@@ -32,7 +32,14 @@ public final class ChargeEvents {
                                  Money amountRefunded, String processorRefundId, String reason, Instant refundedAt) {
     }
 
-    /** The processor refused the refund: nothing was refunded, and the refund id may be tried again. */
+    /**
+     * The refund was refused, by the processor or by the charge's rules: nothing was refunded, and the refund id may
+     * be tried again.
+     *
+     * @param failureCode the processor's code, or the rule that refused: {@code charge-not-captured},
+     *                    {@code currency-mismatch}, {@code invalid-amount}, {@code charge-disputed},
+     *                    {@code exceeds-refundable}
+     */
     @Revision("1")
     public record ChargeRefundFailed(ChargeId chargeId, AccountId accountId, String tenant, String refundId,
                                      Money amount, String failureCode, Instant failedAt) {

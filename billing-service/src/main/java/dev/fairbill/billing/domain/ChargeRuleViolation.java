@@ -26,19 +26,6 @@ public class ChargeRuleViolation extends ProblemException {
                 "Charge " + id + " was not captured, so there is nothing to refund or dispute.");
     }
 
-    /** DOMAIN.md: a charge under dispute cannot be refunded; a lost dispute is never refunded either. */
-    static ChargeRuleViolation disputed(ChargeId id) {
-        return new ChargeRuleViolation(HttpStatus.CONFLICT, "charge-disputed", "Charge disputed",
-                "Charge " + id + " has an open or lost dispute and cannot be refunded.");
-    }
-
-    static ChargeRuleViolation exceedsRefundable(ChargeId id, Object requested, Object refundable) {
-        return new ChargeRuleViolation(HttpStatus.UNPROCESSABLE_CONTENT, "refund-exceeds-refundable",
-                "Refund exceeds what is refundable",
-                "Refund of " + requested + " requested on charge " + id + ", but only " + refundable
-                        + " is still refundable.");
-    }
-
     /** refunded + lost in dispute ≤ captured (DOMAIN.md, Charges and purchases). */
     static ChargeRuleViolation invariant(ChargeId id, Object lost, Object refundable) {
         return new ChargeRuleViolation(HttpStatus.UNPROCESSABLE_CONTENT, "charge-invariant-violated",

@@ -15,7 +15,8 @@ import dev.fairbill.platform.money.Money;
 
 /**
  * The refund saga's request to refund a charge. The inbox applies a message id once; the charge refunds a refund id
- * once, so a request re-sent under a new message id pays nothing twice either (ADR 0007).
+ * once, so a request re-sent under a new message id pays nothing twice either. The charge answers every request,
+ * refused ones as {@code charge-refund-failed.v1}; only a request for an unknown charge is dead-lettered (ADR 0007).
  */
 @Component
 public class RefundChargeOnRequest implements InboundHandler<RefundChargeRequestedV1> {

@@ -98,32 +98,54 @@ class ChargeTest {
     }
 
     @Test
-    void refundAboveWhatIsStillRefundableIsRefused() {
-        // DOMAIN.md Refunds: a requested amount above what is still refundable is refused with 422
+    void refundAboveWhatIsStillRefundableIsRefusedAndAnswered() {
+        // DOMAIN.md Charges: refunded + lost-in-dispute ≤ captured; ADR 0007: the refusal is answered
         fixture.given(captured("pm_card_ok"), refunded("re_1", 600, 600))
                 .when(refund("re_2", 401))
-                .expectException(problem("refund-exceeds-refundable"))
-                .expectNoEvents();
+                .expectEvents(refusal("re_2", 401, "exceeds-refundable"));
         assertThat(processor.refunds).isEmpty();
     }
 
     @Test
-    void refundOfDisputedChargeIsRefused() {
+    void refundOfDisputedChargeIsRefusedAndAnswered() {
         // DOMAIN.md Refunds: a charge under dispute cannot be refunded (money never goes back twice)
         fixture.given(captured("pm_card_ok"), disputeRecorded())
                 .when(refund("re_1", 100))
-                .expectException(problem("charge-disputed"))
-                .expectNoEvents();
+                .expectEvents(refusal("re_1", 100, "charge-disputed"));
         assertThat(processor.refunds).isEmpty();
     }
 
     @Test
-    void refundAfterLostDisputeIsRefused() {
+    void refundAfterLostDisputeIsRefusedAndAnswered() {
         // DOMAIN.md: a charge with an open or lost dispute is never refunded
         fixture.given(captured("pm_card_ok"), disputeRecorded(), disputeClosed(false, 400))
                 .when(refund("re_1", 100))
-                .expectException(problem("charge-disputed"))
-                .expectNoEvents();
+                .expectEvents(refusal("re_1", 100, "charge-disputed"));
+        assertThat(processor.refunds).isEmpty();
+    }
+
+    @Test
+    void refundInAnotherCurrencyIsRefusedAndAnswered() {
+        fixture.given(captured("pm_card_ok"))
+                .when(new RefundCharge(ID, "re_1", "studio", ACCOUNT, Money.of(100, "USD"), "DUPLICATE_CHARGE"))
+                .expectEvents(new ChargeRefundFailed(ID, ACCOUNT, "studio", "re_1", Money.of(100, "USD"),
+                        "currency-mismatch", NOW));
+        assertThat(processor.refunds).isEmpty();
+    }
+
+    @Test
+    void refundOfNothingIsRefusedAndAnswered() {
+        fixture.given(captured("pm_card_ok"))
+                .when(refund("re_1", 0))
+                .expectEvents(refusal("re_1", 0, "invalid-amount"));
+        assertThat(processor.refunds).isEmpty();
+    }
+
+    @Test
+    void refusedRefundIdCanBeRequestedAgainOnceItFits() {
+        fixture.given(captured("pm_card_ok"), refusal("re_1", 1001, "exceeds-refundable"))
+                .when(refund("re_1", 1000))
+                .expectEvents(refunded("re_1", 1000, 1000));
     }
 
     @Test
@@ -150,12 +172,12 @@ class ChargeTest {
     }
 
     @Test
-    void refundOfAFailedChargeIsRefused() {
+    void refundOfAFailedChargeIsRefusedAndAnswered() {
         fixture.given(new ChargeFailed(ID, ACCOUNT, "studio", EUR_1000, "monthly", null, null, null,
                         "pm_card_declined", "sandbox", "card_declined", NOW))
                 .when(refund("re_1", 100))
-                .expectException(problem("charge-not-captured"))
-                .expectNoEvents();
+                .expectEvents(refusal("re_1", 100, "charge-not-captured"));
+        assertThat(processor.refunds).isEmpty();
     }
 
     @Test
@@ -248,6 +270,10 @@ class ChargeTest {
     private static ChargeRefunded refunded(String refundId, long amount, long total) {
         return new ChargeRefunded(ID, ACCOUNT, "studio", refundId, Money.of(amount, "EUR"), Money.of(total, "EUR"),
                 "re_sandbox_" + refundId, "DUPLICATE_CHARGE", NOW);
+    }
+
+    private static ChargeRefundFailed refusal(String refundId, long amount, String failureCode) {
+        return new ChargeRefundFailed(ID, ACCOUNT, "studio", refundId, Money.of(amount, "EUR"), failureCode, NOW);
     }
 
     private static ChargeDisputeRecorded disputeRecorded() {

@@ -2,13 +2,11 @@ package dev.fairbill.billing.webhook;
 
 import static dev.fairbill.billing.BillingTestClient.amountRefunded;
 import static dev.fairbill.billing.BillingTestClient.awaitFact;
-import static dev.fairbill.billing.BillingTestClient.deadLetter;
 import static dev.fairbill.billing.BillingTestClient.holds;
 import static dev.fairbill.billing.BillingTestClient.request;
 import static dev.fairbill.billing.BillingTestClient.status;
 import static dev.fairbill.billing.webhook.WebhookTestSupport.stripeDisputeEvent;
 import static dev.fairbill.billing.webhook.WebhookTestSupport.stripeSignature;
-import static dev.fairbill.platform.testsupport.KafkaTestMessages.header;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
@@ -26,6 +24,7 @@ import dev.fairbill.billing.BillingTestClient;
 import dev.fairbill.billing.domain.Dispute;
 import dev.fairbill.billing.payment.SandboxPaymentProcessor;
 import dev.fairbill.contracts.MoneyAmount;
+import dev.fairbill.contracts.billing.ChargeRefundFailedV1;
 import dev.fairbill.contracts.billing.RefundChargeRequestedV1;
 import dev.fairbill.contracts.billing.SubscriptionReinstatedV1;
 import dev.fairbill.contracts.billing.SubscriptionStartedV1;
@@ -38,12 +37,11 @@ import dev.fairbill.platform.testsupport.IntegrationTest;
 /**
  * DOMAIN.md saga 3 reaching a subscription, on real PostgreSQL and the embedded broker: a signed Stripe dispute on the
  * charge that paid a subscription suspends the subscription (seed 000 §9, seed 001 §7), the disputed charge refuses a
- * refund request (which is parked on the dead-letter topic), a won dispute reinstates the subscription and a lost one
- * terminates it.
+ * refund request (answered with {@code charge-refund-failed.v1}, ADR 0007), a won dispute reinstates the subscription
+ * and a lost one terminates it.
  */
 @IntegrationTest
-@TestPropertySource(properties = {"fairbill.webhook-processing.poll-interval=100ms",
-        "fairbill.messaging.retry-initial=50ms", "fairbill.messaging.retry-max=100ms"})
+@TestPropertySource(properties = "fairbill.webhook-processing.poll-interval=100ms")
 class DisputedSubscriptionIT {
 
     @LocalServerPort int port;
@@ -83,15 +81,15 @@ class DisputedSubscriptionIT {
         billing.awaitCharge("panel", chargeId, charge -> !charge.get("dispute").isNull());
 
         // DOMAIN.md: a charge under dispute is not refunded
-        String refundRequest = request(RefundChargeRequestedV1.TYPE, account,
-                new RefundChargeRequestedV1(Ids.generate(IdPrefix.REFUND), chargeId, account, "panel",
-                        new MoneyAmount(100, "EUR"), "DUPLICATE_CHARGE"));
+        String refundId = Ids.generate(IdPrefix.REFUND);
+        request(RefundChargeRequestedV1.TYPE, account, new RefundChargeRequestedV1(refundId, chargeId, account,
+                "panel", new MoneyAmount(100, "EUR"), "DUPLICATE_CHARGE"));
 
-        var parked = deadLetter(account, RefundChargeRequestedV1.TYPE, refundRequest);
-        assertThat(header(parked, "kafka_dlt-exception-stacktrace")).contains("cannot be refunded");
+        var refused = awaitFact(account, ChargeRefundFailedV1.TYPE, ChargeRefundFailedV1.class,
+                fact -> fact.refundId().equals(refundId));
+        assertThat(refused.failureCode()).isEqualTo("charge-disputed");
         assertThat(amountRefunded(billing.charge("panel", chargeId))).isZero();
         assertThat(sandbox.refundsOf(processorChargeId)).isEmpty();
-        assertThat(billing.inboxRows(refundRequest)).isZero();
 
         String closed = stripeDisputeEvent("evt_" + UUID.randomUUID(), "charge.dispute.closed", stripeDispute,
                 processorChargeId, "won", now.plusSeconds(1));
