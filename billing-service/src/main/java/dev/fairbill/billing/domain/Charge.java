@@ -3,6 +3,7 @@ package dev.fairbill.billing.domain;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.Objects;
 import java.util.Set;
@@ -53,6 +54,7 @@ public class Charge {
     private DisputeId openDispute;
     private Money disputedAmount;
     private String disputeReason;
+    private Instant disputeDueBy;
     private final Set<DisputeId> closedDisputes = new HashSet<>();
     private boolean disputeLost;
     private boolean flaggedDuplicate;
@@ -154,11 +156,11 @@ public class Charge {
             throw ChargeRuleViolation.disputeExceedsCharge(id);
         }
         if (command.disputeId().equals(openDispute) && command.amount().equals(disputedAmount)
-                && Objects.equals(command.reason(), disputeReason)) {
+                && Objects.equals(command.reason(), disputeReason) && Objects.equals(command.dueBy(), disputeDueBy)) {
             return;
         }
         apply(new ChargeDisputeRecorded(id, accountId, tenant, command.disputeId(), command.amount(),
-                command.reason(), clock.instant()));
+                command.reason(), clock.instant(), command.dueBy()));
     }
 
     @CommandHandler
@@ -248,6 +250,7 @@ public class Charge {
         openDispute = event.disputeId();
         disputedAmount = event.amount();
         disputeReason = event.reason();
+        disputeDueBy = event.dueBy();
     }
 
     @EventSourcingHandler

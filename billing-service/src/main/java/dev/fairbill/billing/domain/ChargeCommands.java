@@ -22,9 +22,12 @@ public final class ChargeCommands {
                                 boolean intentional) {
     }
 
-    /** A dispute was opened on (or updated for) this charge; {@code amount} is the disputed amount. */
+    /**
+     * A dispute was opened on (or updated for) this charge; {@code amount} is the disputed amount and {@code dueBy}
+     * the processor's evidence deadline, or {@code null} when the processor names none.
+     */
     public record RecordChargeDispute(@TargetAggregateIdentifier ChargeId chargeId, DisputeId disputeId,
-                                      Money amount, String reason) {
+                                      Money amount, String reason, Instant dueBy) {
     }
 
     /** The dispute on this charge closed; a lost dispute keeps {@code lostAmount} with the customer. */

@@ -50,10 +50,14 @@ public final class ChargeEvents {
                                          DuplicateRule rule, Money amount, Instant flaggedAt) {
     }
 
-    /** A dispute was opened on this charge, or its disputed amount or reason changed. */
+    /**
+     * A dispute was opened on this charge, or its disputed amount, reason or evidence deadline changed.
+     *
+     * @param dueBy the processor's evidence deadline, or {@code null}: none named, or recorded before the field existed
+     */
     @Revision("1")
     public record ChargeDisputeRecorded(ChargeId chargeId, AccountId accountId, String tenant, DisputeId disputeId,
-                                        Money amount, String reason, Instant recordedAt) {
+                                        Money amount, String reason, Instant recordedAt, Instant dueBy) {
     }
 
     /** @param lostAmount what the customer keeps after a lost dispute; zero when won */

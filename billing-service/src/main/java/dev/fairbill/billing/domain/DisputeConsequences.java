@@ -36,7 +36,7 @@ public class DisputeConsequences {
     @EventHandler
     void on(DisputeOpened event, CommandGateway commands) {
         commands.sendAndWait(new RecordChargeDispute(event.chargeId(), event.disputeId(), event.amount(),
-                event.reason()));
+                event.reason(), event.dueBy()));
         // a terminated account takes no holds: a dispute on it has nothing left to suspend
         if (!accounts.isTerminated(event.accountId().value())) {
             commands.sendAndWait(new PlaceAccountHold(event.accountId(), HoldReason.DISPUTE,
@@ -47,7 +47,7 @@ public class DisputeConsequences {
     @EventHandler
     void on(DisputeUpdated event, CommandGateway commands) {
         commands.sendAndWait(new RecordChargeDispute(event.chargeId(), event.disputeId(), event.amount(),
-                event.reason()));
+                event.reason(), event.dueBy()));
     }
 
     @EventHandler

@@ -72,9 +72,10 @@ public class ChargeProjection {
     void on(ChargeDisputeRecorded event) {
         jdbc.sql("""
                         UPDATE charges SET dispute_id = ?, dispute_status = 'OPEN', dispute_reason = ?,
-                                           dispute_amount = ?
+                                           dispute_amount = ?, dispute_due_by = ?
                         WHERE id = ?""")
-                .params(event.disputeId().value(), event.reason(), event.amount().amount(), event.chargeId().value())
+                .params(event.disputeId().value(), event.reason(), event.amount().amount(),
+                        event.dueBy() == null ? null : Timestamp.from(event.dueBy()), event.chargeId().value())
                 .update();
     }
 

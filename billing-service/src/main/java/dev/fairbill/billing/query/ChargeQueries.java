@@ -18,7 +18,7 @@ public class ChargeQueries implements ChargeLookup {
     private static final String COLUMNS = """
             SELECT seq, id, tenant, account_id, status, amount, currency, amount_refunded, description,
                    subscription_id, purchase_id, processor, processor_charge_id, failure_code, duplicate_of,
-                   dispute_id, dispute_status, dispute_reason, dispute_amount, created_at
+                   dispute_id, dispute_status, dispute_reason, dispute_amount, dispute_due_by, created_at
             FROM charges""";
 
     private final JdbcClient jdbc;
@@ -67,7 +67,8 @@ public class ChargeQueries implements ChargeLookup {
         String disputeId = row.getString("dispute_id");
         ChargeView.Dispute dispute = disputeId == null ? null : new ChargeView.Dispute(disputeId,
                 row.getString("dispute_status"), row.getString("dispute_reason"),
-                row.getObject("dispute_amount") == null ? null : new Money(row.getLong("dispute_amount"), currency));
+                row.getObject("dispute_amount") == null ? null : new Money(row.getLong("dispute_amount"), currency),
+                row.getTimestamp("dispute_due_by") == null ? null : row.getTimestamp("dispute_due_by").toInstant());
         return new ChargeView(row.getString("id"), row.getString("tenant"), row.getString("account_id"),
                 row.getString("status"), new Money(row.getLong("amount"), currency),
                 new Money(row.getLong("amount_refunded"), currency), row.getString("description"),

@@ -15,7 +15,10 @@ public record ChargeView(String id, String tenant, String accountId, String stat
                          String processor, String processorChargeId, String failureCode, String duplicateOf,
                          Dispute dispute, Instant createdAt, long seq) {
 
-    /** @param status {@code OPEN}, {@code WON} or {@code LOST} */
-    public record Dispute(String id, String status, String reason, Money amount) {
+    /**
+     * @param status {@code OPEN}, {@code WON} or {@code LOST}
+     * @param dueBy  the processor's evidence deadline, or {@code null}
+     */
+    public record Dispute(String id, String status, String reason, Money amount, Instant dueBy) {
     }
 }

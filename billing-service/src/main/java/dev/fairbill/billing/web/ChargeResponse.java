@@ -7,10 +7,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.fairbill.billing.query.ChargeView;
 import dev.fairbill.platform.money.Money;
 
-/**
- * API.md's charge. {@code dispute.dueBy} is the processor's evidence deadline, which the dispute itself holds (see
- * {@code GET /api/v1/disputes/{id}}); the charge does not know it.
- */
+/** API.md's charge; {@code dispute.dueBy} is the processor's evidence deadline, {@code null} when it names none. */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record ChargeResponse(String id, String accountId, String status, Money amount, Money amountRefunded,
                              String description, String subscriptionId, String purchaseId, String processor,
@@ -27,7 +24,7 @@ public record ChargeResponse(String id, String accountId, String status, Money a
                 view.description(), view.subscriptionId(), view.purchaseId(), view.processor(),
                 view.processorChargeId(), view.failureCode(), view.duplicateOf(),
                 dispute == null ? null : new Dispute(dispute.id(), dispute.status(), dispute.reason(),
-                        dispute.amount(), null),
+                        dispute.amount(), dispute.dueBy()),
                 view.createdAt());
     }
 }

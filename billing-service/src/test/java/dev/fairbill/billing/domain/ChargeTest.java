@@ -31,6 +31,7 @@ import dev.fairbill.platform.web.ValidationFailedException;
 class ChargeTest {
 
     private static final Instant NOW = Instant.parse("2026-11-22T10:15:30Z");
+    private static final Instant DUE_BY = Instant.parse("2026-12-02T00:00:00Z");
     private static final ChargeId ID = ChargeId.of("ch_0000000000000000000000000C");
     private static final ChargeId ORIGINAL = ChargeId.of("ch_0000000000000000000000000O");
     private static final AccountId ACCOUNT = AccountId.of("acct_0000000000000000000000000A");
@@ -214,15 +215,31 @@ class ChargeTest {
     @Test
     void repeatedDisputeWebhookChangesNothing() {
         fixture.given(captured("pm_card_ok"), disputeRecorded())
-                .when(new RecordChargeDispute(ID, DISPUTE, EUR_1000, "fraudulent"))
+                .when(new RecordChargeDispute(ID, DISPUTE, EUR_1000, "fraudulent", DUE_BY))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
     }
 
     @Test
+    void disputeIsRecordedWithTheProcessorsEvidenceDeadline() {
+        fixture.given(captured("pm_card_ok"))
+                .when(new RecordChargeDispute(ID, DISPUTE, EUR_1000, "fraudulent", DUE_BY))
+                .expectEvents(disputeRecorded());
+    }
+
+    @Test
+    void laterEvidenceDeadlineIsRecorded() {
+        // a dispute recorded before the charge knew deadlines has none; the processor's update brings it
+        fixture.given(captured("pm_card_ok"),
+                        new ChargeDisputeRecorded(ID, ACCOUNT, "studio", DISPUTE, EUR_1000, "fraudulent", NOW, null))
+                .when(new RecordChargeDispute(ID, DISPUTE, EUR_1000, "fraudulent", DUE_BY))
+                .expectEvents(disputeRecorded());
+    }
+
+    @Test
     void disputeArrivingAfterItClosedChangesNothing() {
         fixture.given(captured("pm_card_ok"), disputeRecorded(), disputeClosed(true, 0))
-                .when(new RecordChargeDispute(ID, DISPUTE, EUR_1000, "fraudulent"))
+                .when(new RecordChargeDispute(ID, DISPUTE, EUR_1000, "fraudulent", DUE_BY))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
     }
@@ -277,7 +294,7 @@ class ChargeTest {
     }
 
     private static ChargeDisputeRecorded disputeRecorded() {
-        return new ChargeDisputeRecorded(ID, ACCOUNT, "studio", DISPUTE, EUR_1000, "fraudulent", NOW);
+        return new ChargeDisputeRecorded(ID, ACCOUNT, "studio", DISPUTE, EUR_1000, "fraudulent", NOW, DUE_BY);
     }
 
     private static ChargeDisputeClosed disputeClosed(boolean won, long lost) {

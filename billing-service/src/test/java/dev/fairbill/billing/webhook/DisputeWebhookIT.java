@@ -19,21 +19,30 @@ import java.util.UUID;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.SimpleSerializedObject;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 
+import dev.fairbill.billing.domain.AccountId;
+import dev.fairbill.billing.domain.ChargeEvents.ChargeDisputeRecorded;
+import dev.fairbill.billing.domain.ChargeId;
 import dev.fairbill.billing.domain.Dispute;
+import dev.fairbill.billing.domain.DisputeId;
 import dev.fairbill.contracts.Topics;
 import dev.fairbill.contracts.billing.AccountSuspendedV1;
 import dev.fairbill.contracts.billing.AccountTerminatedV1;
 import dev.fairbill.contracts.billing.DisputeOpenedV1;
+import dev.fairbill.platform.money.Money;
 import dev.fairbill.platform.testsupport.ApiClient;
 import dev.fairbill.platform.testsupport.IntegrationTest;
 import dev.fairbill.platform.testsupport.TestJwts;
 import io.micrometer.core.instrument.MeterRegistry;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * DOMAIN.md saga 3 and Webhooks on real PostgreSQL and the embedded broker: a verified dispute webhook from Stripe or
@@ -49,6 +58,7 @@ class DisputeWebhookIT {
     @LocalServerPort int port;
     @Autowired JdbcClient jdbc;
     @Autowired MeterRegistry meters;
+    @Autowired @Qualifier("eventSerializer") Serializer eventSerializer;
     private WebhookTestSupport billing;
 
     @BeforeEach
@@ -77,6 +87,12 @@ class DisputeWebhookIT {
         assertThat(dispute.get("chargeId").asString()).isEqualTo(charge.get("id").asString());
         assertThat(dispute.get("status").asString()).isEqualTo("OPEN");
         assertThat(dispute.get("amount").get("amount").asLong()).isEqualTo(1000);
+        // API.md Charges: the charge's dispute carries the processor's evidence deadline (recorded before the hold)
+        var disputedCharge = JSON.readTree(billing.api().get("/api/v1/charges/" + charge.get("id").asString(),
+                bearer(TestJwts.readOnly("panel"))).body());
+        assertThat(disputedCharge.get("dispute").get("id").asString()).isEqualTo(ourId);
+        assertThat(Instant.parse(disputedCharge.get("dispute").get("dueBy").asString()))
+                .isEqualTo(now.plus(Duration.ofDays(10)));
         var message = data(awaitRecord(Topics.BILLING_EVENTS, account, AccountSuspendedV1.TYPE, KAFKA_WAIT),
                 AccountSuspendedV1.class);
         assertThat(message.reason()).isEqualTo("DISPUTE");
@@ -94,6 +110,20 @@ class DisputeWebhookIT {
                 bearer(TestJwts.readOnly("panel")));
         assertThat(evidence.status()).isEqualTo(200);
         assertThat(evidence.body()).contains("AccountOpened").contains("DisputeOpened").contains("DisputeClosed");
+    }
+
+    @Test
+    void chargeDisputeRecordedStoredBeforeItHadADeadlineStillLoads() {
+        var event = new ChargeDisputeRecorded(ChargeId.of("ch_0000000000000000000000000C"),
+                AccountId.of("acct_0000000000000000000000000A"), "panel", DisputeId.of("dp_0000000000000000000000000D"),
+                Money.of(1000, "EUR"), "fraudulent", Instant.parse("2026-11-22T10:15:30Z"), null);
+        var stored = (ObjectNode) JSON.readTree(eventSerializer.serialize(event, String.class).getData());
+        stored.remove("dueBy");
+
+        var loaded = eventSerializer.<String, ChargeDisputeRecorded>deserialize(new SimpleSerializedObject<>(
+                stored.toString(), String.class, ChargeDisputeRecorded.class.getName(), "1"));
+
+        assertThat(loaded).isEqualTo(event);
     }
 
     @Test
