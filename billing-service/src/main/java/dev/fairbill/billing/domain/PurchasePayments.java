@@ -10,8 +10,11 @@ import dev.fairbill.billing.domain.ChargeEvents.ChargeFailed;
 import dev.fairbill.billing.domain.PurchaseCommands.RecordPurchasePayment;
 
 /**
- * Tells a purchase that its charge was captured or failed. A tracking processor, so a crash between charging and
- * recording loses nothing; the purchase ignores repeats and charges that are not its own.
+ * Tells a purchase that its charge was captured or failed. A subscribing processor: the purchase is PAID or
+ * PAYMENT_FAILED in the unit of work and transaction that record the charge, so {@code POST /purchases} answers with
+ * the outcome and fulfilment can be reported at once. Recording is the same transaction's work, so the charge and
+ * the payment commit or roll back together. It has nothing to refuse: the purchase ignores repeats and charges that
+ * are not its own, and one placed in the same transaction is written by no one else.
  */
 @Component
 @ProcessingGroup(PurchasePayments.PROCESSING_GROUP)

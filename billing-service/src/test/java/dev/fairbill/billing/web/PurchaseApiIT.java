@@ -106,12 +106,30 @@ class PurchaseApiIT {
     }
 
     @Test
+    void fulfilmentReportedRightAfterThePurchaseIsAccepted() {
+        // the 201 already shows the purchase PAID, so the delivering system may report at once (ADR 0003)
+        String account = openAccount("smm");
+        var created = api.post("/api/v1/purchases", purchase(account, "followers-2000", "pm_card_ok"), admin("smm"));
+        assertThat(created.status()).isEqualTo(201);
+        JsonNode purchase = json.readTree(created.body());
+        assertThat(purchase.get("status").asString()).isEqualTo("PAID");
+
+        var report = api.post("/api/v1/purchases/" + purchase.get("id").asString() + "/fulfilment", """
+                {"status": "IN_PROGRESS", "delivered": 1}""", admin("smm"));
+
+        assertThat(report.status()).as(report.body()).isEqualTo(200);
+        assertThat(json.readTree(report.body()).get("fulfilment").get("status").asString())
+                .isEqualTo("IN_PROGRESS");
+    }
+
+    @Test
     void declinedCardLeavesThePurchaseUnpaid() {
         String account = openAccount("smm");
-        String id = json.readTree(api.post("/api/v1/purchases",
-                purchase(account, "followers-2000", "pm_card_declined"), admin("smm")).body()).get("id").asString();
+        JsonNode created = json.readTree(api.post("/api/v1/purchases",
+                purchase(account, "followers-2000", "pm_card_declined"), admin("smm")).body());
+        String id = created.get("id").asString();
 
-        awaitStatus(id, "smm", "PAYMENT_FAILED");
+        assertThat(created.get("status").asString()).isEqualTo("PAYMENT_FAILED");
         var report = api.post("/api/v1/purchases/" + id + "/fulfilment", """
                 {"status": "IN_PROGRESS", "delivered": 1}""", admin("smm"));
         assertThat(report.status()).isEqualTo(409);
