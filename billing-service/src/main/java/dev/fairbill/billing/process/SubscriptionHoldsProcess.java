@@ -11,16 +11,22 @@ import dev.fairbill.billing.domain.AccountHolds.AccountHoldLifted;
 import dev.fairbill.billing.domain.AccountHolds.AccountHoldPlaced;
 import dev.fairbill.billing.domain.AccountHolds.AccountTerminated;
 import dev.fairbill.billing.domain.AccountId;
+import dev.fairbill.billing.domain.HoldReason;
 import dev.fairbill.billing.domain.SubscriptionCommands.LiftSubscriptionHold;
 import dev.fairbill.billing.domain.SubscriptionCommands.PlaceSubscriptionHold;
 import dev.fairbill.billing.domain.SubscriptionCommands.TerminateSubscription;
+import dev.fairbill.billing.domain.SubscriptionEvents.SubscriptionCreated;
 import dev.fairbill.billing.domain.SubscriptionId;
+import dev.fairbill.billing.query.AccountProjection;
 import dev.fairbill.billing.query.SubscriptionProjection;
 
 /**
  * An account's holds suspend, reinstate and terminate its subscriptions (seed 000 §9, seed 001 §7): each hold is
  * mirrored with the same reason and reference, so a subscription is reinstated only when every hold is lifted.
- * Placing, lifting and terminating are idempotent on the subscription, so a redelivered event changes nothing.
+ * A subscription created while its account is being held (the API saw the account ACTIVE, the hold arrived before the
+ * subscription was in the read model) is closed by the other side: a new subscription takes every hold its account has
+ * at that moment. Placing, lifting and terminating are idempotent on the subscription, so a redelivered event, or a
+ * hold reaching a subscription both ways, changes nothing.
  */
 @Component
 @ProcessingGroup(SubscriptionHoldsProcess.PROCESSING_GROUP)
@@ -30,10 +36,19 @@ public class SubscriptionHoldsProcess {
 
     private final CommandGateway commands;
     private final SubscriptionProjection subscriptions;
+    private final AccountProjection accounts;
 
-    public SubscriptionHoldsProcess(CommandGateway commands, SubscriptionProjection subscriptions) {
+    public SubscriptionHoldsProcess(CommandGateway commands, SubscriptionProjection subscriptions,
+                                    AccountProjection accounts) {
         this.commands = commands;
         this.subscriptions = subscriptions;
+        this.accounts = accounts;
+    }
+
+    @EventHandler
+    void on(SubscriptionCreated created) {
+        accounts.holds(created.accountId().value()).forEach(hold -> commands.sendAndWait(new PlaceSubscriptionHold(
+                created.subscriptionId(), HoldReason.valueOf(hold.reason()), hold.reference())));
     }
 
     @EventHandler

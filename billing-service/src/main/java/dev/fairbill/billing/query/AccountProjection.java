@@ -103,7 +103,8 @@ public class AccountProjection {
                 .query(Long.class).single() > 0;
     }
 
-    private List<AccountView.Hold> holds(String accountId) {
+    /** The account's holds as they stand now, oldest first; none for an unknown account. */
+    public List<AccountView.Hold> holds(String accountId) {
         return jdbc.sql("""
                         SELECT reason, reference FROM account_holds WHERE account_id = ?
                         ORDER BY placed_at, reason, reference""")

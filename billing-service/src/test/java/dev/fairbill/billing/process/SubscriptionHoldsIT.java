@@ -91,6 +91,31 @@ class SubscriptionHoldsIT {
                 .containsExactly(SubscriptionSuspendedV1.TYPE, SubscriptionReinstatedV1.TYPE);
     }
 
+    @Test // seed 000 §9, seed 001 §7: no subscription of a held account stays ACTIVE
+    void subscriptionCreatedWhileItsAccountIsBeingHeldTakesTheHold() {
+        String account = billing.openCustomer("panel");
+        request(SuspendAccountRequestedV1.TYPE, account,
+                new SuspendAccountRequestedV1(account, "panel", "DISPUTE", "dp_race_1"));
+        billing.awaitAccount("panel", account, read -> status(read).equals("SUSPENDED"));
+        // a later hold reaching another account's subscription: the process has handled ours (it had no subscription)
+        String other = billing.openCustomer("panel");
+        String othersSubscription = startedSubscription("panel", other, "monthly");
+        request(SuspendAccountRequestedV1.TYPE, other,
+                new SuspendAccountRequestedV1(other, "panel", "DISPUTE", "dp_race_2"));
+        billing.awaitSubscription("panel", othersSubscription, read -> status(read).equals("SUSPENDED"));
+        // the race: the API read the account as ACTIVE just before the hold committed, so it takes the subscription
+        jdbc.sql("UPDATE accounts SET status = 'ACTIVE' WHERE id = ?").param(account).update();
+
+        String subscription = billing.subscribe("panel", account, "monthly").get("id").asString();
+
+        var suspended = billing.awaitSubscription("panel", subscription, read -> status(read).equals("SUSPENDED"));
+        assertThat(holds(suspended)).containsExactly("DISPUTE:dp_race_1");
+        request(ReinstateAccountRequestedV1.TYPE, account,
+                new ReinstateAccountRequestedV1(account, "panel", "DISPUTE", "dp_race_1"));
+        var reinstated = billing.awaitSubscription("panel", subscription, read -> holds(read).isEmpty());
+        assertThat(status(reinstated)).isEqualTo("ACTIVE");
+    }
+
     @Test // seed 000 §9, DOMAIN.md Suspension: a lost dispute terminates
     void terminationEndsEveryOngoingSubscriptionAndLeavesEndedOnesAsTheyAre() {
         String account = billing.openCustomer("imaging");
