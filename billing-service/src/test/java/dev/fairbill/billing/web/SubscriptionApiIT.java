@@ -9,7 +9,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -18,6 +20,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
 
 import dev.fairbill.billing.BillingApi;
+import dev.fairbill.billing.domain.PlanInterval;
 import dev.fairbill.contracts.Topics;
 import dev.fairbill.contracts.billing.SubscriptionCancellationScheduledV1;
 import dev.fairbill.contracts.billing.SubscriptionCancelledV1;
@@ -31,8 +34,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Subscriptions over HTTP on real PostgreSQL with the sandbox processor, persistent deadlines (db-scheduler polling
- * every second) and the facts published on the real broker. A subscription imported with {@code backdateStartTo} a
- * month minus a few seconds ago has a period that ends a few seconds from now, so renewal happens for real.
+ * every second) and the facts published on the real broker. A subscription imported with {@code backdateStartTo} so
+ * that its current monthly period ends a few seconds from now renews for real, through the persisted deadline.
  */
 @IntegrationTest
 @TestPropertySource(properties = {
@@ -241,17 +244,44 @@ class SubscriptionApiIT {
         assertThat(products.get("data").get(1).get("maxDeliveryHours").asLong()).isEqualTo(72);
     }
 
-    /** An import whose current monthly period ends about five seconds from now. */
+    @Test
+    void periodEndingSoonIsExactOnEveryDayOfTheYear() {
+        // the helper below must not depend on the day it runs: 29th-31st clamp in shorter months
+        for (var day = LocalDate.of(2027, 1, 1); day.isBefore(LocalDate.of(2029, 1, 1)); day = day.plusDays(1)) {
+            Instant end = day.atTime(23, 59, 58).toInstant(ZoneOffset.UTC);
+            Instant start = startOfPeriodEnding(end);
+            long months = ChronoUnit.MONTHS.between(start.atZone(ZoneOffset.UTC), end.atZone(ZoneOffset.UTC));
+            assertThat(PlanInterval.MONTH.periodStart(start, months)).as(day.toString()).isEqualTo(end);
+            assertThat(PlanInterval.MONTH.periodStart(start, months - 1)).as(day.toString()).isBefore(end);
+        }
+    }
+
+    /** An import whose current monthly period ends five seconds from now. */
     private JsonNode subscribeEndingSoon(String account, String tenant) {
-        Instant start = Instant.now().atZone(ZoneOffset.UTC).minusMonths(1).plusSeconds(5).toInstant();
+        Instant end = Instant.now().plusSeconds(5).truncatedTo(ChronoUnit.SECONDS);
+        Instant start = startOfPeriodEnding(end);
         var created = api.post("/api/v1/subscriptions", """
                 {"accountId": "%s", "planId": "monthly", "backdateStartTo": "%s"}""".formatted(account, start),
                 admin(tenant));
         assertThat(created.status()).isEqualTo(201);
         JsonNode subscription = json.readTree(created.body());
-        assertThat(Instant.parse(subscription.get("currentPeriod").get("end").asString()))
-                .isBetween(Instant.now(), Instant.now().plusSeconds(6));
+        assertThat(Instant.parse(subscription.get("currentPeriod").get("end").asString())).isEqualTo(end);
         return subscription;
+    }
+
+    /**
+     * A monthly start whose schedule has a period starting exactly at {@code end}: whole months back, and two when the
+     * month before is too short for the day (from 31 March one month back clamps to 28 February, whose schedule
+     * renews on the 28th; 31 January renews on 31 March).
+     */
+    private static Instant startOfPeriodEnding(Instant end) {
+        var utc = end.atZone(ZoneOffset.UTC);
+        for (int months = 1; ; months++) {
+            var start = utc.minusMonths(months);
+            if (start.getDayOfMonth() == utc.getDayOfMonth()) {
+                return start.toInstant();
+            }
+        }
     }
 
     private String openAccount(String tenant) {
