@@ -143,14 +143,8 @@ public class Charge {
     /** Webhooks repeat and arrive out of order: a dispute already closed, or recorded unchanged, changes nothing. */
     @CommandHandler
     void handle(RecordChargeDispute command, Clock clock) {
-        if (!captured) {
-            throw ChargeRuleViolation.notCaptured(id);
-        }
-        if (closedDisputes.contains(command.disputeId())) {
+        if (isSettledDispute(command.disputeId())) {
             return;
-        }
-        if (openDispute != null && !openDispute.equals(command.disputeId())) {
-            throw ChargeRuleViolation.otherDisputeOpen(id, openDispute);
         }
         if (!command.amount().isPositive() || command.amount().isGreaterThan(amount)) {
             throw ChargeRuleViolation.disputeExceedsCharge(id);
@@ -165,14 +159,8 @@ public class Charge {
 
     @CommandHandler
     void handle(RecordChargeDisputeClosed command, Clock clock) {
-        if (!captured) {
-            throw ChargeRuleViolation.notCaptured(id);
-        }
-        if (closedDisputes.contains(command.disputeId())) {
+        if (isSettledDispute(command.disputeId())) {
             return;
-        }
-        if (openDispute != null && !openDispute.equals(command.disputeId())) {
-            throw ChargeRuleViolation.otherDisputeOpen(id, openDispute);
         }
         Money lost = command.won() ? Money.zero(amount.currency()) : lostAmount(command);
         if (!lost.currency().equals(amount.currency())) {
@@ -183,6 +171,23 @@ public class Charge {
         }
         apply(new ChargeDisputeClosed(id, accountId, tenant, command.disputeId(), command.won(), lost,
                 clock.instant()));
+    }
+
+    /**
+     * Guards every report about a dispute: only a captured charge can be disputed, and only by one dispute at a time.
+     * Returns true when this dispute is already closed, which makes any later report of it change nothing.
+     */
+    private boolean isSettledDispute(DisputeId disputeId) {
+        if (!captured) {
+            throw ChargeRuleViolation.notCaptured(id);
+        }
+        if (closedDisputes.contains(disputeId)) {
+            return true;
+        }
+        if (openDispute != null && !openDispute.equals(disputeId)) {
+            throw ChargeRuleViolation.otherDisputeOpen(id, openDispute);
+        }
+        return false;
     }
 
     /** The original of a duplicate is never flagged (seed 001 §4.3: only the duplicates are refunded). */
