@@ -1,13 +1,8 @@
 package dev.fairbill.billing.domain;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
-import java.math.BigInteger;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.Objects;
 
 import org.axonframework.commandhandling.CommandHandler;
@@ -26,6 +21,7 @@ import dev.fairbill.billing.domain.DisputeEvents.DisputeFundsWithdrawn;
 import dev.fairbill.billing.domain.DisputeEvents.DisputeOpened;
 import dev.fairbill.billing.domain.DisputeEvents.DisputeUpdated;
 import dev.fairbill.platform.id.IdPrefix;
+import dev.fairbill.platform.id.Ids;
 import dev.fairbill.platform.money.Money;
 
 /**
@@ -35,9 +31,6 @@ import dev.fairbill.platform.money.Money;
  */
 @Aggregate
 public class Dispute {
-
-    private static final String CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
-    private static final String RADIX_32 = "0123456789abcdefghijklmnopqrstuv";
 
     @AggregateIdentifier
     private DisputeId id;
@@ -59,16 +52,7 @@ public class Dispute {
      * report of it reaches the same aggregate whichever arrives first, without a lookup that could race.
      */
     public static DisputeId idFor(String tenant, String processor, String processorDisputeId) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest((tenant + "\n" + processor + "\n" + processorDisputeId).getBytes(UTF_8));
-            String radix32 = new BigInteger(1, Arrays.copyOf(digest, 16)).toString(32);
-            StringBuilder id = new StringBuilder(IdPrefix.DISPUTE.prefix()).repeat('0', 26 - radix32.length());
-            radix32.chars().forEach(digit -> id.append(CROCKFORD.charAt(RADIX_32.indexOf(digit))));
-            return DisputeId.of(id.toString());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+        return DisputeId.of(Ids.derive(IdPrefix.DISPUTE, tenant + "\n" + processor + "\n" + processorDisputeId));
     }
 
     @CommandHandler

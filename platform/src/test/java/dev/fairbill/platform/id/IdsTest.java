@@ -65,4 +65,14 @@ class IdsTest {
         assertThat(Ids.requireValid(IdPrefix.CHARGE, "ch_01J9Z3K8Q4M5N6P7R8S9T0V1W2"))
                 .isEqualTo("ch_01J9Z3K8Q4M5N6P7R8S9T0V1W2");
     }
+
+    @Test
+    void derivedIdIsCanonicalAndTheSameForTheSameNameOnly() {
+        String derived = Ids.derive(IdPrefix.CHARGE, "sub_X|2026-11-01T00:00:00Z|0");
+
+        assertThat(derived).isEqualTo("ch_1B0QW7J08FXQ08PT0E21ASH9P0");
+        assertThat(Ids.isValid(IdPrefix.CHARGE, derived)).isTrue();
+        assertThat(Ids.derive(IdPrefix.CHARGE, "sub_X|2026-11-01T00:00:00Z|0")).isEqualTo(derived);
+        assertThat(Ids.derive(IdPrefix.CHARGE, "sub_X|2026-11-01T00:00:00Z|1")).isNotEqualTo(derived);
+    }
 }
