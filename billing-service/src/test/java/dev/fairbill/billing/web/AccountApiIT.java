@@ -77,6 +77,8 @@ class AccountApiIT {
 
         assertThat(response.status()).isEqualTo(401);
         assertThat(response.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(response.header("WWW-Authenticate")).isEqualTo("Bearer");
+        assertThat(response.body()).contains("https://fairbill.dev/problems/unauthorized");
     }
 
     @Test
@@ -92,6 +94,8 @@ class AccountApiIT {
         var response = api.post("/api/v1/accounts", CUSTOMER, bearer(TestJwts.readOnly("panel")));
 
         assertThat(response.status()).isEqualTo(403);
+        assertThat(response.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(response.body()).contains("https://fairbill.dev/problems/forbidden");
     }
 
     @Test

@@ -9,6 +9,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -21,7 +22,12 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+
+import dev.fairbill.platform.web.ProblemResponseWriter;
+import dev.fairbill.platform.web.Problems;
 
 /**
  * Services accept only requests that carry the gateway's internal JWT: signed with the shared secret, issued by the
@@ -51,9 +57,17 @@ public class InternalJwtSecurityAutoConfiguration {
     }
 
     @Bean
-    public SecurityFilterChain internalJwtFilterChain(HttpSecurity http, InternalJwtProperties properties)
-            throws Exception {
+    public SecurityFilterChain internalJwtFilterChain(HttpSecurity http, InternalJwtProperties properties,
+                                                      ProblemResponseWriter problems) throws Exception {
         String family = properties.scopeFamily();
+        AuthenticationEntryPoint unauthorized = (request, response, failure) -> {
+            response.setHeader("WWW-Authenticate", "Bearer");
+            problems.write(response, Problems.problem(HttpStatus.UNAUTHORIZED, "unauthorized", "Unauthorized",
+                    "A valid internal token from the gateway is required."));
+        };
+        AccessDeniedHandler forbidden = (request, response, denied) -> problems.write(response,
+                Problems.problem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
+                        "The API key lacks the scope this operation needs."));
         return http
                 .csrf(AbstractHttpConfigurer::disable)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -65,19 +79,9 @@ public class InternalJwtSecurityAutoConfiguration {
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(resourceServer -> resourceServer
                         .jwt(jwt -> { })
-                        .authenticationEntryPoint((request, response, failure) -> {
-                            response.setHeader("WWW-Authenticate", "Bearer");
-                            ProblemResponses.write(response, 401, "unauthorized", "Unauthorized",
-                                    "A valid internal token from the gateway is required.");
-                        })
-                        .accessDeniedHandler((request, response, denied) -> ProblemResponses.write(response, 403,
-                                "forbidden", "Forbidden", "The API key lacks the scope this operation needs.")))
-                .exceptionHandling(exceptions -> exceptions
-                        .authenticationEntryPoint((request, response, failure) -> {
-                            response.setHeader("WWW-Authenticate", "Bearer");
-                            ProblemResponses.write(response, 401, "unauthorized", "Unauthorized",
-                                    "A valid internal token from the gateway is required.");
-                        }))
+                        .authenticationEntryPoint(unauthorized)
+                        .accessDeniedHandler(forbidden))
+                .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(unauthorized))
                 .build();
     }
 }
