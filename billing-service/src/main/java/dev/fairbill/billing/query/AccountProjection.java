@@ -14,6 +14,7 @@ import dev.fairbill.billing.domain.AccountHolds.AccountHoldPlaced;
 import dev.fairbill.billing.domain.AccountHolds.AccountTerminated;
 import dev.fairbill.billing.domain.AccountOpened;
 import dev.fairbill.billing.domain.AccountRole;
+import dev.fairbill.platform.web.UnprocessableException;
 
 /**
  * Keeps the {@code accounts} and {@code account_holds} tables. Runs in the command's own transaction (a subscribing
@@ -74,6 +75,15 @@ public class AccountProjection {
     @EventHandler
     void on(AccountTerminated event) {
         jdbc.sql("UPDATE accounts SET status = 'TERMINATED' WHERE id = ?").param(event.accountId().value()).update();
+    }
+
+    /**
+     * The account a create request names, in the caller's tenant. An unknown account (or another tenant's) makes the
+     * request unprocessable: 422 {@code unknown-account}, the same answer for every resource created for an account.
+     */
+    public AccountView referencedBy(String tenant, String accountId) {
+        return find(tenant, accountId).orElseThrow(() -> new UnprocessableException("unknown-account",
+                "Unknown account", "Account " + accountId + " not found."));
     }
 
     public Optional<AccountView> find(String tenant, String accountId) {

@@ -55,9 +55,7 @@ public class ChargeController {
     @PostMapping
     public ResponseEntity<ChargeResponse> create(@Valid @RequestBody ChargeRequest request) {
         String tenant = Caller.current().tenant();
-        AccountView account = accounts.find(tenant, request.accountId())
-                .orElseThrow(() -> new UnprocessableException("account-not-found", "Account not found",
-                        "Account " + request.accountId() + " not found."));
+        AccountView account = accounts.referencedBy(tenant, request.accountId());
         var amount = request.amount().toMoney();
         SubscriptionId subscription = request.subscriptionId() == null ? null : subscription(request.subscriptionId());
         PurchaseId purchase = request.purchaseId() == null ? null : purchase(tenant, account, request.purchaseId());

@@ -57,9 +57,7 @@ public class PurchaseController {
     @PostMapping
     public ResponseEntity<PurchaseResponse> purchase(@Valid @RequestBody PurchaseRequest request) {
         String tenant = Caller.current().tenant();
-        AccountView account = accounts.find(tenant, request.accountId())
-                .orElseThrow(() -> new UnprocessableException("account-not-found", "Account not found",
-                        "Account " + request.accountId() + " not found."));
+        AccountView account = accounts.referencedBy(tenant, request.accountId());
         CatalogProduct product = catalog.product(tenant, request.productId())
                 .orElseThrow(() -> new UnprocessableException("product-not-found", "Product not found",
                         "Product " + request.productId() + " is not in this tenant's catalog."));

@@ -54,9 +54,7 @@ public class SubscriptionController {
     @PostMapping
     public ResponseEntity<SubscriptionResponse> create(@Valid @RequestBody SubscriptionCreateRequest request) {
         String tenant = Caller.current().tenant();
-        AccountView account = accounts.find(tenant, request.accountId())
-                .orElseThrow(() -> new UnprocessableException("unknown-account", "Unknown account",
-                        "Account " + request.accountId() + " not found."));
+        AccountView account = accounts.referencedBy(tenant, request.accountId());
         if (!"ACTIVE".equals(account.status())) {
             throw new ConflictException("account-not-active", "Account not active",
                     "Account " + account.id() + " is " + account.status() + " and cannot start subscriptions.");

@@ -114,8 +114,10 @@ class ChargeApiIT {
         assertProblem(api.post("/api/v1/charges", """
                 {"accountId": "%s", "amount": {"amount": 100, "currency": "EUR"}, "description": "x",
                  "paymentMethod": "pm_card_ok", "tip": 5}""".formatted(account), admin("panel")), 400);
-        assertProblem(api.post("/api/v1/charges", charge(otherTenantsAccount, 100, "x", "pm_card_ok"),
-                admin("panel")), 422);
+        var otherTenants = api.post("/api/v1/charges", charge(otherTenantsAccount, 100, "x", "pm_card_ok"),
+                admin("panel"));
+        assertProblem(otherTenants, 422);
+        assertThat(otherTenants.body()).contains("unknown-account");
         var unknownMethod = api.post("/api/v1/charges", charge(account, 100, "x", "pm_card_visa"), admin("panel"));
         assertProblem(unknownMethod, 422);
         assertThat(unknownMethod.body()).contains("unknown-payment-method");
