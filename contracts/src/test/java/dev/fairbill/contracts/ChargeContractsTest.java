@@ -2,6 +2,7 @@ package dev.fairbill.contracts;
 
 import static dev.fairbill.contracts.ContractFixtures.assertRoundTrip;
 
+import java.time.Duration;
 import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
@@ -26,10 +27,11 @@ class ChargeContractsTest {
 
     @Test
     void chargeCapturedMatchesItsStoredFixture() {
+        // DOMAIN.md Credit ledger: next charges use cash balance first; the fixture was partly paid from balance
         assertRoundTrip("contracts/billing/charge-captured.v1.json",
                 new ChargeCapturedV1(CHARGE, ACCOUNT, "panel", EUR_1000, "monthly",
                         "sub_01JDQ8Z3V5G7N2K4M6P8R0T2W4", Instant.parse("2026-11-01T00:00:00Z"), null, "sandbox",
-                        "ch_sandbox_3Qx8mKp2Lr7TzW1a", AT),
+                        "ch_sandbox_3Qx8mKp2Lr7TzW1a", AT, new MoneyAmount(300, "EUR")),
                 ChargeCapturedV1.class);
     }
 
@@ -37,7 +39,7 @@ class ChargeContractsTest {
     void chargeFailedMatchesItsStoredFixture() {
         assertRoundTrip("contracts/billing/charge-failed.v1.json",
                 new ChargeFailedV1(CHARGE, ACCOUNT, "panel", EUR_1000, "monthly", null, null, PURCHASE, "sandbox",
-                        "card_declined", AT),
+                        "card_declined", AT, new MoneyAmount(0, "EUR")),
                 ChargeFailedV1.class);
     }
 
@@ -77,8 +79,8 @@ class ChargeContractsTest {
     @Test
     void purchasePaidMatchesItsStoredFixture() {
         assertRoundTrip("contracts/billing/purchase-paid.v1.json",
-                new PurchasePaidV1(PURCHASE, ACCOUNT, "panel", "credits-500", "CREDIT_PACK", CHARGE,
-                        new MoneyAmount(2500, "EUR"), 500, 1, AT, AT),
+                new PurchasePaidV1(PURCHASE, ACCOUNT, "smm", "followers-2000", "DELIVERY_ORDER", CHARGE,
+                        new MoneyAmount(2000, "EUR"), 0, 2000, AT, AT, Duration.ofDays(30), Duration.ofHours(72)),
                 PurchasePaidV1.class);
     }
 

@@ -1,5 +1,6 @@
 package dev.fairbill.contracts.billing;
 
+import java.time.Duration;
 import java.time.Instant;
 
 import dev.fairbill.contracts.MoneyAmount;
@@ -10,11 +11,13 @@ import dev.fairbill.contracts.MoneyAmount;
  *
  * @param kind    {@code CREDIT_PACK} or {@code DELIVERY_ORDER}
  * @param credits {@code PURCHASED} credits to grant for a credit pack (seed 000 §5, seed 001 §3.2); 0 for orders
- * @param purchasedAt when it was bought (an imported purchase's past date)
+ * @param purchasedAt     when it was bought (an imported purchase's past date)
+ * @param refillWindow    for a delivery order: how long after completion a dropped count is refilled (seed 003)
+ * @param maxDeliveryTime for a delivery order: the longest delivery may take before it counts as stalled
  */
 public record PurchasePaidV1(String purchaseId, String accountId, String tenant, String productId, String kind,
                              String chargeId, MoneyAmount amount, long credits, long quantity,
-                             Instant purchasedAt, Instant paidAt) {
+                             Instant purchasedAt, Instant paidAt, Duration refillWindow, Duration maxDeliveryTime) {
 
     public static final String TYPE = "fairbill.billing.purchase-paid.v1";
 }

@@ -11,7 +11,11 @@ public enum IdPrefix {
     DISPUTE("dp_", "Dispute"),
     LOT("lot_", "Lot"),
     HOLD("hold_", "Hold"),
-    INCIDENT("inc_", "Incident");
+    INCIDENT("inc_", "Incident"),
+    CONSUMPTION("cons_", "Consumption"),
+    TRANSFER("tr_", "Transfer"),
+    WITHDRAWAL("wd_", "Withdrawal"),
+    LEDGER_ENTRY("le_", "Ledger entry");
 
     private final String prefix;
     private final String noun;

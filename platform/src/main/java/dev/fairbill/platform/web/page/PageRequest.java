@@ -27,6 +27,21 @@ public record PageRequest(int limit, Optional<String> after) {
                 isBlank(after) ? Optional.empty() : Optional.of(Cursor.decode(after)));
     }
 
+    /**
+     * The position after which the page starts, for lists ordered by a sequence number (the cursor is that number);
+     * 0 on the first page. A cursor that is not one is refused with 400.
+     */
+    public long afterSequence() {
+        if (after.isEmpty()) {
+            return 0;
+        }
+        try {
+            return Long.parseLong(after.get());
+        } catch (NumberFormatException notOurs) {
+            throw new ValidationFailedException(AFTER, "is not a valid cursor");
+        }
+    }
+
     /** One row more than the limit: whether it comes back tells if there is a next page. */
     public int fetchSize() {
         return limit + 1;
