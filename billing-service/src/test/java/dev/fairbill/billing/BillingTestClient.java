@@ -38,9 +38,7 @@ public final class BillingTestClient {
 
     /** Sends a request on {@link Topics#BILLING_REQUESTS} keyed by the account; returns its CloudEvents id. */
     public static String request(String type, String accountId, Object data) {
-        String messageId = UUID.randomUUID().toString();
-        redeliver(messageId, type, accountId, data);
-        return messageId;
+        return publish(Topics.BILLING_REQUESTS, type, accountId, data);
     }
 
     /** Sends a request again under the id it had before: a redelivery. */
@@ -58,10 +56,36 @@ public final class BillingTestClient {
                 Objects::nonNull);
     }
 
+    /** Publishes a fact on {@link Topics#LEDGER_EVENTS} keyed by the account, as the ledger does; returns its id. */
+    public static String ledgerFact(String type, String accountId, Object data) {
+        return publish(Topics.LEDGER_EVENTS, type, accountId, data);
+    }
+
+    /** Publishes a ledger fact again under the id it had before: a redelivery. */
+    public static void redeliverLedgerFact(String messageId, String type, String accountId, Object data) {
+        KafkaTestMessages.sendCloudEvent(Topics.LEDGER_EVENTS, messageId, type, accountId, data);
+    }
+
+    private static String publish(String topic, String type, String accountId, Object data) {
+        String messageId = UUID.randomUUID().toString();
+        KafkaTestMessages.sendCloudEvent(topic, messageId, type, accountId, data);
+        return messageId;
+    }
+
     /** The first fact of {@code type} that billing published about the account and that {@code matches}. */
     public static <T> T awaitFact(String accountId, String type, Class<T> dataType, Predicate<T> matches) {
+        return awaitMessage(Topics.BILLING_EVENTS, accountId, type, dataType, matches);
+    }
+
+    /** The first request of {@code type} that billing sent the ledger about the account and that {@code matches}. */
+    public static <T> T awaitLedgerRequest(String accountId, String type, Class<T> dataType, Predicate<T> matches) {
+        return awaitMessage(Topics.LEDGER_REQUESTS, accountId, type, dataType, matches);
+    }
+
+    private static <T> T awaitMessage(String topic, String accountId, String type, Class<T> dataType,
+                                      Predicate<T> matches) {
         return Awaitility.await().atMost(WAIT).until(
-                () -> KafkaTestMessages.awaitRecords(Topics.BILLING_EVENTS, accountId, type, 1, WAIT).stream()
+                () -> KafkaTestMessages.awaitRecords(topic, accountId, type, 1, WAIT).stream()
                         .map(record -> KafkaTestMessages.data(record, dataType))
                         .filter(matches)
                         .findFirst().orElse(null),

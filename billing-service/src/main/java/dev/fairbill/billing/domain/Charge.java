@@ -18,6 +18,8 @@ import dev.fairbill.billing.domain.ChargeCommands.FlagChargeDuplicate;
 import dev.fairbill.billing.domain.ChargeCommands.RecordChargeDispute;
 import dev.fairbill.billing.domain.ChargeCommands.RecordChargeDisputeClosed;
 import dev.fairbill.billing.domain.ChargeCommands.RefundCharge;
+import dev.fairbill.billing.domain.ChargeCommands.SettleChargeFromBalance;
+import dev.fairbill.billing.domain.ChargeEvents.ChargeAwaitingBalance;
 import dev.fairbill.billing.domain.ChargeEvents.ChargeCaptured;
 import dev.fairbill.billing.domain.ChargeEvents.ChargeDisputeClosed;
 import dev.fairbill.billing.domain.ChargeEvents.ChargeDisputeRecorded;
@@ -28,17 +30,22 @@ import dev.fairbill.billing.domain.ChargeEvents.ChargeRefunded;
 import dev.fairbill.billing.payment.PaymentProcessor;
 import dev.fairbill.billing.payment.PaymentProcessor.CaptureRequest;
 import dev.fairbill.billing.payment.PaymentProcessor.RefundRequest;
+import dev.fairbill.billing.payment.UnknownPaymentMethodException;
 import dev.fairbill.platform.money.Money;
 import dev.fairbill.platform.web.NotFoundException;
 import dev.fairbill.platform.web.ValidationFailedException;
 
 /**
- * One attempt to take money from an account through the payment processor, and everything that happens to that money
- * afterwards: refunds, disputes, being recognised as a duplicate. Invariant (DOMAIN.md, Charges and purchases):
- * {@code refunded + lost in dispute ≤ captured}, always.
+ * One attempt to take money from an account — from its cash balance first (DOMAIN.md, Credit ledger; ADR 0010), the
+ * rest through the payment processor — and everything that happens to that money afterwards: refunds, disputes, being
+ * recognised as a duplicate. Invariant (DOMAIN.md, Charges and purchases): {@code refunded + lost in dispute ≤
+ * captured}, always.
  */
 @Aggregate
 public class Charge {
+
+    /** The processor named by a charge that the account's cash balance paid in full. */
+    public static final String BALANCE = "balance";
 
     @AggregateIdentifier
     private ChargeId id;
@@ -46,6 +53,8 @@ public class Charge {
     private String tenant;
     private Money amount;
     private boolean captured;
+    private ChargeTerms awaitingBalance;
+    private Money paidFromBalance;
     private String paymentMethod;
     private String processorChargeId;
     private Money refunded;
@@ -62,9 +71,13 @@ public class Charge {
     protected Charge() {
     }
 
-    /** The processor is called inside the handler: its answer decides which event is stored. */
+    /**
+     * An account with a known cash balance in the charge's currency asks the ledger to pay from it first, and the
+     * charge waits for its answer; otherwise the processor is called inside the handler and its answer decides which
+     * event is stored.
+     */
     @CommandHandler
-    public Charge(CaptureCharge command, PaymentProcessor processor, Clock clock) {
+    public Charge(CaptureCharge command, PaymentProcessor processor, CashBalances balances, Clock clock) {
         if (!command.amount().isPositive()) {
             throw new ValidationFailedException("amount", "must be greater than zero");
         }
@@ -74,17 +87,51 @@ public class Charge {
         if (command.paymentMethod() == null || command.paymentMethod().isBlank()) {
             throw ChargeRuleViolation.paymentMethodRequired();
         }
-        var result = processor.capture(new CaptureRequest(command.chargeId().value(), command.amount(),
-                command.paymentMethod(), command.description()));
+        ChargeTerms terms = ChargeTerms.of(command);
+        if (balances.of(command.accountId(), command.amount().currency()).isPositive()) {
+            apply(terms.awaitingBalance(clock.instant()));
+            return;
+        }
+        pay(terms, Money.zero(command.amount().currency()), processor, clock);
+    }
+
+    /**
+     * The ledger's answer, once per charge: what the cash balance paid is kept, the rest is captured through the
+     * processor. An answer for a charge that no longer awaits one (a repeat) changes nothing.
+     */
+    @CommandHandler
+    void handle(SettleChargeFromBalance command, PaymentProcessor processor, Clock clock) {
+        if (!tenant.equals(command.tenant()) || !accountId.equals(command.accountId())) {
+            throw new NotFoundException("Charge " + id);
+        }
+        if (awaitingBalance == null) {
+            return;
+        }
+        Money applied = command.applied();
+        if (!applied.currency().equals(amount.currency()) || applied.isNegative() || applied.isGreaterThan(amount)) {
+            throw ChargeRuleViolation.balanceExceedsCharge(id, applied);
+        }
+        if (applied.equals(amount)) {
+            apply(awaitingBalance.captured(BALANCE, null, applied, clock.instant()));
+            return;
+        }
+        try {
+            pay(awaitingBalance, applied, processor, clock);
+        } catch (UnknownPaymentMethodException unknown) {
+            // the charge exists and the ledger has applied balance: it fails, so the ledger gives the balance back
+            apply(awaitingBalance.failed(processor.name(), "unknown_payment_method", applied, clock.instant()));
+        }
+    }
+
+    /** Captures what the cash balance did not pay through the processor; its answer decides the event. */
+    private static void pay(ChargeTerms terms, Money paidFromBalance, PaymentProcessor processor, Clock clock) {
+        var result = processor.capture(new CaptureRequest(terms.chargeId().value(),
+                terms.amount().minus(paidFromBalance), terms.paymentMethod(), terms.description()));
         switch (result) {
-            case PaymentProcessor.Captured ok -> apply(new ChargeCaptured(command.chargeId(), command.accountId(),
-                    command.tenant(), command.amount(), command.description(), command.subscriptionId(),
-                    command.billingPeriodStart(), command.purchaseId(), command.paymentMethod(),
-                    command.intentional(), processor.name(), ok.processorChargeId(), clock.instant()));
-            case PaymentProcessor.Declined declined -> apply(new ChargeFailed(command.chargeId(),
-                    command.accountId(), command.tenant(), command.amount(), command.description(),
-                    command.subscriptionId(), command.billingPeriodStart(), command.purchaseId(),
-                    command.paymentMethod(), processor.name(), declined.failureCode(), clock.instant()));
+            case PaymentProcessor.Captured ok -> apply(terms.captured(processor.name(), ok.processorChargeId(),
+                    paidFromBalance, clock.instant()));
+            case PaymentProcessor.Declined declined -> apply(terms.failed(processor.name(), declined.failureCode(),
+                    paidFromBalance, clock.instant()));
         }
     }
 
@@ -119,7 +166,9 @@ public class Charge {
 
     /**
      * The rule that refuses refunding {@code requested}, as the failure code the requester reads, or null. DOMAIN.md:
-     * a charge with an open or lost dispute is never refunded, and refunded + lost ≤ captured.
+     * a charge with an open or lost dispute is never refunded, and refunded + lost ≤ captured. The processor can only
+     * give back what it captured, so the part paid from cash balance is not refundable here: the refund saga returns
+     * it as account balance (ADR 0010).
      */
     private String refusal(Money requested) {
         if (!captured) {
@@ -134,7 +183,7 @@ public class Charge {
         if (openDispute != null || disputeLost) {
             return "charge-disputed";
         }
-        if (requested.isGreaterThan(refundable())) {
+        if (requested.isGreaterThan(cardRefundable())) {
             return "exceeds-refundable";
         }
         return null;
@@ -221,27 +270,47 @@ public class Charge {
         return amount.minus(refunded).minus(lostInDispute);
     }
 
+    /** What the processor captured and has not given back or lost: the most a processor refund can return. */
+    private Money cardRefundable() {
+        return refundable().minus(paidFromBalance);
+    }
+
+    @EventSourcingHandler
+    void on(ChargeAwaitingBalance event) {
+        named(event.chargeId(), event.accountId(), event.tenant(), event.amount());
+        awaitingBalance = ChargeTerms.of(event);
+    }
+
     @EventSourcingHandler
     void on(ChargeCaptured event) {
-        id = event.chargeId();
-        accountId = event.accountId();
-        tenant = event.tenant();
-        amount = event.amount();
+        settled(event.chargeId(), event.accountId(), event.tenant(), event.amount(), event.paidFromBalance());
         captured = true;
         paymentMethod = event.paymentMethod();
         processorChargeId = event.processorChargeId();
-        refunded = Money.zero(event.amount().currency());
-        lostInDispute = Money.zero(event.amount().currency());
     }
 
     @EventSourcingHandler
     void on(ChargeFailed event) {
-        id = event.chargeId();
-        accountId = event.accountId();
-        tenant = event.tenant();
-        amount = event.amount();
-        refunded = Money.zero(event.amount().currency());
-        lostInDispute = Money.zero(event.amount().currency());
+        settled(event.chargeId(), event.accountId(), event.tenant(), event.amount(), event.paidFromBalance());
+    }
+
+    /** The charge's first event names it and its amount; nothing is refunded, lost or paid from balance yet. */
+    private void named(ChargeId chargeId, AccountId account, String tenantId, Money chargeAmount) {
+        id = chargeId;
+        accountId = account;
+        tenant = tenantId;
+        amount = chargeAmount;
+        refunded = Money.zero(chargeAmount.currency());
+        lostInDispute = Money.zero(chargeAmount.currency());
+        paidFromBalance = Money.zero(chargeAmount.currency());
+    }
+
+    /** The outcome names the charge too (it is the first event of a charge that did not ask the ledger). */
+    private void settled(ChargeId chargeId, AccountId account, String tenantId, Money chargeAmount,
+                         Money fromBalance) {
+        named(chargeId, account, tenantId, chargeAmount);
+        paidFromBalance = fromBalance;
+        awaitingBalance = null;
     }
 
     @EventSourcingHandler

@@ -10,7 +10,8 @@ import dev.fairbill.platform.money.Money;
 public final class ChargeCommands {
 
     /**
-     * Charges the account through the payment processor. Exactly one of {@code subscriptionId}
+     * Charges the account: from its cash balance first when it has one, otherwise (and for the rest) through the
+     * payment processor. Exactly one of {@code subscriptionId}
      * (with {@code billingPeriodStart}) and {@code purchaseId} may be set, or neither for an ad-hoc charge.
      *
      * @param intentional the client marked a repeat of the same amount and description as deliberate, so it is not
@@ -42,6 +43,14 @@ public final class ChargeCommands {
      */
     public record RefundCharge(@TargetAggregateIdentifier ChargeId chargeId, String refundId, String tenant,
                                AccountId accountId, Money amount, String reason) {
+    }
+
+    /**
+     * The ledger's answer to a charge awaiting balance: {@code applied} of the account's cash balance pays it (possibly
+     * nothing); the processor is asked for the rest.
+     */
+    public record SettleChargeFromBalance(@TargetAggregateIdentifier ChargeId chargeId, String tenant,
+                                          AccountId accountId, Money applied) {
     }
 
     /** Marks this charge as a duplicate of the earlier {@code duplicateOf} (DOMAIN.md, duplicate charge). */

@@ -12,18 +12,52 @@ import dev.fairbill.platform.money.Money;
  */
 public final class ChargeEvents {
 
+    /**
+     * The charge's {@code amount} was paid: by the processor, from the account's cash balance, or partly each.
+     *
+     * @param processor       {@link Charge#BALANCE} when the cash balance paid it all (no processor charge id)
+     * @param paidFromBalance the part the ledger applied from the account's cash balance; events stored before the
+     *                        field existed read back as zero
+     */
     @Revision("1")
     public record ChargeCaptured(ChargeId chargeId, AccountId accountId, String tenant, Money amount,
                                  String description, SubscriptionId subscriptionId, Instant billingPeriodStart,
                                  PurchaseId purchaseId, String paymentMethod, boolean intentional, String processor,
-                                 String processorChargeId, Instant capturedAt) {
+                                 String processorChargeId, Instant capturedAt, Money paidFromBalance) {
+
+        public ChargeCaptured {
+            paidFromBalance = orZero(paidFromBalance, amount);
+        }
     }
 
+    /**
+     * The processor refused the charge (or the part the cash balance did not pay); the ledger gives back what it had
+     * applied when it hears of this.
+     *
+     * @param paidFromBalance the cash balance the ledger had applied; events stored before the field existed read back
+     *                        as zero
+     */
     @Revision("1")
     public record ChargeFailed(ChargeId chargeId, AccountId accountId, String tenant, Money amount,
                                String description, SubscriptionId subscriptionId, Instant billingPeriodStart,
                                PurchaseId purchaseId, String paymentMethod, String processor, String failureCode,
-                               Instant failedAt) {
+                               Instant failedAt, Money paidFromBalance) {
+
+        public ChargeFailed {
+            paidFromBalance = orZero(paidFromBalance, amount);
+        }
+    }
+
+    /**
+     * The account had a known cash balance in the charge's currency, so the ledger was asked to pay up to
+     * {@code amount} from it first (DOMAIN.md, Credit ledger); the charge is pending until the ledger answers. Carries
+     * everything {@link ChargeCaptured} needs.
+     */
+    @Revision("1")
+    public record ChargeAwaitingBalance(ChargeId chargeId, AccountId accountId, String tenant, Money amount,
+                                        String description, SubscriptionId subscriptionId,
+                                        Instant billingPeriodStart, PurchaseId purchaseId, String paymentMethod,
+                                        boolean intentional, Instant requestedAt) {
     }
 
     /** @param amountRefunded refunded on this charge in total, this refund included */
@@ -64,6 +98,10 @@ public final class ChargeEvents {
     @Revision("1")
     public record ChargeDisputeClosed(ChargeId chargeId, AccountId accountId, String tenant, DisputeId disputeId,
                                       boolean won, Money lostAmount, Instant closedAt) {
+    }
+
+    private static Money orZero(Money money, Money amount) {
+        return money != null ? money : Money.zero(amount.currency());
     }
 
     private ChargeEvents() {

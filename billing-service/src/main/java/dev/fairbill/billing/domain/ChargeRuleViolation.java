@@ -43,6 +43,13 @@ public class ChargeRuleViolation extends ProblemException {
                 "Dispute exceeds charge", "A dispute on charge " + id + " cannot exceed the captured amount.");
     }
 
+    /** The ledger applies at most what was asked, in the charge's currency; anything else is for an operator. */
+    static ChargeRuleViolation balanceExceedsCharge(ChargeId id, Object applied) {
+        return new ChargeRuleViolation(HttpStatus.UNPROCESSABLE_CONTENT, "balance-exceeds-charge",
+                "Balance exceeds charge", "The ledger applied " + applied + " of cash balance to charge " + id
+                        + ", which is not between zero and the charge's amount.");
+    }
+
     static ChargeRuleViolation originalNeverDuplicate(ChargeId id) {
         return new ChargeRuleViolation(HttpStatus.UNPROCESSABLE_CONTENT, "charge-rule-violated",
                 "Charge rule violated", "Charge " + id + " cannot be a duplicate of itself.");

@@ -3,6 +3,7 @@ package dev.fairbill.billing.domain;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 
 import org.axonframework.commandhandling.CommandHandler;
@@ -38,6 +39,8 @@ public class Purchase {
     private Money price;
     private long credits;
     private long quantity;
+    private Duration refillWindow;
+    private Duration maxDeliveryTime;
     private ChargeId chargeId;
     private Instant purchasedAt;
     private PurchaseStatus status;
@@ -70,7 +73,8 @@ public class Purchase {
         }
         if (command.failureCode() == null) {
             apply(new PurchasePaid(id, accountId, tenant, productId, kind, chargeId, price,
-                    kind == Kind.CREDIT_PACK ? credits : 0, quantity, purchasedAt, clock.instant()));
+                    kind == Kind.CREDIT_PACK ? credits : 0, quantity, purchasedAt, clock.instant(), refillWindow,
+                    maxDeliveryTime));
         } else {
             apply(new PurchasePaymentFailed(id, accountId, tenant, chargeId, command.failureCode(), clock.instant()));
         }
@@ -137,6 +141,8 @@ public class Purchase {
         price = event.price();
         credits = event.credits();
         quantity = event.quantity();
+        refillWindow = event.refillWindow();
+        maxDeliveryTime = event.maxDeliveryTime();
         chargeId = event.chargeId();
         purchasedAt = event.purchasedAt();
         status = PurchaseStatus.PENDING_PAYMENT;

@@ -22,7 +22,8 @@ public final class PurchaseEvents {
     @Revision("1")
     public record PurchasePaid(PurchaseId purchaseId, AccountId accountId, String tenant, String productId,
                                Kind kind, ChargeId chargeId, Money amount, long credits, long quantity,
-                               Instant purchasedAt, Instant paidAt) {
+                               Instant purchasedAt, Instant paidAt, Duration refillWindow,
+                               Duration maxDeliveryTime) {
     }
 
     @Revision("1")

@@ -1,7 +1,5 @@
 package dev.fairbill.billing.messaging;
 
-import java.util.function.Consumer;
-
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,7 +14,6 @@ import dev.fairbill.contracts.billing.ReinstateAccountRequestedV1;
 import dev.fairbill.contracts.billing.SuspendAccountRequestedV1;
 import dev.fairbill.contracts.billing.TerminateAccountRequestedV1;
 import dev.fairbill.platform.messaging.InboundHandler;
-import dev.fairbill.platform.messaging.InboundMessage;
 import dev.fairbill.platform.web.NotFoundException;
 
 /**
@@ -30,7 +27,7 @@ class AccountHoldRequests {
     @Bean
     InboundHandler<SuspendAccountRequestedV1> suspendAccountRequests(CommandGateway commands,
                                                                      AccountProjection accounts) {
-        return handler(SuspendAccountRequestedV1.TYPE, SuspendAccountRequestedV1.class, request -> {
+        return InboundHandler.of(SuspendAccountRequestedV1.TYPE, SuspendAccountRequestedV1.class, request -> {
             AccountId account = known(accounts, request.tenant(), request.accountId());
             commands.sendAndWait(new PlaceAccountHold(account, HoldReason.valueOf(request.reason()),
                     request.reference()));
@@ -40,7 +37,7 @@ class AccountHoldRequests {
     @Bean
     InboundHandler<ReinstateAccountRequestedV1> reinstateAccountRequests(CommandGateway commands,
                                                                          AccountProjection accounts) {
-        return handler(ReinstateAccountRequestedV1.TYPE, ReinstateAccountRequestedV1.class, request -> {
+        return InboundHandler.of(ReinstateAccountRequestedV1.TYPE, ReinstateAccountRequestedV1.class, request -> {
             AccountId account = known(accounts, request.tenant(), request.accountId());
             commands.sendAndWait(new LiftAccountHold(account, HoldReason.valueOf(request.reason()),
                     request.reference()));
@@ -50,7 +47,7 @@ class AccountHoldRequests {
     @Bean
     InboundHandler<TerminateAccountRequestedV1> terminateAccountRequests(CommandGateway commands,
                                                                          AccountProjection accounts) {
-        return handler(TerminateAccountRequestedV1.TYPE, TerminateAccountRequestedV1.class, request -> {
+        return InboundHandler.of(TerminateAccountRequestedV1.TYPE, TerminateAccountRequestedV1.class, request -> {
             AccountId account = known(accounts, request.tenant(), request.accountId());
             commands.sendAndWait(new TerminateAccount(account, HoldReason.valueOf(request.reason()),
                     request.reference()));
@@ -61,24 +58,5 @@ class AccountHoldRequests {
         return accounts.find(tenant, accountId)
                 .map(view -> AccountId.of(view.id()))
                 .orElseThrow(() -> new NotFoundException("Account " + accountId + " of tenant " + tenant));
-    }
-
-    private static <T> InboundHandler<T> handler(String type, Class<T> dataType, Consumer<T> effect) {
-        return new InboundHandler<>() {
-            @Override
-            public String type() {
-                return type;
-            }
-
-            @Override
-            public Class<T> dataType() {
-                return dataType;
-            }
-
-            @Override
-            public void handle(T data, InboundMessage message) {
-                effect.accept(data);
-            }
-        };
     }
 }

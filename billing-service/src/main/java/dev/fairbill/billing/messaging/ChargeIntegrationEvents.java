@@ -1,9 +1,12 @@
 package dev.fairbill.billing.messaging;
 
+import static dev.fairbill.billing.messaging.WireMoney.wire;
+
 import java.util.Optional;
 
 import org.springframework.stereotype.Component;
 
+import dev.fairbill.billing.domain.ChargeEvents.ChargeAwaitingBalance;
 import dev.fairbill.billing.domain.ChargeEvents.ChargeCaptured;
 import dev.fairbill.billing.domain.ChargeEvents.ChargeFailed;
 import dev.fairbill.billing.domain.ChargeEvents.ChargeFlaggedDuplicate;
@@ -11,47 +14,48 @@ import dev.fairbill.billing.domain.ChargeEvents.ChargeRefundFailed;
 import dev.fairbill.billing.domain.ChargeEvents.ChargeRefunded;
 import dev.fairbill.billing.domain.PurchaseId;
 import dev.fairbill.billing.domain.SubscriptionId;
-import dev.fairbill.contracts.MoneyAmount;
 import dev.fairbill.contracts.Topics;
 import dev.fairbill.contracts.billing.ChargeCapturedV1;
 import dev.fairbill.contracts.billing.ChargeFailedV1;
 import dev.fairbill.contracts.billing.ChargeFlaggedDuplicateV1;
 import dev.fairbill.contracts.billing.ChargeRefundFailedV1;
 import dev.fairbill.contracts.billing.ChargeRefundedV1;
+import dev.fairbill.contracts.ledger.ApplyCashBalanceRequestedV1;
 import dev.fairbill.platform.messaging.IntegrationEventMapper;
 import dev.fairbill.platform.messaging.IntegrationMessage;
-import dev.fairbill.platform.money.Money;
 
-/** The charge part of billing's public contract. Dispute facts are published by the Dispute aggregate's mapper. */
+/**
+ * The charge part of billing's public contract, and the charge's request to the ledger to pay it from the account's
+ * cash balance first (ADR 0010). Dispute facts are published by the Dispute aggregate's mapper.
+ */
 @Component
 public class ChargeIntegrationEvents implements IntegrationEventMapper {
 
     @Override
     public Optional<IntegrationMessage> toIntegrationMessage(Object domainEvent) {
         return switch (domainEvent) {
+            case ChargeAwaitingBalance e -> Optional.of(new IntegrationMessage(Topics.LEDGER_REQUESTS,
+                    ApplyCashBalanceRequestedV1.TYPE, e.accountId().value(), new ApplyCashBalanceRequestedV1(
+                    e.chargeId().value(), e.accountId().value(), e.tenant(), wire(e.amount()))));
             case ChargeCaptured e -> message(ChargeCapturedV1.TYPE, e.accountId().value(), new ChargeCapturedV1(
-                    e.chargeId().value(), e.accountId().value(), e.tenant(), money(e.amount()), e.description(),
+                    e.chargeId().value(), e.accountId().value(), e.tenant(), wire(e.amount()), e.description(),
                     value(e.subscriptionId()), e.billingPeriodStart(), value(e.purchaseId()), e.processor(),
-                    e.processorChargeId(), e.capturedAt()));
+                    e.processorChargeId(), e.capturedAt(), wire(e.paidFromBalance())));
             case ChargeFailed e -> message(ChargeFailedV1.TYPE, e.accountId().value(), new ChargeFailedV1(
-                    e.chargeId().value(), e.accountId().value(), e.tenant(), money(e.amount()), e.description(),
+                    e.chargeId().value(), e.accountId().value(), e.tenant(), wire(e.amount()), e.description(),
                     value(e.subscriptionId()), e.billingPeriodStart(), value(e.purchaseId()), e.processor(),
-                    e.failureCode(), e.failedAt()));
+                    e.failureCode(), e.failedAt(), wire(e.paidFromBalance())));
             case ChargeRefunded e -> message(ChargeRefundedV1.TYPE, e.accountId().value(), new ChargeRefundedV1(
-                    e.chargeId().value(), e.accountId().value(), e.tenant(), e.refundId(), money(e.amount()),
-                    money(e.amountRefunded()), e.processorRefundId(), e.reason(), e.refundedAt()));
+                    e.chargeId().value(), e.accountId().value(), e.tenant(), e.refundId(), wire(e.amount()),
+                    wire(e.amountRefunded()), e.processorRefundId(), e.reason(), e.refundedAt()));
             case ChargeRefundFailed e -> message(ChargeRefundFailedV1.TYPE, e.accountId().value(),
                     new ChargeRefundFailedV1(e.chargeId().value(), e.accountId().value(), e.tenant(), e.refundId(),
-                            money(e.amount()), e.failureCode(), e.failedAt()));
+                            wire(e.amount()), e.failureCode(), e.failedAt()));
             case ChargeFlaggedDuplicate e -> message(ChargeFlaggedDuplicateV1.TYPE, e.accountId().value(),
                     new ChargeFlaggedDuplicateV1(e.chargeId().value(), e.accountId().value(), e.tenant(),
-                            e.duplicateOf().value(), e.rule().name(), money(e.amount()), e.flaggedAt()));
+                            e.duplicateOf().value(), e.rule().name(), wire(e.amount()), e.flaggedAt()));
             default -> Optional.empty();
         };
-    }
-
-    static MoneyAmount money(Money money) {
-        return new MoneyAmount(money.amount(), money.currency().getCurrencyCode());
     }
 
     private static Optional<IntegrationMessage> message(String type, String accountId, Object data) {

@@ -1,18 +1,18 @@
 package dev.fairbill.billing.messaging;
 
+import static dev.fairbill.billing.messaging.WireMoney.wire;
+
 import java.util.Optional;
 
 import org.springframework.stereotype.Component;
 
 import dev.fairbill.billing.domain.DisputeEvents.DisputeClosed;
 import dev.fairbill.billing.domain.DisputeEvents.DisputeOpened;
-import dev.fairbill.contracts.MoneyAmount;
 import dev.fairbill.contracts.Topics;
 import dev.fairbill.contracts.billing.DisputeClosedV1;
 import dev.fairbill.contracts.billing.DisputeOpenedV1;
 import dev.fairbill.platform.messaging.IntegrationEventMapper;
 import dev.fairbill.platform.messaging.IntegrationMessage;
-import dev.fairbill.platform.money.Money;
 
 /** The dispute part of billing's public contract: a dispute opened and how it closed; updates stay internal. */
 @Component
@@ -29,9 +29,5 @@ public class DisputeIntegrationEvents implements IntegrationEventMapper {
                     e.accountId().value(), e.tenant(), e.outcome().name(), wire(e.amount()), e.closedAt())));
             default -> Optional.empty();
         };
-    }
-
-    private static MoneyAmount wire(Money money) {
-        return new MoneyAmount(money.amount(), money.currency().getCurrencyCode());
     }
 }

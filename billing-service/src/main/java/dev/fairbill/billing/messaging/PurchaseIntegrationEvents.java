@@ -22,8 +22,8 @@ public class PurchaseIntegrationEvents implements IntegrationEventMapper {
             case PurchasePaid e -> Optional.of(new IntegrationMessage(Topics.BILLING_EVENTS, PurchasePaidV1.TYPE,
                     e.accountId().value(), new PurchasePaidV1(e.purchaseId().value(), e.accountId().value(),
                     e.tenant(), e.productId(), e.kind().name(), e.chargeId().value(),
-                    ChargeIntegrationEvents.money(e.amount()), e.credits(), e.quantity(), e.purchasedAt(),
-                    e.paidAt())));
+                    WireMoney.wire(e.amount()), e.credits(), e.quantity(), e.purchasedAt(),
+                    e.paidAt(), e.refillWindow(), e.maxDeliveryTime())));
             case PurchaseFulfilmentChanged e -> Optional.of(new IntegrationMessage(Topics.BILLING_EVENTS,
                     PurchaseFulfilmentChangedV1.TYPE, e.accountId().value(), new PurchaseFulfilmentChangedV1(
                     e.purchaseId().value(), e.accountId().value(), e.tenant(), e.productId(), e.status().name(),

@@ -1,7 +1,5 @@
 package dev.fairbill.billing.messaging;
 
-import java.util.Currency;
-
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.stereotype.Component;
 
@@ -11,7 +9,6 @@ import dev.fairbill.billing.domain.ChargeId;
 import dev.fairbill.contracts.billing.RefundChargeRequestedV1;
 import dev.fairbill.platform.messaging.InboundHandler;
 import dev.fairbill.platform.messaging.InboundMessage;
-import dev.fairbill.platform.money.Money;
 
 /**
  * The refund saga's request to refund a charge. The inbox applies a message id once; the charge refunds a refund id
@@ -40,7 +37,6 @@ public class RefundChargeOnRequest implements InboundHandler<RefundChargeRequest
     @Override
     public void handle(RefundChargeRequestedV1 request, InboundMessage message) {
         commands.sendAndWait(new RefundCharge(ChargeId.of(request.chargeId()), request.refundId(), request.tenant(),
-                AccountId.of(request.accountId()), new Money(request.amount().amount(),
-                Currency.getInstance(request.amount().currency())), request.reason()));
+                AccountId.of(request.accountId()), WireMoney.money(request.amount()), request.reason()));
     }
 }

@@ -1,5 +1,7 @@
 package dev.fairbill.billing.messaging;
 
+import static dev.fairbill.billing.messaging.WireMoney.wire;
+
 import java.util.Optional;
 
 import org.springframework.stereotype.Component;
@@ -13,7 +15,6 @@ import dev.fairbill.billing.domain.SubscriptionEvents.SubscriptionHoldPlaced;
 import dev.fairbill.billing.domain.SubscriptionEvents.SubscriptionRenewed;
 import dev.fairbill.billing.domain.SubscriptionEvents.SubscriptionStarted;
 import dev.fairbill.billing.domain.SubscriptionEvents.SubscriptionTerminated;
-import dev.fairbill.contracts.MoneyAmount;
 import dev.fairbill.contracts.Topics;
 import dev.fairbill.contracts.billing.SubscriptionCancellationScheduledV1;
 import dev.fairbill.contracts.billing.SubscriptionCancelledV1;
@@ -25,7 +26,6 @@ import dev.fairbill.contracts.billing.SubscriptionSuspendedV1;
 import dev.fairbill.contracts.billing.SubscriptionTerminatedV1;
 import dev.fairbill.platform.messaging.IntegrationEventMapper;
 import dev.fairbill.platform.messaging.IntegrationMessage;
-import dev.fairbill.platform.money.Money;
 
 /**
  * The subscription part of billing's public contract. Only a hold that suspends (the first) or reinstates (the last)
@@ -40,12 +40,12 @@ public class SubscriptionIntegrationEvents implements IntegrationEventMapper {
             case SubscriptionStarted e -> message(SubscriptionStartedV1.TYPE, e.accountId().value(),
                     new SubscriptionStartedV1(e.subscriptionId().value(), e.accountId().value(), e.tenant(),
                             e.planId(), e.status().name(), e.period().start(), e.period().end(), e.includedCredits(),
-                            e.trialCredits(), e.trialEndsAt(), money(e.listPrice()), money(e.price()),
+                            e.trialCredits(), e.trialEndsAt(), wire(e.listPrice()), wire(e.price()),
                             e.couponPercentOff(), id(e.chargeId()), e.startedAt()));
             case SubscriptionRenewed e -> message(SubscriptionRenewedV1.TYPE, e.accountId().value(),
                     new SubscriptionRenewedV1(e.subscriptionId().value(), e.accountId().value(), e.tenant(),
                             e.planId(), e.period().start(), e.period().end(), e.includedCredits(),
-                            money(e.listPrice()), money(e.price()), e.couponPercentOff(), id(e.chargeId()),
+                            wire(e.listPrice()), wire(e.price()), e.couponPercentOff(), id(e.chargeId()),
                             e.renewedAt()));
             case SubscriptionCancellationScheduled e -> message(SubscriptionCancellationScheduledV1.TYPE,
                     e.accountId().value(), new SubscriptionCancellationScheduledV1(e.subscriptionId().value(),
@@ -73,10 +73,6 @@ public class SubscriptionIntegrationEvents implements IntegrationEventMapper {
 
     private static Optional<IntegrationMessage> message(String type, String accountId, Object data) {
         return Optional.of(new IntegrationMessage(Topics.BILLING_EVENTS, type, accountId, data));
-    }
-
-    private static MoneyAmount money(Money money) {
-        return new MoneyAmount(money.amount(), money.currency().getCurrencyCode());
     }
 
     private static String id(ChargeId chargeId) {

@@ -8,6 +8,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import dev.fairbill.billing.domain.ChargeEvents.ChargeAwaitingBalance;
 import dev.fairbill.billing.domain.ChargeEvents.ChargeCaptured;
 import dev.fairbill.billing.domain.ChargeEvents.ChargeDisputeClosed;
 import dev.fairbill.billing.domain.ChargeEvents.ChargeDisputeRecorded;
@@ -17,10 +18,12 @@ import dev.fairbill.billing.domain.ChargeEvents.ChargeRefunded;
 import dev.fairbill.billing.domain.ChargeId;
 import dev.fairbill.billing.domain.PurchaseId;
 import dev.fairbill.billing.domain.SubscriptionId;
+import dev.fairbill.platform.money.Money;
 
 /**
  * Keeps the {@code charges} table, in the command's transaction (subscribing, ADR 0003). Replaying an event changes
- * nothing: refunds carry the charge's new total, and a closed dispute's loss is added only while it is open.
+ * nothing: a charge's outcome is written only while it is PENDING (awaiting the ledger, ADR 0010) or new, refunds carry
+ * the charge's new total, and a closed dispute's loss is added only while it is open.
  */
 @Component
 @ProcessingGroup(ChargeProjection.PROCESSING_GROUP)
@@ -35,19 +38,25 @@ public class ChargeProjection {
     }
 
     @EventHandler
+    void on(ChargeAwaitingBalance event) {
+        record(event.chargeId(), event.tenant(), event.accountId().value(), "PENDING", event.amount(),
+                event.description(), event.subscriptionId(), event.billingPeriodStart(), event.purchaseId(),
+                event.intentional(), null, null, null, Money.zero(event.amount().currency()), event.requestedAt());
+    }
+
+    @EventHandler
     void on(ChargeCaptured event) {
-        insert(event.chargeId(), event.tenant(), event.accountId().value(), "SUCCEEDED", event.amount().amount(),
-                event.amount().currency().getCurrencyCode(), event.description(), event.subscriptionId(),
-                event.billingPeriodStart(), event.purchaseId(), event.intentional(), event.processor(),
-                event.processorChargeId(), null, event.capturedAt());
+        record(event.chargeId(), event.tenant(), event.accountId().value(), "SUCCEEDED", event.amount(),
+                event.description(), event.subscriptionId(), event.billingPeriodStart(), event.purchaseId(),
+                event.intentional(), event.processor(), event.processorChargeId(), null, event.paidFromBalance(),
+                event.capturedAt());
     }
 
     @EventHandler
     void on(ChargeFailed event) {
-        insert(event.chargeId(), event.tenant(), event.accountId().value(), "FAILED", event.amount().amount(),
-                event.amount().currency().getCurrencyCode(), event.description(), event.subscriptionId(),
-                event.billingPeriodStart(), event.purchaseId(), false, event.processor(), null,
-                event.failureCode(), event.failedAt());
+        record(event.chargeId(), event.tenant(), event.accountId().value(), "FAILED", event.amount(),
+                event.description(), event.subscriptionId(), event.billingPeriodStart(), event.purchaseId(), false,
+                event.processor(), null, event.failureCode(), event.paidFromBalance(), event.failedAt());
     }
 
     @EventHandler
@@ -91,21 +100,28 @@ public class ChargeProjection {
                 .update();
     }
 
-    private void insert(ChargeId id, String tenant, String accountId, String status, long amount, String currency,
-                        String description, SubscriptionId subscriptionId, Instant billingPeriodStart,
-                        PurchaseId purchaseId, boolean intentional, String processor, String processorChargeId,
-                        String failureCode, Instant createdAt) {
+    /** Inserts a new charge, or settles a PENDING one; a charge created while pending keeps its creation time. */
+    private void record(ChargeId id, String tenant, String accountId, String status, Money amount, String description,
+                        SubscriptionId subscriptionId, Instant billingPeriodStart, PurchaseId purchaseId,
+                        boolean intentional, String processor, String processorChargeId, String failureCode,
+                        Money paidFromBalance, Instant createdAt) {
         jdbc.sql("""
                         INSERT INTO charges (id, tenant, account_id, status, amount, currency, description,
                                              subscription_id, billing_period_start, purchase_id, intentional,
-                                             processor, processor_charge_id, failure_code, created_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                        ON CONFLICT (id) DO NOTHING""")
-                .params(id.value(), tenant, accountId, status, amount, currency, description,
+                                             processor, processor_charge_id, failure_code, paid_from_balance,
+                                             created_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        ON CONFLICT (id) DO UPDATE
+                            SET status = EXCLUDED.status, processor = EXCLUDED.processor,
+                                processor_charge_id = EXCLUDED.processor_charge_id,
+                                failure_code = EXCLUDED.failure_code, paid_from_balance = EXCLUDED.paid_from_balance
+                            WHERE charges.status = 'PENDING'""")
+                .params(id.value(), tenant, accountId, status, amount.amount(),
+                        amount.currency().getCurrencyCode(), description,
                         subscriptionId == null ? null : subscriptionId.value(),
                         billingPeriodStart == null ? null : Timestamp.from(billingPeriodStart),
                         purchaseId == null ? null : purchaseId.value(), intentional, processor, processorChargeId,
-                        failureCode, Timestamp.from(createdAt))
+                        failureCode, paidFromBalance.amount(), Timestamp.from(createdAt))
                 .update();
     }
 }

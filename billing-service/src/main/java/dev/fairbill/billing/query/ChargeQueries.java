@@ -16,7 +16,8 @@ import dev.fairbill.platform.money.Money;
 public class ChargeQueries implements ChargeLookup {
 
     private static final String COLUMNS = """
-            SELECT seq, id, tenant, account_id, status, amount, currency, amount_refunded, description,
+            SELECT seq, id, tenant, account_id, status, amount, currency, amount_refunded, paid_from_balance,
+                   description,
                    subscription_id, purchase_id, processor, processor_charge_id, failure_code, duplicate_of,
                    dispute_id, dispute_status, dispute_reason, dispute_amount, dispute_due_by, created_at
             FROM charges""";
@@ -71,7 +72,8 @@ public class ChargeQueries implements ChargeLookup {
                 row.getTimestamp("dispute_due_by") == null ? null : row.getTimestamp("dispute_due_by").toInstant());
         return new ChargeView(row.getString("id"), row.getString("tenant"), row.getString("account_id"),
                 row.getString("status"), new Money(row.getLong("amount"), currency),
-                new Money(row.getLong("amount_refunded"), currency), row.getString("description"),
+                new Money(row.getLong("amount_refunded"), currency),
+                new Money(row.getLong("paid_from_balance"), currency), row.getString("description"),
                 row.getString("subscription_id"), row.getString("purchase_id"), row.getString("processor"),
                 row.getString("processor_charge_id"), row.getString("failure_code"), row.getString("duplicate_of"),
                 dispute, row.getTimestamp("created_at").toInstant(), row.getLong("seq"));

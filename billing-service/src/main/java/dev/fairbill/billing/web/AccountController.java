@@ -1,8 +1,10 @@
 package dev.fairbill.billing.web;
 
 import java.net.URI;
+import java.util.List;
 
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -13,42 +15,60 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.fairbill.billing.domain.AccountId;
+import dev.fairbill.billing.domain.AccountRole;
 import dev.fairbill.billing.domain.AccountRuleViolation;
 import dev.fairbill.billing.domain.OpenAccount;
+import dev.fairbill.billing.query.AccountCashBalances;
 import dev.fairbill.billing.query.AccountProjection;
+import dev.fairbill.billing.query.AccountTiers;
 import dev.fairbill.billing.query.AccountView;
 import dev.fairbill.platform.security.Caller;
 import dev.fairbill.platform.web.NotFoundException;
+import dev.fairbill.platform.web.UnprocessableException;
 import jakarta.validation.Valid;
 
 @RestController
 @RequestMapping("/api/v1/accounts")
+@EnableConfigurationProperties(SubResellerPolicy.class)
 @Validated
 public class AccountController {
 
     private final CommandGateway commands;
     private final AccountProjection accounts;
+    private final AccountCashBalances cashBalances;
+    private final AccountTiers tiers;
+    private final SubResellerPolicy subResellers;
 
-    public AccountController(CommandGateway commands, AccountProjection accounts) {
+    public AccountController(CommandGateway commands, AccountProjection accounts, AccountCashBalances cashBalances,
+                             AccountTiers tiers, SubResellerPolicy subResellers) {
         this.commands = commands;
         this.accounts = accounts;
+        this.cashBalances = cashBalances;
+        this.tiers = tiers;
+        this.subResellers = subResellers;
     }
 
     @PostMapping
     public ResponseEntity<AccountResponse> open(@Valid @RequestBody OpenAccountRequest request) {
         String tenant = Caller.current().tenant();
         AccountId parent = request.parentAccountId() == null ? null : validParent(tenant, request.parentAccountId());
+        if (request.role() == AccountRole.SUB_RESELLER && parent != null && subResellers.isTierGated(tenant)
+                && !tiers.allowsSubResellers(parent.value())) {
+            throw new UnprocessableException("tier-required", "Tier required", "Reseller " + parent
+                    + " has not reached a tier that allows sub-resellers; its tier grows with the credits it buys.");
+        }
         AccountId id = AccountId.generate();
         commands.sendAndWait(new OpenAccount(id, tenant, request.externalRef(), request.role(), parent,
                 request.email(), request.defaultPaymentMethod()));
         AccountView created = accounts.find(tenant, id.value()).orElseThrow();
-        return ResponseEntity.created(URI.create("/api/v1/accounts/" + id.value())).body(AccountResponse.of(created));
+        return ResponseEntity.created(URI.create("/api/v1/accounts/" + id.value())).body(AccountResponse.of(created,
+                List.of()));
     }
 
     @GetMapping("/{accountId}")
     public AccountResponse get(@PathVariable String accountId) {
         return accounts.find(Caller.current().tenant(), accountId)
-                .map(AccountResponse::of)
+                .map(view -> AccountResponse.of(view, cashBalances.all(view.id())))
                 .orElseThrow(() -> new NotFoundException("Account " + accountId));
     }
 

@@ -5,19 +5,24 @@ import java.util.List;
 
 import dev.fairbill.billing.domain.AccountRole;
 import dev.fairbill.billing.query.AccountView;
+import dev.fairbill.platform.money.Money;
 
-/** API.md's account. {@code holds} lists what keeps a suspended account suspended. */
+/**
+ * API.md's account. {@code holds} lists what keeps a suspended account suspended; {@code cashBalances} is the cash
+ * balance the account's next charges use first, as billing last heard it from the ledger (the ledger's own
+ * {@code GET /ledgers/{id}} is authoritative).
+ */
 public record AccountResponse(String id, String tenant, String externalRef, AccountRole role, String parentAccountId,
                               String email, String defaultPaymentMethod, String status, List<Hold> holds,
-                              Instant createdAt) {
+                              List<Money> cashBalances, Instant createdAt) {
 
     public record Hold(String reason, String reference) {
     }
 
-    static AccountResponse of(AccountView view) {
+    static AccountResponse of(AccountView view, List<Money> cashBalances) {
         return new AccountResponse(view.id(), view.tenant(), view.externalRef(), view.role(), view.parentAccountId(),
                 view.email(), view.defaultPaymentMethod(), view.status(),
                 view.holds().stream().map(hold -> new Hold(hold.reason(), hold.reference())).toList(),
-                view.createdAt());
+                cashBalances, view.createdAt());
     }
 }

@@ -51,12 +51,15 @@ public class ChargeController {
         this.charges = charges;
     }
 
-    /** A declined card is still a charge: 201 with status FAILED. */
+    /**
+     * A declined card is still a charge: 201 with status FAILED. A charge the account's cash balance may pay is 201
+     * PENDING until the ledger answers (ADR 0010): read it again to see the outcome.
+     */
     @PostMapping
     public ResponseEntity<ChargeResponse> create(@Valid @RequestBody ChargeRequest request) {
         String tenant = Caller.current().tenant();
         AccountView account = accounts.referencedBy(tenant, request.accountId());
-        var amount = request.amount().toMoney();
+        var amount = request.amount().toMoney("amount");
         SubscriptionId subscription = request.subscriptionId() == null ? null : subscription(request.subscriptionId());
         PurchaseId purchase = request.purchaseId() == null ? null : purchase(tenant, account, request.purchaseId());
         String paymentMethod = request.paymentMethod() != null ? request.paymentMethod()
@@ -77,7 +80,7 @@ public class ChargeController {
 
     @GetMapping
     public Page<ChargeResponse> list(@RequestParam(required = false) String accountId, PageRequest page) {
-        long after = page.after().map(ChargeController::position).orElse(0L);
+        long after = page.afterSequence();
         Page<ChargeView> views = Page.of(charges.list(Caller.current().tenant(), accountId, after,
                 page.fetchSize()), page, view -> Long.toString(view.seq()));
         return new Page<>(views.data().stream().map(ChargeResponse::of).toList(), views.nextCursor());
@@ -96,13 +99,5 @@ public class ChargeController {
                 .map(found -> PurchaseId.of(found.id()))
                 .orElseThrow(() -> new UnprocessableException("purchase-not-found", "Purchase not found",
                         "Purchase " + purchaseId + " of account " + account.id() + " not found."));
-    }
-
-    private static long position(String after) {
-        try {
-            return Long.parseLong(after);
-        } catch (NumberFormatException notOurs) {
-            throw new ValidationFailedException("after", "is not a valid cursor");
-        }
     }
 }

@@ -7,12 +7,16 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.fairbill.billing.query.ChargeView;
 import dev.fairbill.platform.money.Money;
 
-/** API.md's charge; {@code dispute.dueBy} is the processor's evidence deadline, {@code null} when it names none. */
+/**
+ * API.md's charge; {@code dispute.dueBy} is the processor's evidence deadline, {@code null} when it names none. A charge
+ * is {@code PENDING} while the ledger decides how much of it the account's cash balance pays ({@code paidFromBalance},
+ * zero when none; {@code processor} is {@code null} until then, {@code balance} when the balance paid all).
+ */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record ChargeResponse(String id, String accountId, String status, Money amount, Money amountRefunded,
-                             String description, String subscriptionId, String purchaseId, String processor,
-                             String processorChargeId, String failureCode, String duplicateOf, Dispute dispute,
-                             Instant createdAt) {
+                             Money paidFromBalance, String description, String subscriptionId, String purchaseId,
+                             String processor, String processorChargeId, String failureCode, String duplicateOf,
+                             Dispute dispute, Instant createdAt) {
 
     @JsonInclude(JsonInclude.Include.ALWAYS)
     public record Dispute(String id, String status, String reason, Money amount, Instant dueBy) {
@@ -21,8 +25,8 @@ public record ChargeResponse(String id, String accountId, String status, Money a
     static ChargeResponse of(ChargeView view) {
         ChargeView.Dispute dispute = view.dispute();
         return new ChargeResponse(view.id(), view.accountId(), view.status(), view.amount(), view.amountRefunded(),
-                view.description(), view.subscriptionId(), view.purchaseId(), view.processor(),
-                view.processorChargeId(), view.failureCode(), view.duplicateOf(),
+                view.paidFromBalance(), view.description(), view.subscriptionId(), view.purchaseId(),
+                view.processor(), view.processorChargeId(), view.failureCode(), view.duplicateOf(),
                 dispute == null ? null : new Dispute(dispute.id(), dispute.status(), dispute.reason(),
                         dispute.amount(), dispute.dueBy()),
                 view.createdAt());

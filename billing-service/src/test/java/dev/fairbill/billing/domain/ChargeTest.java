@@ -1,6 +1,6 @@
 package dev.fairbill.billing.domain;
 
-import static dev.fairbill.billing.domain.ProblemSlug.problem;
+import static dev.fairbill.platform.testsupport.ProblemSlug.problem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
@@ -16,6 +16,8 @@ import dev.fairbill.billing.domain.ChargeCommands.FlagChargeDuplicate;
 import dev.fairbill.billing.domain.ChargeCommands.RecordChargeDispute;
 import dev.fairbill.billing.domain.ChargeCommands.RecordChargeDisputeClosed;
 import dev.fairbill.billing.domain.ChargeCommands.RefundCharge;
+import dev.fairbill.billing.domain.ChargeCommands.SettleChargeFromBalance;
+import dev.fairbill.billing.domain.ChargeEvents.ChargeAwaitingBalance;
 import dev.fairbill.billing.domain.ChargeEvents.ChargeCaptured;
 import dev.fairbill.billing.domain.ChargeEvents.ChargeDisputeClosed;
 import dev.fairbill.billing.domain.ChargeEvents.ChargeDisputeRecorded;
@@ -23,11 +25,15 @@ import dev.fairbill.billing.domain.ChargeEvents.ChargeFailed;
 import dev.fairbill.billing.domain.ChargeEvents.ChargeFlaggedDuplicate;
 import dev.fairbill.billing.domain.ChargeEvents.ChargeRefundFailed;
 import dev.fairbill.billing.domain.ChargeEvents.ChargeRefunded;
+import dev.fairbill.billing.payment.PaymentProcessor.CaptureRequest;
 import dev.fairbill.platform.money.Money;
 import dev.fairbill.platform.web.NotFoundException;
 import dev.fairbill.platform.web.ValidationFailedException;
 
-/** The Charge aggregate: capture through the processor, refunds, disputes and the money invariant. */
+/**
+ * The Charge aggregate: capture from cash balance first and through the processor, refunds, disputes and the money
+ * invariant.
+ */
 class ChargeTest {
 
     private static final Instant NOW = Instant.parse("2026-11-22T10:15:30Z");
@@ -38,7 +44,10 @@ class ChargeTest {
     private static final DisputeId DISPUTE = DisputeId.of("dp_0000000000000000000000000D");
     private static final Money EUR_1000 = Money.of(1000, "EUR");
 
+    private static final Money NOTHING = Money.of(0, "EUR");
+
     private final ChargeTestProcessor processor = new ChargeTestProcessor();
+    private Money cashBalance = NOTHING;
     private AggregateTestFixture<Charge> fixture;
 
     @BeforeEach
@@ -46,6 +55,8 @@ class ChargeTest {
         fixture = new AggregateTestFixture<>(Charge.class);
         fixture.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
         fixture.registerInjectableResource(processor);
+        fixture.registerInjectableResource((CashBalances) (account, currency) ->
+                cashBalance.currency().equals(currency) ? cashBalance : Money.zero(currency));
     }
 
     @Test
@@ -59,8 +70,138 @@ class ChargeTest {
     void declinedCardFailsWithTheProcessorsCode() {
         fixture.givenNoPriorActivity()
                 .when(capture("pm_card_declined"))
-                .expectEvents(new ChargeFailed(ID, ACCOUNT, "studio", EUR_1000, "monthly", null, null, null,
-                        "pm_card_declined", "sandbox", "card_declined", NOW));
+                .expectEvents(failed("pm_card_declined", "card_declined", 0));
+    }
+
+    @Test
+    void chargeOfAnAccountWithCashBalanceAsksTheLedgerFirstAndWaits() {
+        // DOMAIN.md Credit ledger: next charges use cash balance first (ADR 0010)
+        cashBalance = Money.of(300, "EUR");
+        fixture.givenNoPriorActivity()
+                .when(capture("pm_card_ok"))
+                .expectEvents(awaitingBalance("pm_card_ok"));
+        assertThat(processor.captures).isEmpty();
+    }
+
+    @Test
+    void cashBalanceInAnotherCurrencyDoesNotPayTheCharge() {
+        cashBalance = Money.of(500, "USD");
+        fixture.givenNoPriorActivity()
+                .when(capture("pm_card_ok"))
+                .expectEvents(captured("pm_card_ok"));
+        assertThat(processor.captures).extracting(CaptureRequest::amount).containsExactly(EUR_1000);
+    }
+
+    @Test
+    void cashBalanceThatPaysTheWholeChargeCapturesItWithoutTheProcessor() {
+        // DOMAIN.md Credit ledger: next charges use cash balance first
+        fixture.given(awaitingBalance("pm_card_ok"))
+                .when(settle(1000))
+                .expectEvents(new ChargeCaptured(ID, ACCOUNT, "studio", EUR_1000, "monthly", null, null, null,
+                        "pm_card_ok", false, Charge.BALANCE, null, NOW, EUR_1000));
+        assertThat(processor.captures).isEmpty();
+    }
+
+    @Test
+    void cashBalanceThatPaysPartOfTheChargeLeavesTheRestToTheProcessor() {
+        // DOMAIN.md Credit ledger: cash balance first, the payment method pays the rest
+        fixture.given(awaitingBalance("pm_card_ok"))
+                .when(settle(300))
+                .expectEvents(captured("pm_card_ok", 300));
+        assertThat(processor.captures).extracting(CaptureRequest::amount).containsExactly(Money.of(700, "EUR"));
+        assertThat(processor.captures).extracting(CaptureRequest::idempotencyKey).containsExactly(ID.value());
+    }
+
+    @Test
+    void noCashBalanceAppliedLeavesTheWholeChargeToTheProcessor() {
+        // the ledger's balance was gone when the request arrived: billing's view is only eventually consistent
+        fixture.given(awaitingBalance("pm_card_ok"))
+                .when(settle(0))
+                .expectEvents(captured("pm_card_ok", 0));
+        assertThat(processor.captures).extracting(CaptureRequest::amount).containsExactly(EUR_1000);
+    }
+
+    @Test
+    void repeatedLedgerAnswerChangesNothing() {
+        fixture.given(awaitingBalance("pm_card_ok"), captured("pm_card_ok", 300))
+                .when(settle(300))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+        assertThat(processor.captures).isEmpty();
+    }
+
+    @Test
+    void ledgerAnswerForAChargeThatNeverAskedChangesNothing() {
+        fixture.given(captured("pm_card_ok"))
+                .when(settle(300))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+        assertThat(processor.captures).isEmpty();
+    }
+
+    @Test
+    void declinedRestFailsTheChargeAndNamesTheBalanceToGiveBack() {
+        // the ledger restores the applied balance when it sees the failure (ADR 0010)
+        fixture.given(awaitingBalance("pm_card_declined"))
+                .when(settle(300))
+                .expectEvents(failed("pm_card_declined", "card_declined", 300));
+    }
+
+    @Test
+    void restWithAnUnknownPaymentMethodFailsTheCharge() {
+        // the charge and the ledger's answer exist already, so the failure is recorded instead of refused
+        fixture.given(awaitingBalance("pm_unknown"))
+                .when(settle(300))
+                .expectEvents(failed("pm_unknown", "unknown_payment_method", 300));
+    }
+
+    @Test
+    void ledgerAnswerAboveTheChargeIsRefused() {
+        fixture.given(awaitingBalance("pm_card_ok"))
+                .when(settle(1001))
+                .expectException(problem("balance-exceeds-charge"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void ledgerAnswerForAnotherTenantFindsNoCharge() {
+        fixture.given(awaitingBalance("pm_card_ok"))
+                .when(new SettleChargeFromBalance(ID, "panel", ACCOUNT, Money.of(300, "EUR")))
+                .expectException(NotFoundException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void chargeAwaitingTheLedgerIsNotRefunded() {
+        fixture.given(awaitingBalance("pm_card_ok"))
+                .when(refund("re_1", 100))
+                .expectEvents(refusal("re_1", 100, "charge-not-captured"));
+        assertThat(processor.refunds).isEmpty();
+    }
+
+    @Test
+    void processorRefundsOnlyWhatTheProcessorCaptured() {
+        // card-refundable = amount − paid from balance − refunded − lost; the balance part goes back as balance
+        fixture.given(awaitingBalance("pm_card_ok"), captured("pm_card_ok", 300), refunded("re_1", 200, 200))
+                .when(refund("re_2", 501))
+                .expectEvents(refusal("re_2", 501, "exceeds-refundable"));
+        assertThat(processor.refunds).isEmpty();
+    }
+
+    @Test
+    void processorRefundsTheWholeCardPartOfAPartlyBalancePaidCharge() {
+        fixture.given(awaitingBalance("pm_card_ok"), captured("pm_card_ok", 300))
+                .when(refund("re_1", 700))
+                .expectEvents(refunded("re_1", 700, 700));
+    }
+
+    @Test
+    void chargePaidWhollyFromBalanceHasNothingForTheProcessorToRefund() {
+        fixture.given(awaitingBalance("pm_card_ok"), new ChargeCaptured(ID, ACCOUNT, "studio", EUR_1000, "monthly",
+                        null, null, null, "pm_card_ok", false, Charge.BALANCE, null, NOW, EUR_1000))
+                .when(refund("re_1", 1))
+                .expectEvents(refusal("re_1", 1, "exceeds-refundable"));
+        assertThat(processor.refunds).isEmpty();
     }
 
     @Test
@@ -174,8 +315,7 @@ class ChargeTest {
 
     @Test
     void refundOfAFailedChargeIsRefusedAndAnswered() {
-        fixture.given(new ChargeFailed(ID, ACCOUNT, "studio", EUR_1000, "monthly", null, null, null,
-                        "pm_card_declined", "sandbox", "card_declined", NOW))
+        fixture.given(failed("pm_card_declined", "card_declined", 0))
                 .when(refund("re_1", 100))
                 .expectEvents(refusal("re_1", 100, "charge-not-captured"));
         assertThat(processor.refunds).isEmpty();
@@ -276,8 +416,26 @@ class ChargeTest {
     }
 
     private static ChargeCaptured captured(String paymentMethod) {
+        return captured(paymentMethod, 0);
+    }
+
+    private static ChargeCaptured captured(String paymentMethod, long paidFromBalance) {
         return new ChargeCaptured(ID, ACCOUNT, "studio", EUR_1000, "monthly", null, null, null, paymentMethod, false,
-                "sandbox", ChargeTestProcessor.PROCESSOR_CHARGE_ID, NOW);
+                "sandbox", ChargeTestProcessor.PROCESSOR_CHARGE_ID, NOW, Money.of(paidFromBalance, "EUR"));
+    }
+
+    private static ChargeFailed failed(String paymentMethod, String failureCode, long paidFromBalance) {
+        return new ChargeFailed(ID, ACCOUNT, "studio", EUR_1000, "monthly", null, null, null, paymentMethod,
+                "sandbox", failureCode, NOW, Money.of(paidFromBalance, "EUR"));
+    }
+
+    private static ChargeAwaitingBalance awaitingBalance(String paymentMethod) {
+        return new ChargeAwaitingBalance(ID, ACCOUNT, "studio", EUR_1000, "monthly", null, null, null, paymentMethod,
+                false, NOW);
+    }
+
+    private static SettleChargeFromBalance settle(long applied) {
+        return new SettleChargeFromBalance(ID, "studio", ACCOUNT, Money.of(applied, "EUR"));
     }
 
     private static RefundCharge refund(String refundId, long amount) {

@@ -4,11 +4,16 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dev.fairbill.billing.payment.PaymentProcessor;
+import dev.fairbill.billing.payment.UnknownPaymentMethodException;
 
-/** A processor with the sandbox's payment methods and predictable ids, recording the refunds it executed. */
+/**
+ * A processor with the sandbox's payment methods and predictable ids, recording the captures and refunds it executed;
+ * {@code pm_unknown} is a payment method it does not know.
+ */
 final class ChargeTestProcessor implements PaymentProcessor {
 
     static final String PROCESSOR_CHARGE_ID = "ch_sandbox_test";
+    final List<CaptureRequest> captures = new ArrayList<>();
     final List<RefundRequest> refunds = new ArrayList<>();
 
     @Override
@@ -18,6 +23,10 @@ final class ChargeTestProcessor implements PaymentProcessor {
 
     @Override
     public CaptureResult capture(CaptureRequest request) {
+        if ("pm_unknown".equals(request.paymentMethod())) {
+            throw new UnknownPaymentMethodException(name());
+        }
+        captures.add(request);
         return "pm_card_declined".equals(request.paymentMethod())
                 ? new Declined("card_declined")
                 : new Captured(PROCESSOR_CHARGE_ID);

@@ -1,6 +1,6 @@
 package dev.fairbill.billing.domain;
 
-import static dev.fairbill.billing.domain.ProblemSlug.problem;
+import static dev.fairbill.platform.testsupport.ProblemSlug.problem;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -71,7 +71,7 @@ class PurchaseTest {
         fixture.given(placed(CREDITS_500, NOW))
                 .when(new RecordPurchasePayment(ID, CHARGE, null))
                 .expectEvents(new PurchasePaid(ID, ACCOUNT, "panel", "credits-500", Kind.CREDIT_PACK, CHARGE,
-                        Money.of(2500, "EUR"), 500, 0, NOW, NOW));
+                        Money.of(2500, "EUR"), 500, 0, NOW, NOW, null, null));
     }
 
     @Test
@@ -179,7 +179,7 @@ class PurchaseTest {
 
     private static PurchasePaid paid(PurchaseProduct product) {
         return new PurchasePaid(ID, ACCOUNT, "panel", product.id(), product.kind(), CHARGE, product.price(),
-                product.credits(), product.quantity(), NOW, NOW);
+                product.credits(), product.quantity(), NOW, NOW, product.refillWindow(), product.maxDeliveryTime());
     }
 
     private static ReportPurchaseFulfilment report(PurchaseFulfilmentStatus status, long delivered, Long count) {

@@ -2,11 +2,8 @@ package dev.fairbill.billing.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 
 import org.axonframework.test.aggregate.AggregateTestFixture;
@@ -41,6 +38,7 @@ import dev.fairbill.billing.domain.SubscriptionEvents.SubscriptionTerminated;
 import dev.fairbill.platform.id.IdPrefix;
 import dev.fairbill.platform.id.Ids;
 import dev.fairbill.platform.money.Money;
+import dev.fairbill.platform.testsupport.FixtureClock;
 
 /** The subscription lifecycle of DOMAIN.md, each rule with the seed clause it comes from. */
 class SubscriptionTest {
@@ -567,30 +565,5 @@ class SubscriptionTest {
 
     private static Money eur(long amount) {
         return Money.of(amount, "EUR");
-    }
-
-    /** The fixture's own time, which {@code whenThenTimeAdvancesTo} moves, as the aggregate's injected Clock. */
-    private static final class FixtureClock extends Clock {
-
-        private final AggregateTestFixture<?> fixture;
-
-        FixtureClock(AggregateTestFixture<?> fixture) {
-            this.fixture = fixture;
-        }
-
-        @Override
-        public Instant instant() {
-            return fixture.currentTime();
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException();
-        }
     }
 }

@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -19,8 +20,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import dev.fairbill.billing.BillingApi;
+import dev.fairbill.billing.BillingTestClient;
 import dev.fairbill.contracts.Topics;
 import dev.fairbill.contracts.billing.AccountOpenedV1;
+import dev.fairbill.contracts.ledger.TierChangedV1;
 import dev.fairbill.platform.testsupport.IntegrationTest;
 import dev.fairbill.platform.testsupport.TestJwts;
 import tools.jackson.databind.JsonNode;
@@ -176,6 +179,34 @@ class AccountApiIT {
         assertThat(data.accountId()).isEqualTo(id);
         assertThat(data.tenant()).isEqualTo("chat");
         assertThat(data.role()).isEqualTo("CUSTOMER");
+    }
+
+    /**
+     * Seed 000 §5: in the reseller tenant a reseller may create sub-resellers once its tier, which the ledger
+     * publishes from its lifetime purchased credits, allows it; an older tier fact does not take that back.
+     */
+    @Test
+    void aResellerCreatesSubResellersOnlyOnceItsTierAllowsIt() {
+        String reseller = api.openAccount("panel", """
+                {"externalRef": "tiered-reseller", "role": "RESELLER"}""");
+        String subReseller = """
+                {"externalRef": "tiered-sub", "role": "SUB_RESELLER", "parentAccountId": "%s"}""".formatted(reseller);
+
+        var refused = api.post("/api/v1/accounts", subReseller, bearer(TestJwts.admin("panel")));
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(json.readTree(refused.body()).get("type").asString())
+                .isEqualTo("https://fairbill.dev/problems/tier-required");
+
+        Instant at = Instant.parse("2026-11-22T10:15:30Z");
+        BillingTestClient.ledgerFact(TierChangedV1.TYPE, reseller,
+                new TierChangedV1(reseller, "panel", "GOLD", 5000, at, true));
+        BillingTestClient.ledgerFact(TierChangedV1.TYPE, reseller,
+                new TierChangedV1(reseller, "panel", "BRONZE", 100, at, false));
+
+        var allowed = Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                .until(() -> api.post("/api/v1/accounts", subReseller, bearer(TestJwts.admin("panel"))),
+                        response -> response.status() == 201);
+        assertThat(json.readTree(allowed.body()).get("parentAccountId").asString()).isEqualTo(reseller);
     }
 
     private long accountCount(String tenant) {

@@ -1,0 +1,40 @@
+package dev.fairbill.billing.messaging;
+
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import dev.fairbill.billing.domain.AccountId;
+import dev.fairbill.billing.domain.ChargeCommands.SettleChargeFromBalance;
+import dev.fairbill.billing.domain.ChargeId;
+import dev.fairbill.billing.query.AccountCashBalances;
+import dev.fairbill.contracts.ledger.CashBalanceAppliedV1;
+import dev.fairbill.contracts.ledger.CashBalanceChangedV1;
+import dev.fairbill.platform.messaging.InboundHandler;
+
+/**
+ * The ledger's cash balance facts billing acts on, so that charges pay from cash balance first (DOMAIN.md, Credit
+ * ledger; ADR 0010). Each applies once through the inbox.
+ */
+@Configuration(proxyBeanMethods = false)
+class CashBalanceFacts {
+
+    /** Billing's view of the account's balance; a fact older than the recorded one (by version) is ignored. */
+    @Bean
+    InboundHandler<CashBalanceChangedV1> cashBalanceChanges(AccountCashBalances balances) {
+        return InboundHandler.of(CashBalanceChangedV1.TYPE, CashBalanceChangedV1.class, changed ->
+                balances.record(changed.accountId(), WireMoney.money(changed.balance()), changed.version()));
+    }
+
+    /**
+     * The ledger's answer to a charge awaiting balance: the charge keeps what the balance paid and captures the rest
+     * through the processor. The charge settles once, so a repeated answer changes nothing; an answer for a charge
+     * billing does not know fails and is dead-lettered for an operator.
+     */
+    @Bean
+    InboundHandler<CashBalanceAppliedV1> cashBalanceAnswers(CommandGateway commands) {
+        return InboundHandler.of(CashBalanceAppliedV1.TYPE, CashBalanceAppliedV1.class, answer ->
+                commands.sendAndWait(new SettleChargeFromBalance(ChargeId.of(answer.chargeId()), answer.tenant(),
+                        AccountId.of(answer.accountId()), WireMoney.money(answer.applied()))));
+    }
+}
