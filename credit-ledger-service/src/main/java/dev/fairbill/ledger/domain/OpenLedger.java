@@ -2,6 +2,11 @@ package dev.fairbill.ledger.domain;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
-/** Opens the empty credit ledger of an account that billing has just opened. */
-public record OpenLedger(@TargetAggregateIdentifier LedgerId ledgerId, String tenant, String parentAccountId) {
+/**
+ * Opens the empty credit ledger of an account that billing has just opened.
+ *
+ * @param role {@code CUSTOMER}, {@code RESELLER} or {@code SUB_RESELLER}: transfers go to sub-resellers only
+ */
+public record OpenLedger(@TargetAggregateIdentifier LedgerId ledgerId, String tenant, String role,
+                         String parentAccountId) {
 }

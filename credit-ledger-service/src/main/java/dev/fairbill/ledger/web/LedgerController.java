@@ -1,28 +1,149 @@
 package dev.fairbill.ledger.web;
 
+import java.time.Clock;
+import java.time.Instant;
+
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import dev.fairbill.ledger.query.LedgerProjection;
+import dev.fairbill.ledger.domain.CreditUnit;
+import dev.fairbill.ledger.domain.LedgerCommands.GrantLot;
+import dev.fairbill.ledger.domain.LedgerCommands.VoidLot;
+import dev.fairbill.ledger.domain.LedgerId;
+import dev.fairbill.ledger.domain.LedgerSettings;
+import dev.fairbill.ledger.domain.LotId;
+import dev.fairbill.ledger.domain.LotSource;
+import dev.fairbill.ledger.query.LedgerQueries;
+import dev.fairbill.ledger.query.LedgerView;
+import dev.fairbill.platform.id.IdPrefix;
+import dev.fairbill.platform.id.Ids;
 import dev.fairbill.platform.security.Caller;
 import dev.fairbill.platform.web.NotFoundException;
+import dev.fairbill.platform.web.UnprocessableException;
+import dev.fairbill.platform.web.page.Page;
+import dev.fairbill.platform.web.page.PageRequest;
+import jakarta.validation.Valid;
 
+/** A ledger, its lots and statement, and grants (API.md, Credit ledger). */
 @RestController
-@RequestMapping("/api/v1/ledgers")
+@RequestMapping("/api/v1/ledgers/{accountId}")
+@Validated
 public class LedgerController {
 
-    private final LedgerProjection ledgers;
+    private final CommandGateway commands;
+    private final LedgerQueries ledgers;
+    private final LedgerSettings settings;
+    private final Clock clock;
 
-    public LedgerController(LedgerProjection ledgers) {
+    public LedgerController(CommandGateway commands, LedgerQueries ledgers, LedgerSettings settings, Clock clock) {
+        this.commands = commands;
         this.ledgers = ledgers;
+        this.settings = settings;
+        this.clock = clock;
     }
 
-    @GetMapping("/{accountId}")
+    @GetMapping
     public LedgerResponse get(@PathVariable String accountId) {
-        return ledgers.find(Caller.current().tenant(), accountId)
-                .map(LedgerResponse::of)
-                .orElseThrow(() -> new NotFoundException("Ledger of account " + accountId));
+        LedgerView ledger = ledgers.require(Caller.current().tenant(), accountId);
+        return LedgerResponse.of(ledger, ledgers.cashBalances(accountId),
+                ledgers.openLots(accountId).stream().map(LotResponse::of).toList());
+    }
+
+    /**
+     * Operators and sagas grant SERVICE_CREDIT, GOODWILL, ADJUSTMENT and REFUND_BALANCE; allowance, trial and
+     * purchased lots come only from billing's facts, transfer lots only from transfers.
+     */
+    @PostMapping("/grants")
+    public ResponseEntity<LotResponse> grant(@PathVariable String accountId, @Valid @RequestBody GrantRequest request,
+                                             @RequestHeader(value = Operation.IDEMPOTENCY_KEY, required = false)
+                                             String idempotencyKey) {
+        LedgerView ledger = ledgers.require(Caller.current().tenant(), accountId);
+        LotSource source = source(request.source());
+        CreditUnit unit = unit(request.unit(), source);
+        Instant expiresAt = request.expiresAt();
+        if (expiresAt == null && settings.tenant(ledger.tenant()).grantExpiry().containsKey(source)) {
+            expiresAt = clock.instant().plus(settings.tenant(ledger.tenant()).grantExpiry().get(source));
+        }
+        if (request.chargeId() != null && !Ids.isValid(IdPrefix.CHARGE, request.chargeId())) {
+            throw new UnprocessableException("invalid-charge-id", "Invalid charge id",
+                    request.chargeId() + " is not a charge id.");
+        }
+        Operation operation = Operation.of(accountId, idempotencyKey);
+        LotId lotId = commands.sendAndWait(new GrantLot(LedgerId.of(accountId), operation.id(),
+                LotId.of(operation.idOf(IdPrefix.LOT)), unit, source, request.amount(), expiresAt,
+                request.reference(), request.chargeId(), null));
+        return ResponseEntity.status(HttpStatus.CREATED).body(lot(accountId, lotId.value()));
+    }
+
+    /** Voids what is left of a lot granted by mistake, as an entry of its own. */
+    @PostMapping("/lots/{lotId}/void")
+    public LotResponse voidLot(@PathVariable String accountId, @PathVariable String lotId,
+                               @Valid @RequestBody VoidRequest request) {
+        ledgers.require(Caller.current().tenant(), accountId);
+        lot(accountId, lotId);
+        commands.sendAndWait(new VoidLot(LedgerId.of(accountId), LotId.of(lotId), request.reason()));
+        return lot(accountId, lotId);
+    }
+
+    @GetMapping("/lots/{lotId}")
+    public LotResponse getLot(@PathVariable String accountId, @PathVariable String lotId) {
+        ledgers.require(Caller.current().tenant(), accountId);
+        return lot(accountId, lotId);
+    }
+
+    /** The statement, oldest entry first, with cursor pagination (API.md, Conventions). */
+    @GetMapping("/entries")
+    public Page<EntryResponse> entries(@PathVariable String accountId, PageRequest page) {
+        ledgers.require(Caller.current().tenant(), accountId);
+        long after = page.afterSequence();
+        var views = Page.of(ledgers.entries(accountId, after, page.fetchSize()), page,
+                entry -> Long.toString(entry.seq()));
+        return new Page<>(views.data().stream().map(EntryResponse::of).toList(), views.nextCursor());
+    }
+
+    private LotResponse lot(String accountId, String lotId) {
+        return ledgers.lot(accountId, lotId).map(LotResponse::of)
+                .orElseThrow(() -> new NotFoundException("Lot " + lotId));
+    }
+
+    private static LotSource source(String source) {
+        LotSource parsed;
+        try {
+            parsed = LotSource.valueOf(source);
+        } catch (IllegalArgumentException unknown) {
+            throw new UnprocessableException("unknown-source", "Unknown lot source",
+                    source + " is not a lot source (API.md, Credit ledger).");
+        }
+        if (!parsed.isGrantable()) {
+            throw new UnprocessableException("source-not-grantable", "Source not grantable",
+                    parsed + " lots come from billing's facts or transfers; grants may be SERVICE_CREDIT, GOODWILL,"
+                            + " ADJUSTMENT or REFUND_BALANCE.");
+        }
+        return parsed;
+    }
+
+    private static CreditUnit unit(String unit, LotSource source) {
+        if (unit == null) {
+            if (source.holdsCash()) {
+                throw new UnprocessableException("unit-required", "Unit required",
+                        "A REFUND_BALANCE grant names its currency in unit.");
+            }
+            return CreditUnit.CREDIT;
+        }
+        try {
+            return CreditUnit.of(unit);
+        } catch (IllegalArgumentException unknown) {
+            throw new UnprocessableException("unknown-unit", "Unknown unit",
+                    unit + " is neither CREDIT nor an ISO-4217 currency code.");
+        }
     }
 }

@@ -11,9 +11,9 @@ import dev.fairbill.platform.testsupport.KafkaTestMessages;
  * Publishes billing's facts as billing's outbox does: CloudEvents binary mode, keyed by account id (with the test
  * helper's {@code ce_source} and {@code ce_time}, which the ledger does not read).
  */
-final class BillingFacts {
+public final class BillingFacts {
 
-    static String newAccountId() {
+    public static String newAccountId() {
         return "acct_" + UUID.randomUUID().toString().replace("-", "").substring(0, 26).toUpperCase();
     }
 
@@ -21,6 +21,23 @@ final class BillingFacts {
     static void accountOpened(String eventId, String accountId, String tenant) {
         var data = new AccountOpenedV1(accountId, tenant, "CUSTOMER", null, Instant.parse("2026-11-22T10:15:30Z"));
         KafkaTestMessages.sendCloudEvent(Topics.BILLING_EVENTS, eventId, AccountOpenedV1.TYPE, accountId, data);
+    }
+
+    /** Opens the account (of {@code role}, under {@code parentAccountId}) with a fresh event id. */
+    public static void accountOpened(String accountId, String tenant, String role, String parentAccountId) {
+        var data = new AccountOpenedV1(accountId, tenant, role, parentAccountId, Instant.parse("2026-11-22T10:15:30Z"));
+        KafkaTestMessages.sendCloudEvent(Topics.BILLING_EVENTS, UUID.randomUUID().toString(), AccountOpenedV1.TYPE,
+                accountId, data);
+    }
+
+    /** Sends a fact of billing about the account with a fresh event id. */
+    public static void fact(String type, String accountId, Object data) {
+        KafkaTestMessages.sendCloudEvent(Topics.BILLING_EVENTS, UUID.randomUUID().toString(), type, accountId, data);
+    }
+
+    /** Sends a request to the ledger with the given CloudEvents id. */
+    public static void request(String eventId, String type, String accountId, Object data) {
+        KafkaTestMessages.sendCloudEvent(Topics.LEDGER_REQUESTS, eventId, type, accountId, data);
     }
 
     private BillingFacts() {

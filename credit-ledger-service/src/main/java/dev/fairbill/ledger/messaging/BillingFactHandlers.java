@@ -1,0 +1,161 @@
+package dev.fairbill.ledger.messaging;
+
+import java.time.Clock;
+
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import dev.fairbill.contracts.billing.AccountOpenedV1;
+import dev.fairbill.contracts.billing.AccountReinstatedV1;
+import dev.fairbill.contracts.billing.AccountSuspendedV1;
+import dev.fairbill.contracts.billing.ChargeFailedV1;
+import dev.fairbill.contracts.billing.ChargeRefundFailedV1;
+import dev.fairbill.contracts.billing.ChargeRefundedV1;
+import dev.fairbill.contracts.billing.PurchasePaidV1;
+import dev.fairbill.contracts.billing.SubscriptionCancelledV1;
+import dev.fairbill.contracts.billing.SubscriptionExpiredV1;
+import dev.fairbill.contracts.billing.SubscriptionRenewedV1;
+import dev.fairbill.contracts.billing.SubscriptionStartedV1;
+import dev.fairbill.contracts.billing.SubscriptionTerminatedV1;
+import dev.fairbill.ledger.domain.CreditUnit;
+import dev.fairbill.ledger.domain.LedgerCommands.ForfeitAllowance;
+import dev.fairbill.ledger.domain.LedgerCommands.FreezeLedger;
+import dev.fairbill.ledger.domain.LedgerCommands.GrantLot;
+import dev.fairbill.ledger.domain.LedgerCommands.RecordWithdrawalRefund;
+import dev.fairbill.ledger.domain.LedgerCommands.RestoreCashBalance;
+import dev.fairbill.ledger.domain.LedgerCommands.UnfreezeLedger;
+import dev.fairbill.ledger.domain.LedgerId;
+import dev.fairbill.ledger.domain.LotId;
+import dev.fairbill.ledger.domain.LotSource;
+import dev.fairbill.ledger.domain.OpenLedger;
+import dev.fairbill.platform.messaging.InboundHandler;
+
+/**
+ * What the ledger does with billing's facts, each applied once through the inbox. Lots granted from a fact take their
+ * id from it, so even a fact that reached the ledger twice under two message ids grants once.
+ */
+@Configuration(proxyBeanMethods = false)
+class BillingFactHandlers {
+
+    /** Billing suspends an account for a dispute or an operator: its ledger freezes until it is reinstated. */
+    static final String SUSPENSION = "ACCOUNT_SUSPENDED";
+
+    @Bean
+    InboundHandler<AccountOpenedV1> openLedgerOnAccountOpened(CommandGateway commands) {
+        return InboundHandler.of(AccountOpenedV1.TYPE, AccountOpenedV1.class, opened -> commands.sendAndWait(
+                new OpenLedger(LedgerId.of(opened.accountId()), opened.tenant(), opened.role(),
+                        opened.parentAccountId())));
+    }
+
+    /**
+     * A paid period grants its included credits as allowance (seed 001 §3.1: they do not expire while the
+     * subscription is active); a trial grants its trial credits until the trial ends (seed 001 §3.3).
+     */
+    @Bean
+    InboundHandler<SubscriptionStartedV1> grantOnSubscriptionStarted(CommandGateway commands, Clock clock) {
+        return InboundHandler.of(SubscriptionStartedV1.TYPE, SubscriptionStartedV1.class, started -> {
+            if (started.includedCredits() > 0) {
+                grantAllowance(commands, started.accountId(), started.subscriptionId(),
+                        started.periodStart().toString(), started.includedCredits(), started.chargeId());
+            }
+            if (started.trialCredits() > 0 && started.trialEndsAt() != null
+                    && started.trialEndsAt().isAfter(clock.instant())) {
+                String operation = "trial:" + started.subscriptionId();
+                commands.sendAndWait(new GrantLot(LedgerId.of(started.accountId()), operation,
+                        LotId.derive(operation), CreditUnit.CREDIT, LotSource.TRIAL, started.trialCredits(),
+                        started.trialEndsAt(), started.subscriptionId(), null, started.subscriptionId()));
+            }
+        });
+    }
+
+    @Bean
+    InboundHandler<SubscriptionRenewedV1> grantOnSubscriptionRenewed(CommandGateway commands) {
+        return InboundHandler.of(SubscriptionRenewedV1.TYPE, SubscriptionRenewedV1.class, renewed -> {
+            if (renewed.includedCredits() > 0) {
+                grantAllowance(commands, renewed.accountId(), renewed.subscriptionId(),
+                        renewed.periodStart().toString(), renewed.includedCredits(), renewed.chargeId());
+            }
+        });
+    }
+
+    private static void grantAllowance(CommandGateway commands, String accountId, String subscriptionId,
+                                       String period, long credits, String chargeId) {
+        String operation = "allowance:" + subscriptionId + ":" + period;
+        commands.sendAndWait(new GrantLot(LedgerId.of(accountId), operation, LotId.derive(operation),
+                CreditUnit.CREDIT, LotSource.SUBSCRIPTION_ALLOWANCE, credits, null, subscriptionId, chargeId,
+                subscriptionId));
+    }
+
+    /** Seed 001 §3.1: on cancellation or expiry, unused subscription credits are forfeited. */
+    @Bean
+    InboundHandler<SubscriptionCancelledV1> forfeitOnSubscriptionCancelled(CommandGateway commands) {
+        return InboundHandler.of(SubscriptionCancelledV1.TYPE, SubscriptionCancelledV1.class, cancelled ->
+                commands.sendAndWait(new ForfeitAllowance(LedgerId.of(cancelled.accountId()),
+                        cancelled.subscriptionId(), "subscription cancelled " + cancelled.mode())));
+    }
+
+    @Bean
+    InboundHandler<SubscriptionExpiredV1> forfeitOnSubscriptionExpired(CommandGateway commands) {
+        return InboundHandler.of(SubscriptionExpiredV1.TYPE, SubscriptionExpiredV1.class, expired ->
+                commands.sendAndWait(new ForfeitAllowance(LedgerId.of(expired.accountId()),
+                        expired.subscriptionId(), "subscription expired")));
+    }
+
+    @Bean
+    InboundHandler<SubscriptionTerminatedV1> forfeitOnSubscriptionTerminated(CommandGateway commands) {
+        return InboundHandler.of(SubscriptionTerminatedV1.TYPE, SubscriptionTerminatedV1.class, terminated ->
+                commands.sendAndWait(new ForfeitAllowance(LedgerId.of(terminated.accountId()),
+                        terminated.subscriptionId(), "subscription terminated")));
+    }
+
+    /** Seed 000 §5, seed 001 §3.2: bought credits are granted once paid and never expire. */
+    @Bean
+    InboundHandler<PurchasePaidV1> grantOnPurchasePaid(CommandGateway commands) {
+        return InboundHandler.of(PurchasePaidV1.TYPE, PurchasePaidV1.class, paid -> {
+            if (paid.credits() > 0) {
+                String operation = "purchase:" + paid.purchaseId();
+                commands.sendAndWait(new GrantLot(LedgerId.of(paid.accountId()), operation, LotId.derive(operation),
+                        CreditUnit.CREDIT, LotSource.PURCHASED, paid.credits(), null, paid.purchaseId(),
+                        paid.chargeId(), null));
+            }
+        });
+    }
+
+    /** DOMAIN.md, freeze: while the account is suspended, consumption and transfers are refused. */
+    @Bean
+    InboundHandler<AccountSuspendedV1> freezeOnAccountSuspended(CommandGateway commands) {
+        return InboundHandler.of(AccountSuspendedV1.TYPE, AccountSuspendedV1.class, suspended ->
+                commands.sendAndWait(new FreezeLedger(LedgerId.of(suspended.accountId()), SUSPENSION,
+                        suspended.accountId())));
+    }
+
+    @Bean
+    InboundHandler<AccountReinstatedV1> unfreezeOnAccountReinstated(CommandGateway commands) {
+        return InboundHandler.of(AccountReinstatedV1.TYPE, AccountReinstatedV1.class, reinstated ->
+                commands.sendAndWait(new UnfreezeLedger(LedgerId.of(reinstated.accountId()), SUSPENSION,
+                        reinstated.accountId())));
+    }
+
+    /** A charge that cash balance was applied to failed: the balance comes back (nothing when none was applied). */
+    @Bean
+    InboundHandler<ChargeFailedV1> restoreCashOnChargeFailed(CommandGateway commands) {
+        return InboundHandler.of(ChargeFailedV1.TYPE, ChargeFailedV1.class, failed ->
+                commands.sendAndWait(new RestoreCashBalance(LedgerId.of(failed.accountId()), failed.chargeId())));
+    }
+
+    /** Billing's answers to the refunds a withdrawal asked for; other refunds change nothing. */
+    @Bean
+    InboundHandler<ChargeRefundedV1> withdrawalRefundPaid(CommandGateway commands) {
+        return InboundHandler.of(ChargeRefundedV1.TYPE, ChargeRefundedV1.class, refunded ->
+                commands.sendAndWait(new RecordWithdrawalRefund(LedgerId.of(refunded.accountId()),
+                        refunded.refundId(), null)));
+    }
+
+    @Bean
+    InboundHandler<ChargeRefundFailedV1> withdrawalRefundFailed(CommandGateway commands) {
+        return InboundHandler.of(ChargeRefundFailedV1.TYPE, ChargeRefundFailedV1.class, failed ->
+                commands.sendAndWait(new RecordWithdrawalRefund(LedgerId.of(failed.accountId()), failed.refundId(),
+                        failed.failureCode())));
+    }
+}

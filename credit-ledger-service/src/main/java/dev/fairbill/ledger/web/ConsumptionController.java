@@ -1,0 +1,112 @@
+package dev.fairbill.ledger.web;
+
+import java.time.Clock;
+import java.time.Duration;
+
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import dev.fairbill.ledger.domain.CreditLedger.ConsumptionResult;
+import dev.fairbill.ledger.domain.HoldId;
+import dev.fairbill.ledger.domain.LedgerCommands.CaptureHold;
+import dev.fairbill.ledger.domain.LedgerCommands.ConsumeCredits;
+import dev.fairbill.ledger.domain.LedgerCommands.PlaceHold;
+import dev.fairbill.ledger.domain.LedgerCommands.ReleaseHold;
+import dev.fairbill.ledger.domain.LedgerId;
+import dev.fairbill.ledger.domain.LedgerSettings;
+import dev.fairbill.ledger.query.LedgerQueries;
+import dev.fairbill.platform.id.IdPrefix;
+import dev.fairbill.platform.security.Caller;
+import dev.fairbill.platform.web.NotFoundException;
+import dev.fairbill.platform.web.ValidationFailedException;
+import jakarta.validation.Valid;
+
+/** Using credits: consumptions, and two-phase holds (API.md, Credit ledger). */
+@RestController
+@RequestMapping("/api/v1/ledgers/{accountId}")
+@Validated
+public class ConsumptionController {
+
+    private final CommandGateway commands;
+    private final LedgerQueries ledgers;
+    private final LedgerSettings settings;
+    private final Clock clock;
+
+    public ConsumptionController(CommandGateway commands, LedgerQueries ledgers, LedgerSettings settings,
+                                 Clock clock) {
+        this.commands = commands;
+        this.ledgers = ledgers;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    /** 409 {@code insufficient-credits}, 423 {@code ledger-frozen}; a repeated operation answers the first result. */
+    @PostMapping("/consumptions")
+    public ResponseEntity<ConsumptionResponse> consume(@PathVariable String accountId,
+                                                       @Valid @RequestBody ConsumptionRequest request,
+                                                       @RequestHeader(value = Operation.IDEMPOTENCY_KEY,
+                                                               required = false) String idempotencyKey) {
+        ledgers.require(Caller.current().tenant(), accountId);
+        Operation operation = Operation.of(accountId, idempotencyKey);
+        ConsumptionResult result = commands.sendAndWait(new ConsumeCredits(LedgerId.of(accountId), operation.id(),
+                operation.idOf(IdPrefix.CONSUMPTION), request.amount(), request.reference()));
+        return ResponseEntity.status(HttpStatus.CREATED).body(ledgers.consumption(accountId, result.consumptionId())
+                .map(ConsumptionResponse::of).orElseThrow());
+    }
+
+    @PostMapping("/holds")
+    public ResponseEntity<HoldResponse> hold(@PathVariable String accountId, @Valid @RequestBody HoldRequest request,
+                                             @RequestHeader(value = Operation.IDEMPOTENCY_KEY, required = false)
+                                             String idempotencyKey) {
+        ledgers.require(Caller.current().tenant(), accountId);
+        Duration expiresIn = request.expiresIn() == null ? settings.holdDefaultExpiry() : request.expiresIn();
+        if (expiresIn.isNegative() || expiresIn.isZero() || expiresIn.compareTo(settings.holdMaxExpiry()) > 0) {
+            throw new ValidationFailedException("expiresIn", "must be positive and at most "
+                    + settings.holdMaxExpiry());
+        }
+        Operation operation = Operation.of(accountId, idempotencyKey);
+        HoldId holdId = commands.sendAndWait(new PlaceHold(LedgerId.of(accountId), operation.id(),
+                HoldId.of(operation.idOf(IdPrefix.HOLD)), request.amount(), request.reference(),
+                clock.instant().plus(expiresIn)));
+        return ResponseEntity.status(HttpStatus.CREATED).body(hold(accountId, holdId.value()));
+    }
+
+    @GetMapping("/holds/{holdId}")
+    public HoldResponse get(@PathVariable String accountId, @PathVariable String holdId) {
+        ledgers.require(Caller.current().tenant(), accountId);
+        return hold(accountId, holdId);
+    }
+
+    /** Captures all of the hold, or {@code amount} of it with the rest released; capturing again changes nothing. */
+    @PostMapping("/holds/{holdId}/capture")
+    public HoldResponse capture(@PathVariable String accountId, @PathVariable String holdId,
+                                @Valid @RequestBody(required = false) HoldCaptureRequest request) {
+        ledgers.require(Caller.current().tenant(), accountId);
+        hold(accountId, holdId);
+        commands.sendAndWait(new CaptureHold(LedgerId.of(accountId), HoldId.of(holdId),
+                request == null ? null : request.amount()));
+        return hold(accountId, holdId);
+    }
+
+    @PostMapping("/holds/{holdId}/release")
+    public HoldResponse release(@PathVariable String accountId, @PathVariable String holdId) {
+        ledgers.require(Caller.current().tenant(), accountId);
+        hold(accountId, holdId);
+        commands.sendAndWait(new ReleaseHold(LedgerId.of(accountId), HoldId.of(holdId)));
+        return hold(accountId, holdId);
+    }
+
+    private HoldResponse hold(String accountId, String holdId) {
+        return ledgers.hold(accountId, holdId).map(HoldResponse::of)
+                .orElseThrow(() -> new NotFoundException("Hold " + holdId));
+    }
+}

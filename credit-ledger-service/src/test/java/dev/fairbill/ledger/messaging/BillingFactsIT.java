@@ -1,0 +1,179 @@
+package dev.fairbill.ledger.messaging;
+
+import static dev.fairbill.platform.testsupport.ApiClient.bearer;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import dev.fairbill.contracts.MoneyAmount;
+import dev.fairbill.contracts.Topics;
+import dev.fairbill.contracts.billing.AccountReinstatedV1;
+import dev.fairbill.contracts.billing.AccountSuspendedV1;
+import dev.fairbill.contracts.billing.PurchasePaidV1;
+import dev.fairbill.contracts.billing.SubscriptionCancelledV1;
+import dev.fairbill.contracts.billing.SubscriptionStartedV1;
+import dev.fairbill.contracts.ledger.ApplyCashBalanceRequestedV1;
+import dev.fairbill.contracts.ledger.CashBalanceAppliedV1;
+import dev.fairbill.contracts.ledger.GrantCreditsRequestedV1;
+import dev.fairbill.platform.testsupport.ApiClient;
+import dev.fairbill.platform.testsupport.IntegrationTest;
+import dev.fairbill.platform.testsupport.KafkaTestMessages;
+import dev.fairbill.platform.testsupport.TestJwts;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The ledger reacting to billing's facts and to requests, received from the real broker, each applied once. */
+@IntegrationTest
+class BillingFactsIT {
+
+    private static final String TENANT = "studio";
+    private static final MoneyAmount EUR_1000 = new MoneyAmount(1000, "EUR");
+
+    @LocalServerPort int port;
+    @Autowired JdbcClient jdbc;
+    private final JsonMapper json = JsonMapper.builder().build();
+    private ApiClient api;
+
+    @BeforeEach
+    void setUp() {
+        api = new ApiClient("http://localhost:" + port);
+    }
+
+    /** Seed 001 §3.1/§3.2: cancelling forfeits the allowance; purchased credits are kept. */
+    @Test
+    void allowanceIsGrantedWhenASubscriptionStartsAndForfeitedWhenItIsCancelledWhilePurchasedCreditsStay() {
+        String account = openedAccount();
+        String subscription = "sub_" + UUID.randomUUID().toString().replace("-", "").substring(0, 26);
+        Instant start = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        BillingFacts.fact(SubscriptionStartedV1.TYPE, account, new SubscriptionStartedV1(subscription, account, TENANT,
+                "monthly", "ACTIVE", start, start.plus(30, ChronoUnit.DAYS), 100, 0, null, EUR_1000, EUR_1000, null,
+                "ch_FIRST", start));
+        BillingFacts.fact(PurchasePaidV1.TYPE, account, new PurchasePaidV1("pur_PACK", account, TENANT,
+                "credits-500", "CREDIT_PACK", "ch_PACK", new MoneyAmount(2500, "EUR"), 500, 1, start, start, null,
+                null));
+
+        JsonNode granted = awaitLedger(account, ledger -> ledger.get("balance").asLong() == 600);
+        assertThat(granted.get("lots")).extracting(lot -> lot.get("source").asString())
+                .containsExactlyInAnyOrder("SUBSCRIPTION_ALLOWANCE", "PURCHASED");
+
+        BillingFacts.fact(SubscriptionCancelledV1.TYPE, account, new SubscriptionCancelledV1(subscription, account,
+                TENANT, "IMMEDIATE", null, false, null, start, start.plus(30, ChronoUnit.DAYS), Instant.now()));
+
+        JsonNode afterCancel = awaitLedger(account, ledger -> ledger.get("balance").asLong() == 500);
+        assertThat(afterCancel.get("lots")).singleElement()
+                .satisfies(lot -> assertThat(lot.get("source").asString()).isEqualTo("PURCHASED"));
+        assertThat(entryTypes(account)).contains("FORFEIT");
+    }
+
+    /** DOMAIN.md, freeze: a suspended account's ledger refuses consumption (423) and keeps its balance. */
+    @Test
+    void suspensionFreezesTheLedgerAndReinstatementUnfreezesIt() {
+        String account = openedAccount();
+        grant(account, 50);
+        awaitLedger(account, ledger -> ledger.get("balance").asLong() == 50);
+
+        BillingFacts.fact(AccountSuspendedV1.TYPE, account, new AccountSuspendedV1(account, TENANT, "CUSTOMER",
+                "DISPUTE", "dp_1", Instant.now()));
+        awaitLedger(account, ledger -> ledger.get("frozen").asBoolean());
+
+        ApiClient.Response refused = consume(account, 10);
+        assertThat(refused.status()).isEqualTo(423);
+        assertThat(refused.body()).contains("https://fairbill.dev/problems/ledger-frozen");
+        assertThat(awaitLedger(account, ledger -> true).get("balance").asLong()).isEqualTo(50);
+
+        BillingFacts.fact(AccountReinstatedV1.TYPE, account, new AccountReinstatedV1(account, TENANT, "CUSTOMER",
+                "DISPUTE", "dp_1", Instant.now()));
+        awaitLedger(account, ledger -> !ledger.get("frozen").asBoolean());
+        assertThat(consume(account, 10).status()).isEqualTo(201);
+    }
+
+    /** A redelivered request (same message id) and a repeated operation id (new message id) are applied once. */
+    @Test
+    void aRedeliveredGrantRequestIsAppliedOnce() {
+        String account = openedAccount();
+        var request = new GrantCreditsRequestedV1("op-" + UUID.randomUUID(), account, TENANT, 700, "EUR",
+                "REFUND_BALANCE", null, "rc_1", "ch_ORIGINAL");
+        String messageId = UUID.randomUUID().toString();
+        String lastMessageId = UUID.randomUUID().toString();
+
+        BillingFacts.request(messageId, GrantCreditsRequestedV1.TYPE, account, request);
+        BillingFacts.request(messageId, GrantCreditsRequestedV1.TYPE, account, request);
+        BillingFacts.request(lastMessageId, GrantCreditsRequestedV1.TYPE, account, request);
+        // one account's messages share a partition: once the last is in the inbox, the two before it were handled
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql(
+                "SELECT count(*) FROM inbox WHERE message_id = ?").param(lastMessageId).query(Long.class)
+                .single() == 1);
+
+        JsonNode ledger = awaitLedger(account, l -> true);
+        assertThat(ledger.get("cashBalances")).singleElement().satisfies(cash -> {
+            assertThat(cash.get("amount").asLong()).isEqualTo(700);
+            assertThat(cash.get("currency").asString()).isEqualTo("EUR");
+        });
+    }
+
+    /** DOMAIN.md: the next charges use cash balance first; the ledger applies it once per charge. */
+    @Test
+    void cashBalanceIsAppliedToAChargeOnce() {
+        String account = openedAccount();
+        BillingFacts.request(UUID.randomUUID().toString(), GrantCreditsRequestedV1.TYPE, account,
+                new GrantCreditsRequestedV1("op-" + UUID.randomUUID(), account, TENANT, 300, "EUR",
+                        "REFUND_BALANCE", null, "rc_1", "ch_ORIGINAL"));
+        awaitLedger(account, ledger -> !ledger.get("cashBalances").isEmpty());
+
+        var apply = new ApplyCashBalanceRequestedV1("ch_NEW", account, TENANT, new MoneyAmount(100, "EUR"));
+        BillingFacts.request(UUID.randomUUID().toString(), ApplyCashBalanceRequestedV1.TYPE, account, apply);
+        BillingFacts.request(UUID.randomUUID().toString(), ApplyCashBalanceRequestedV1.TYPE, account, apply);
+        grant(account, 1);
+
+        awaitLedger(account, l -> l.get("balance").asLong() == 1);
+        var answer = KafkaTestMessages.awaitRecord(Topics.LEDGER_EVENTS, account, CashBalanceAppliedV1.TYPE,
+                Duration.ofSeconds(30));
+        assertThat(KafkaTestMessages.data(answer, CashBalanceAppliedV1.class).applied())
+                .isEqualTo(new MoneyAmount(100, "EUR"));
+        JsonNode ledger = awaitLedger(account, l -> true);
+        assertThat(ledger.get("cashBalances").get(0).get("amount").asLong()).isEqualTo(200);
+    }
+
+    private String openedAccount() {
+        String account = BillingFacts.newAccountId();
+        BillingFacts.accountOpened(account, TENANT, "CUSTOMER", null);
+        awaitLedger(account, ledger -> true);
+        return account;
+    }
+
+    private void grant(String account, long credits) {
+        assertThat(api.post("/api/v1/ledgers/" + account + "/grants",
+                "{\"amount\": " + credits + ", \"source\": \"GOODWILL\"}", bearer(TestJwts.admin(TENANT))).status())
+                .isEqualTo(201);
+    }
+
+    private ApiClient.Response consume(String account, long credits) {
+        return api.post("/api/v1/ledgers/" + account + "/consumptions",
+                "{\"amount\": " + credits + ", \"reference\": \"job-1\"}", bearer(TestJwts.admin(TENANT)));
+    }
+
+    private java.util.List<String> entryTypes(String account) {
+        return jdbc.sql("SELECT type FROM ledger_entries WHERE account_id = ? ORDER BY seq").param(account)
+                .query(String.class).list();
+    }
+
+    private JsonNode awaitLedger(String account, Predicate<JsonNode> condition) {
+        return Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+                .until(() -> {
+                    ApiClient.Response response = api.get("/api/v1/ledgers/" + account,
+                            bearer(TestJwts.readOnly(TENANT)));
+                    return response.status() == 200 ? json.readTree(response.body()) : null;
+                }, ledger -> ledger != null && condition.test(ledger));
+    }
+}

@@ -1,0 +1,322 @@
+package dev.fairbill.ledger.web;
+
+import static dev.fairbill.platform.testsupport.ApiClient.bearer;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import dev.fairbill.contracts.MoneyAmount;
+import dev.fairbill.contracts.Topics;
+import dev.fairbill.contracts.billing.ChargeRefundFailedV1;
+import dev.fairbill.contracts.billing.ChargeRefundedV1;
+import dev.fairbill.contracts.billing.RefundChargeRequestedV1;
+import dev.fairbill.ledger.messaging.BillingFacts;
+import dev.fairbill.platform.testsupport.ApiClient;
+import dev.fairbill.platform.testsupport.IntegrationTest;
+import dev.fairbill.platform.testsupport.KafkaTestMessages;
+import dev.fairbill.platform.testsupport.TestJwts;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The ledger's REST API (API.md, Credit ledger) against real PostgreSQL and the real broker. */
+@IntegrationTest
+class LedgerApiIT {
+
+    private static final String TENANT = "panel";
+
+    @LocalServerPort int port;
+    private final JsonMapper json = JsonMapper.builder().build();
+    private ApiClient api;
+
+    @BeforeEach
+    void setUp() {
+        api = new ApiClient("http://localhost:" + port);
+    }
+
+    /** DOMAIN.md: consumption takes the soonest-expiring lot first, then the oldest. */
+    @Test
+    void consumptionTakesTheSoonestExpiringLotFirstThenTheOldest() {
+        String account = openedAccount("CUSTOMER", null);
+        String later = lot(grant(account, 10, "GOODWILL", in(Duration.ofDays(10))));
+        String never = lot(grant(account, 10, "ADJUSTMENT", null));
+        String sooner = lot(grant(account, 10, "GOODWILL", in(Duration.ofDays(5))));
+        String neverYounger = lot(grant(account, 10, "SERVICE_CREDIT", null));
+
+        ApiClient.Response consumed = post(account, "/consumptions", "{\"amount\": 25, \"reference\": \"job-1\"}");
+
+        assertThat(consumed.status()).isEqualTo(201);
+        JsonNode body = json.readTree(consumed.body());
+        assertThat(body.get("allocations")).extracting(a -> a.get("lotId").asString() + "=" + a.get("amount").asLong())
+                .containsExactly(sooner + "=10", later + "=10", never + "=5");
+        assertThat(body.get("balanceAfter").asLong()).isEqualTo(15);
+        JsonNode ledger = ledger(account);
+        assertThat(ledger.get("balance").asLong()).isEqualTo(15);
+        assertThat(ledger.get("lots")).extracting(l -> l.get("id").asString()).containsExactly(never, neverYounger);
+    }
+
+    @Test
+    void consumingMoreThanTheBalanceIsRefusedAndChangesNothing() {
+        String account = openedAccount("CUSTOMER", null);
+        grant(account, 10, "GOODWILL", null);
+
+        ApiClient.Response refused = post(account, "/consumptions", "{\"amount\": 11, \"reference\": \"job-1\"}");
+
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.body()).contains("https://fairbill.dev/problems/insufficient-credits");
+        assertThat(ledger(account).get("balance").asLong()).isEqualTo(10);
+    }
+
+    @Test
+    void aConsumptionRetriedWithTheSameIdempotencyKeyIsAppliedOnce() {
+        String account = openedAccount("CUSTOMER", null);
+        grant(account, 10, "GOODWILL", null);
+        Map<String, String> headers = admin();
+        headers.put("Idempotency-Key", UUID.randomUUID().toString());
+        String body = "{\"amount\": 4, \"reference\": \"job-1\"}";
+
+        ApiClient.Response first = api.post(path(account, "/consumptions"), body, headers);
+        ApiClient.Response retried = api.post(path(account, "/consumptions"), body, headers);
+
+        assertThat(retried.status()).isEqualTo(first.status()).isEqualTo(201);
+        assertThat(retried.body()).isEqualTo(first.body());
+        assertThat(ledger(account).get("balance").asLong()).isEqualTo(6);
+    }
+
+    @Test
+    void invalidGrantsAreRefusedWithAProblemAndChangeNothing() {
+        String account = openedAccount("CUSTOMER", null);
+
+        assertProblem(post(account, "/grants", "{\"amount\": 0, \"source\": \"GOODWILL\"}"), 400, "validation-failed");
+        assertProblem(post(account, "/grants", "{\"amount\": -5, \"source\": \"GOODWILL\"}"), 400,
+                "validation-failed");
+        assertProblem(post(account, "/grants", "{\"amount\": 5, \"source\": \"GIFT\"}"), 422, "unknown-source");
+        assertProblem(post(account, "/grants", "{\"amount\": 5, \"source\": \"PURCHASED\"}"), 422,
+                "source-not-grantable");
+        assertProblem(post(account, "/grants", "{\"amount\": 5, \"source\": \"GOODWILL\", \"unit\": \"XYZ\"}"), 422,
+                "unknown-unit");
+        assertProblem(post(account, "/grants", "{\"amount\": 5, \"source\": \"GOODWILL\", \"unit\": \"EUR\"}"), 422,
+                "unit-mismatch");
+        assertProblem(post(account, "/grants", "{\"amount\": 5, \"source\": \"GOODWILL\", \"expiresAt\": \""
+                + Instant.now().minusSeconds(60) + "\"}"), 422, "expiry-in-past");
+        assertProblem(post(account, "/grants", "{\"amount\": 5, \"source\": \"GOODWILL\", \"colour\": \"red\"}"), 400,
+                null);
+
+        JsonNode ledger = ledger(account);
+        assertThat(ledger.get("balance").asLong()).isZero();
+        assertThat(ledger.get("lots").isEmpty()).isTrue();
+    }
+
+    /** DOMAIN.md, holds: reserve, then capture (part) — the rest goes back — and a captured hold stays captured. */
+    @Test
+    void aHoldReservesCreditsAndCapturingPartOfItReleasesTheRest() {
+        String account = openedAccount("CUSTOMER", null);
+        grant(account, 50, "GOODWILL", null);
+
+        ApiClient.Response placed = post(account, "/holds", "{\"amount\": 30, \"reference\": \"render-7\"}");
+        assertThat(placed.status()).isEqualTo(201);
+        String hold = json.readTree(placed.body()).get("id").asString();
+        assertThat(json.readTree(placed.body()).get("status").asString()).isEqualTo("PENDING");
+        assertThat(ledger(account).get("balance").asLong()).isEqualTo(20);
+
+        ApiClient.Response captured = post(account, "/holds/" + hold + "/capture", "{\"amount\": 20}");
+        assertThat(captured.status()).isEqualTo(200);
+        assertThat(json.readTree(captured.body()).get("status").asString()).isEqualTo("CAPTURED");
+        assertThat(ledger(account).get("balance").asLong()).isEqualTo(30);
+
+        assertProblem(post(account, "/holds/" + hold + "/release", ""), 409, "hold-not-pending");
+        assertThat(ledger(account).get("balance").asLong()).isEqualTo(30);
+    }
+
+    /**
+     * DOMAIN.md: a hold times out and releases by itself, and a lot expires at its {@code expiresAt} — both on
+     * persistent deadlines, without any request to the ledger.
+     */
+    @Test
+    void aHoldTimesOutAndALotExpiresByThemselves() {
+        String account = openedAccount("CUSTOMER", null);
+        grant(account, 40, "GOODWILL", null);
+        String expiring = lot(grant(account, 5, "SERVICE_CREDIT", Instant.now().plusSeconds(2)));
+        ApiClient.Response placed = post(account, "/holds",
+                "{\"amount\": 30, \"reference\": \"job-9\", \"expiresIn\": \"PT1S\"}");
+        String hold = json.readTree(placed.body()).get("id").asString();
+        assertThat(ledger(account).get("balance").asLong()).isEqualTo(15);
+
+        JsonNode settled = awaitLedger(account, l -> l.get("balance").asLong() == 40);
+        assertThat(settled.get("lots")).extracting(l -> l.get("id").asString()).doesNotContain(expiring);
+        assertThat(json.readTree(api.get(path(account, "/holds/" + hold), admin()).body()).get("status").asString())
+                .isEqualTo("EXPIRED");
+        assertThat(json.readTree(api.get(path(account, "/lots/" + expiring), admin()).body()).get("closedAs")
+                .asString()).isEqualTo("EXPIRED");
+    }
+
+    /** Seed 000 §5: a reseller transfers to its own sub-resellers only. */
+    @Test
+    void aResellerTransfersCreditsToItsSubResellerButNotToAnotherAccount() {
+        String reseller = openedAccount("RESELLER", null);
+        String subReseller = openedAccount("SUB_RESELLER", reseller);
+        String stranger = openedAccount("SUB_RESELLER", openedAccount("RESELLER", null));
+        grant(reseller, 100, "ADJUSTMENT", null);
+
+        assertProblem(post(reseller, "/transfers", "{\"toAccountId\": \"" + stranger + "\", \"amount\": 10}"), 422,
+                "not-a-sub-reseller");
+        ApiClient.Response transferred = post(reseller, "/transfers",
+                "{\"toAccountId\": \"" + subReseller + "\", \"amount\": 40}");
+
+        assertThat(transferred.status()).isEqualTo(201);
+        assertThat(ledger(reseller).get("balance").asLong()).isEqualTo(60);
+        JsonNode received = awaitLedger(subReseller, l -> l.get("balance").asLong() == 40);
+        assertThat(received.get("lots")).singleElement()
+                .satisfies(l -> assertThat(l.get("source").asString()).isEqualTo("TRANSFER"));
+        assertThat(ledger(stranger).get("balance").asLong()).isZero();
+    }
+
+    /**
+     * Seed 004: cash balance is withdrawable to the original payment method; the balance is reduced once and comes
+     * back when billing cannot refund.
+     */
+    @Test
+    void aWithdrawalAsksBillingForARefundAndRestoresTheBalanceWhenItFails() {
+        String account = openedAccount("CUSTOMER", null);
+        assertThat(post(account, "/grants", "{\"amount\": 600, \"source\": \"REFUND_BALANCE\", \"unit\": \"EUR\","
+                + " \"chargeId\": \"ch_01JDQ8Z3V5G7N2K4M6P8R0T2W4\"}").status()).isEqualTo(201);
+
+        ApiClient.Response withdrawn = post(account, "/withdrawals",
+                "{\"amount\": {\"amount\": 450, \"currency\": \"EUR\"}}");
+
+        assertThat(withdrawn.status()).isEqualTo(202);
+        JsonNode withdrawal = json.readTree(withdrawn.body());
+        assertThat(withdrawal.get("status").asString()).isEqualTo("PENDING");
+        assertThat(cash(ledger(account))).isEqualTo(150);
+        var request = KafkaTestMessages.data(KafkaTestMessages.awaitRecord(Topics.BILLING_REQUESTS, account,
+                RefundChargeRequestedV1.TYPE, Duration.ofSeconds(30)), RefundChargeRequestedV1.class);
+        assertThat(request.chargeId()).isEqualTo("ch_01JDQ8Z3V5G7N2K4M6P8R0T2W4");
+        assertThat(request.amount()).isEqualTo(new MoneyAmount(450, "EUR"));
+
+        BillingFacts.fact(ChargeRefundFailedV1.TYPE, account, new ChargeRefundFailedV1(request.chargeId(), account,
+                TENANT, request.refundId(), request.amount(), "refund_failed", Instant.now()));
+        BillingFacts.fact(ChargeRefundedV1.TYPE, account, new ChargeRefundedV1(request.chargeId(), account, TENANT,
+                request.refundId(), request.amount(), request.amount(), "re_x", "late duplicate", Instant.now()));
+
+        awaitLedger(account, l -> cash(l) == 600);
+        JsonNode settled = json.readTree(api.get(path(account, "/withdrawals/" + withdrawal.get("id").asString()),
+                admin()).body());
+        assertThat(settled.get("status").asString()).isEqualTo("FAILED");
+        assertThat(settled.get("restored").get("amount").asLong()).isEqualTo(450);
+    }
+
+    @Test
+    void withdrawingMoreThanTheCashBalanceIsRefused() {
+        String account = openedAccount("CUSTOMER", null);
+        post(account, "/grants", "{\"amount\": 100, \"source\": \"REFUND_BALANCE\", \"unit\": \"EUR\","
+                + " \"chargeId\": \"ch_01JDQ8Z3V5G7N2K4M6P8R0T2W4\"}");
+
+        assertProblem(post(account, "/withdrawals", "{\"amount\": {\"amount\": 101, \"currency\": \"EUR\"}}"), 409,
+                "insufficient-balance");
+        assertThat(cash(ledger(account))).isEqualTo(100);
+    }
+
+    /** The statement pages with a cursor and the journal balances, per unit and against every account's lots. */
+    @Test
+    void theStatementPagesWithACursorAndTheJournalBalances() {
+        String account = openedAccount("CUSTOMER", null);
+        grant(account, 10, "GOODWILL", null);
+        grant(account, 20, "SERVICE_CREDIT", null);
+        post(account, "/consumptions", "{\"amount\": 15, \"reference\": \"job-1\"}");
+
+        JsonNode first = json.readTree(api.get(path(account, "/entries?limit=2"), admin()).body());
+        assertThat(first.get("data")).extracting(e -> e.get("type").asString() + e.get("amount").asLong())
+                .containsExactly("GRANT10", "GRANT20");
+        JsonNode second = json.readTree(api.get(path(account, "/entries?limit=2&after="
+                + first.get("nextCursor").asString()), admin()).body());
+        assertThat(second.get("data")).extracting(e -> e.get("type").asString() + e.get("amount").asLong())
+                .containsExactly("CONSUMPTION-10", "CONSUMPTION-5");
+        assertThat(second.get("nextCursor").isNull()).isTrue();
+
+        JsonNode check = Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                .until(() -> json.readTree(api.get("/api/v1/journal/check", admin()).body()),
+                        result -> result.get("balanced").asBoolean());
+        assertThat(check.get("units")).allSatisfy(unit -> assertThat(unit.get("imbalance").asLong()).isZero());
+        assertThat(check.get("mismatches").isEmpty()).isTrue();
+    }
+
+    @Test
+    void anotherTenantsLedgerIsNotFound() {
+        String account = openedAccount("CUSTOMER", null);
+
+        assertThat(api.get(path(account, ""), bearer(TestJwts.admin("studio"))).status()).isEqualTo(404);
+        assertThat(api.post(path(account, "/grants"), "{\"amount\": 5, \"source\": \"GOODWILL\"}",
+                bearer(TestJwts.admin("studio"))).status()).isEqualTo(404);
+    }
+
+    private String openedAccount(String role, String parent) {
+        String account = BillingFacts.newAccountId();
+        BillingFacts.accountOpened(account, TENANT, role, parent);
+        awaitLedger(account, ledger -> true);
+        return account;
+    }
+
+    private ApiClient.Response grant(String account, long amount, String source, Instant expiresAt) {
+        ApiClient.Response response = post(account, "/grants", "{\"amount\": " + amount + ", \"source\": \""
+                + source + "\"" + (expiresAt == null ? "" : ", \"expiresAt\": \"" + expiresAt + "\"") + "}");
+        assertThat(response.status()).isEqualTo(201);
+        return response;
+    }
+
+    private String lot(ApiClient.Response granted) {
+        return json.readTree(granted.body()).get("id").asString();
+    }
+
+    private static Instant in(Duration duration) {
+        return Instant.now().plus(duration).truncatedTo(ChronoUnit.SECONDS);
+    }
+
+    private static long cash(JsonNode ledger) {
+        List<JsonNode> balances = ledger.get("cashBalances").findParents("currency");
+        return balances.isEmpty() ? 0 : balances.getFirst().get("amount").asLong();
+    }
+
+    private ApiClient.Response post(String account, String subPath, String body) {
+        return api.post(path(account, subPath), body, admin());
+    }
+
+    private static String path(String account, String subPath) {
+        return "/api/v1/ledgers/" + account + subPath;
+    }
+
+    private static Map<String, String> admin() {
+        return new HashMap<>(bearer(TestJwts.admin(TENANT)));
+    }
+
+    private JsonNode ledger(String account) {
+        return json.readTree(api.get(path(account, ""), admin()).body());
+    }
+
+    private void assertProblem(ApiClient.Response response, int status, String slug) {
+        assertThat(response.status()).isEqualTo(status);
+        assertThat(response.headers().get("content-type")).contains("application/problem+json");
+        if (slug != null) {
+            assertThat(json.readTree(response.body()).get("type").asString())
+                    .isEqualTo("https://fairbill.dev/problems/" + slug);
+        }
+    }
+
+    private JsonNode awaitLedger(String account, Predicate<JsonNode> condition) {
+        return Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+                .until(() -> {
+                    ApiClient.Response response = api.get(path(account, ""), bearer(TestJwts.readOnly(TENANT)));
+                    return response.status() == 200 ? json.readTree(response.body()) : null;
+                }, ledger -> ledger != null && condition.test(ledger));
+    }
+}
