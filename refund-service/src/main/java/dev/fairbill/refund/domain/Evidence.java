@@ -1,0 +1,13 @@
+package dev.fairbill.refund.domain;
+
+/** A piece of evidence for a refund request (API.md evidence kinds), e.g. a police report's reference. */
+public record Evidence(EvidenceKind kind, String reference) {
+
+    public enum EvidenceKind {
+        ORDER_DETAILS,
+        POLICE_REPORT,
+        BANK_PROOF,
+        SCREENSHOT,
+        SUPPORT_TICKET
+    }
+}

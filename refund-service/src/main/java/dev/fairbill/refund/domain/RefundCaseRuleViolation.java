@@ -1,0 +1,31 @@
+package dev.fairbill.refund.domain;
+
+import org.springframework.http.HttpStatus;
+
+import dev.fairbill.platform.web.ProblemException;
+
+/** A command on a refund case that its rules refuse; nothing is recorded. */
+public class RefundCaseRuleViolation extends ProblemException {
+
+    private RefundCaseRuleViolation(HttpStatus status, String slug, String title, String detail) {
+        super(status, slug, title, detail);
+    }
+
+    /** DOMAIN.md: a requested amount above what is still refundable is refused with 422. */
+    public static RefundCaseRuleViolation exceedsRefundable(Object amount, Object refundable) {
+        return new RefundCaseRuleViolation(HttpStatus.UNPROCESSABLE_CONTENT, "amount-exceeds-refundable",
+                "Amount exceeds what is refundable", "The amount " + amount + " is more than the " + refundable
+                        + " still refundable on this charge.");
+    }
+
+    static RefundCaseRuleViolation alreadyDecided(RefundCaseId id, RefundCaseStatus status) {
+        return new RefundCaseRuleViolation(HttpStatus.CONFLICT, "case-already-decided", "Case already decided",
+                "Refund case " + id + " is " + status + "; only a case in review can be approved, rejected or given"
+                        + " more evidence.");
+    }
+
+    static RefundCaseRuleViolation nothingToApprove(RefundCaseId id) {
+        return new RefundCaseRuleViolation(HttpStatus.UNPROCESSABLE_CONTENT, "nothing-to-approve",
+                "Nothing to approve", "Refund case " + id + " has nothing left to refund; reject it instead.");
+    }
+}

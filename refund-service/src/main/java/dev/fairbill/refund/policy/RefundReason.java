@@ -1,0 +1,23 @@
+package dev.fairbill.refund.policy;
+
+/** API.md's refund reasons. A reason a template does not list is denied by its final-sale clause (DOMAIN.md). */
+public enum RefundReason {
+    CHANGE_OF_MIND,
+    UNUSED_CREDITS,
+    PARTIAL_USE,
+    DISSATISFIED,
+    DUPLICATE_CHARGE,
+    ADMIN_OVERCHARGE,
+    NO_BENEFIT_DELIVERED,
+    SERVICE_UNAVAILABLE,
+    FRAUDULENT_TRANSACTION,
+    TECHNICAL_ISSUE,
+    FAILED_ACTIVATION,
+    WRONG_RENEWAL,
+    NEVER_STARTED,
+    DELIVERY_STALLED,
+    PARTIAL_DELIVERY,
+    WRONG_SERVICE,
+    COUNT_DROPPED,
+    COOLING_OFF
+}

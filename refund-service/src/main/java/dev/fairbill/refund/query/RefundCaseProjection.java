@@ -1,0 +1,100 @@
+package dev.fairbill.refund.query;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import dev.fairbill.refund.domain.RefundCaseEvents.EvidenceAdded;
+import dev.fairbill.refund.domain.RefundCaseEvents.RefundCaseApproved;
+import dev.fairbill.refund.domain.RefundCaseEvents.RefundCaseOpened;
+import dev.fairbill.refund.domain.RefundCaseEvents.RefundCaseRejected;
+import dev.fairbill.refund.domain.RefundCaseEvents.ReviewEscalated;
+import dev.fairbill.refund.domain.RefundCaseStatus;
+import dev.fairbill.refund.policy.Decision;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Keeps the {@code refund_cases} table in the command's transaction (subscribing, ADR 0003). Replaying an event
+ * changes nothing: the opening inserts once, decisions only move a case out of review, evidence is keyed.
+ */
+@Component
+@ProcessingGroup(RefundCaseProjection.PROCESSING_GROUP)
+public class RefundCaseProjection {
+
+    public static final String PROCESSING_GROUP = "refund-case-projection";
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+
+    public RefundCaseProjection(JdbcClient jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    @EventHandler
+    void on(RefundCaseOpened e) {
+        Decision decision = e.decision();
+        var requested = e.request().requestedAmount();
+        jdbc.sql("""
+                        INSERT INTO refund_cases (case_id, tenant, account_id, target_kind, target_id, charge_id,
+                            reason, requested, currency, explanation, evidence, status, decision, amount,
+                            destination, review_due_by, created_at, decided_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS JSONB), ?, CAST(? AS JSONB), ?, ?, ?, ?, ?)
+                        ON CONFLICT (case_id) DO NOTHING""")
+                .params(e.caseId().value(), e.tenant(), e.accountId(), e.request().target().kind().name(),
+                        e.request().target().id(), e.chargeId(), e.request().reason().name(),
+                        requested == null ? null : requested.amount(),
+                        decision.amount() != null ? decision.amount().currency().getCurrencyCode()
+                                : requested == null ? null : requested.currency().getCurrencyCode(),
+                        e.explanation(), json.writeValueAsString(e.evidence()), e.status().name(),
+                        json.writeValueAsString(decision),
+                        decision.amount() == null ? null : decision.amount().amount(),
+                        decision.destination() == null ? null : decision.destination().name(),
+                        timestamp(e.reviewDueBy()), Timestamp.from(e.openedAt()),
+                        e.status() == RefundCaseStatus.IN_REVIEW ? null : Timestamp.from(e.openedAt()))
+                .update();
+    }
+
+    @EventHandler
+    void on(RefundCaseApproved e) {
+        jdbc.sql("""
+                        UPDATE refund_cases SET status = 'APPROVED', amount = ?, currency = ?, destination = ?,
+                            review_note = ?, reviewer = ?, decided_at = ?
+                        WHERE case_id = ? AND status = 'IN_REVIEW'""")
+                .params(e.amount().amount(), e.amount().currency().getCurrencyCode(), e.destination().name(),
+                        e.note(), e.reviewer(), Timestamp.from(e.approvedAt()), e.caseId().value())
+                .update();
+    }
+
+    @EventHandler
+    void on(RefundCaseRejected e) {
+        jdbc.sql("""
+                        UPDATE refund_cases SET status = 'DENIED', review_note = ?, reviewer = ?, decided_at = ?
+                        WHERE case_id = ? AND status = 'IN_REVIEW'""")
+                .params(e.note(), e.reviewer(), Timestamp.from(e.rejectedAt()), e.caseId().value())
+                .update();
+    }
+
+    @EventHandler
+    void on(EvidenceAdded e) {
+        String piece = json.writeValueAsString(e.evidence());
+        jdbc.sql("""
+                        UPDATE refund_cases SET evidence = evidence || jsonb_build_array(CAST(? AS JSONB))
+                        WHERE case_id = ? AND NOT evidence @> jsonb_build_array(CAST(? AS JSONB))""")
+                .params(piece, e.caseId().value(), piece)
+                .update();
+    }
+
+    @EventHandler
+    void on(ReviewEscalated e) {
+        jdbc.sql("UPDATE refund_cases SET escalated = TRUE WHERE case_id = ?").param(e.caseId().value()).update();
+    }
+
+    private static Timestamp timestamp(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
+    }
+}

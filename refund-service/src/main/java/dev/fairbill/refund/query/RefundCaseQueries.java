@@ -1,0 +1,87 @@
+package dev.fairbill.refund.query;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import dev.fairbill.platform.money.Money;
+import dev.fairbill.refund.domain.Evidence;
+import dev.fairbill.refund.policy.Decision;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Reads refund cases and incidents, always within the caller's tenant. */
+@Component
+public class RefundCaseQueries {
+
+    private static final TypeReference<List<Evidence>> EVIDENCE = new TypeReference<>() { };
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+
+    public RefundCaseQueries(JdbcClient jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    public Optional<RefundCaseView> find(String tenant, String caseId) {
+        return jdbc.sql("SELECT * FROM refund_cases WHERE case_id = ? AND tenant = ?")
+                .params(caseId, tenant)
+                .query(this::view)
+                .optional();
+    }
+
+    /** The tenant's cases after the cursor, oldest first, optionally of one status (the review queue: IN_REVIEW). */
+    public List<RefundCaseView> list(String tenant, String status, long afterSeq, int limit) {
+        return jdbc.sql("""
+                        SELECT * FROM refund_cases WHERE tenant = ? AND (CAST(? AS VARCHAR) IS NULL OR status = ?)
+                          AND seq > ? ORDER BY seq LIMIT ?""")
+                .params(tenant, status, status, afterSeq, limit)
+                .query(this::view)
+                .list();
+    }
+
+    public List<IncidentView> incidents(String tenant, long afterSeq, int limit) {
+        return jdbc.sql("SELECT * FROM incidents WHERE tenant = ? AND seq > ? ORDER BY seq LIMIT ?")
+                .params(tenant, afterSeq, limit)
+                .query(RefundCaseQueries::incident)
+                .list();
+    }
+
+    public Optional<IncidentView> incident(String tenant, String incidentId) {
+        return jdbc.sql("SELECT * FROM incidents WHERE tenant = ? AND incident_id = ?")
+                .params(tenant, incidentId)
+                .query(RefundCaseQueries::incident)
+                .optional();
+    }
+
+    private static IncidentView incident(ResultSet row, int n) throws SQLException {
+        return new IncidentView(row.getLong("seq"), row.getString("incident_id"), instant(row, "started_at"),
+                instant(row, "ended_at"), row.getString("scope"), row.getString("description"),
+                instant(row, "recorded_at"));
+    }
+
+    private RefundCaseView view(ResultSet row, int n) throws SQLException {
+        String currency = row.getString("currency");
+        long amount = row.getLong("amount");
+        Money money = row.wasNull() || currency == null ? null : Money.of(amount, currency);
+        return new RefundCaseView(row.getLong("seq"), row.getString("case_id"), row.getString("tenant"),
+                row.getString("account_id"), row.getString("target_kind"), row.getString("target_id"),
+                row.getString("charge_id"), row.getString("reason"), row.getString("status"),
+                json.readValue(row.getString("decision"), Decision.class), money, row.getString("destination"),
+                instant(row, "review_due_by"), row.getBoolean("escalated"), row.getString("review_note"),
+                row.getString("reviewer"), json.readValue(row.getString("evidence"), EVIDENCE),
+                instant(row, "created_at"), instant(row, "decided_at"));
+    }
+
+    private static Instant instant(ResultSet row, String column) throws SQLException {
+        Timestamp value = row.getTimestamp(column);
+        return value == null ? null : value.toInstant();
+    }
+}

@@ -1,0 +1,16 @@
+package dev.fairbill.refund.query;
+
+import java.time.Instant;
+import java.util.List;
+
+import dev.fairbill.platform.money.Money;
+import dev.fairbill.refund.domain.Evidence;
+import dev.fairbill.refund.policy.Decision;
+
+/** A refund case as the read model holds it; {@code seq} orders the list and is its cursor. */
+public record RefundCaseView(long seq, String id, String tenant, String accountId, String targetKind,
+                             String targetId, String chargeId, String reason, String status, Decision decision,
+                             Money amount, String destination, Instant reviewDueBy, boolean escalated,
+                             String reviewNote, String reviewer, List<Evidence> evidence, Instant createdAt,
+                             Instant decidedAt) {
+}

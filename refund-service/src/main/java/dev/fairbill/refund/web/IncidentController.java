@@ -1,0 +1,71 @@
+package dev.fairbill.refund.web;
+
+import java.net.URI;
+import java.time.Instant;
+
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.ResponseEntity;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import dev.fairbill.platform.security.Caller;
+import dev.fairbill.platform.web.NotFoundException;
+import dev.fairbill.platform.web.page.Page;
+import dev.fairbill.platform.web.page.PageRequest;
+import dev.fairbill.refund.domain.Incident.RecordIncident;
+import dev.fairbill.refund.domain.IncidentId;
+import dev.fairbill.refund.query.IncidentView;
+import dev.fairbill.refund.query.RefundCaseQueries;
+import jakarta.validation.Valid;
+
+/** Outages recorded by operators; the outage clauses of the policies read them (seed 001 §4, seed 002 part 3). */
+@RestController
+@RequestMapping("/api/v1/incidents")
+@Validated
+public class IncidentController {
+
+    private final CommandGateway commands;
+    private final RefundCaseQueries queries;
+
+    public IncidentController(CommandGateway commands, RefundCaseQueries queries) {
+        this.commands = commands;
+        this.queries = queries;
+    }
+
+    @PostMapping
+    public ResponseEntity<IncidentResponse> record(@Valid @RequestBody IncidentRequest request) {
+        String tenant = Caller.current().tenant();
+        IncidentId id = IncidentId.generate();
+        commands.sendAndWait(new RecordIncident(id, tenant, request.startedAt(), request.endedAt(), request.scope(),
+                request.description()));
+        return ResponseEntity.created(URI.create("/api/v1/incidents/" + id.value())).body(get(id.value()));
+    }
+
+    @GetMapping("/{incidentId}")
+    public IncidentResponse get(@PathVariable String incidentId) {
+        return queries.incident(Caller.current().tenant(), incidentId).map(IncidentResponse::of)
+                .orElseThrow(() -> new NotFoundException("Incident " + incidentId));
+    }
+
+    @GetMapping
+    public Page<IncidentResponse> list(PageRequest page) {
+        long after = page.afterSequence();
+        var views = Page.of(queries.incidents(Caller.current().tenant(), after, page.fetchSize()), page,
+                view -> Long.toString(view.seq()));
+        return new Page<>(views.data().stream().map(IncidentResponse::of).toList(), views.nextCursor());
+    }
+
+    public record IncidentResponse(String id, Instant startedAt, Instant endedAt, String scope, String description,
+                                   Instant createdAt) {
+
+        static IncidentResponse of(IncidentView view) {
+            return new IncidentResponse(view.id(), view.startedAt(), view.endedAt(), view.scope(),
+                    view.description(), view.recordedAt());
+        }
+    }
+}

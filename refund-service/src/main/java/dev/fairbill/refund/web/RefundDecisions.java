@@ -1,0 +1,131 @@
+package dev.fairbill.refund.web;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.stereotype.Component;
+
+import dev.fairbill.platform.money.Money;
+import dev.fairbill.platform.web.UnprocessableException;
+import dev.fairbill.refund.domain.Evidence;
+import dev.fairbill.refund.domain.RefundCaseRuleViolation;
+import dev.fairbill.refund.policy.Decision;
+import dev.fairbill.refund.policy.PolicyEngine;
+import dev.fairbill.refund.policy.RefundFacts;
+import dev.fairbill.refund.policy.RefundReason;
+import dev.fairbill.refund.policy.RefundRequest;
+import dev.fairbill.refund.policy.RefundRequest.Target;
+import dev.fairbill.refund.policy.RefundRequest.TargetKind;
+import dev.fairbill.refund.policy.TenantPolicies;
+import dev.fairbill.refund.policy.TenantPolicy;
+import dev.fairbill.refund.query.RefundFactsReader;
+
+/**
+ * Turns a refund request body into the policy's decision: checks the request, gathers the target's facts from
+ * refund-service's own projections and asks the tenant's policy. The same path serves opening a case and the
+ * preview, so the preview is exactly the decision a case would get.
+ */
+@Component
+class RefundDecisions {
+
+    private final RefundFactsReader facts;
+    private final TenantPolicies policies;
+    private final PolicyEngine engine;
+
+    RefundDecisions(RefundFactsReader facts, TenantPolicies policies, PolicyEngine engine) {
+        this.facts = facts;
+        this.policies = policies;
+        this.engine = engine;
+    }
+
+    /** A decision and what it was made from. */
+    record Decided(RefundRequest request, List<Evidence> evidence, RefundFacts facts, Decision decision,
+                   Money refundable, Instant reviewDueBy) {
+
+        String chargeId() {
+            return facts.charge() == null ? null : facts.charge().chargeId();
+        }
+    }
+
+    Decided decide(String tenant, RefundRequestBody body, Instant now) {
+        List<Evidence> evidence = evidence(body.evidence());
+        RefundRequest request = new RefundRequest(reason(body.reason()), target(body),
+                body.amount() == null ? null : body.amount().toMoney("amount"),
+                evidence.stream().map(piece -> piece.kind().name()).toList());
+        RefundFacts known = facts.factsFor(tenant, body.accountId(), request.target(), now);
+        Money refundable = known.charge() == null ? null : known.charge().refundable();
+        requireRefundable(request.requestedAmount(), refundable);
+        TenantPolicy policy = policies.forTenant(tenant);
+        Decision decision = atMostRequested(engine.decide(policy, known, request, now), request.requestedAmount());
+        Instant reviewDueBy = decision.outcome() == Decision.Outcome.NEEDS_REVIEW ? policy.reviewDueBy(now) : null;
+        return new Decided(request, evidence, known, decision, refundable, reviewDueBy);
+    }
+
+    /** DOMAIN.md: a requested amount above what is still refundable is refused with 422. */
+    static void requireRefundable(Money requested, Money refundable) {
+        if (requested == null) {
+            return;
+        }
+        if (refundable == null) {
+            throw new UnprocessableException("nothing-refundable", "Nothing refundable",
+                    "No captured charge pays for this target, so there is no money to refund.");
+        }
+        if (!requested.currency().equals(refundable.currency())) {
+            throw new UnprocessableException("currency-mismatch", "Currency mismatch",
+                    "The amount is in " + requested.currency() + "; the charge was in " + refundable.currency() + ".");
+        }
+        if (requested.isGreaterThan(refundable)) {
+            throw RefundCaseRuleViolation.exceedsRefundable(requested, refundable);
+        }
+    }
+
+    /** A customer who asks for less than the policy gives gets what they asked for. */
+    private static Decision atMostRequested(Decision decision, Money requested) {
+        if (requested == null || decision.amount() == null || !decision.amount().isGreaterThan(requested)) {
+            return decision;
+        }
+        return new Decision(decision.outcome(), requested, decision.destination(), decision.remedy(),
+                decision.policyId(), decision.policyVersion(), decision.clause(), decision.explanation());
+    }
+
+    private static RefundReason reason(String reason) {
+        try {
+            return RefundReason.valueOf(reason);
+        } catch (IllegalArgumentException unknown) {
+            throw new UnprocessableException("unknown-reason", "Unknown reason",
+                    reason + " is not one of API.md's refund reasons.");
+        }
+    }
+
+    static List<Evidence> evidence(List<RefundRequestBody.EvidenceBody> bodies) {
+        List<Evidence> evidence = new ArrayList<>();
+        for (var body : bodies == null ? List.<RefundRequestBody.EvidenceBody>of() : bodies) {
+            try {
+                evidence.add(new Evidence(Evidence.EvidenceKind.valueOf(body.kind()), body.reference()));
+            } catch (IllegalArgumentException unknown) {
+                throw new UnprocessableException("unknown-evidence-kind", "Unknown evidence kind",
+                        body.kind() + " is not one of API.md's evidence kinds.");
+            }
+        }
+        return evidence;
+    }
+
+    private static Target target(RefundRequestBody body) {
+        List<Target> targets = new ArrayList<>();
+        if (body.chargeId() != null) {
+            targets.add(new Target(TargetKind.CHARGE, body.chargeId()));
+        }
+        if (body.purchaseId() != null) {
+            targets.add(new Target(TargetKind.PURCHASE, body.purchaseId()));
+        }
+        if (body.subscriptionId() != null) {
+            targets.add(new Target(TargetKind.SUBSCRIPTION, body.subscriptionId()));
+        }
+        if (targets.size() != 1) {
+            throw new UnprocessableException("target-required", "One target required",
+                    "A refund request names exactly one of chargeId, purchaseId and subscriptionId.");
+        }
+        return targets.getFirst();
+    }
+}

@@ -1,0 +1,180 @@
+package dev.fairbill.refund.web;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import dev.fairbill.platform.id.IdPrefix;
+import dev.fairbill.platform.id.Ids;
+import dev.fairbill.platform.money.Money;
+import dev.fairbill.platform.security.Caller;
+import dev.fairbill.platform.web.NotFoundException;
+import dev.fairbill.platform.web.ProblemException;
+import dev.fairbill.platform.web.UnprocessableException;
+import dev.fairbill.platform.web.ValidationFailedException;
+import dev.fairbill.platform.web.page.Page;
+import dev.fairbill.platform.web.page.PageRequest;
+import dev.fairbill.refund.domain.RefundCaseCommands.AddEvidence;
+import dev.fairbill.refund.domain.RefundCaseCommands.ApproveRefundCase;
+import dev.fairbill.refund.domain.RefundCaseCommands.OpenRefundCase;
+import dev.fairbill.refund.domain.RefundCaseCommands.RejectRefundCase;
+import dev.fairbill.refund.domain.RefundCaseId;
+import dev.fairbill.refund.domain.RefundCaseStatus;
+import dev.fairbill.refund.policy.Decision;
+import dev.fairbill.refund.query.RefundCaseQueries;
+import dev.fairbill.refund.query.RefundCaseView;
+import dev.fairbill.refund.query.RefundFactsReader;
+import jakarta.validation.Valid;
+
+/** Refund requests, the preview and the review queue (API.md, Refunds). */
+@RestController
+@RequestMapping("/api/v1/refund-requests")
+@Validated
+public class RefundRequestController {
+
+    static final String REVIEW_SCOPE = "refunds:review";
+
+    private final CommandGateway commands;
+    private final RefundDecisions decisions;
+    private final RefundCaseQueries cases;
+    private final RefundFactsReader facts;
+    private final Clock clock;
+
+    public RefundRequestController(CommandGateway commands, RefundDecisions decisions, RefundCaseQueries cases,
+                                   RefundFactsReader facts, Clock clock) {
+        this.commands = commands;
+        this.decisions = decisions;
+        this.cases = cases;
+        this.facts = facts;
+        this.clock = clock;
+    }
+
+    /** Opens a case decided by the tenant's policy; 201 whatever the outcome, the decision names its clause. */
+    @PostMapping
+    public ResponseEntity<RefundCaseResponse> open(@Valid @RequestBody RefundRequestBody body) {
+        String tenant = Caller.current().tenant();
+        var decided = decisions.decide(tenant, body, clock.instant());
+        RefundCaseId id = RefundCaseId.generate();
+        commands.sendAndWait(new OpenRefundCase(id, tenant, body.accountId(), decided.request(), decided.chargeId(),
+                body.explanation(), decided.evidence(), decided.decision(), decided.refundable(),
+                decided.reviewDueBy()));
+        return ResponseEntity.created(URI.create("/api/v1/refund-requests/" + id.value()))
+                .body(RefundCaseResponse.of(find(tenant, id.value())));
+    }
+
+    /** "What would happen if": the same decision, nothing opened (DOMAIN.md, Refunds). */
+    @PostMapping("/preview")
+    public PreviewResponse preview(@Valid @RequestBody RefundRequestBody body) {
+        var decided = decisions.decide(Caller.current().tenant(), body, clock.instant());
+        return new PreviewResponse(RefundCaseResponse.DecisionResponse.of(decided.decision()),
+                decided.reviewDueBy());
+    }
+
+    @GetMapping("/{caseId}")
+    public RefundCaseResponse get(@PathVariable String caseId) {
+        return RefundCaseResponse.of(find(Caller.current().tenant(), caseId));
+    }
+
+    /** The tenant's cases, oldest first; {@code ?status=IN_REVIEW} is the review queue. */
+    @GetMapping
+    public Page<RefundCaseResponse> list(@RequestParam(required = false) String status, PageRequest page) {
+        if (status != null && !isStatus(status)) {
+            throw new ValidationFailedException("status", "is not a refund case status");
+        }
+        long after = page.afterSequence();
+        var views = Page.of(cases.list(Caller.current().tenant(), status, after, page.fetchSize()), page,
+                view -> Long.toString(view.seq()));
+        return new Page<>(views.data().stream().map(RefundCaseResponse::of).toList(), views.nextCursor());
+    }
+
+    /**
+     * Reviewers only. The amount may lower the request but never pass what is still refundable on the charge; the
+     * destination defaults to the original payment method.
+     */
+    @PostMapping("/{caseId}/approve")
+    public RefundCaseResponse approve(@PathVariable String caseId, @Valid @RequestBody ReviewBodies.Approve body) {
+        Caller caller = requireReviewer();
+        RefundCaseView view = find(caller.tenant(), caseId);
+        Money refundable = view.chargeId() == null ? null
+                : facts.charge(caller.tenant(), view.chargeId()).map(c -> c.refundable()).orElse(null);
+        Money amount = body.amount() == null ? null : body.amount().toMoney("amount");
+        RefundDecisions.requireRefundable(amount, refundable);
+        commands.sendAndWait(new ApproveRefundCase(RefundCaseId.of(caseId), caller.tenant(), amount,
+                destination(body.destination()), refundable, body.note(), caller.keyId()));
+        return RefundCaseResponse.of(find(caller.tenant(), caseId));
+    }
+
+    @PostMapping("/{caseId}/reject")
+    public RefundCaseResponse reject(@PathVariable String caseId, @Valid @RequestBody ReviewBodies.Reject body) {
+        Caller caller = requireReviewer();
+        find(caller.tenant(), caseId);
+        commands.sendAndWait(new RejectRefundCase(RefundCaseId.of(caseId), caller.tenant(), body.note(),
+                caller.keyId()));
+        return RefundCaseResponse.of(find(caller.tenant(), caseId));
+    }
+
+    /** Evidence asked for during the review (seed 002 part 3: order details, identity, proof for fraud). */
+    @PostMapping("/{caseId}/evidence")
+    public RefundCaseResponse addEvidence(@PathVariable String caseId,
+                                          @Valid @RequestBody RefundRequestBody.EvidenceBody body) {
+        String tenant = Caller.current().tenant();
+        find(tenant, caseId);
+        commands.sendAndWait(new AddEvidence(RefundCaseId.of(caseId), tenant,
+                RefundDecisions.evidence(List.of(body)).getFirst()));
+        return RefundCaseResponse.of(find(tenant, caseId));
+    }
+
+    /** @param reviewDueBy when a case opened now would be due for review, for {@code NEEDS_REVIEW} */
+    public record PreviewResponse(RefundCaseResponse.DecisionResponse decision, Instant reviewDueBy) {
+    }
+
+    private RefundCaseView find(String tenant, String caseId) {
+        if (!Ids.isValid(IdPrefix.REFUND_CASE, caseId)) {
+            throw new NotFoundException("Refund case " + caseId);
+        }
+        return cases.find(tenant, caseId).orElseThrow(() -> new NotFoundException("Refund case " + caseId));
+    }
+
+    private static Caller requireReviewer() {
+        Caller caller = Caller.current();
+        if (!caller.hasScope(REVIEW_SCOPE)) {
+            throw new ProblemException(HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
+                    "Approving or rejecting a refund case needs the " + REVIEW_SCOPE + " scope.");
+        }
+        return caller;
+    }
+
+    private static Decision.Destination destination(String destination) {
+        if (destination == null) {
+            return null;
+        }
+        try {
+            return Decision.Destination.valueOf(destination);
+        } catch (IllegalArgumentException unknown) {
+            throw new UnprocessableException("unknown-destination", "Unknown destination",
+                    destination + " is neither ORIGINAL_PAYMENT_METHOD nor ACCOUNT_BALANCE.");
+        }
+    }
+
+    private static boolean isStatus(String status) {
+        for (RefundCaseStatus known : RefundCaseStatus.values()) {
+            if (known.name().equals(status)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,20 @@
+package dev.fairbill.refund.web;
+
+import dev.fairbill.platform.web.MoneyBody;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+/** The bodies of the reviewer's endpoints (API.md: approve {@code {amount?, destination?, note}}, reject). */
+final class ReviewBodies {
+
+    record Approve(@Valid MoneyBody amount, @Size(max = 32) String destination,
+                   @NotBlank @Size(max = 4000) String note) {
+    }
+
+    record Reject(@NotBlank @Size(max = 4000) String note) {
+    }
+
+    private ReviewBodies() {
+    }
+}

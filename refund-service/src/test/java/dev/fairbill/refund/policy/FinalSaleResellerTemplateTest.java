@@ -1,0 +1,59 @@
+package dev.fairbill.refund.policy;
+
+import static dev.fairbill.refund.policy.Expected.denied;
+import static dev.fairbill.refund.policy.Expected.remedy;
+import static dev.fairbill.refund.policy.Expected.review;
+import static dev.fairbill.refund.policy.RefundReason.ADMIN_OVERCHARGE;
+import static dev.fairbill.refund.policy.RefundReason.CHANGE_OF_MIND;
+import static dev.fairbill.refund.policy.RefundReason.COOLING_OFF;
+import static dev.fairbill.refund.policy.RefundReason.DUPLICATE_CHARGE;
+import static dev.fairbill.refund.policy.RefundReason.FAILED_ACTIVATION;
+import static dev.fairbill.refund.policy.RefundReason.NO_BENEFIT_DELIVERED;
+import static dev.fairbill.refund.policy.RefundReason.PARTIAL_USE;
+import static dev.fairbill.refund.policy.RefundReason.SERVICE_UNAVAILABLE;
+import static dev.fairbill.refund.policy.RefundReason.UNUSED_CREDITS;
+import static dev.fairbill.refund.policy.RefundReason.WRONG_RENEWAL;
+import static dev.fairbill.refund.policy.Scenario.days;
+import static dev.fairbill.refund.policy.Scenario.hours;
+import static dev.fairbill.refund.policy.Scenario.row;
+
+import java.util.List;
+
+import org.junit.jupiter.params.provider.Arguments;
+
+/** DOMAIN.md "The built-in templates, clause by clause": {@code final-sale-reseller} (seed 000). */
+class FinalSaleResellerTemplateTest extends TemplateDecisionTable {
+
+    FinalSaleResellerTemplateTest() {
+        super(Policies.FINAL_SALE_RESELLER);
+    }
+
+    @Override
+    List<Arguments> clauses() {
+        return List.of(
+                row("seed 000 §8: a duplicate the system has not flagged goes to discretionary review",
+                        Given.charge(), DUPLICATE_CHARGE, hours(2), review("duplicate-unflagged")),
+                row("seed 000 §8: an obvious administrative overcharge goes to discretionary review",
+                        Given.charge(), ADMIN_OVERCHARGE, days(3), review("discretionary-review")),
+                row("seed 000 §8: no benefit delivered at all goes to discretionary review",
+                        Given.monthlySubscription(), NO_BENEFIT_DELIVERED, days(3), review("discretionary-review")),
+                row("seed 000 §8: review has no request window (a year later)",
+                        Given.charge(), ADMIN_OVERCHARGE, days(365), review("discretionary-review")),
+                row("seed 000 §7: a failed activation goes to support first (operational fix)",
+                        Given.monthlySubscription(), FAILED_ACTIVATION, hours(1),
+                        remedy("failed-activation", RemedyKind.OPERATIONAL_FIX, null)),
+                row("seed 000 §6: a renewal on the wrong device is corrected, not refunded",
+                        Given.monthlySubscription(), WRONG_RENEWAL, days(1),
+                        remedy("wrong-renewal", RemedyKind.ACCOUNT_CORRECTION, null)),
+                row("seed 000 §1, §12: change of mind is denied by the final-sale clause",
+                        Given.monthlySubscription(), CHANGE_OF_MIND, hours(1), denied("final-sale")),
+                row("seed 000 §5: unused reseller credits are final",
+                        Given.creditPack(), UNUSED_CREDITS, hours(1), denied("final-sale")),
+                row("seed 000 §4: a yearly bundle used in part is final",
+                        Given.yearlySubscription().used(50), PARTIAL_USE, days(30), denied("final-sale")),
+                row("seed 000 §10: there is no cooling-off; cancelling is forward-looking",
+                        Given.monthlySubscription(), COOLING_OFF, hours(1), denied("final-sale")),
+                row("seed 000 §1: a reason the template does not list is denied by its final-sale clause",
+                        Given.monthlySubscription(), SERVICE_UNAVAILABLE, days(1), denied("final-sale")));
+    }
+}

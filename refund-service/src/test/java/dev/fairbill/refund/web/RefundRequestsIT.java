@@ -1,0 +1,227 @@
+package dev.fairbill.refund.web;
+
+import static dev.fairbill.platform.testsupport.ApiClient.bearer;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.function.Predicate;
+
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import dev.fairbill.contracts.MoneyAmount;
+import dev.fairbill.contracts.Topics;
+import dev.fairbill.contracts.billing.ChargeFlaggedDuplicateV1;
+import dev.fairbill.contracts.billing.DisputeOpenedV1;
+import dev.fairbill.contracts.billing.SubscriptionStartedV1;
+import dev.fairbill.contracts.refund.RefundCaseDecidedV1;
+import dev.fairbill.platform.testsupport.ApiClient;
+import dev.fairbill.platform.testsupport.IntegrationTest;
+import dev.fairbill.platform.testsupport.KafkaTestMessages;
+import dev.fairbill.platform.testsupport.TestJwts;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Refund requests decided from facts that arrive over the real broker, against real PostgreSQL: the decision follows
+ * the facts, the review queue, and bad input refused without opening anything.
+ */
+@IntegrationTest
+class RefundRequestsIT {
+
+    @LocalServerPort int port;
+    @Autowired JdbcClient jdbc;
+    private final JsonMapper json = JsonMapper.builder().build();
+    private ApiClient api;
+
+    @BeforeEach
+    void setUp() {
+        api = new ApiClient("http://localhost:" + port);
+    }
+
+    /**
+     * Seed 001 §4.3 and DOMAIN.md "across all templates": an unflagged duplicate claim goes to review, a flagged
+     * duplicate is refunded, and once the charge is disputed nothing is refunded (clause charge-disputed).
+     */
+    @Test
+    void factsArrivingFromKafkaChangeTheDecision() {
+        String account = BillingFacts.id("acct_");
+        String charge = BillingFacts.id("ch_");
+        BillingFacts.chargeCaptured("studio", account, charge, 1000, Instant.now().minus(1, ChronoUnit.HOURS));
+        String body = request(account, "chargeId", charge, "DUPLICATE_CHARGE");
+
+        JsonNode unflagged = awaitPreview("studio", body, d -> true);
+        assertThat(unflagged.get("outcome").asString()).isEqualTo("NEEDS_REVIEW");
+
+        BillingFacts.billing(ChargeFlaggedDuplicateV1.TYPE, account, new ChargeFlaggedDuplicateV1(charge, account,
+                "studio", BillingFacts.id("ch_"), "SAME_AMOUNT_AND_DESCRIPTION", new MoneyAmount(1000, "EUR"),
+                Instant.now()));
+        JsonNode flagged = awaitPreview("studio", body, d -> d.get("outcome").asString().equals("APPROVED"));
+        assertThat(flagged.get("amount").get("amount").asLong()).isEqualTo(1000);
+        assertThat(flagged.get("destination").asString()).isEqualTo("ORIGINAL_PAYMENT_METHOD");
+
+        BillingFacts.billing(DisputeOpenedV1.TYPE, account, new DisputeOpenedV1(BillingFacts.id("dp_"), charge,
+                account, "studio", new MoneyAmount(1000, "EUR"), "fraudulent", null, Instant.now()));
+        JsonNode disputed = awaitPreview("studio", body, d -> d.get("outcome").asString().equals("DENIED"));
+        assertThat(disputed.get("clause").asString()).isEqualTo("charge-disputed");
+        assertThat(caseCount(account)).isZero();
+    }
+
+    /** Seed 002 part 3 and part 5: fraud with proof goes to review; a reviewer decides once, within the remainder. */
+    @Test
+    void aReviewerDecidesACaseInTheReviewQueueOnce() {
+        String account = BillingFacts.id("acct_");
+        String charge = BillingFacts.id("ch_");
+        BillingFacts.chargeCaptured("imaging", account, charge, 1000, Instant.now().minus(2, ChronoUnit.DAYS));
+        awaitPreview("imaging", request(account, "chargeId", charge, "FRAUDULENT_TRANSACTION"), d -> true);
+
+        ApiClient.Response opened = api.post("/api/v1/refund-requests", """
+                {"accountId": "%s", "chargeId": "%s", "reason": "FRAUDULENT_TRANSACTION",
+                 "explanation": "I never made this payment",
+                 "evidence": [{"kind": "POLICE_REPORT", "reference": "PR-2026-77"}]}""".formatted(account, charge),
+                bearer(TestJwts.admin("imaging")));
+
+        assertThat(opened.status()).isEqualTo(201);
+        JsonNode created = json.readTree(opened.body());
+        String id = created.get("id").asString();
+        assertThat(id).startsWith("rc_");
+        assertThat(created.get("status").asString()).isEqualTo("IN_REVIEW");
+        assertThat(created.get("decision").get("outcome").asString()).isEqualTo("NEEDS_REVIEW");
+        assertThat(created.get("decision").get("policy").get("id").asString()).isEqualTo("exceptions-within-7-days");
+        assertThat(Instant.parse(created.get("reviewDueBy").asString())).isAfter(Instant.now().plus(4,
+                ChronoUnit.DAYS));
+        JsonNode queue = json.readTree(api.get("/api/v1/refund-requests?status=IN_REVIEW",
+                bearer(TestJwts.readOnly("imaging"))).body());
+        assertThat(queue.get("data").findValuesAsString("id")).contains(id);
+
+        String approve = "/api/v1/refund-requests/" + id + "/approve";
+        var writerOnly = bearer(TestJwts.token("imaging", List.of("refunds:read", "refunds:write"), Instant.now(),
+                TestJwts.SECRET));
+        assertThat(api.post(approve, "{\"note\": \"ok\"}", writerOnly).status()).isEqualTo(403);
+        assertThat(api.post(approve, "{\"amount\": {\"amount\": 1001, \"currency\": \"EUR\"}, \"note\": \"ok\"}",
+                bearer(TestJwts.admin("imaging"))).status()).isEqualTo(422);
+        ApiClient.Response approved = api.post(approve,
+                "{\"amount\": {\"amount\": 600, \"currency\": \"EUR\"}, \"note\": \"proof checked\"}",
+                bearer(TestJwts.admin("imaging")));
+        assertThat(approved.status()).isEqualTo(200);
+        JsonNode decided = json.readTree(approved.body());
+        assertThat(decided.get("status").asString()).isEqualTo("APPROVED");
+        assertThat(decided.get("review").get("amount").get("amount").asLong()).isEqualTo(600);
+        assertThat(api.post("/api/v1/refund-requests/" + id + "/reject", "{\"note\": \"no\"}",
+                bearer(TestJwts.admin("imaging"))).status()).isEqualTo(409);
+
+        var notices = KafkaTestMessages.awaitRecords(Topics.REFUND_EVENTS, account, RefundCaseDecidedV1.TYPE, 2,
+                Duration.ofSeconds(30));
+        assertThat(notices).extracting(r -> KafkaTestMessages.data(r, RefundCaseDecidedV1.class).decidedBy())
+                .containsExactly("POLICY", "REVIEWER");
+    }
+
+    /** Seed 001 §4.2: an outage inside the period is compensated with proportional service credits. */
+    @Test
+    void anIncidentInThePeriodTurnsAnOutageClaimIntoServiceCredits() {
+        String account = BillingFacts.id("acct_");
+        String subscription = BillingFacts.id("sub_");
+        String charge = BillingFacts.id("ch_");
+        Instant start = Instant.now().minus(10, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
+        BillingFacts.chargeCaptured("studio", account, charge, 1000, start);
+        BillingFacts.billing(SubscriptionStartedV1.TYPE, account, new SubscriptionStartedV1(subscription, account,
+                "studio", "monthly", "ACTIVE", start, start.plus(30, ChronoUnit.DAYS), 100, 0, null,
+                new MoneyAmount(1000, "EUR"), new MoneyAmount(1000, "EUR"), null, charge, start));
+        String body = request(account, "subscriptionId", subscription, "SERVICE_UNAVAILABLE");
+        assertThat(awaitPreview("studio", body, d -> true).get("outcome").asString()).isEqualTo("DENIED");
+
+        ApiClient.Response incident = api.post("/api/v1/incidents", """
+                {"startedAt": "%s", "endedAt": "%s", "scope": "ALL", "description": "database outage"}"""
+                .formatted(start.plus(2, ChronoUnit.DAYS), start.plus(3, ChronoUnit.DAYS)),
+                bearer(TestJwts.admin("studio")));
+        assertThat(incident.status()).isEqualTo(201);
+        assertThat(json.readTree(api.get("/api/v1/incidents", bearer(TestJwts.readOnly("studio"))).body())
+                .get("data").findValuesAsString("description")).contains("database outage");
+
+        JsonNode remedy = awaitPreview("studio", body, d -> d.get("outcome").asString().equals("REMEDY"));
+        assertThat(remedy.get("remedy").get("kind").asString()).isEqualTo("SERVICE_CREDIT");
+        assertThat(remedy.get("remedy").get("credits").asLong()).isPositive();
+    }
+
+    @Test
+    void badRequestsAreRefusedAndOpenNothing() {
+        String account = BillingFacts.id("acct_");
+        String charge = BillingFacts.id("ch_");
+        BillingFacts.chargeCaptured("panel", account, charge, 1000, Instant.now());
+        awaitPreview("panel", request(account, "chargeId", charge, "ADMIN_OVERCHARGE"), d -> true);
+        var admin = bearer(TestJwts.admin("panel"));
+
+        assertProblem(api.post("/api/v1/refund-requests", request(account, "chargeId", charge, "BORED"), admin),
+                422, "unknown-reason");
+        assertProblem(api.post("/api/v1/refund-requests", """
+                {"accountId": "%s", "chargeId": "%s", "reason": "ADMIN_OVERCHARGE",
+                 "evidence": [{"kind": "SELFIE"}]}""".formatted(account, charge), admin), 422,
+                "unknown-evidence-kind");
+        assertProblem(api.post("/api/v1/refund-requests", """
+                {"accountId": "%s", "reason": "ADMIN_OVERCHARGE"}""".formatted(account), admin), 422,
+                "target-required");
+        assertProblem(api.post("/api/v1/refund-requests", request(BillingFacts.id("acct_"), "chargeId", charge,
+                "ADMIN_OVERCHARGE"), admin), 422, "target-of-other-account");
+        assertProblem(api.post("/api/v1/refund-requests", request(account, "chargeId", charge, "ADMIN_OVERCHARGE"),
+                bearer(TestJwts.admin("studio"))), 404, "not-found");
+        assertProblem(api.post("/api/v1/refund-requests", """
+                {"accountId": "%s", "chargeId": "%s", "reason": "ADMIN_OVERCHARGE",
+                 "amount": {"amount": 1001, "currency": "EUR"}}""".formatted(account, charge), admin), 422,
+                "amount-exceeds-refundable");
+        assertProblem(api.post("/api/v1/refund-requests", """
+                {"accountId": "%s", "chargeId": "%s", "reason": "ADMIN_OVERCHARGE", "mood": "angry"}"""
+                .formatted(account, charge), admin), 400, null);
+
+        assertThat(caseCount(account)).isZero();
+    }
+
+    @Test
+    void policiesAreListedClauseByClause() {
+        JsonNode policies = json.readTree(api.get("/api/v1/policies", bearer(TestJwts.readOnly("chat"))).body());
+        assertThat(policies.get("data")).extracting(policy -> policy.get("id").asString())
+                .containsExactlyInAnyOrder("final-sale-reseller",
+                "final-sale-duplicates-refunded", "exceptions-within-7-days", "refill-or-refund",
+                "cooling-off-prorata");
+        JsonNode one = json.readTree(api.get("/api/v1/policies/cooling-off-prorata",
+                bearer(TestJwts.readOnly("chat"))).body());
+        assertThat(one.get("clauses").isArray()).isTrue();
+        assertThat(api.get("/api/v1/policies/no-such-policy", bearer(TestJwts.readOnly("chat"))).status())
+                .isEqualTo(404);
+    }
+
+    private static String request(String account, String targetField, String target, String reason) {
+        return """
+                {"accountId": "%s", "%s": "%s", "reason": "%s"}""".formatted(account, targetField, target, reason);
+    }
+
+    /** Previews until the facts have arrived (200) and the decision meets the condition. */
+    private JsonNode awaitPreview(String tenant, String body, Predicate<JsonNode> condition) {
+        return Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                .until(() -> {
+                    ApiClient.Response response = api.post("/api/v1/refund-requests/preview", body,
+                            bearer(TestJwts.admin(tenant)));
+                    return response.status() == 200 ? json.readTree(response.body()).get("decision") : null;
+                }, decision -> decision != null && condition.test(decision));
+    }
+
+    private long caseCount(String account) {
+        return jdbc.sql("SELECT count(*) FROM refund_cases WHERE account_id = ?").param(account)
+                .query(Long.class).single();
+    }
+
+    private void assertProblem(ApiClient.Response response, int status, String slug) {
+        assertThat(response.status()).as(response.body()).isEqualTo(status);
+        assertThat(response.headers().get("content-type")).contains("application/problem+json");
+        if (slug != null) {
+            assertThat(json.readTree(response.body()).get("type").asString())
+                    .isEqualTo("https://fairbill.dev/problems/" + slug);
+        }
+    }
+}
