@@ -12,10 +12,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Map.Entry;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
@@ -33,16 +36,27 @@ public final class LocalStack implements AutoCloseable {
     static final String LOCAL_JWT_SECRET = "local-dev-internal-jwt-secret-change-me-0123456789";
     private static final List<String> TENANTS = List.of("panel", "studio", "imaging", "smm", "chat");
     private static final Duration STARTUP_TIMEOUT = Duration.ofMinutes(3);
+    /** Quick start over peak speed: the C1 compiler only, and a small heap per service. */
+    private static final List<String> DEVELOPMENT_JVM_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-Xmx512m");
 
     private final StackSettings settings;
     private final PrintStream out;
+    private final Set<Service> services;
+    private final List<String> jvmOptions;
     private final Map<Service, Process> processes = new EnumMap<>(Service.class);
     private PostgresServer postgres;
     private EmbeddedKafkaBroker kafka;
 
     LocalStack(StackSettings settings, PrintStream out) {
+        this(settings, out, EnumSet.allOf(Service.class), DEVELOPMENT_JVM_OPTIONS);
+    }
+
+    /** Runs only {@code services} (the gateway still routes to the others' ports), each JVM with {@code jvmOptions}. */
+    LocalStack(StackSettings settings, PrintStream out, Set<Service> services, List<String> jvmOptions) {
         this.settings = settings;
         this.out = out;
+        this.services = EnumSet.copyOf(services);
+        this.jvmOptions = List.copyOf(jvmOptions);
     }
 
     public static void main(String[] args) throws Exception {
@@ -60,28 +74,29 @@ public final class LocalStack implements AutoCloseable {
     }
 
     void start() throws IOException {
-        for (Service service : Service.values()) {
+        for (Service service : services) {
             if (!Files.isRegularFile(service.jar(settings.root()))) {
                 throw new IllegalStateException(service.jar(settings.root()) + " is missing; build with "
                         + "./mvnw -B package -DskipTests");
             }
         }
         Files.createDirectories(settings.dataDirectory().resolve("logs"));
-        out.println("Starting PostgreSQL (data in " + settings.dataDirectory().resolve("postgres") + ") ...");
-        postgres = PostgresServer.start(settings.dataDirectory().resolve("postgres"), settings.postgresPort());
+        out.println("Starting PostgreSQL (data in " + settings.postgresDirectory() + ") ...");
+        postgres = PostgresServer.start(settings.postgresDirectory(), settings.postgresPort());
         out.println("Starting Kafka (KRaft) on localhost:" + settings.kafkaPort() + " ...");
         kafka = new EmbeddedKafkaKraftBroker(1, 6).kafkaPorts(settings.kafkaPort())
                 .brokerProperties(Map.of("auto.create.topics.enable", "true", "group.initial.rebalance.delay.ms", "0"));
         kafka.afterPropertiesSet();
-        for (Service service : Service.values()) {
+        for (Service service : services) {
             processes.put(service, launch(service));
         }
         awaitReady();
     }
 
     private Process launch(Service service) throws IOException {
-        List<String> command = new ArrayList<>(List.of(javaExecutable(), "-XX:TieredStopAtLevel=1", "-Xmx512m",
-                "-jar", service.jar(settings.root()).toString()));
+        List<String> command = new ArrayList<>(List.of(javaExecutable()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", service.jar(settings.root()).toString()));
         command.addAll(arguments(service));
         Path log = settings.dataDirectory().resolve("logs").resolve(service.module + ".log");
         out.println("Starting " + service.module + " on :" + settings.httpPort(service) + " (log: " + log + ")");
@@ -113,20 +128,31 @@ public final class LocalStack implements AutoCloseable {
     private void awaitReady() {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         Instant deadline = Instant.now().plus(STARTUP_TIMEOUT);
-        for (Service service : Service.values()) {
+        for (Service service : services) {
             URI readiness = URI.create("http://localhost:" + settings.managementPort(service)
                     + "/actuator/health/readiness");
             while (!ready(http, readiness)) {
                 Process process = processes.get(service);
                 if (!process.isAlive()) {
+                    Path log = settings.dataDirectory().resolve("logs").resolve(service.module + ".log");
                     throw new IllegalStateException(service.module + " exited with " + process.exitValue()
-                            + "; see " + settings.dataDirectory().resolve("logs").resolve(service.module + ".log"));
+                            + "; see " + log + ", which ends:\n" + tail(log, 40));
                 }
                 if (Instant.now().isAfter(deadline)) {
                     throw new IllegalStateException(service.module + " was not ready within " + STARTUP_TIMEOUT);
                 }
                 sleep(Duration.ofMillis(250));
             }
+        }
+    }
+
+    /** The last {@code lines} lines of a service's log, so a failed start says why wherever it runs (CI keeps no files). */
+    private static String tail(Path log, int lines) {
+        try {
+            List<String> all = Files.readAllLines(log);
+            return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+        } catch (IOException e) {
+            return "(log unreadable: " + e.getMessage() + ")";
         }
     }
 
@@ -143,7 +169,22 @@ public final class LocalStack implements AutoCloseable {
     }
 
     String gatewayUrl() {
-        return "http://localhost:" + settings.httpPort(Service.GATEWAY);
+        return url(Service.GATEWAY);
+    }
+
+    /** The service's own HTTP port, behind the gateway: callers need an internal JWT signed with the local secret. */
+    String url(Service service) {
+        return "http://localhost:" + settings.httpPort(service);
+    }
+
+    PostgresServer postgres() {
+        return postgres;
+    }
+
+    /** The running service's process, if this stack runs it. */
+    Stream<ProcessHandle> process(Service service) {
+        Process process = processes.get(service);
+        return process == null ? Stream.empty() : Stream.of(process.toHandle());
     }
 
     private void printWelcome() {

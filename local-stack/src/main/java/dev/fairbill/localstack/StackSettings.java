@@ -1,5 +1,6 @@
 package dev.fairbill.localstack;
 
+import java.io.IOException;
 import java.nio.file.Path;
 
 /**
@@ -17,6 +18,17 @@ record StackSettings(Path root, Path dataDirectory, int httpBasePort, int manage
 
     static StackSettings defaults(Path root) {
         return new StackSettings(root, root.resolve(".fairbill"), 8080, 9080, 15432, 19092);
+    }
+
+    /** A stack in {@code dataDirectory} on ten consecutive free ports, so that it collides with no other stack. */
+    static StackSettings onFreePorts(Path root, Path dataDirectory) throws IOException {
+        int base = FreePorts.block(10);
+        return new StackSettings(root, dataDirectory, base, base + 4, base + 8, base + 9);
+    }
+
+    /** The embedded PostgreSQL's data directory. */
+    Path postgresDirectory() {
+        return dataDirectory.resolve("postgres");
     }
 
     int httpPort(Service service) {

@@ -5,10 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.GeneralSecurityException;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Map;
@@ -18,7 +15,6 @@ import java.util.function.Predicate;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -36,11 +32,7 @@ class BillingThroughGatewayIT {
 
     @BeforeAll
     static void start() throws IOException {
-        Path root = Path.of(System.getProperty("fairbill.root", "..")).toAbsolutePath().normalize();
-        var settings = new StackSettings(root, Files.createTempDirectory("fairbill-billing-gateway-it"),
-                FreePorts.block(4), FreePorts.block(4), FreePorts.one(), FreePorts.one());
-        stack = new LocalStack(settings, LocalStackIT.quiet());
-        stack.start();
+        stack = TestStacks.start("billing-gateway-it");
         gateway = new GatewayClient(stack.gatewayUrl());
     }
 
@@ -130,6 +122,10 @@ class BillingThroughGatewayIT {
         JsonNode suspended = awaitJson("/api/v1/accounts/" + account, "rk_test_panel",
                 a -> a.get("status").asString().equals("SUSPENDED"));
         assertThat(suspended.get("holds").findValuesAsString("reason")).contains("DISPUTE");
+        // DOMAIN.md, freeze: the suspended account's ledger refuses consumption and keeps its balance
+        awaitJson("/api/v1/ledgers/" + account, "rk_test_panel", ledger -> ledger.get("frozen").asBoolean());
+        assertThat(gateway.post("/api/v1/ledgers/" + account + "/consumptions", "sk_test_panel",
+                "{\"amount\": 1, \"reference\": \"job\"}").statusCode()).isEqualTo(423);
         JsonNode disputed = awaitJson("/api/v1/charges/" + charge.get("id").asString(), "rk_test_panel",
                 c -> !c.get("dispute").isNull());
         String disputeId = disputed.get("dispute").get("id").asString();
@@ -140,25 +136,19 @@ class BillingThroughGatewayIT {
     }
 
     private static String openCustomer(String tenant) {
-        return created(gateway.post("/api/v1/accounts", "sk_test_" + tenant, """
-                {"externalRef": "gw-%s", "role": "CUSTOMER", "defaultPaymentMethod": "pm_card_ok"}"""
-                .formatted(UUID.randomUUID()))).get("id").asString();
+        return gateway.openAccount(tenant, "CUSTOMER", null);
     }
 
     private static JsonNode created(HttpResponse<String> response) {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-        return gateway.json(response);
+        return gateway.created(response);
     }
 
     private static JsonNode ok(HttpResponse<String> response) {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return gateway.json(response);
+        return gateway.ok(response);
     }
 
     private static JsonNode awaitJson(String path, String apiKey, Predicate<JsonNode> condition) {
-        return gateway.json(Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
-                .until(() -> gateway.get(path, apiKey),
-                        r -> r.statusCode() == 200 && condition.test(gateway.json(r))));
+        return gateway.awaitJson(path, apiKey, condition);
     }
 
     private static String stripeDisputeCreated(String processorChargeId) {

@@ -1,5 +1,7 @@
 package dev.fairbill.localstack;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -7,6 +9,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+import org.awaitility.Awaitility;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -53,5 +59,29 @@ final class GatewayClient {
 
     JsonNode json(HttpResponse<String> response) {
         return json.readTree(response.body());
+    }
+
+    /** Opens an account of {@code role} under {@code parent} (or none) with the tenant's admin key. */
+    String openAccount(String tenant, String role, String parent) {
+        return created(post("/api/v1/accounts", "sk_test_" + tenant, """
+                {"externalRef": "gw-%s", "role": "%s", "defaultPaymentMethod": "pm_card_ok"%s}"""
+                .formatted(UUID.randomUUID(), role,
+                        parent == null ? "" : ", \"parentAccountId\": \"" + parent + "\""))).get("id").asString();
+    }
+
+    JsonNode created(HttpResponse<String> response) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        return json(response);
+    }
+
+    JsonNode ok(HttpResponse<String> response) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return json(response);
+    }
+
+    /** Reads {@code path} until it answers 200 with a body that meets the condition (eventual consistency). */
+    JsonNode awaitJson(String path, String apiKey, Predicate<JsonNode> condition) {
+        return json(Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
+                .until(() -> get(path, apiKey), r -> r.statusCode() == 200 && condition.test(json(r))));
     }
 }

@@ -24,8 +24,7 @@ class LocalStackIT {
     @Test
     void accountSliceWorksThroughTheGatewayAndSurvivesARestart() throws Exception {
         Path root = Path.of(System.getProperty("fairbill.root", "..")).toAbsolutePath().normalize();
-        var settings = new StackSettings(root, Files.createTempDirectory("fairbill-local-stack-it"),
-                FreePorts.block(4), FreePorts.block(4), FreePorts.one(), FreePorts.one());
+        var settings = StackSettings.onFreePorts(root, Files.createTempDirectory("fairbill-local-stack-it"));
         String accountId;
 
         try (var stack = new LocalStack(settings, quiet())) {

@@ -1,0 +1,81 @@
+package dev.fairbill.localstack;
+
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** The credit-ledger benchmark's printed report: rates, latencies, the ratio, and what one operation costs. */
+final class BenchmarkReport {
+
+    private final PrintStream out;
+    private final int clients;
+    private final int cores = Runtime.getRuntime().availableProcessors();
+
+    BenchmarkReport(PrintStream out, int clients) {
+        this.out = out;
+        this.clients = clients;
+    }
+
+    void header(Map<String, String> server, Duration measured, boolean idempotencyKeys) {
+        out.println();
+        out.printf("Credit-ledger benchmark: %d CPU cores, Java %s, PostgreSQL %s (fsync=%s, synchronous_commit=%s)%n",
+                cores, Runtime.version().feature(), server.get("server_version"), server.get("fsync"),
+                server.get("synchronous_commit"));
+        out.printf("%d clients, one account each; measured %d s per phase after warming up; Idempotency-Key %s%n",
+                clients, measured.toSeconds(), idempotencyKeys ? "on every consumption" : "off");
+    }
+
+    /** Prints both rates and their ratio; true when the ratio meets {@code target}. */
+    boolean rates(ClosedLoopLoad.Result consumptions, ClosedLoopLoad.Result raw, double target) {
+        line("REST consumptions (201)", consumptions);
+        line("raw single-row INSERTs", raw);
+        double ratio = raw.perSecond() == 0 ? 0 : consumptions.perSecond() / raw.perSecond();
+        boolean met = ratio >= target;
+        out.printf("  ratio %.3f (target >= %.1f): %s%n", ratio, target, met ? "MET" : "NOT MET");
+        return met;
+    }
+
+    /**
+     * CPU time per successful operation by part, the rate that CPU time alone allows on this machine, and how much of
+     * the machine the run had (other processes on a shared host slow it down).
+     */
+    void cpu(String operation, ClosedLoopLoad.Result result, MeasuredWindow window) {
+        Map<String, Duration> used = window.cpuUsed();
+        long operations = Math.max(1, result.ok());
+        long usedNanos = used.values().stream().mapToLong(Duration::toNanos).sum();
+        double total = usedNanos / 1e6 / operations;
+        out.printf("  CPU per %s: %s = %.3f ms, so CPU alone allows at most ~%,.0f/s on %d cores%n", operation,
+                used.entrySet().stream().map(part -> "%s %.3f ms".formatted(part.getKey(),
+                        part.getValue().toNanos() / 1e6 / operations)).collect(Collectors.joining(" + ")),
+                total, total == 0 ? 0 : cores * 1000 / total, cores);
+        double ours = usedNanos / (double) (window.elapsed().toNanos() * cores);
+        window.machineBusy().ifPresent(busy -> out.printf(
+                "    the machine was %.0f%% busy meanwhile: %.0f%% this run's processes, %.0f%% everything else%n",
+                100 * busy, 100 * ours, Math.max(0, 100 * (busy - ours))));
+    }
+
+    void databaseWork(ClosedLoopLoad.Result consumptions, DatabaseActivity.Counters work, Duration catchUp) {
+        double ok = Math.max(1, consumptions.ok());
+        out.printf("  ledger database per consumption: %.1f commits, %.1f rows inserted, %.1f updated, %.1f fetched%n",
+                work.commits() / ok, work.inserted() / ok, work.updated() / ok, work.fetched() / ok);
+        out.println(catchUp == null ? "  tracking processors (journal, Kafka publisher) did not catch up in 3 min"
+                : "  tracking processors (journal, Kafka publisher) caught up %.1f s after the load"
+                        .formatted(catchUp.toMillis() / 1000.0));
+    }
+
+    void failureSamples(ClosedLoopLoad.Result consumptions, ClosedLoopLoad.Result raw) {
+        consumptions.failureSamples().forEach(sample -> out.println("  e.g. " + abbreviate(sample)));
+        raw.failureSamples().forEach(sample -> out.println("  e.g. " + abbreviate(sample)));
+    }
+
+    private void line(String what, ClosedLoopLoad.Result result) {
+        out.printf("  %-24s %9.1f /s   p50 %7.2f ms   p99 %7.2f ms   errors %d%s%n", what, result.perSecond(),
+                result.latencyMillis(0.5), result.latencyMillis(0.99), result.failed(),
+                result.failures().isEmpty() ? "" : " " + result.failures());
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 300 ? text : text.substring(0, 300) + " ...";
+    }
+}

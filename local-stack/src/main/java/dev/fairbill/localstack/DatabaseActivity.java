@@ -1,0 +1,122 @@
+package dev.fairbill.localstack;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import dev.fairbill.platform.testsupport.PostgresServer;
+
+/**
+ * What PostgreSQL itself says about one database: the server's durability settings, the work done in it
+ * ({@code pg_stat_database}: commits and rows touched), and whether Axon's tracking processors have read every event.
+ */
+final class DatabaseActivity {
+
+    /** Cumulative counters of one database; PostgreSQL flushes them about once a second, so deltas are approximate. */
+    record Counters(long commits, long rollbacks, long inserted, long updated, long deleted, long fetched) {
+
+        Counters minus(Counters earlier) {
+            return new Counters(commits - earlier.commits, rollbacks - earlier.rollbacks, inserted - earlier.inserted,
+                    updated - earlier.updated, deleted - earlier.deleted, fetched - earlier.fetched);
+        }
+    }
+
+    private static final Pattern TOKEN_INDEX = Pattern.compile("\"index\"\\s*:\\s*(\\d+)");
+
+    private final String url;
+    private final String user;
+    private final String password;
+    private final String database;
+
+    DatabaseActivity(PostgresServer postgres, String database) {
+        this.url = postgres.jdbcUrl(database);
+        this.user = postgres.user();
+        this.password = postgres.password();
+        this.database = database;
+    }
+
+    /** The server version and the settings that decide what a commit costs. */
+    Map<String, String> serverSettings() throws SQLException {
+        Map<String, String> settings = new LinkedHashMap<>();
+        try (Connection connection = connect(); var statement = connection.createStatement();
+             var rows = statement.executeQuery("""
+                     SELECT name, setting FROM pg_settings WHERE name IN
+                     ('server_version', 'fsync', 'synchronous_commit', 'max_connections', 'shared_buffers')
+                     ORDER BY name""")) {
+            while (rows.next()) {
+                settings.put(rows.getString(1), rows.getString(2));
+            }
+        }
+        return settings;
+    }
+
+    Counters counters() throws SQLException {
+        try (Connection connection = connect(); var statement = connection.prepareStatement("""
+                SELECT xact_commit, xact_rollback, tup_inserted, tup_updated, tup_deleted, tup_fetched
+                FROM pg_stat_database WHERE datname = ?""")) {
+            statement.setString(1, database);
+            try (var row = statement.executeQuery()) {
+                row.next();
+                return new Counters(row.getLong(1), row.getLong(2), row.getLong(3), row.getLong(4), row.getLong(5),
+                        row.getLong(6));
+            }
+        }
+    }
+
+    /**
+     * Waits until every tracking processor's token has reached the newest event (the journal and the Kafka publisher
+     * work through the backlog the load left) and answers how long that took; {@code null} if not within
+     * {@code timeout} or when a token cannot be read.
+     */
+    Duration awaitTrackingProcessors(Duration timeout) throws SQLException, InterruptedException {
+        Instant start = Instant.now();
+        while (Duration.between(start, Instant.now()).compareTo(timeout) < 0) {
+            Boolean caughtUp = trackingProcessorsCaughtUp();
+            if (caughtUp == null) {
+                return null;
+            }
+            if (caughtUp) {
+                return Duration.between(start, Instant.now());
+            }
+            Thread.sleep(200);
+        }
+        return null;
+    }
+
+    private Boolean trackingProcessorsCaughtUp() throws SQLException {
+        try (Connection connection = connect(); var statement = connection.createStatement()) {
+            long newest;
+            try (var row = statement.executeQuery("SELECT COALESCE(MAX(globalindex), 0) FROM domainevententry")) {
+                row.next();
+                newest = row.getLong(1);
+            }
+            try (var tokens = statement.executeQuery(
+                    "SELECT convert_from(token, 'UTF8') FROM tokenentry WHERE token IS NOT NULL")) {
+                while (tokens.next()) {
+                    Matcher index = TOKEN_INDEX.matcher(tokens.getString(1));
+                    long reached = -1;
+                    while (index.find()) {
+                        reached = Math.max(reached, Long.parseLong(index.group(1)));
+                    }
+                    if (reached < 0) {
+                        return null;
+                    }
+                    if (reached < newest) {
+                        return false;
+                    }
+                }
+            }
+            return true;
+        }
+    }
+
+    private Connection connect() throws SQLException {
+        return DriverManager.getConnection(url, user, password);
+    }
+}

@@ -1,0 +1,167 @@
+package dev.fairbill.localstack;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import dev.fairbill.platform.testsupport.PostgresServer;
+
+/**
+ * The credit-ledger benchmark ({@code bench/ledger-consumptions.sh}): consumptions per second through the ledger's
+ * REST API at 32 concurrent clients, next to the single-row INSERT rate of the same PostgreSQL in the same run, and
+ * their ratio (target at least 0.5).
+ *
+ * <p>It starts its own stack (billing and the ledger, fresh data in a temporary directory, free ports, full JIT) so it
+ * never collides with {@code ./run-local.sh}. Each client has its own account, hence its own ledger aggregate: one
+ * account shared by all clients would measure optimistic-lock contention on one event stream, not throughput.
+ */
+public final class LedgerConsumptionBenchmark {
+
+    /** Enough credits that no client runs dry, in one lot: every consumption allocates from exactly one lot. */
+    private static final long GRANT = 1_000_000_000L;
+    private static final double TARGET_RATIO = 0.5;
+    private static final String TENANT = "panel";
+    private static final List<String> SERVICE_JVM_OPTIONS = List.of("-Xmx512m");
+    /** JDBC inserts need little warming up; the services' JIT needs much more. */
+    private static final Duration INSERT_WARMUP = Duration.ofSeconds(10);
+
+    /**
+     * @param clients         concurrent clients, each with its own account
+     * @param warmup          load before measuring the consumptions (JIT, pools); the INSERTs warm up for at most
+     *                        {@link #INSERT_WARMUP}
+     * @param duration        the measured time of each phase
+     * @param idempotencyKeys whether each consumption carries an {@code Idempotency-Key} (API.md asks clients to)
+     */
+    record Options(int clients, Duration warmup, Duration duration, boolean idempotencyKeys) {
+
+        static Options parse(String[] args) {
+            var options = new Options(32, Duration.ofSeconds(120), Duration.ofSeconds(20), true);
+            for (String arg : args) {
+                String value = arg.substring(arg.indexOf('=') + 1);
+                options = switch (arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg) {
+                    case "--clients" -> new Options(Integer.parseInt(value), options.warmup, options.duration,
+                            options.idempotencyKeys);
+                    case "--warmup" -> new Options(options.clients, seconds(value), options.duration,
+                            options.idempotencyKeys);
+                    case "--duration" -> new Options(options.clients, options.warmup, seconds(value),
+                            options.idempotencyKeys);
+                    case "--no-idempotency-key" -> new Options(options.clients, options.warmup, options.duration,
+                            false);
+                    default -> throw new IllegalArgumentException("unknown option " + arg + "; use --clients=N "
+                            + "--warmup=Ns --duration=Ns --no-idempotency-key");
+                };
+            }
+            return options;
+        }
+
+        private static Duration seconds(String value) {
+            return Duration.ofSeconds(Long.parseLong(value.endsWith("s") ? value.substring(0, value.length() - 1)
+                    : value));
+        }
+    }
+
+    private final Options options;
+    private final PrintStream out;
+
+    private LedgerConsumptionBenchmark(Options options, PrintStream out) {
+        this.options = options;
+        this.out = out;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Options options = Options.parse(args);
+        Path root = Path.of(System.getProperty("fairbill.root", ".")).toAbsolutePath().normalize();
+        Path data = Files.createTempDirectory("fairbill-ledger-bench");
+        var settings = StackSettings.onFreePorts(root, data);
+        var stack = new LocalStack(settings, System.out, EnumSet.of(Service.BILLING, Service.LEDGER),
+                SERVICE_JVM_OPTIONS);
+        Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "benchmark-stack-stop"));
+        boolean passed;
+        try {
+            stack.start();
+            passed = new LedgerConsumptionBenchmark(options, System.out).run(stack, settings.postgresDirectory());
+        } catch (Exception e) {
+            System.err.println("The benchmark failed: " + e + " (service logs in " + data.resolve("logs") + ")");
+            stack.close();
+            System.exit(2);
+            return;
+        }
+        stack.close();
+        deleteRecursively(data);
+        System.exit(passed ? 0 : 1);
+    }
+
+    /** Runs both phases and prints the report; true when the ratio meets the target. */
+    private boolean run(LocalStack stack, Path postgresData) throws Exception {
+        PostgresServer postgres = stack.postgres();
+        var ledgerDatabase = new DatabaseActivity(postgres, Service.LEDGER.database);
+        var cpu = new CpuTime()
+                .part("ledger", () -> stack.process(Service.LEDGER))
+                .part("billing", () -> stack.process(Service.BILLING))
+                .part("PostgreSQL", CpuTime.postgres(postgresData))
+                .part("benchmark JVM (clients, Kafka)", () -> Stream.of(ProcessHandle.current()));
+        String token = InternalJwt.sign(LocalStack.LOCAL_JWT_SECRET, TENANT,
+                "billing:read billing:write ledger:read ledger:write", Duration.ofHours(12));
+        var api = new LedgerApiClient(stack.url(Service.BILLING), stack.url(Service.LEDGER), token);
+        List<String> accounts = openFundedAccounts(api);
+
+        out.printf("Consumptions: %d clients, warm-up %d s, measuring %d s ...%n", options.clients(),
+                options.warmup().toSeconds(), options.duration().toSeconds());
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        var consumptionWindow = new MeasuredWindow(cpu, ledgerDatabase);
+        ClosedLoopLoad.Result consumptions = ClosedLoopLoad.run(options.clients(), options.warmup(),
+                options.duration(), i -> api.consumer(accounts.get(i), run, options.idempotencyKeys()),
+                consumptionWindow);
+        Duration catchUp = ledgerDatabase.awaitTrackingProcessors(Duration.ofMinutes(3));
+
+        Duration insertWarmup = options.warmup().compareTo(INSERT_WARMUP) < 0 ? options.warmup() : INSERT_WARMUP;
+        out.printf("Raw INSERTs: %d JDBC connections, warm-up %d s, measuring %d s ...%n", options.clients(),
+                insertWarmup.toSeconds(), options.duration().toSeconds());
+        var inserts = new RawInserts(postgres.createDatabase("bench_scratch"), postgres.user(), postgres.password());
+        inserts.createTable();
+        var insertWindow = new MeasuredWindow(cpu, null);
+        ClosedLoopLoad.Result raw = ClosedLoopLoad.run(options.clients(), insertWarmup, options.duration(),
+                inserts::client, insertWindow);
+
+        var report = new BenchmarkReport(out, options.clients());
+        report.header(ledgerDatabase.serverSettings(), options.duration(), options.idempotencyKeys());
+        boolean met = report.rates(consumptions, raw, TARGET_RATIO);
+        report.cpu("consumption", consumptions, consumptionWindow);
+        report.cpu("INSERT", raw, insertWindow);
+        report.databaseWork(consumptions, consumptionWindow.databaseWork(), catchUp);
+        report.failureSamples(consumptions, raw);
+        return met;
+    }
+
+    private List<String> openFundedAccounts(LedgerApiClient api) throws IOException, InterruptedException {
+        out.printf("Opening %d accounts in billing and granting %,d credits to each ledger ...%n", options.clients(),
+                GRANT);
+        List<String> accounts = new ArrayList<>();
+        for (int i = 0; i < options.clients(); i++) {
+            accounts.add(api.openAccount("bench-" + UUID.randomUUID()));
+        }
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(1));
+        for (String account : accounts) {
+            api.awaitLedger(account, deadline);
+            api.grant(account, GRANT);
+        }
+        return accounts;
+    }
+
+    private static void deleteRecursively(Path directory) throws IOException {
+        try (Stream<Path> paths = Files.walk(directory)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
+    }
+}
