@@ -3,10 +3,12 @@ package dev.fairbill.contracts;
 import static dev.fairbill.contracts.ContractFixtures.assertRoundTrip;
 
 import java.time.Instant;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
 import dev.fairbill.contracts.billing.AccountReinstatedV1;
+import dev.fairbill.contracts.billing.AttachDisputeEvidenceRequestedV1;
 import dev.fairbill.contracts.billing.AccountSuspendedV1;
 import dev.fairbill.contracts.billing.AccountTerminatedV1;
 import dev.fairbill.contracts.billing.DisputeClosedV1;
@@ -69,5 +71,17 @@ class AccountHoldAndDisputeContractsTest {
                 new DisputeClosedV1(DISPUTE, CHARGE, ACCOUNT, "panel", "LOST", new MoneyAmount(1000, "EUR"),
                         Instant.parse("2026-12-10T08:00:00Z")),
                 DisputeClosedV1.class);
+    }
+
+    @Test
+    void attachDisputeEvidenceRequestedMatchesItsStoredFixture() {
+        Instant at = Instant.parse("2026-11-22T10:15:30Z");
+        assertRoundTrip("contracts/billing/attach-dispute-evidence-requested.v1.json",
+                new AttachDisputeEvidenceRequestedV1("dp_01JDQ8Z3V5G7N2K4M6P8R0T2W4", "ch_01JDQ8Z3V5G7N2K4M6P8R0T2W4",
+                        "acct_01JDQ8Z3V5G7N2K4M6P8R0T2W4", "studio", "CONTEST_REFUNDED",
+                        List.of(new AttachDisputeEvidenceRequestedV1.Item(at, "REFUND",
+                                "ch_01JDQ8Z3V5G7N2K4M6P8R0T2W4", "Refunded 1000 EUR to the original payment method")),
+                        at),
+                AttachDisputeEvidenceRequestedV1.class);
     }
 }

@@ -9,10 +9,12 @@ import java.time.Instant;
  *
  * @param refundRequested the customer also asked for a refund; the cancellation itself refunds nothing (seed 000 §10)
  *                        and the refund service decides the request by policy
+ * @param refundCaseId     with {@code refundRequested}: the id the refund service opens the case under (billing
+ *                        assigns it, so the cancellation's answer can name it); otherwise {@code null}
  */
 public record SubscriptionCancellationScheduledV1(String subscriptionId, String accountId, String tenant,
                                                   Instant cancelAt, String reason, boolean refundRequested,
-                                                  String refundReason, Instant requestedAt) {
+                                                  String refundReason, String refundCaseId, Instant requestedAt) {
 
     public static final String TYPE = "fairbill.billing.subscription-cancellation-scheduled.v1";
 }

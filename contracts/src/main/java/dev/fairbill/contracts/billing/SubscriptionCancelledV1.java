@@ -9,9 +9,11 @@ import java.time.Instant;
  * subject = account id.
  *
  * @param refundRequested the customer asked for a refund with this (immediate) cancellation
+ * @param refundCaseId     with {@code refundRequested}: the id the refund service opens the case under (billing
+ *                        assigns it, so the cancellation's answer can name it); otherwise {@code null}
  */
 public record SubscriptionCancelledV1(String subscriptionId, String accountId, String tenant, String mode,
-                                      String reason, boolean refundRequested, String refundReason,
+                                      String reason, boolean refundRequested, String refundReason, String refundCaseId,
                                       Instant periodStart, Instant periodEnd, Instant cancelledAt) {
 
     public static final String TYPE = "fairbill.billing.subscription-cancelled.v1";

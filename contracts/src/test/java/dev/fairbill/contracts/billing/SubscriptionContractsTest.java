@@ -37,14 +37,14 @@ class SubscriptionContractsTest {
     void cancellationScheduledMatchesItsStoredFixture() {
         assertRoundTrip("contracts/billing/subscription-cancellation-scheduled.v1.json",
                 new SubscriptionCancellationScheduledV1(SUB, ACCT, "chat", END, "too expensive", true,
-                        "COOLING_OFF", START),
+                        "COOLING_OFF", "rc_01JDQ8Z3V5G7N2K4M6P8R0T2W4", START),
                 SubscriptionCancellationScheduledV1.class);
     }
 
     @Test
     void subscriptionCancelledMatchesItsStoredFixture() {
         assertRoundTrip("contracts/billing/subscription-cancelled.v1.json",
-                new SubscriptionCancelledV1(SUB, ACCT, "chat", "IMMEDIATE", "moving away", false, null, START, END,
+                new SubscriptionCancelledV1(SUB, ACCT, "chat", "IMMEDIATE", "moving away", false, null, null, START, END,
                         START),
                 SubscriptionCancelledV1.class);
     }

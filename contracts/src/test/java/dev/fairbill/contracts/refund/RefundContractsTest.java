@@ -33,4 +33,20 @@ class RefundContractsTest {
                 new RefundReviewEscalatedV1(CASE, ACCOUNT, "imaging", Instant.parse("2026-11-27T10:15:30Z"), AT),
                 RefundReviewEscalatedV1.class);
     }
+
+    @Test
+    void refundCaseSettledMatchesItsStoredFixture() {
+        assertRoundTrip("contracts/refund/refund-case-settled.v1.json",
+                new RefundCaseSettledV1(CASE, ACCOUNT, "studio", "COMPLETED", new MoneyAmount(1000, "EUR"),
+                        "ORIGINAL_PAYMENT_METHOD", "re_01JDQ8Z3V5G7N2K4M6P8R0T2W4", null, null, AT),
+                RefundCaseSettledV1.class);
+    }
+
+    @Test
+    void refillRequestedMatchesItsStoredFixture() {
+        assertRoundTrip("contracts/refund/refill-requested.v1.json",
+                new RefillRequestedV1("rf_01JDQ8Z3V5G7N2K4M6P8R0T2W4", CASE, ACCOUNT, "smm",
+                        "pur_01JDQ8Z3V5G7N2K4M6P8R0T2W4", 150, AT),
+                RefillRequestedV1.class);
+    }
 }

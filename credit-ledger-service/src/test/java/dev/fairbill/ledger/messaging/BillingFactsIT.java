@@ -68,7 +68,7 @@ class BillingFactsIT {
                 .containsExactlyInAnyOrder("SUBSCRIPTION_ALLOWANCE", "PURCHASED");
 
         BillingFacts.fact(SubscriptionCancelledV1.TYPE, account, new SubscriptionCancelledV1(subscription, account,
-                TENANT, "IMMEDIATE", null, false, null, start, start.plus(30, ChronoUnit.DAYS), Instant.now()));
+                TENANT, "IMMEDIATE", null, false, null, null, start, start.plus(30, ChronoUnit.DAYS), Instant.now()));
 
         JsonNode afterCancel = awaitLedger(account, ledger -> ledger.get("balance").asLong() == 500);
         assertThat(afterCancel.get("lots")).singleElement()
