@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.function.Supplier;
 
 import org.axonframework.test.aggregate.AggregateTestFixture;
 
@@ -13,15 +14,20 @@ import org.axonframework.test.aggregate.AggregateTestFixture;
  */
 public final class FixtureClock extends Clock {
 
-    private final AggregateTestFixture<?> fixture;
+    private final Supplier<Instant> now;
 
     public FixtureClock(AggregateTestFixture<?> fixture) {
-        this.fixture = fixture;
+        this(fixture::currentTime);
+    }
+
+    /** Any fixture's time, e.g. a saga fixture's {@code fixture::currentTime}. */
+    public FixtureClock(Supplier<Instant> now) {
+        this.now = now;
     }
 
     @Override
     public Instant instant() {
-        return fixture.currentTime();
+        return now.get();
     }
 
     @Override

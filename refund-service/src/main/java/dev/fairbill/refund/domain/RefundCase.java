@@ -13,20 +13,35 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
+import dev.fairbill.platform.id.IdPrefix;
+import dev.fairbill.platform.id.Ids;
 import dev.fairbill.platform.money.Money;
 import dev.fairbill.platform.web.NotFoundException;
 import dev.fairbill.refund.domain.RefundCaseCommands.AddEvidence;
 import dev.fairbill.refund.domain.RefundCaseCommands.ApproveRefundCase;
+import dev.fairbill.refund.domain.RefundCaseCommands.CompleteRemedy;
+import dev.fairbill.refund.domain.RefundCaseCommands.ExecuteRefundCase;
 import dev.fairbill.refund.domain.RefundCaseCommands.OpenRefundCase;
+import dev.fairbill.refund.domain.RefundCaseCommands.RecordPayout;
+import dev.fairbill.refund.domain.RefundCaseCommands.RecordPayoutFailure;
 import dev.fairbill.refund.domain.RefundCaseCommands.RejectRefundCase;
+import dev.fairbill.refund.domain.RefundCaseCommands.RetryPayout;
 import dev.fairbill.refund.domain.RefundCaseEvents.EvidenceAdded;
+import dev.fairbill.refund.domain.RefundCaseEvents.PayoutAttemptFailed;
+import dev.fairbill.refund.domain.RefundCaseEvents.PayoutRequested;
 import dev.fairbill.refund.domain.RefundCaseEvents.RefundCaseApproved;
 import dev.fairbill.refund.domain.RefundCaseEvents.RefundCaseOpened;
 import dev.fairbill.refund.domain.RefundCaseEvents.RefundCaseRejected;
+import dev.fairbill.refund.domain.RefundCaseEvents.RefundExecutionFailed;
+import dev.fairbill.refund.domain.RefundCaseEvents.RefundPaidOut;
+import dev.fairbill.refund.domain.RefundCaseEvents.RemedyApplied;
+import dev.fairbill.refund.domain.RefundCaseEvents.RemedyRequested;
 import dev.fairbill.refund.domain.RefundCaseEvents.ReviewEscalated;
+import dev.fairbill.refund.domain.RefundCaseEvents.SubscriptionCancellationRequested;
 import dev.fairbill.refund.policy.Decision;
 import dev.fairbill.refund.policy.Decision.Outcome;
 import dev.fairbill.refund.policy.RefundRequest;
+import dev.fairbill.refund.policy.RemedyKind;
 
 /**
  * One refund request and what became of it (DOMAIN.md, Refunds): opened with the policy's decision, which names its
@@ -37,6 +52,7 @@ import dev.fairbill.refund.policy.RefundRequest;
 public class RefundCase {
 
     static final String REVIEW_DEADLINE = "refund-review-due";
+    static final String SYSTEM = "system";
 
     @AggregateIdentifier
     private RefundCaseId id;
@@ -48,6 +64,10 @@ public class RefundCase {
     private RefundCaseStatus status;
     private Instant reviewDueBy;
     private boolean escalated;
+    private boolean cancelsSubscription;
+    private Money approvedAmount;
+    private Decision.Destination destination;
+    private int payoutAttempt;
 
     protected RefundCase() {
     }
@@ -70,7 +90,7 @@ public class RefundCase {
         Instant dueBy = opened == RefundCaseStatus.IN_REVIEW ? micros(command.reviewDueBy()) : null;
         apply(new RefundCaseOpened(command.caseId(), command.tenant(), command.accountId(), command.request(),
                 command.chargeId(), command.explanation(), command.evidence(), decision, opened, dueBy,
-                now(clock)));
+                now(clock), command.cancelsSubscription()));
         if (dueBy != null) {
             deadlines.schedule(dueBy, REVIEW_DEADLINE, new ReviewDue(command.caseId()));
         }
@@ -112,6 +132,95 @@ public class RefundCase {
         apply(new EvidenceAdded(id, tenant, command.evidence(), now(clock)));
     }
 
+    /**
+     * The one refund id of a case: every payout attempt carries it, and billing and the ledger apply an id at most
+     * once, so however often the saga asks, the customer is paid once.
+     */
+    public static String refundIdOf(RefundCaseId caseId) {
+        return Ids.derive(IdPrefix.REFUND, "refund-case\n" + caseId.value());
+    }
+
+    /**
+     * Carries out an approved case (DOMAIN.md sagas): the money, or the remedy. Executing a case already under way
+     * or finished changes nothing, so a redelivered saga step has one effect.
+     */
+    @CommandHandler
+    void handle(ExecuteRefundCase command, Clock clock) {
+        if (status != RefundCaseStatus.APPROVED) {
+            return;
+        }
+        Instant now = now(clock);
+        if (decision.outcome() == Outcome.REMEDY && approvedAmount == null) {
+            requestRemedy(now);
+            return;
+        }
+        apply(new PayoutRequested(id, tenant, accountId, chargeId, refundIdOf(id), approvedAmount, destination, 1,
+                request.reason().name(), now));
+        if (cancelsSubscription && request.target().kind() == RefundRequest.TargetKind.SUBSCRIPTION) {
+            apply(new SubscriptionCancellationRequested(id, tenant, accountId, request.target().id(), now));
+        }
+    }
+
+    private void requestRemedy(Instant now) {
+        Decision.Remedy remedy = decision.remedy();
+        String operationId = refundIdOf(id);
+        apply(new RemedyRequested(id, tenant, accountId, remedy.kind(), remedy.credits(), operationId,
+                request.target().id(), now));
+        if (RemedyKind.REFILL.name().equals(remedy.kind())) {
+            // the delivering system re-delivers on the request; nothing here waits for it
+            apply(new RemedyApplied(id, tenant, accountId, remedy.kind(), "Refill requested from the delivering system.",
+                    SYSTEM, now));
+        }
+    }
+
+    @CommandHandler
+    void handle(RetryPayout command, Clock clock) {
+        if (status == RefundCaseStatus.EXECUTING && command.attempt() == payoutAttempt + 1) {
+            apply(new PayoutRequested(id, tenant, accountId, chargeId, refundIdOf(id), approvedAmount, destination,
+                    command.attempt(), request.reason().name(), now(clock)));
+        }
+    }
+
+    @CommandHandler
+    void handle(RecordPayout command, Clock clock) {
+        if (status == RefundCaseStatus.EXECUTING && refundIdOf(id).equals(command.refundId())) {
+            apply(new RefundPaidOut(id, tenant, accountId, command.refundId(), approvedAmount, destination,
+                    now(clock)));
+        }
+    }
+
+    /** A processor refund failure retries; the last one sends the case back to review as FAILED, nothing paid. */
+    @CommandHandler
+    void handle(RecordPayoutFailure command, Clock clock) {
+        if (status != RefundCaseStatus.EXECUTING || !refundIdOf(id).equals(command.refundId())) {
+            return;
+        }
+        Instant now = now(clock);
+        apply(new PayoutAttemptFailed(id, tenant, command.refundId(), payoutAttempt, command.failureCode(),
+                command.finalAttempt(), now));
+        if (command.finalAttempt()) {
+            apply(new RefundExecutionFailed(id, tenant, accountId, command.refundId(), command.failureCode(), now));
+        }
+    }
+
+    /** Credits granted, or an operator finished the remedy's task (extension, correction, operational fix). */
+    @CommandHandler
+    void handle(CompleteRemedy command, Clock clock) {
+        if (command.tenant() != null) {
+            requireTenant(command.tenant());
+        }
+        boolean remedyUnderWay = status == RefundCaseStatus.EXECUTING && decision.outcome() == Outcome.REMEDY
+                && approvedAmount == null;
+        if (!remedyUnderWay) {
+            if (command.tenant() != null) {
+                throw RefundCaseRuleViolation.noRemedyUnderWay(id, status);
+            }
+            return;
+        }
+        apply(new RemedyApplied(id, tenant, accountId, decision.remedy().kind(), command.note(),
+                command.completedBy(), now(clock)));
+    }
+
     /** Seed 002 part 5: reviewed within 3–5 business days; a breach escalates the case, which stays in review. */
     @DeadlineHandler(deadlineName = REVIEW_DEADLINE)
     void on(ReviewDue due, Clock clock) {
@@ -150,11 +259,42 @@ public class RefundCase {
         decision = event.decision();
         status = event.status();
         reviewDueBy = event.reviewDueBy();
+        cancelsSubscription = event.cancelsSubscription();
+        approvedAmount = event.decision().amount();
+        destination = event.decision().destination();
     }
 
     @EventSourcingHandler
     void on(RefundCaseApproved event) {
         status = RefundCaseStatus.APPROVED;
+        approvedAmount = event.amount();
+        destination = event.destination();
+    }
+
+    @EventSourcingHandler
+    void on(PayoutRequested event) {
+        status = RefundCaseStatus.EXECUTING;
+        payoutAttempt = event.attempt();
+    }
+
+    @EventSourcingHandler
+    void on(RemedyRequested event) {
+        status = RefundCaseStatus.EXECUTING;
+    }
+
+    @EventSourcingHandler
+    void on(RefundPaidOut event) {
+        status = RefundCaseStatus.COMPLETED;
+    }
+
+    @EventSourcingHandler
+    void on(RefundExecutionFailed event) {
+        status = RefundCaseStatus.FAILED;
+    }
+
+    @EventSourcingHandler
+    void on(RemedyApplied event) {
+        status = RefundCaseStatus.REMEDIED;
     }
 
     @EventSourcingHandler

@@ -18,10 +18,12 @@ public final class RefundCaseCommands {
      * @param chargeId    the charge the money went through, or {@code null} when none was captured
      * @param refundable  what is still refundable on that charge: a reviewer can never approve more
      * @param reviewDueBy for a {@code NEEDS_REVIEW} decision: when the review is due; otherwise {@code null}
+     * @param cancelsSubscription the tenant's policy cancels a subscription whose refund is approved (seed 004)
      */
     public record OpenRefundCase(@TargetAggregateIdentifier RefundCaseId caseId, String tenant, String accountId,
                                  RefundRequest request, String chargeId, String explanation,
-                                 List<Evidence> evidence, Decision decision, Money refundable, Instant reviewDueBy) {
+                                 List<Evidence> evidence, Decision decision, Money refundable, Instant reviewDueBy,
+                                 boolean cancelsSubscription) {
     }
 
     /** A reviewer approves; {@code amount} and {@code destination} may lower the request, never pass the remainder. */
@@ -35,6 +37,32 @@ public final class RefundCaseCommands {
     }
 
     public record AddEvidence(@TargetAggregateIdentifier RefundCaseId caseId, String tenant, Evidence evidence) {
+    }
+
+    /** The execution saga starts carrying out an approved case: the payout or the remedy. Once. */
+    public record ExecuteRefundCase(@TargetAggregateIdentifier RefundCaseId caseId) {
+    }
+
+    /** The saga asks again after a refused attempt, with the same refund id. */
+    public record RetryPayout(@TargetAggregateIdentifier RefundCaseId caseId, int attempt) {
+    }
+
+    /** Billing refunded the charge, or the ledger granted the balance, under the case's refund id. */
+    public record RecordPayout(@TargetAggregateIdentifier RefundCaseId caseId, String refundId) {
+    }
+
+    /** @param finalAttempt no retry follows: the case fails */
+    public record RecordPayoutFailure(@TargetAggregateIdentifier RefundCaseId caseId, String refundId,
+                                      String failureCode, boolean finalAttempt) {
+    }
+
+    /**
+     * The remedy is done: credits granted (the saga), or an operator finished the task.
+     *
+     * @param tenant the operator's tenant, or {@code null} when the saga records it
+     */
+    public record CompleteRemedy(@TargetAggregateIdentifier RefundCaseId caseId, String tenant, String note,
+                                 String completedBy) {
     }
 
     private RefundCaseCommands() {

@@ -12,11 +12,15 @@ import dev.fairbill.refund.policy.RefundRequest;
 /** The RefundCase's events. */
 public final class RefundCaseEvents {
 
-    /** @param status {@code IN_REVIEW}, {@code APPROVED} or {@code DENIED}, from the decision's outcome */
+    /**
+     * @param status              {@code IN_REVIEW}, {@code APPROVED} or {@code DENIED}, from the decision's outcome
+     * @param cancelsSubscription an approved refund of this subscription also cancels it (seed 004's template)
+     */
     @Revision("1")
     public record RefundCaseOpened(RefundCaseId caseId, String tenant, String accountId, RefundRequest request,
                                    String chargeId, String explanation, List<Evidence> evidence, Decision decision,
-                                   RefundCaseStatus status, Instant reviewDueBy, Instant openedAt) {
+                                   RefundCaseStatus status, Instant reviewDueBy, Instant openedAt,
+                                   boolean cancelsSubscription) {
     }
 
     /** A reviewer approved the case in review; {@code policyDecision} is what the policy had said (NEEDS_REVIEW). */
@@ -41,6 +45,56 @@ public final class RefundCaseEvents {
     @Revision("1")
     public record ReviewEscalated(RefundCaseId caseId, String tenant, String accountId, Instant reviewDueBy,
                                   Instant escalatedAt) {
+    }
+
+    /**
+     * The approved money is on its way: a refund of the charge to its original payment method, or a
+     * {@code REFUND_BALANCE} lot. Every attempt carries the same {@code refundId}, which billing and the ledger apply
+     * at most once: a retry can never pay out twice.
+     */
+    @Revision("1")
+    public record PayoutRequested(RefundCaseId caseId, String tenant, String accountId, String chargeId,
+                                  String refundId, Money amount, Decision.Destination destination, int attempt,
+                                  String reason, Instant requestedAt) {
+    }
+
+    /** The payout attempt was refused; {@code final} when no attempt follows (the case then fails). */
+    @Revision("1")
+    public record PayoutAttemptFailed(RefundCaseId caseId, String tenant, String refundId, int attempt,
+                                      String failureCode, boolean finalAttempt, Instant failedAt) {
+    }
+
+    @Revision("1")
+    public record RefundPaidOut(RefundCaseId caseId, String tenant, String accountId, String refundId, Money amount,
+                                Decision.Destination destination, Instant paidAt) {
+    }
+
+    /** The payout failed for good; the case goes back to the reviewers as {@code FAILED}. Nothing was paid. */
+    @Revision("1")
+    public record RefundExecutionFailed(RefundCaseId caseId, String tenant, String accountId, String refundId,
+                                        String failureCode, Instant failedAt) {
+    }
+
+    /**
+     * The remedy is under way: credits are granted under {@code operationId}, a refill is requested from the
+     * delivering system, or (extension, correction, operational fix) a task waits for an operator.
+     *
+     * @param targetId the purchase to refill, the subscription to extend, … (the request's target)
+     */
+    @Revision("1")
+    public record RemedyRequested(RefundCaseId caseId, String tenant, String accountId, String kind, Long credits,
+                                  String operationId, String targetId, Instant requestedAt) {
+    }
+
+    @Revision("1")
+    public record RemedyApplied(RefundCaseId caseId, String tenant, String accountId, String kind, String note,
+                                String appliedBy, Instant appliedAt) {
+    }
+
+    /** Seed 004's template: an approved refund of a subscription also cancels it immediately. */
+    @Revision("1")
+    public record SubscriptionCancellationRequested(RefundCaseId caseId, String tenant, String accountId,
+                                                    String subscriptionId, Instant requestedAt) {
     }
 
     private RefundCaseEvents() {

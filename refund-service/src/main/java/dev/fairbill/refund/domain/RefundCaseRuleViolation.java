@@ -28,4 +28,9 @@ public class RefundCaseRuleViolation extends ProblemException {
         return new RefundCaseRuleViolation(HttpStatus.UNPROCESSABLE_CONTENT, "nothing-to-approve",
                 "Nothing to approve", "Refund case " + id + " has nothing left to refund; reject it instead.");
     }
+
+    static RefundCaseRuleViolation noRemedyUnderWay(RefundCaseId id, RefundCaseStatus status) {
+        return new RefundCaseRuleViolation(HttpStatus.CONFLICT, "no-remedy-under-way", "No remedy under way",
+                "Refund case " + id + " is " + status + "; only a remedy under way can be completed.");
+    }
 }

@@ -4,14 +4,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import dev.fairbill.contracts.billing.ChargeCapturedV1;
-import dev.fairbill.contracts.billing.ChargeFlaggedDuplicateV1;
-import dev.fairbill.contracts.billing.ChargeRefundedV1;
-import dev.fairbill.contracts.billing.DisputeClosedV1;
-import dev.fairbill.contracts.billing.DisputeOpenedV1;
 import dev.fairbill.contracts.billing.PurchaseFulfilmentChangedV1;
 import dev.fairbill.contracts.billing.PurchasePaidV1;
-import dev.fairbill.contracts.billing.SubscriptionCancellationScheduledV1;
-import dev.fairbill.contracts.billing.SubscriptionCancelledV1;
 import dev.fairbill.contracts.billing.SubscriptionExpiredV1;
 import dev.fairbill.contracts.billing.SubscriptionReinstatedV1;
 import dev.fairbill.contracts.billing.SubscriptionRenewedV1;
@@ -35,30 +29,6 @@ class FactHandlers {
     }
 
     @Bean
-    InboundHandler<ChargeRefundedV1> chargeRefunded(FactStore facts) {
-        return InboundHandler.of(ChargeRefundedV1.TYPE, ChargeRefundedV1.class,
-                refunded -> facts.chargeRefunded(refunded.chargeId(), refunded.amountRefunded().amount()));
-    }
-
-    @Bean
-    InboundHandler<ChargeFlaggedDuplicateV1> chargeFlaggedDuplicate(FactStore facts) {
-        return InboundHandler.of(ChargeFlaggedDuplicateV1.TYPE, ChargeFlaggedDuplicateV1.class,
-                flagged -> facts.chargeFlaggedDuplicate(flagged.chargeId(), flagged.duplicateOf()));
-    }
-
-    @Bean
-    InboundHandler<DisputeOpenedV1> disputeOpened(FactStore facts) {
-        return InboundHandler.of(DisputeOpenedV1.TYPE, DisputeOpenedV1.class,
-                opened -> facts.disputeOpened(opened.chargeId()));
-    }
-
-    @Bean
-    InboundHandler<DisputeClosedV1> disputeClosed(FactStore facts) {
-        return InboundHandler.of(DisputeClosedV1.TYPE, DisputeClosedV1.class,
-                closed -> facts.disputeClosed(closed.chargeId(), "WON".equals(closed.outcome())));
-    }
-
-    @Bean
     InboundHandler<SubscriptionStartedV1> subscriptionStarted(FactStore facts) {
         return InboundHandler.of(SubscriptionStartedV1.TYPE, SubscriptionStartedV1.class, s ->
                 facts.subscriptionPeriod(s.subscriptionId(), s.accountId(), s.tenant(), s.planId(), s.status(),
@@ -72,18 +42,6 @@ class FactHandlers {
                 facts.subscriptionPeriod(s.subscriptionId(), s.accountId(), s.tenant(), s.planId(), "ACTIVE",
                         s.periodStart(), s.periodEnd(), s.listPrice().amount(), s.price().amount(),
                         s.price().currency(), s.couponPercentOff(), s.includedCredits(), s.chargeId()));
-    }
-
-    @Bean
-    InboundHandler<SubscriptionCancellationScheduledV1> subscriptionCancellationScheduled(FactStore facts) {
-        return InboundHandler.of(SubscriptionCancellationScheduledV1.TYPE, SubscriptionCancellationScheduledV1.class,
-                s -> facts.subscriptionStatus(s.subscriptionId(), "CANCELLATION_SCHEDULED"));
-    }
-
-    @Bean
-    InboundHandler<SubscriptionCancelledV1> subscriptionCancelled(FactStore facts) {
-        return InboundHandler.of(SubscriptionCancelledV1.TYPE, SubscriptionCancelledV1.class,
-                s -> facts.subscriptionStatus(s.subscriptionId(), "CANCELLED"));
     }
 
     @Bean

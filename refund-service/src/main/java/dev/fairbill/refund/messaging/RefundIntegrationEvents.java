@@ -64,7 +64,7 @@ public class RefundIntegrationEvents implements IntegrationEventMapper {
         return request.target().kind().name();
     }
 
-    private static MoneyAmount money(Money money) {
+    static MoneyAmount money(Money money) {
         return money == null ? null : new MoneyAmount(money.amount(), money.currency().getCurrencyCode());
     }
 

@@ -37,7 +37,7 @@ final class PolicyReader {
     static final String COMMON_RULES = "policies/common/across-all-templates.yaml";
 
     private static final Set<String> DOCUMENT_KEYS = Set.of("id", "version", "seed", "name", "description",
-            "parameters", "clauses");
+            "parameters", "clauses", "approvedRefundCancelsSubscription");
     private static final Set<String> COMMON_KEYS = Set.of("id", "version", "name", "description", "clauses");
     private static final Pattern SEED = Pattern.compile("\\d{3}");
     private static final Pattern PARAMETER_NAME = Pattern.compile("[a-z][A-Za-z0-9]*");
@@ -71,7 +71,16 @@ final class PolicyReader {
         checkIdsAreUnique(fields, clauses);
         ClauseReachability.check(location, clauses);
         return new PolicyDocument(id, fields.positiveInt("version"), seed, fields.text("name"),
-                fields.text("description"), parameters, clauses.stream().map(ReadClause::clause).toList());
+                fields.text("description"), parameters, clauses.stream().map(ReadClause::clause).toList(),
+                cancelsSubscription(fields));
+    }
+
+    private static boolean cancelsSubscription(YamlFields fields) {
+        Object flag = fields.raw("approvedRefundCancelsSubscription");
+        if (flag != null && !(flag instanceof Boolean)) {
+            throw fields.problem("approvedRefundCancelsSubscription must be true or false");
+        }
+        return Boolean.TRUE.equals(flag);
     }
 
     private static List<ReadClause> clauses(YamlFields fields, ClauseReader reader) {

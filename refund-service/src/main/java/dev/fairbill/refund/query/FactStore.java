@@ -3,6 +3,7 @@ package dev.fairbill.refund.query;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -117,6 +118,23 @@ public class FactStore {
                         ON CONFLICT (operation_id) DO NOTHING""")
                 .params(operationId, accountId, amount, timestamp(usedAt))
                 .update();
+    }
+
+    public void accountOpened(String accountId, String tenant, String role, String parentAccountId) {
+        jdbc.sql("""
+                        INSERT INTO fact_accounts (account_id, tenant, role, parent_account_id) VALUES (?, ?, ?, ?)
+                        ON CONFLICT (account_id) DO NOTHING""")
+                .params(accountId, tenant, role, parentAccountId)
+                .update();
+    }
+
+    /** The sub-resellers directly under {@code accountId} (seed 000's hierarchy has one level below a reseller). */
+    public List<String> subResellersOf(String tenant, String accountId) {
+        return jdbc.sql("""
+                        SELECT account_id FROM fact_accounts
+                        WHERE tenant = ? AND parent_account_id = ? AND role = 'SUB_RESELLER' ORDER BY account_id""")
+                .params(tenant, accountId)
+                .query(String.class).list();
     }
 
     private static Timestamp timestamp(Instant instant) {

@@ -9,6 +9,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import dev.fairbill.refund.domain.RefundCaseEvents.EvidenceAdded;
+import dev.fairbill.refund.domain.RefundCaseEvents.PayoutAttemptFailed;
+import dev.fairbill.refund.domain.RefundCaseEvents.PayoutRequested;
+import dev.fairbill.refund.domain.RefundCaseEvents.RefundExecutionFailed;
+import dev.fairbill.refund.domain.RefundCaseEvents.RefundPaidOut;
+import dev.fairbill.refund.domain.RefundCaseEvents.RemedyApplied;
+import dev.fairbill.refund.domain.RefundCaseEvents.RemedyRequested;
 import dev.fairbill.refund.domain.RefundCaseEvents.RefundCaseApproved;
 import dev.fairbill.refund.domain.RefundCaseEvents.RefundCaseOpened;
 import dev.fairbill.refund.domain.RefundCaseEvents.RefundCaseRejected;
@@ -92,6 +98,52 @@ public class RefundCaseProjection {
     @EventHandler
     void on(ReviewEscalated e) {
         jdbc.sql("UPDATE refund_cases SET escalated = TRUE WHERE case_id = ?").param(e.caseId().value()).update();
+    }
+
+    @EventHandler
+    void on(PayoutRequested e) {
+        jdbc.sql("""
+                        UPDATE refund_cases SET status = 'EXECUTING', refund_id = ?, payout_attempts = ?
+                        WHERE case_id = ? AND status IN ('APPROVED', 'EXECUTING') AND payout_attempts < ?""")
+                .params(e.refundId(), e.attempt(), e.caseId().value(), e.attempt())
+                .update();
+    }
+
+    @EventHandler
+    void on(PayoutAttemptFailed e) {
+        jdbc.sql("UPDATE refund_cases SET failure_code = ? WHERE case_id = ? AND status = 'EXECUTING'")
+                .params(e.failureCode(), e.caseId().value())
+                .update();
+    }
+
+    @EventHandler
+    void on(RemedyRequested e) {
+        jdbc.sql("UPDATE refund_cases SET status = 'EXECUTING' WHERE case_id = ? AND status = 'APPROVED'")
+                .param(e.caseId().value())
+                .update();
+    }
+
+    @EventHandler
+    void on(RefundPaidOut e) {
+        settle(e.caseId().value(), RefundCaseStatus.COMPLETED, null, e.paidAt());
+    }
+
+    @EventHandler
+    void on(RefundExecutionFailed e) {
+        settle(e.caseId().value(), RefundCaseStatus.FAILED, null, e.failedAt());
+    }
+
+    @EventHandler
+    void on(RemedyApplied e) {
+        settle(e.caseId().value(), RefundCaseStatus.REMEDIED, e.note(), e.appliedAt());
+    }
+
+    private void settle(String caseId, RefundCaseStatus status, String remedyNote, Instant settledAt) {
+        jdbc.sql("""
+                        UPDATE refund_cases SET status = ?, remedy_note = ?, settled_at = ?
+                        WHERE case_id = ? AND status = 'EXECUTING'""")
+                .params(status.name(), remedyNote, Timestamp.from(settledAt), caseId)
+                .update();
     }
 
     private static Timestamp timestamp(Instant instant) {

@@ -77,7 +77,14 @@ public class RefundCaseQueries {
                 json.readValue(row.getString("decision"), Decision.class), money, row.getString("destination"),
                 instant(row, "review_due_by"), row.getBoolean("escalated"), row.getString("review_note"),
                 row.getString("reviewer"), json.readValue(row.getString("evidence"), EVIDENCE),
-                instant(row, "created_at"), instant(row, "decided_at"));
+                instant(row, "created_at"), instant(row, "decided_at"), execution(row));
+    }
+
+    private static RefundCaseView.Execution execution(ResultSet row) throws SQLException {
+        String status = row.getString("status");
+        boolean started = !List.of("IN_REVIEW", "APPROVED", "DENIED").contains(status);
+        return started ? new RefundCaseView.Execution(row.getString("refund_id"), row.getInt("payout_attempts"),
+                row.getString("failure_code"), row.getString("remedy_note"), instant(row, "settled_at")) : null;
     }
 
     private static Instant instant(ResultSet row, String column) throws SQLException {

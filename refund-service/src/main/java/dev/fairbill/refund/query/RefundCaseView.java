@@ -12,5 +12,13 @@ public record RefundCaseView(long seq, String id, String tenant, String accountI
                              String targetId, String chargeId, String reason, String status, Decision decision,
                              Money amount, String destination, Instant reviewDueBy, boolean escalated,
                              String reviewNote, String reviewer, List<Evidence> evidence, Instant createdAt,
-                             Instant decidedAt) {
+                             Instant decidedAt, Execution execution) {
+
+    /**
+     * How the approved case was carried out, once the saga started: the refund id every payout attempt carries, the
+     * attempts, the last refusal, the operator's note on a remedy, and when it settled.
+     */
+    public record Execution(String refundId, int attempts, String failureCode, String remedyNote,
+                            Instant settledAt) {
+    }
 }

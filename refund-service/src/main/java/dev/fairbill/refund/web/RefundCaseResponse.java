@@ -14,7 +14,8 @@ import dev.fairbill.refund.query.RefundCaseView;
  */
 public record RefundCaseResponse(String id, String accountId, Target target, String chargeId, String reason,
                                  String status, DecisionResponse decision, Review review, Instant reviewDueBy,
-                                 boolean escalated, List<Evidence> evidence, Instant createdAt) {
+                                 boolean escalated, List<Evidence> evidence, Instant createdAt,
+                                 RefundCaseView.Execution execution) {
 
     public record Target(String kind, String id) {
     }
@@ -32,7 +33,7 @@ public record RefundCaseResponse(String id, String accountId, Target target, Str
                 view.decidedAt());
         return new RefundCaseResponse(view.id(), view.accountId(), new Target(view.targetKind(), view.targetId()),
                 view.chargeId(), view.reason(), view.status(), DecisionResponse.of(view.decision()), review,
-                view.reviewDueBy(), view.escalated(), view.evidence(), view.createdAt());
+                view.reviewDueBy(), view.escalated(), view.evidence(), view.createdAt(), view.execution());
     }
 
     /** API.md's {@code decision}. */

@@ -10,16 +10,12 @@ import dev.fairbill.platform.money.Money;
 import dev.fairbill.platform.web.UnprocessableException;
 import dev.fairbill.refund.domain.Evidence;
 import dev.fairbill.refund.domain.RefundCaseRuleViolation;
-import dev.fairbill.refund.policy.Decision;
-import dev.fairbill.refund.policy.PolicyEngine;
 import dev.fairbill.refund.policy.RefundFacts;
 import dev.fairbill.refund.policy.RefundReason;
 import dev.fairbill.refund.policy.RefundRequest;
 import dev.fairbill.refund.policy.RefundRequest.Target;
 import dev.fairbill.refund.policy.RefundRequest.TargetKind;
-import dev.fairbill.refund.policy.TenantPolicies;
-import dev.fairbill.refund.policy.TenantPolicy;
-import dev.fairbill.refund.query.RefundFactsReader;
+import dev.fairbill.refund.query.RefundCaseDecider;
 
 /**
  * Turns a refund request body into the policy's decision: checks the request, gathers the target's facts from
@@ -29,23 +25,14 @@ import dev.fairbill.refund.query.RefundFactsReader;
 @Component
 class RefundDecisions {
 
-    private final RefundFactsReader facts;
-    private final TenantPolicies policies;
-    private final PolicyEngine engine;
+    private final RefundCaseDecider decider;
 
-    RefundDecisions(RefundFactsReader facts, TenantPolicies policies, PolicyEngine engine) {
-        this.facts = facts;
-        this.policies = policies;
-        this.engine = engine;
+    RefundDecisions(RefundCaseDecider decider) {
+        this.decider = decider;
     }
 
-    /** A decision and what it was made from. */
-    record Decided(RefundRequest request, List<Evidence> evidence, RefundFacts facts, Decision decision,
-                   Money refundable, Instant reviewDueBy) {
-
-        String chargeId() {
-            return facts.charge() == null ? null : facts.charge().chargeId();
-        }
+    /** A decision, what it was made from, and the evidence that came with the request. */
+    record Decided(RefundCaseDecider.Decided decided, List<Evidence> evidence) {
     }
 
     Decided decide(String tenant, RefundRequestBody body, Instant now) {
@@ -53,13 +40,9 @@ class RefundDecisions {
         RefundRequest request = new RefundRequest(reason(body.reason()), target(body),
                 body.amount() == null ? null : body.amount().toMoney("amount"),
                 evidence.stream().map(piece -> piece.kind().name()).toList());
-        RefundFacts known = facts.factsFor(tenant, body.accountId(), request.target(), now);
-        Money refundable = known.charge() == null ? null : known.charge().refundable();
-        requireRefundable(request.requestedAmount(), refundable);
-        TenantPolicy policy = policies.forTenant(tenant);
-        Decision decision = atMostRequested(engine.decide(policy, known, request, now), request.requestedAmount());
-        Instant reviewDueBy = decision.outcome() == Decision.Outcome.NEEDS_REVIEW ? policy.reviewDueBy(now) : null;
-        return new Decided(request, evidence, known, decision, refundable, reviewDueBy);
+        RefundFacts known = decider.factsFor(tenant, body.accountId(), request, now);
+        requireRefundable(request.requestedAmount(), known.charge() == null ? null : known.charge().refundable());
+        return new Decided(decider.decide(tenant, request, known, now), evidence);
     }
 
     /** DOMAIN.md: a requested amount above what is still refundable is refused with 422. */
@@ -80,22 +63,9 @@ class RefundDecisions {
         }
     }
 
-    /** A customer who asks for less than the policy gives gets what they asked for. */
-    private static Decision atMostRequested(Decision decision, Money requested) {
-        if (requested == null || decision.amount() == null || !decision.amount().isGreaterThan(requested)) {
-            return decision;
-        }
-        return new Decision(decision.outcome(), requested, decision.destination(), decision.remedy(),
-                decision.policyId(), decision.policyVersion(), decision.clause(), decision.explanation());
-    }
-
     private static RefundReason reason(String reason) {
-        try {
-            return RefundReason.valueOf(reason);
-        } catch (IllegalArgumentException unknown) {
-            throw new UnprocessableException("unknown-reason", "Unknown reason",
-                    reason + " is not one of API.md's refund reasons.");
-        }
+        return RefundReason.parse(reason).orElseThrow(() -> new UnprocessableException("unknown-reason",
+                "Unknown reason", reason + " is not one of API.md's refund reasons."));
     }
 
     static List<Evidence> evidence(List<RefundRequestBody.EvidenceBody> bodies) {

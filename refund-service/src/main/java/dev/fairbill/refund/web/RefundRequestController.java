@@ -29,6 +29,7 @@ import dev.fairbill.platform.web.page.Page;
 import dev.fairbill.platform.web.page.PageRequest;
 import dev.fairbill.refund.domain.RefundCaseCommands.AddEvidence;
 import dev.fairbill.refund.domain.RefundCaseCommands.ApproveRefundCase;
+import dev.fairbill.refund.domain.RefundCaseCommands.CompleteRemedy;
 import dev.fairbill.refund.domain.RefundCaseCommands.OpenRefundCase;
 import dev.fairbill.refund.domain.RefundCaseCommands.RejectRefundCase;
 import dev.fairbill.refund.domain.RefundCaseId;
@@ -66,11 +67,12 @@ public class RefundRequestController {
     @PostMapping
     public ResponseEntity<RefundCaseResponse> open(@Valid @RequestBody RefundRequestBody body) {
         String tenant = Caller.current().tenant();
-        var decided = decisions.decide(tenant, body, clock.instant());
+        var request = decisions.decide(tenant, body, clock.instant());
+        var decided = request.decided();
         RefundCaseId id = RefundCaseId.generate();
         commands.sendAndWait(new OpenRefundCase(id, tenant, body.accountId(), decided.request(), decided.chargeId(),
-                body.explanation(), decided.evidence(), decided.decision(), decided.refundable(),
-                decided.reviewDueBy()));
+                body.explanation(), request.evidence(), decided.decision(), decided.refundable(),
+                decided.reviewDueBy(), decided.cancelsSubscription()));
         return ResponseEntity.created(URI.create("/api/v1/refund-requests/" + id.value()))
                 .body(RefundCaseResponse.of(find(tenant, id.value())));
     }
@@ -78,7 +80,7 @@ public class RefundRequestController {
     /** "What would happen if": the same decision, nothing opened (DOMAIN.md, Refunds). */
     @PostMapping("/preview")
     public PreviewResponse preview(@Valid @RequestBody RefundRequestBody body) {
-        var decided = decisions.decide(Caller.current().tenant(), body, clock.instant());
+        var decided = decisions.decide(Caller.current().tenant(), body, clock.instant()).decided();
         return new PreviewResponse(RefundCaseResponse.DecisionResponse.of(decided.decision()),
                 decided.reviewDueBy());
     }
@@ -118,7 +120,7 @@ public class RefundRequestController {
     }
 
     @PostMapping("/{caseId}/reject")
-    public RefundCaseResponse reject(@PathVariable String caseId, @Valid @RequestBody ReviewBodies.Reject body) {
+    public RefundCaseResponse reject(@PathVariable String caseId, @Valid @RequestBody ReviewBodies.Note body) {
         Caller caller = requireReviewer();
         find(caller.tenant(), caseId);
         commands.sendAndWait(new RejectRefundCase(RefundCaseId.of(caseId), caller.tenant(), body.note(),
@@ -135,6 +137,20 @@ public class RefundRequestController {
         commands.sendAndWait(new AddEvidence(RefundCaseId.of(caseId), tenant,
                 RefundDecisions.evidence(List.of(body)).getFirst()));
         return RefundCaseResponse.of(find(tenant, caseId));
+    }
+
+    /**
+     * Reviewers only: the operator finished a remedy that is a task (subscription extension, account correction,
+     * operational fix), and the case is REMEDIED.
+     */
+    @PostMapping("/{caseId}/remedy/complete")
+    public RefundCaseResponse completeRemedy(@PathVariable String caseId,
+                                             @Valid @RequestBody ReviewBodies.Note body) {
+        Caller caller = requireReviewer();
+        find(caller.tenant(), caseId);
+        commands.sendAndWait(new CompleteRemedy(RefundCaseId.of(caseId), caller.tenant(), body.note(),
+                caller.keyId()));
+        return RefundCaseResponse.of(find(caller.tenant(), caseId));
     }
 
     /** @param reviewDueBy when a case opened now would be due for review, for {@code NEEDS_REVIEW} */

@@ -5,14 +5,15 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
-/** The bodies of the reviewer's endpoints (API.md: approve {@code {amount?, destination?, note}}, reject). */
+/** The bodies of the reviewer's endpoints (API.md: approve {@code {amount?, destination?, note}}, reject, complete a remedy). */
 final class ReviewBodies {
 
     record Approve(@Valid MoneyBody amount, @Size(max = 32) String destination,
                    @NotBlank @Size(max = 4000) String note) {
     }
 
-    record Reject(@NotBlank @Size(max = 4000) String note) {
+    /** A note is all a rejection or a finished remedy task needs. */
+    record Note(@NotBlank @Size(max = 4000) String note) {
     }
 
     private ReviewBodies() {

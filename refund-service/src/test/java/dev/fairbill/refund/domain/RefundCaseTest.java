@@ -188,11 +188,11 @@ class RefundCaseTest {
 
     private static OpenRefundCase open(Decision decision, Instant reviewDueBy) {
         return new OpenRefundCase(ID, TENANT, ACCOUNT, REQUEST, CHARGE, "stolen card", EVIDENCE, decision, EUR_1000,
-                reviewDueBy);
+                reviewDueBy, false);
     }
 
     private static RefundCaseOpened opened(Decision decision, RefundCaseStatus status, Instant reviewDueBy) {
         return new RefundCaseOpened(ID, TENANT, ACCOUNT, REQUEST, CHARGE, "stolen card", EVIDENCE, decision, status,
-                reviewDueBy, NOW);
+                reviewDueBy, NOW, false);
     }
 }

@@ -1,0 +1,48 @@
+package dev.fairbill.refund.saga;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.axonframework.serialization.Revision;
+
+import dev.fairbill.platform.money.Money;
+
+/**
+ * Other services' facts the sagas wait for, published on refund-service's own event bus from the inbox transaction
+ * that received them (ARCHITECTURE.md, Messages), so a saga sees each once and in the order they were received.
+ */
+public final class ReportedFacts {
+
+    /** Billing refunded a charge under {@code refundId}. */
+    @Revision("1")
+    public record ChargeRefundReported(String refundId, String chargeId, String accountId, Money amount,
+                                       Instant refundedAt) {
+    }
+
+    /** Billing refused or the processor failed the refund {@code refundId}; nothing was refunded. */
+    @Revision("1")
+    public record ChargeRefundFailureReported(String refundId, String chargeId, String failureCode,
+                                              Instant failedAt) {
+    }
+
+    /** The ledger granted the lot of operation {@code operationId}. */
+    @Revision("1")
+    public record LotGrantReported(String operationId, String accountId, String lotId, Instant grantedAt) {
+    }
+
+    /** @param subResellers the account's sub-resellers when the dispute opened (seed 000: their allocations freeze) */
+    @Revision("1")
+    public record DisputeOpenReported(String disputeId, String chargeId, String accountId, String tenant,
+                                      Money amount, String reason, Instant dueBy, Instant openedAt,
+                                      List<String> subResellers) {
+    }
+
+    /** @param outcome {@code WON} or {@code LOST} */
+    @Revision("1")
+    public record DisputeCloseReported(String disputeId, String chargeId, String accountId, String tenant,
+                                       String outcome, Money amount, Instant closedAt) {
+    }
+
+    private ReportedFacts() {
+    }
+}
