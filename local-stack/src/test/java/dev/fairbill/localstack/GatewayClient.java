@@ -81,7 +81,13 @@ final class GatewayClient {
 
     /** Reads {@code path} until it answers 200 with a body that meets the condition (eventual consistency). */
     JsonNode awaitJson(String path, String apiKey, Predicate<JsonNode> condition) {
-        return json(Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
+        return json(Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
                 .until(() -> get(path, apiKey), r -> r.statusCode() == 200 && condition.test(json(r))));
+    }
+
+    /** Posts {@code body} until the answer is 200 and satisfies {@code condition}, e.g. a preview once facts arrived. */
+    JsonNode awaitJson(String path, String apiKey, String body, Predicate<JsonNode> condition) {
+        return json(Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                .until(() -> post(path, apiKey, body), r -> r.statusCode() == 200 && condition.test(json(r))));
     }
 }

@@ -3,7 +3,6 @@ package dev.fairbill.localstack;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -55,13 +54,17 @@ class RefundsThroughGatewayIT {
 
         JsonNode approved = gateway.ok(gateway.post("/api/v1/refund-requests/" + id + "/approve", "sk_test_panel",
                 "{\"amount\": {\"amount\": 300, \"currency\": \"EUR\"}, \"note\": \"overcharged by 3 EUR\"}"));
-        assertThat(approved.get("status").asString()).isEqualTo("APPROVED");
+        // the execution saga may already be paying it out
+        assertThat(approved.get("status").asString()).isIn("APPROVED", "EXECUTING", "COMPLETED");
         assertThat(gateway.ok(gateway.get("/api/v1/refund-requests/" + id, "rk_test_panel")).get("review")
                 .get("amount").get("amount").asLong()).isEqualTo(300);
         assertThat(gateway.get("/api/v1/refund-requests/" + id, "rk_test_studio").statusCode()).isEqualTo(404);
     }
 
-    /** Seed 001 §4.3: a duplicate flagged by billing is refunded in full, to the card; incidents are recorded. */
+    /**
+     * Seed 001 §4.3: a duplicate flagged by billing is reversed by the system itself (SagasThroughGatewayIT follows
+     * it to the end), so the customer's own claim finds nothing left to refund; incidents are recorded.
+     */
     @Test
     void studioRefundsAFlaggedDuplicateAndRecordsIncidents() {
         String account = gateway.openAccount("studio", "CUSTOMER", null);
@@ -70,9 +73,8 @@ class RefundsThroughGatewayIT {
         gateway.awaitJson("/api/v1/charges/" + duplicate, "rk_test_studio", c -> !c.get("duplicateOf").isNull());
 
         JsonNode decision = awaitPreview("studio", request(account, "chargeId", duplicate, "DUPLICATE_CHARGE"),
-                "APPROVED");
-        assertThat(decision.get("amount").get("amount").asLong()).isEqualTo(1000);
-        assertThat(decision.get("destination").asString()).isEqualTo("ORIGINAL_PAYMENT_METHOD");
+                "DENIED");
+        assertThat(decision.get("clause").asString()).isEqualTo("already-refunded");
 
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         gateway.created(gateway.post("/api/v1/incidents", "sk_test_studio", """
@@ -109,7 +111,7 @@ class RefundsThroughGatewayIT {
                 .pollInterval(Duration.ofMillis(200))
                 .until(() -> gateway.post("/api/v1/refund-requests", "sk_test_smm", request(account, "purchaseId",
                         purchase.get("id").asString(), "NEVER_STARTED")), r -> r.statusCode() == 201));
-        assertThat(opened.get("status").asString()).isEqualTo("APPROVED");
+        assertThat(opened.get("status").asString()).isIn("APPROVED", "EXECUTING", "COMPLETED");
         assertThat(opened.get("decision").get("amount").get("amount").asLong()).isEqualTo(2000);
         assertThat(opened.get("decision").get("destination").asString()).isEqualTo("ACCOUNT_BALANCE");
     }
@@ -146,11 +148,7 @@ class RefundsThroughGatewayIT {
 
     /** Previews until billing's facts have reached refund-service and the decision has the outcome. */
     private static JsonNode awaitPreview(String tenant, String body, String outcome) {
-        HttpResponse<String> preview = Awaitility.await().atMost(Duration.ofSeconds(30))
-                .pollInterval(Duration.ofMillis(200))
-                .until(() -> gateway.post("/api/v1/refund-requests/preview", "sk_test_" + tenant, body),
-                        r -> r.statusCode() == 200
-                                && gateway.json(r).get("decision").get("outcome").asString().equals(outcome));
-        return gateway.json(preview).get("decision");
+        return gateway.awaitJson("/api/v1/refund-requests/preview", "sk_test_" + tenant, body,
+                preview -> preview.get("decision").get("outcome").asString().equals(outcome)).get("decision");
     }
 }

@@ -13,7 +13,8 @@ import java.time.Instant;
  * @param expiresAt   when what is left of it expires, or {@code null} for never
  * @param reference   what it came from: a subscription, purchase, refund case, transfer…
  * @param chargeId    the charge that paid for it, or {@code null}
- * @param operationId the grant's operation id: the same operation is granted once
+ * @param operationId the grant's operation id: the same operation is granted once; for a grant another service
+ *                    requested ({@link GrantCreditsRequestedV1}), the requester's own operation id
  */
 public record LotGrantedV1(String accountId, String tenant, String lotId, String unit, String source, long amount,
                            Instant expiresAt, String reference, String chargeId, String operationId,

@@ -54,7 +54,7 @@ public class LedgerIntegrationEvents implements IntegrationEventMapper {
         return switch (domainEvent) {
             case LotGranted e -> fact(LotGrantedV1.TYPE, e.ledgerId(), new LotGrantedV1(account(e.ledgerId()),
                     e.tenant(), e.lotId().value(), e.unit().value(), e.source().name(), e.amount(), e.expiresAt(),
-                    e.reference(), e.chargeId(), e.operationId(), e.grantedAt()));
+                    e.reference(), e.chargeId(), requesterOperationId(e.operationId()), e.grantedAt()));
             case CreditsConsumed e -> fact(CreditsConsumedV1.TYPE, e.ledgerId(), new CreditsConsumedV1(
                     account(e.ledgerId()), e.tenant(), e.consumptionId(), e.reference(), e.amount(),
                     allocations(e.allocations()), e.balanceAfter(), e.consumedAt()));
@@ -106,5 +106,11 @@ public class LedgerIntegrationEvents implements IntegrationEventMapper {
 
     private static List<LotAllocationV1> allocations(List<Allocation> allocations) {
         return allocations.stream().map(a -> new LotAllocationV1(a.lotId().value(), a.amount())).toList();
+    }
+
+    /** A requested grant answers with the requester's own operation id, so the requester can match the answer. */
+    private static String requesterOperationId(String operationId) {
+        return operationId.startsWith(LedgerRequestHandlers.REQUESTED)
+                ? operationId.substring(LedgerRequestHandlers.REQUESTED.length()) : operationId;
     }
 }

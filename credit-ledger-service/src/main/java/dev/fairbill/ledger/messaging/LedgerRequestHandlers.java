@@ -33,10 +33,13 @@ import dev.fairbill.platform.money.Money;
 @Configuration(proxyBeanMethods = false)
 class LedgerRequestHandlers {
 
+    /** The namespace of grants other services request, apart from API and billing-fact grants. */
+    static final String REQUESTED = "request:";
+
     @Bean
     InboundHandler<GrantCreditsRequestedV1> grantRequests(CommandGateway commands) {
         return InboundHandler.of(GrantCreditsRequestedV1.TYPE, GrantCreditsRequestedV1.class, grant -> {
-            String operation = "request:" + grant.operationId();
+            String operation = REQUESTED + grant.operationId();
             commands.sendAndWait(new GrantLot(LedgerId.of(grant.accountId()), operation, LotId.derive(operation),
                     CreditUnit.of(grant.unit()), LotSource.valueOf(grant.source()), grant.amount(),
                     grant.expiresAt(), grant.reference(), grant.chargeId(), null));

@@ -26,6 +26,7 @@ import dev.fairbill.contracts.billing.SubscriptionStartedV1;
 import dev.fairbill.contracts.ledger.ApplyCashBalanceRequestedV1;
 import dev.fairbill.contracts.ledger.CashBalanceAppliedV1;
 import dev.fairbill.contracts.ledger.GrantCreditsRequestedV1;
+import dev.fairbill.contracts.ledger.LotGrantedV1;
 import dev.fairbill.platform.testsupport.ApiClient;
 import dev.fairbill.platform.testsupport.IntegrationTest;
 import dev.fairbill.platform.testsupport.KafkaTestMessages;
@@ -120,6 +121,10 @@ class BillingFactsIT {
             assertThat(cash.get("amount").asLong()).isEqualTo(700);
             assertThat(cash.get("currency").asString()).isEqualTo("EUR");
         });
+        // the answer names the requester's own operation id, so the requester (the refund saga) can match it
+        var granted = KafkaTestMessages.data(KafkaTestMessages.awaitRecord(Topics.LEDGER_EVENTS, account,
+                LotGrantedV1.TYPE, Duration.ofSeconds(30)), LotGrantedV1.class);
+        assertThat(granted.operationId()).isEqualTo(request.operationId());
     }
 
     /** DOMAIN.md: the next charges use cash balance first; the ledger applies it once per charge. */

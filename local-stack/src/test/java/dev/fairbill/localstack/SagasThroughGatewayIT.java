@@ -1,0 +1,195 @@
+package dev.fairbill.localstack;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.security.GeneralSecurityException;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.UUID;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The three sagas end to end (DOMAIN.md "Sagas"): all services, real PostgreSQL and the real broker, driven only
+ * through the gateway with the fixture keys and signed processor webhooks.
+ */
+class SagasThroughGatewayIT {
+
+    private static LocalStack stack;
+    private static GatewayClient gateway;
+
+    @BeforeAll
+    static void start() throws IOException {
+        stack = TestStacks.start("sagas-gateway-it");
+        gateway = new GatewayClient(stack.gatewayUrl());
+    }
+
+    @AfterAll
+    static void stop() {
+        stack.close();
+    }
+
+    /** Saga 2 (seed 001 §4.3): the later of two identical charges is refunded automatically; the original stays. */
+    @Test
+    void aDuplicateChargeIsReversedAndTheOriginalIsUntouched() {
+        String account = gateway.openAccount("studio", "CUSTOMER", null);
+        String original = charge("studio", account, "500 credits", "pm_card_ok", 1000).get("id").asString();
+        String duplicate = charge("studio", account, "500 credits", "pm_card_ok", 1000).get("id").asString();
+
+        JsonNode reversed = gateway.awaitJson("/api/v1/charges/" + duplicate, "rk_test_studio",
+                c -> c.get("status").asString().equals("REFUNDED"));
+        assertThat(reversed.get("duplicateOf").asString()).isEqualTo(original);
+        assertThat(reversed.get("amountRefunded").get("amount").asLong()).isEqualTo(1000);
+        JsonNode untouched = gateway.ok(gateway.get("/api/v1/charges/" + original, "rk_test_studio"));
+        assertThat(untouched.get("status").asString()).isEqualTo("SUCCEEDED");
+        assertThat(untouched.get("amountRefunded").get("amount").asLong()).isZero();
+        JsonNode refundCase = onlyCaseOf("studio", account, "COMPLETED");
+        assertThat(refundCase.get("reason").asString()).isEqualTo("DUPLICATE_CHARGE");
+        assertThat(refundCase.get("chargeId").asString()).isEqualTo(duplicate);
+    }
+
+    /** Saga 3 (seed 000 §9): a dispute suspends the account and freezes its ledger; won → all lifted. */
+    @Test
+    void aDisputeSuspendsAndFreezesAndAWonDisputeReinstates() throws GeneralSecurityException {
+        String account = gateway.openAccount("studio", "CUSTOMER", null);
+        JsonNode charge = charge("studio", account, "yearly support", "pm_card_ok", 2500);
+        String disputeId = "du_" + UUID.randomUUID();
+
+        webhook("studio", disputeEvent("charge.dispute.created", disputeId, charge, "needs_response"));
+        gateway.awaitJson("/api/v1/accounts/" + account, "rk_test_studio",
+                a -> a.get("status").asString().equals("SUSPENDED"));
+        gateway.awaitJson("/api/v1/ledgers/" + account, "rk_test_studio", l -> l.get("frozen").asBoolean());
+        assertThat(gateway.post("/api/v1/ledgers/" + account + "/consumptions", "sk_test_studio",
+                "{\"amount\": 1, \"reference\": \"job\"}").statusCode()).isEqualTo(423);
+
+        webhook("studio", disputeEvent("charge.dispute.closed", disputeId, charge, "won"));
+        gateway.awaitJson("/api/v1/accounts/" + account, "rk_test_studio",
+                a -> a.get("status").asString().equals("ACTIVE"));
+        gateway.awaitJson("/api/v1/ledgers/" + account, "rk_test_studio", l -> !l.get("frozen").asBoolean());
+    }
+
+    /** Saga 3: lost → terminated, and the unconsumed credits the disputed charge bought are clawed back. */
+    @Test
+    void aLostDisputeTerminatesTheAccountAndClawsBackTheCreditsItBought() throws GeneralSecurityException {
+        String account = gateway.openAccount("studio", "CUSTOMER", null);
+        JsonNode purchase = gateway.created(gateway.post("/api/v1/purchases", "sk_test_studio", """
+                {"accountId": "%s", "productId": "credits-500"}""".formatted(account)));
+        gateway.awaitJson("/api/v1/ledgers/" + account, "rk_test_studio", l -> l.get("balance").asLong() == 500);
+        gateway.created(gateway.post("/api/v1/ledgers/" + account + "/consumptions", "sk_test_studio",
+                "{\"amount\": 120, \"reference\": \"render-1\"}"));
+        JsonNode charge = gateway.ok(gateway.get("/api/v1/charges/" + purchase.get("chargeId").asString(),
+                "rk_test_studio"));
+        String disputeId = "du_" + UUID.randomUUID();
+
+        webhook("studio", disputeEvent("charge.dispute.created", disputeId, charge, "needs_response"));
+        gateway.awaitJson("/api/v1/ledgers/" + account, "rk_test_studio", l -> l.get("frozen").asBoolean());
+        webhook("studio", disputeEvent("charge.dispute.closed", disputeId, charge, "lost"));
+
+        gateway.awaitJson("/api/v1/accounts/" + account, "rk_test_studio",
+                a -> a.get("status").asString().equals("TERMINATED"));
+        gateway.awaitJson("/api/v1/ledgers/" + account, "rk_test_studio", l -> l.get("balance").asLong() == 0);
+        JsonNode entries = gateway.ok(gateway.get("/api/v1/ledgers/" + account + "/entries", "rk_test_studio"));
+        assertThat(entries.get("data").valueStream().filter(e -> e.get("type").asString().equals("CLAWBACK"))
+                .map(e -> e.get("amount").asLong())).containsExactly(-380L);
+    }
+
+    /** Seed 003: an order that never started is refunded in full to the account balance, as cash balance. */
+    @Test
+    void anApprovedAccountBalanceRefundAppearsAsCashBalance() {
+        String account = gateway.openAccount("smm", "CUSTOMER", null);
+        JsonNode purchase = gateway.created(gateway.post("/api/v1/purchases", "sk_test_smm", """
+                {"accountId": "%s", "productId": "followers-2000"}""".formatted(account)));
+        String body = """
+                {"accountId": "%s", "purchaseId": "%s", "reason": "NEVER_STARTED"}"""
+                .formatted(account, purchase.get("id").asString());
+        gateway.awaitJson("/api/v1/refund-requests/preview", "sk_test_smm", body,
+                d -> d.get("decision").get("outcome").asString().equals("APPROVED"));
+        String caseId = gateway.created(gateway.post("/api/v1/refund-requests", "sk_test_smm", body)).get("id")
+                .asString();
+
+        JsonNode completed = gateway.awaitJson("/api/v1/refund-requests/" + caseId, "rk_test_smm",
+                c -> c.get("status").asString().equals("COMPLETED"));
+        assertThat(completed.get("execution").get("refundId").asString()).startsWith("re_");
+        JsonNode ledger = gateway.awaitJson("/api/v1/ledgers/" + account, "rk_test_smm",
+                l -> !l.get("cashBalances").isEmpty());
+        assertThat(ledger.get("cashBalances").get(0).get("amount").asLong()).isEqualTo(2000);
+        assertThat(ledger.get("cashBalances").get(0).get("currency").asString()).isEqualTo("EUR");
+    }
+
+    /** Saga 1 (seed 004): "cancel and refund me" — the cancellation always; the refund case by the policy. */
+    @Test
+    void cancelAndRefundMeCancelsAndRefundsByPolicy() {
+        String account = gateway.openAccount("chat", "CUSTOMER", null);
+        JsonNode subscription = gateway.created(gateway.post("/api/v1/subscriptions", "sk_test_chat", """
+                {"accountId": "%s", "planId": "monthly"}""".formatted(account)));
+        String id = subscription.get("id").asString();
+        gateway.awaitJson("/api/v1/refund-requests/preview", "sk_test_chat", """
+                {"accountId": "%s", "subscriptionId": "%s", "reason": "COOLING_OFF"}""".formatted(account, id),
+                d -> d.get("decision").get("outcome").asString().equals("APPROVED"));
+
+        JsonNode cancelled = gateway.ok(gateway.post("/api/v1/subscriptions/" + id + "/cancel", "sk_test_chat",
+                "{\"mode\": \"IMMEDIATE\", \"requestRefund\": true, \"refundReason\": \"COOLING_OFF\"}"));
+        assertThat(cancelled.get("status").asString()).isEqualTo("CANCELLED");
+        String caseId = cancelled.get("refundCaseId").asString();
+
+        JsonNode completed = gateway.awaitJson("/api/v1/refund-requests/" + caseId, "rk_test_chat",
+                c -> c.get("status").asString().equals("COMPLETED"));
+        assertThat(completed.get("decision").get("clause").asString()).isEqualTo("cooling-off-full");
+        gateway.awaitJson("/api/v1/charges/" + subscription.get("latestChargeId").asString(), "rk_test_chat",
+                c -> c.get("status").asString().equals("REFUNDED"));
+    }
+
+    private JsonNode onlyCaseOf(String tenant, String account, String status) {
+        return gateway.awaitJson("/api/v1/refund-requests", "rk_test_" + tenant, page -> {
+            for (JsonNode item : page.get("data")) {
+                if (item.get("accountId").asString().equals(account)) {
+                    return item.get("status").asString().equals(status);
+                }
+            }
+            return false;
+        }).get("data").valueStream().filter(item -> item.get("accountId").asString().equals(account)).findFirst()
+                .orElseThrow();
+    }
+
+    private static JsonNode charge(String tenant, String account, String description, String paymentMethod,
+                                   long amount) {
+        return gateway.created(gateway.post("/api/v1/charges", "sk_test_" + tenant, """
+                {"accountId": "%s", "amount": {"amount": %d, "currency": "EUR"}, "description": "%s",
+                 "paymentMethod": "%s"}""".formatted(account, amount, description, paymentMethod)));
+    }
+
+    private static void webhook(String tenant, String body) throws GeneralSecurityException {
+        var delivered = gateway.send("POST", "/webhooks/stripe/" + tenant, null, body,
+                Map.of("Stripe-Signature", stripeSignature(body, "whsec_test_" + tenant)));
+        assertThat(delivered.statusCode()).isBetween(200, 299);
+    }
+
+    private static String disputeEvent(String type, String disputeId, JsonNode charge, String status) {
+        long now = Instant.now().getEpochSecond();
+        return """
+                {"id": "evt_%s", "object": "event", "type": "%s", "created": %d,
+                 "livemode": false, "data": {"object": {"id": "%s", "object": "dispute", "charge": "%s",
+                 "amount": %d, "currency": "eur", "reason": "fraudulent", "status": "%s",
+                 "evidence_details": {"due_by": %d}}}}""".formatted(UUID.randomUUID(), type, now, disputeId,
+                charge.get("processorChargeId").asString(), charge.get("amount").get("amount").asLong(), status,
+                now + 864000);
+    }
+
+    /** Stripe's v1 scheme: HMAC-SHA256 over {@code t + "." + body} with the endpoint secret. */
+    private static String stripeSignature(String body, String secret) throws GeneralSecurityException {
+        long t = Instant.now().getEpochSecond();
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(secret.getBytes(UTF_8), "HmacSHA256"));
+        return "t=" + t + ",v1=" + HexFormat.of().formatHex(mac.doFinal((t + "." + body).getBytes(UTF_8)));
+    }
+}
