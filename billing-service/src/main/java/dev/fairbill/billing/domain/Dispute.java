@@ -12,10 +12,12 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
+import dev.fairbill.billing.domain.DisputeCommands.AttachRefundSideEvidence;
 import dev.fairbill.billing.domain.DisputeCommands.ReportDispute;
 import dev.fairbill.billing.domain.DisputeCommands.ReportDisputeClosed;
 import dev.fairbill.billing.domain.DisputeCommands.ReportDisputeFunds;
 import dev.fairbill.billing.domain.DisputeEvents.DisputeClosed;
+import dev.fairbill.billing.domain.DisputeEvents.DisputeEvidenceAttached;
 import dev.fairbill.billing.domain.DisputeEvents.DisputeFundsReinstated;
 import dev.fairbill.billing.domain.DisputeEvents.DisputeFundsWithdrawn;
 import dev.fairbill.billing.domain.DisputeEvents.DisputeOpened;
@@ -23,6 +25,7 @@ import dev.fairbill.billing.domain.DisputeEvents.DisputeUpdated;
 import dev.fairbill.platform.id.IdPrefix;
 import dev.fairbill.platform.id.Ids;
 import dev.fairbill.platform.money.Money;
+import dev.fairbill.platform.web.NotFoundException;
 
 /**
  * A processor's dispute (chargeback) on one of our charges (DOMAIN.md saga 3). Processors deliver its events at least
@@ -43,6 +46,8 @@ public class Dispute {
     private boolean fundsWithdrawn;
     private Instant fundsReportedAt;
     private boolean closed;
+    private String tenant;
+    private Instant evidenceCompiledAt;
 
     protected Dispute() {
     }
@@ -98,6 +103,22 @@ public class Dispute {
         }
     }
 
+    /**
+     * The chargeback saga's evidence (ADR 0015). Only the dispute's own tenant and account may attach it; a compilation
+     * not newer than the last one (a redelivery, or one overtaken) and anything after the close change nothing.
+     */
+    @CommandHandler
+    void handle(AttachRefundSideEvidence command) {
+        if (!command.tenant().equals(tenant) || !command.accountId().equals(accountId)) {
+            throw new NotFoundException("Dispute " + command.disputeId() + " of account " + command.accountId());
+        }
+        boolean newer = evidenceCompiledAt == null || command.compiledAt().isAfter(evidenceCompiledAt);
+        if (!closed && newer) {
+            apply(new DisputeEvidenceAttached(id, chargeId, accountId, command.recommendation(), command.items(),
+                    command.compiledAt()));
+        }
+    }
+
     private boolean openIfFirstReport(DisputeId disputeId, DisputeFacts facts) {
         if (id != null) {
             return false;
@@ -111,6 +132,7 @@ public class Dispute {
     @EventSourcingHandler
     void on(DisputeOpened event) {
         id = event.disputeId();
+        tenant = event.tenant();
         chargeId = event.chargeId();
         accountId = event.accountId();
         amount = event.amount();
@@ -137,6 +159,11 @@ public class Dispute {
     void on(DisputeFundsReinstated event) {
         fundsWithdrawn = false;
         fundsReportedAt = event.reinstatedAt();
+    }
+
+    @EventSourcingHandler
+    void on(DisputeEvidenceAttached event) {
+        evidenceCompiledAt = event.compiledAt();
     }
 
     @EventSourcingHandler

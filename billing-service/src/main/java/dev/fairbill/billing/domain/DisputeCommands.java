@@ -1,5 +1,8 @@
 package dev.fairbill.billing.domain;
 
+import java.time.Instant;
+import java.util.List;
+
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /**
@@ -19,6 +22,12 @@ public final class DisputeCommands {
 
     public record ReportDisputeClosed(@TargetAggregateIdentifier DisputeId disputeId, DisputeFacts facts,
                                       DisputeOutcome outcome) {
+    }
+
+    /** refund-service's part of the evidence, for the dispute of {@code accountId} in {@code tenant}. */
+    public record AttachRefundSideEvidence(@TargetAggregateIdentifier DisputeId disputeId, String tenant,
+                                           AccountId accountId, String recommendation,
+                                           List<DisputeEvents.EvidenceItem> items, Instant compiledAt) {
     }
 
     private DisputeCommands() {

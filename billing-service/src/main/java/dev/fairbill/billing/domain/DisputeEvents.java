@@ -1,6 +1,7 @@
 package dev.fairbill.billing.domain;
 
 import java.time.Instant;
+import java.util.List;
 
 import org.axonframework.serialization.Revision;
 
@@ -33,6 +34,25 @@ public final class DisputeEvents {
     @Revision("1")
     public record DisputeClosed(DisputeId disputeId, String tenant, ChargeId chargeId, AccountId accountId,
                                 DisputeOutcome outcome, Money amount, Instant closedAt) {
+    }
+
+    /**
+     * The refund side of the evidence bundle, compiled by refund-service's chargeback saga (ADR 0015); a later
+     * compilation replaces an earlier one.
+     *
+     * @param recommendation {@code CONTEST_REFUNDED} when the charge was already refunded, else {@code CONTEST}
+     */
+    @Revision("1")
+    public record DisputeEvidenceAttached(DisputeId disputeId, ChargeId chargeId, AccountId accountId,
+                                          String recommendation, List<EvidenceItem> items, Instant compiledAt) {
+
+        public DisputeEvidenceAttached {
+            items = List.copyOf(items);
+        }
+    }
+
+    /** One fact of the refund side: a refund, a refund case, a support note, credit usage, a period, a purchase. */
+    public record EvidenceItem(Instant occurredAt, String kind, String reference, String summary) {
     }
 
     private DisputeEvents() {

@@ -174,7 +174,7 @@ public class Subscription {
         // an unpaid (PAST_DUE) period has nothing to keep until its end, so it ends now in either mode (ADR 0004)
         if (command.mode() == SubscriptionCancellationMode.IMMEDIATE || effective == SubscriptionStatus.PAST_DUE) {
             apply(new SubscriptionCancelled(id, accountId, tenant, command.mode(), command.reason(),
-                    command.refundRequested(), command.refundReason(), period, now));
+                    command.refundRequested(), command.refundReason(), command.refundCaseId(), period, now));
             return;
         }
         if (cancelAt != null) {
@@ -182,7 +182,7 @@ public class Subscription {
                     "Subscription " + id + " is already cancelled at the end of its period, " + cancelAt + ".");
         }
         apply(new SubscriptionCancellationScheduled(id, accountId, tenant, period.end(), command.reason(),
-                command.refundRequested(), command.refundReason(), now));
+                command.refundRequested(), command.refundReason(), command.refundCaseId(), now));
     }
 
     @CommandHandler
@@ -269,7 +269,7 @@ public class Subscription {
         Instant now = now(clock);
         if (cancelAt != null) {
             apply(new SubscriptionCancelled(id, accountId, tenant, SubscriptionCancellationMode.END_OF_PERIOD,
-                    null, false, null, period, cancelAt));
+                    null, false, null, null, period, cancelAt));
         } else if (effectiveStatus() == SubscriptionStatus.PAST_DUE) {
             apply(new SubscriptionExpired(id, accountId, tenant, plan.planId(), latestCharge, now));
         } else if (status == SubscriptionStatus.SUSPENDED) {

@@ -17,9 +17,10 @@ public final class SubscriptionCommands {
                                      Integer couponPercentOff) {
     }
 
+    /** @param refundCaseId with {@code refundRequested}: the id refund-service opens the case under (ADR 0014) */
     public record CancelSubscription(@TargetAggregateIdentifier SubscriptionId subscriptionId,
                                      SubscriptionCancellationMode mode, String reason, boolean refundRequested,
-                                     String refundReason) {
+                                     String refundReason, String refundCaseId) {
     }
 
     public record WithdrawSubscriptionCancellation(@TargetAggregateIdentifier SubscriptionId subscriptionId) {

@@ -72,7 +72,7 @@ public final class SubscriptionEvents {
     public record SubscriptionCancellationScheduled(SubscriptionId subscriptionId, AccountId accountId,
                                                     String tenant, Instant cancelAt, String reason,
                                                     boolean refundRequested, String refundReason,
-                                                    Instant requestedAt) {
+                                                    String refundCaseId, Instant requestedAt) {
     }
 
     /** @param status the state the subscription returns to */
@@ -88,7 +88,8 @@ public final class SubscriptionEvents {
     @Revision("1")
     public record SubscriptionCancelled(SubscriptionId subscriptionId, AccountId accountId, String tenant,
                                         SubscriptionCancellationMode mode, String reason, boolean refundRequested,
-                                        String refundReason, SubscriptionPeriod period, Instant cancelledAt) {
+                                        String refundReason, String refundCaseId, SubscriptionPeriod period,
+                                        Instant cancelledAt) {
     }
 
     /** @param suspended this was the first hold: the subscription went to SUSPENDED */

@@ -52,6 +52,6 @@ public class SubscriptionCancelRequests implements InboundHandler<CancelSubscrip
             return;
         }
         commands.sendAndWait(new CancelSubscription(SubscriptionId.of(request.subscriptionId()),
-                SubscriptionCancellationMode.IMMEDIATE, request.reason(), false, null));
+                SubscriptionCancellationMode.IMMEDIATE, request.reason(), false, null, null));
     }
 }

@@ -50,10 +50,10 @@ public class SubscriptionIntegrationEvents implements IntegrationEventMapper {
             case SubscriptionCancellationScheduled e -> message(SubscriptionCancellationScheduledV1.TYPE,
                     e.accountId().value(), new SubscriptionCancellationScheduledV1(e.subscriptionId().value(),
                             e.accountId().value(), e.tenant(), e.cancelAt(), e.reason(), e.refundRequested(),
-                            e.refundReason(), null, e.requestedAt()));
+                            e.refundReason(), e.refundCaseId(), e.requestedAt()));
             case SubscriptionCancelled e -> message(SubscriptionCancelledV1.TYPE, e.accountId().value(),
                     new SubscriptionCancelledV1(e.subscriptionId().value(), e.accountId().value(), e.tenant(),
-                            e.mode().name(), e.reason(), e.refundRequested(), e.refundReason(), null, e.period().start(),
+                            e.mode().name(), e.reason(), e.refundRequested(), e.refundReason(), e.refundCaseId(), e.period().start(),
                             e.period().end(), e.cancelledAt()));
             case SubscriptionExpired e -> message(SubscriptionExpiredV1.TYPE, e.accountId().value(),
                     new SubscriptionExpiredV1(e.subscriptionId().value(), e.accountId().value(), e.tenant(),

@@ -9,13 +9,18 @@ import java.util.List;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.stereotype.Component;
 
+import dev.fairbill.billing.domain.DisputeEvents.DisputeEvidenceAttached;
+
 /**
  * Compiles a dispute's evidence bundle (seed 000 §9: activation records, credit history, usage) from billing's own
  * event history: the account's stream (opened, holds), the disputed charge's stream (captured, refunded) and the
- * dispute's. Facts other services hold (ledger usage, refund cases) are added by the refund saga.
+ * dispute's. Facts other services hold (refunds, refund cases and their notes, credit usage, periods, purchases) come
+ * from the refund saga's latest compilation (ADR 0015), as items of source {@code refund-service}.
  */
 @Component
 public class DisputeEvidence {
+
+    static final String REFUND_SERVICE = "refund-service";
 
     private final EventStore events;
     private final Clock clock;
@@ -29,19 +34,36 @@ public class DisputeEvidence {
         List<Item> items = new ArrayList<>();
         collect("account", dispute.accountId(), items);
         collect("charge", dispute.chargeId(), items);
-        collect("dispute", dispute.id(), items);
+        DisputeEvidenceAttached refundSide = collect("dispute", dispute.id(), items);
+        if (refundSide != null) {
+            refundSide.items().forEach(item -> items.add(new Item(item.occurredAt(), REFUND_SERVICE,
+                    item.reference(), item.kind(), item.summary())));
+        }
         items.sort(Comparator.comparing(Item::occurredAt));
         return new Bundle(dispute.id(), dispute.chargeId(), dispute.accountId(), dispute.dueBy(), clock.instant(),
-                items);
+                refundSide == null ? null : refundSide.recommendation(), items);
     }
 
-    private void collect(String source, String aggregateId, List<Item> items) {
-        events.readEvents(aggregateId).asStream().forEach(event -> items.add(new Item(event.getTimestamp(), source,
-                aggregateId, event.getPayloadType().getSimpleName(), event.getPayload())));
+    /** Adds the stream's events as items, except refund-service's evidence: returns the latest compilation of it. */
+    private DisputeEvidenceAttached collect(String source, String aggregateId, List<Item> items) {
+        DisputeEvidenceAttached latest = null;
+        for (var event : events.readEvents(aggregateId).asStream().toList()) {
+            if (event.getPayload() instanceof DisputeEvidenceAttached attached) {
+                latest = attached;
+            } else {
+                items.add(new Item(event.getTimestamp(), source, aggregateId,
+                        event.getPayloadType().getSimpleName(), event.getPayload()));
+            }
+        }
+        return latest;
     }
 
+    /**
+     * @param recommendation refund-service's advice for the response, {@code CONTEST} or {@code CONTEST_REFUNDED}
+     *                       (already refunded: the refund is the evidence), or {@code null} before it compiled any
+     */
     public record Bundle(String disputeId, String chargeId, String accountId, Instant dueBy, Instant compiledAt,
-                         List<Item> items) {
+                         String recommendation, List<Item> items) {
     }
 
     /** One recorded fact: when, from which stream, what kind, and the event as recorded. */

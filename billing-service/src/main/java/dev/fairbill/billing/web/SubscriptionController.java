@@ -77,14 +77,18 @@ public class SubscriptionController {
         return read(Caller.current().tenant(), existing(subscriptionId));
     }
 
-    /** Cancels (seed 000 §10, seed 001 §1); a requested refund is decided separately by the refund service. */
+    /**
+     * Cancels (seed 000 §10, seed 001 §1); a requested refund is decided separately by the refund service, under the
+     * case id assigned here so the answer can name it (ADR 0014).
+     */
     @PostMapping("/{subscriptionId}/cancel")
     public Object cancel(@PathVariable String subscriptionId, @Valid @RequestBody SubscriptionCancelRequest request) {
         SubscriptionId id = existing(subscriptionId);
+        String refundCaseId = request.refundRequested() ? Ids.generate(IdPrefix.REFUND_CASE) : null;
         commands.sendAndWait(new CancelSubscription(id, request.modeOrDefault(), request.reason(),
-                request.refundRequested(), request.refundRequested() ? request.refundReason() : null));
+                request.refundRequested(), request.refundRequested() ? request.refundReason() : null, refundCaseId));
         SubscriptionResponse cancelled = read(Caller.current().tenant(), id);
-        return request.refundRequested() ? new SubscriptionCancelResponse(cancelled, null) : cancelled;
+        return request.refundRequested() ? new SubscriptionCancelResponse(cancelled, refundCaseId) : cancelled;
     }
 
     @PostMapping("/{subscriptionId}/cancellation/withdraw")

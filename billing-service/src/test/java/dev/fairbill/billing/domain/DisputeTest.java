@@ -3,15 +3,19 @@ package dev.fairbill.billing.domain;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.util.List;
 
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import dev.fairbill.billing.domain.DisputeCommands.AttachRefundSideEvidence;
 import dev.fairbill.billing.domain.DisputeCommands.ReportDispute;
 import dev.fairbill.billing.domain.DisputeCommands.ReportDisputeClosed;
 import dev.fairbill.billing.domain.DisputeCommands.ReportDisputeFunds;
 import dev.fairbill.billing.domain.DisputeEvents.DisputeClosed;
+import dev.fairbill.billing.domain.DisputeEvents.DisputeEvidenceAttached;
+import dev.fairbill.billing.domain.DisputeEvents.EvidenceItem;
 import dev.fairbill.billing.domain.DisputeEvents.DisputeFundsReinstated;
 import dev.fairbill.billing.domain.DisputeEvents.DisputeFundsWithdrawn;
 import dev.fairbill.billing.domain.DisputeEvents.DisputeOpened;
@@ -19,6 +23,7 @@ import dev.fairbill.billing.domain.DisputeEvents.DisputeUpdated;
 import dev.fairbill.platform.id.IdPrefix;
 import dev.fairbill.platform.id.Ids;
 import dev.fairbill.platform.money.Money;
+import dev.fairbill.platform.web.NotFoundException;
 
 /** The dispute lifecycle of DOMAIN.md saga 3, tolerant of out-of-order webhook delivery. */
 class DisputeTest {
@@ -28,6 +33,9 @@ class DisputeTest {
     private static final Instant T3 = Instant.parse("2026-11-24T10:00:00Z");
     private static final Instant DUE = Instant.parse("2026-12-02T23:59:59Z");
     private static final Money AMOUNT = Money.of(1000, "EUR");
+
+    private static final EvidenceItem REFUND = new EvidenceItem(T1, "REFUND", "ch_0000000000000000000000000C",
+            "Already refunded 1000 of 1000 EUR (minor units) to the original payment method");
 
     private final DisputeId id = Dispute.idFor("panel", "stripe", "du_1");
     private final ChargeId charge = ChargeId.of("ch_0000000000000000000000000C");
@@ -146,6 +154,44 @@ class DisputeTest {
         fixture.given(opened(T1), new DisputeFundsWithdrawn(id, charge, account, AMOUNT, T3))
                 .when(new ReportDisputeFunds(id, facts(AMOUNT, "fraudulent", T2), false))
                 .expectNoEvents();
+    }
+
+    @Test
+    void theRefundSideOfTheEvidenceIsAttached() { // DOMAIN.md saga 3, seed 000 §9: evidence before the due date
+        fixture.given(opened(T1))
+                .when(attach("panel", account, T2))
+                .expectEvents(new DisputeEvidenceAttached(id, charge, account, "CONTEST_REFUNDED", List.of(REFUND),
+                        T2));
+    }
+
+    @Test
+    void aCompilationNotNewerThanTheLastOneChangesNothing() { // redelivered or overtaken
+        fixture.given(opened(T1), new DisputeEvidenceAttached(id, charge, account, "CONTEST", List.of(), T3))
+                .when(attach("panel", account, T2))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aClosedDisputeTakesNoMoreEvidence() {
+        fixture.given(opened(T1), new DisputeClosed(id, "panel", charge, account, DisputeOutcome.WON, AMOUNT, T2))
+                .when(attach("panel", account, T3))
+                .expectNoEvents();
+    }
+
+    @Test
+    void anotherTenantsOrAccountsEvidenceIsRefused() {
+        fixture.given(opened(T1))
+                .when(attach("studio", account, T2))
+                .expectException(NotFoundException.class)
+                .expectNoEvents();
+        fixture.given(opened(T1))
+                .when(attach("panel", AccountId.of("acct_0000000000000000000000000B"), T2))
+                .expectException(NotFoundException.class);
+    }
+
+    private AttachRefundSideEvidence attach(String tenant, AccountId accountId, Instant compiledAt) {
+        return new AttachRefundSideEvidence(id, tenant, accountId, compiledAt.equals(T2) ? "CONTEST_REFUNDED"
+                : "CONTEST", List.of(REFUND), compiledAt);
     }
 
     private DisputeOpened opened(Instant at) {

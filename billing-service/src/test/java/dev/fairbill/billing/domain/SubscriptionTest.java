@@ -205,9 +205,9 @@ class SubscriptionTest {
         fixture.givenCurrentTime(NOW)
                 .andGiven(paidFirstPeriodHistory())
                 .when(new CancelSubscription(ID, SubscriptionCancellationMode.END_OF_PERIOD, "too expensive", false,
-                        null))
+                        null, null))
                 .expectEvents(new SubscriptionCancellationScheduled(ID, ACCOUNT, "panel", MONTH_LATER,
-                        "too expensive", false, null, NOW));
+                        "too expensive", false, null, null, NOW));
     }
 
     @Test
@@ -217,7 +217,7 @@ class SubscriptionTest {
                 .andGivenCommands(scheduleCancellation())
                 .whenThenTimeAdvancesTo(MONTH_LATER)
                 .expectEvents(new SubscriptionCancelled(ID, ACCOUNT, "panel",
-                        SubscriptionCancellationMode.END_OF_PERIOD, null, false, null, FIRST, MONTH_LATER));
+                        SubscriptionCancellationMode.END_OF_PERIOD, null, false, null, null, FIRST, MONTH_LATER));
     }
 
     @Test
@@ -264,7 +264,7 @@ class SubscriptionTest {
         fixture.givenCurrentTime(MONTH_LATER)
                 .andGiven(paidFirstPeriodHistory())
                 .andGiven(scheduled(), new SubscriptionCancelled(ID, ACCOUNT, "panel",
-                        SubscriptionCancellationMode.END_OF_PERIOD, null, false, null, FIRST, MONTH_LATER))
+                        SubscriptionCancellationMode.END_OF_PERIOD, null, false, null, null, FIRST, MONTH_LATER))
                 .when(new WithdrawSubscriptionCancellation(ID))
                 .expectException(SubscriptionRuleViolation.class)
                 .expectNoEvents();
@@ -275,18 +275,19 @@ class SubscriptionTest {
         Instant later = NOW.plus(Duration.ofDays(10));
         fixture.givenCurrentTime(later)
                 .andGiven(paidFirstPeriodHistory())
-                .when(new CancelSubscription(ID, SubscriptionCancellationMode.IMMEDIATE, "leaving", false, null))
+                .when(new CancelSubscription(ID, SubscriptionCancellationMode.IMMEDIATE, "leaving", false, null, null))
                 .expectEvents(new SubscriptionCancelled(ID, ACCOUNT, "panel", SubscriptionCancellationMode.IMMEDIATE,
-                        "leaving", false, null, FIRST, later));
+                        "leaving", false, null, null, FIRST, later));
     }
 
     @Test
     void refundRequestRidesOnTheCancellationOnly() { // seed 000 §10: a cancellation never refunds by itself
         fixture.givenCurrentTime(NOW)
                 .andGiven(paidFirstPeriodHistory())
-                .when(new CancelSubscription(ID, SubscriptionCancellationMode.IMMEDIATE, null, true, "COOLING_OFF"))
+                .when(new CancelSubscription(ID, SubscriptionCancellationMode.IMMEDIATE, null, true, "COOLING_OFF",
+                        "rc_REFUND"))
                 .expectEvents(new SubscriptionCancelled(ID, ACCOUNT, "panel", SubscriptionCancellationMode.IMMEDIATE,
-                        null, true, "COOLING_OFF", FIRST, NOW));
+                        null, true, "COOLING_OFF", "rc_REFUND", FIRST, NOW));
     }
 
     @Test
@@ -294,8 +295,8 @@ class SubscriptionTest {
         fixture.givenCurrentTime(NOW)
                 .andGiven(paidFirstPeriodHistory())
                 .andGiven(new SubscriptionCancelled(ID, ACCOUNT, "panel", SubscriptionCancellationMode.IMMEDIATE,
-                        null, false, null, FIRST, NOW))
-                .when(new CancelSubscription(ID, SubscriptionCancellationMode.IMMEDIATE, null, false, null))
+                        null, false, null, null, FIRST, NOW))
+                .when(new CancelSubscription(ID, SubscriptionCancellationMode.IMMEDIATE, null, false, null, null))
                 .expectException(SubscriptionRuleViolation.class)
                 .expectNoEvents();
     }
@@ -305,7 +306,7 @@ class SubscriptionTest {
         fixture.givenCurrentTime(NOW)
                 .andGiven(paidFirstPeriodHistory())
                 .andGiven(scheduled())
-                .when(new CancelSubscription(ID, SubscriptionCancellationMode.END_OF_PERIOD, null, false, null))
+                .when(new CancelSubscription(ID, SubscriptionCancellationMode.END_OF_PERIOD, null, false, null, null))
                 .expectException(SubscriptionRuleViolation.class)
                 .expectNoEvents();
     }
@@ -315,9 +316,9 @@ class SubscriptionTest {
         fixture.givenCurrentTime(NOW)
                 .andGiven(paidFirstPeriodHistory())
                 .andGiven(scheduled())
-                .when(new CancelSubscription(ID, SubscriptionCancellationMode.IMMEDIATE, null, false, null))
+                .when(new CancelSubscription(ID, SubscriptionCancellationMode.IMMEDIATE, null, false, null, null))
                 .expectEvents(new SubscriptionCancelled(ID, ACCOUNT, "panel", SubscriptionCancellationMode.IMMEDIATE,
-                        null, false, null, FIRST, NOW));
+                        null, false, null, null, FIRST, NOW));
     }
 
     @Test
@@ -325,9 +326,9 @@ class SubscriptionTest {
         fixture.givenCurrentTime(NOW)
                 .andGiven(paidFirstPeriodHistory().subList(0, 2))
                 .andGiven(failed(FIRST, 1))
-                .when(new CancelSubscription(ID, SubscriptionCancellationMode.END_OF_PERIOD, null, false, null))
+                .when(new CancelSubscription(ID, SubscriptionCancellationMode.END_OF_PERIOD, null, false, null, null))
                 .expectEvents(new SubscriptionCancelled(ID, ACCOUNT, "panel",
-                        SubscriptionCancellationMode.END_OF_PERIOD, null, false, null, FIRST, NOW));
+                        SubscriptionCancellationMode.END_OF_PERIOD, null, false, null, null, FIRST, NOW));
     }
 
     // --- holds: suspension, reinstatement, termination (seed 000 §9, seed 001 §7)
@@ -409,7 +410,7 @@ class SubscriptionTest {
                 .andGivenCommands(scheduleCancellation(), new PlaceSubscriptionHold(ID, HoldReason.DISPUTE, "dp_1"))
                 .whenThenTimeAdvancesTo(MONTH_LATER)
                 .expectEvents(new SubscriptionCancelled(ID, ACCOUNT, "panel",
-                        SubscriptionCancellationMode.END_OF_PERIOD, null, false, null, FIRST, MONTH_LATER));
+                        SubscriptionCancellationMode.END_OF_PERIOD, null, false, null, null, FIRST, MONTH_LATER));
     }
 
     @Test
@@ -543,7 +544,7 @@ class SubscriptionTest {
     }
 
     private static CancelSubscription scheduleCancellation() {
-        return new CancelSubscription(ID, SubscriptionCancellationMode.END_OF_PERIOD, null, false, null);
+        return new CancelSubscription(ID, SubscriptionCancellationMode.END_OF_PERIOD, null, false, null, null);
     }
 
     /** Created, first charge requested, first charge captured. */
@@ -555,7 +556,7 @@ class SubscriptionTest {
     }
 
     private static SubscriptionCancellationScheduled scheduled() {
-        return new SubscriptionCancellationScheduled(ID, ACCOUNT, "panel", MONTH_LATER, null, false, null, NOW);
+        return new SubscriptionCancellationScheduled(ID, ACCOUNT, "panel", MONTH_LATER, null, false, null, null, NOW);
     }
 
     private static SubscriptionHoldPlaced hold(String reference) {

@@ -147,19 +147,22 @@ class SubscriptionApiIT {
         var again = api.post("/api/v1/subscriptions/" + id + "/cancel", """
                 {"requestRefund": true, "refundReason": "CHANGE_OF_MIND"}""", admin("panel"));
         assertThat(again.status()).isEqualTo(200);
-        assertThat(json.readTree(again.body()).has("refundCaseId")).isTrue();
-        assertThat(json.readTree(again.body()).get("refundCaseId").isNull()).isTrue();
+        // ADR 0014: billing names the refund case the refund service will open from the published cancellation
+        String refundCaseId = json.readTree(again.body()).get("refundCaseId").asString();
+        assertThat(refundCaseId).startsWith("rc_");
         // the first cancellation, withdrawn, was scheduled without a refund; this one requests it
         SubscriptionCancellationScheduledV1 fact = awaitRecords(Topics.BILLING_EVENTS, account,
                 SubscriptionCancellationScheduledV1.TYPE, 2, WAIT).stream()
                 .map(record -> data(record, SubscriptionCancellationScheduledV1.class))
                 .filter(SubscriptionCancellationScheduledV1::refundRequested).findFirst().orElseThrow();
         assertThat(fact.refundReason()).isEqualTo("CHANGE_OF_MIND");
+        assertThat(fact.refundCaseId()).isEqualTo(refundCaseId);
 
         SubscriptionCancelledV1 cancelled = published(account, SubscriptionCancelledV1.TYPE,
                 SubscriptionCancelledV1.class);
         assertThat(cancelled.mode()).isEqualTo("END_OF_PERIOD");
         assertThat(cancelled.cancelledAt()).isEqualTo(Instant.parse(end));
+        assertThat(cancelled.refundCaseId()).as("one request opens one case").isNull();
         assertThat(get(id, "panel").get("status").asString()).isEqualTo("CANCELLED");
         var afterEnd = api.post("/api/v1/subscriptions/" + id + "/cancellation/withdraw", null, admin("panel"));
         assertThat(afterEnd.status()).isEqualTo(409);

@@ -35,10 +35,12 @@ import dev.fairbill.billing.domain.DisputeId;
 import dev.fairbill.contracts.Topics;
 import dev.fairbill.contracts.billing.AccountSuspendedV1;
 import dev.fairbill.contracts.billing.AccountTerminatedV1;
+import dev.fairbill.contracts.billing.AttachDisputeEvidenceRequestedV1;
 import dev.fairbill.contracts.billing.DisputeOpenedV1;
 import dev.fairbill.platform.money.Money;
 import dev.fairbill.platform.testsupport.ApiClient;
 import dev.fairbill.platform.testsupport.IntegrationTest;
+import dev.fairbill.platform.testsupport.KafkaTestMessages;
 import dev.fairbill.platform.testsupport.TestJwts;
 import io.micrometer.core.instrument.MeterRegistry;
 import tools.jackson.databind.JsonNode;
@@ -99,6 +101,22 @@ class DisputeWebhookIT {
         assertThat(message.reference()).isEqualTo(ourId);
         assertThat(message.role()).isEqualTo("CUSTOMER");
         assertThat(awaitRecords(Topics.BILLING_EVENTS, account, DisputeOpenedV1.TYPE, 1, KAFKA_WAIT)).hasSize(1);
+
+        // ADR 0015: the chargeback saga's part of the evidence, delivered twice, is in the bundle once
+        var refundSide = new AttachDisputeEvidenceRequestedV1(ourId, charge.get("id").asString(), account, "panel",
+                "CONTEST_REFUNDED", List.of(new AttachDisputeEvidenceRequestedV1.Item(now, "REFUND",
+                charge.get("id").asString(), "Already refunded 1000 of 1000 EUR")), now);
+        String messageId = UUID.randomUUID().toString();
+        KafkaTestMessages.sendCloudEvent(Topics.BILLING_REQUESTS, messageId, AttachDisputeEvidenceRequestedV1.TYPE,
+                account, refundSide);
+        KafkaTestMessages.sendCloudEvent(Topics.BILLING_REQUESTS, UUID.randomUUID().toString(),
+                AttachDisputeEvidenceRequestedV1.TYPE, account, refundSide);
+        JsonNode bundle = Awaitility.await().atMost(KAFKA_WAIT).pollInterval(Duration.ofMillis(200))
+                .until(() -> JSON.readTree(billing.api().get("/api/v1/disputes/" + ourId + "/evidence",
+                        bearer(TestJwts.readOnly("panel"))).body()), b -> !b.get("recommendation").isNull());
+        assertThat(bundle.get("recommendation").asString()).isEqualTo("CONTEST_REFUNDED");
+        assertThat(bundle.get("items").findValuesAsString("source").stream()
+                .filter("refund-service"::equals)).hasSize(1);
 
         String closed = stripeDisputeEvent("evt_" + UUID.randomUUID(), "charge.dispute.closed", disputeId,
                 charge.get("processorChargeId").asString(), "won", now.plusSeconds(1));
