@@ -15,7 +15,6 @@ import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Map.Entry;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -90,7 +89,24 @@ public final class LocalStack implements AutoCloseable {
         for (Service service : services) {
             processes.put(service, launch(service));
         }
-        awaitReady();
+        awaitReady(services);
+    }
+
+    /** Stops one service as Ctrl-C would (its shutdown hooks run), leaving the rest of the stack running. */
+    synchronized void stop(Service service) {
+        Process process = processes.remove(service);
+        if (process != null) {
+            process.destroy();
+            awaitExit(process);
+        }
+    }
+
+    /** Starts a service {@link #stop stopped} before, with the same arguments, and waits until it is ready. */
+    void start(Service service) throws IOException {
+        synchronized (this) {
+            processes.put(service, launch(service));
+        }
+        awaitReady(Set.of(service));
     }
 
     private Process launch(Service service) throws IOException {
@@ -98,6 +114,7 @@ public final class LocalStack implements AutoCloseable {
         command.addAll(jvmOptions);
         command.addAll(List.of("-jar", service.jar(settings.root()).toString()));
         command.addAll(arguments(service));
+        command.addAll(settings.extraArguments(service));
         Path log = settings.dataDirectory().resolve("logs").resolve(service.module + ".log");
         out.println("Starting " + service.module + " on :" + settings.httpPort(service) + " (log: " + log + ")");
         return new ProcessBuilder(command)
@@ -125,10 +142,10 @@ public final class LocalStack implements AutoCloseable {
         return args;
     }
 
-    private void awaitReady() {
+    private void awaitReady(Set<Service> starting) {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         Instant deadline = Instant.now().plus(STARTUP_TIMEOUT);
-        for (Service service : services) {
+        for (Service service : starting) {
             URI readiness = URI.create("http://localhost:" + settings.managementPort(service)
                     + "/actuator/health/readiness");
             while (!ready(http, readiness)) {
@@ -204,18 +221,9 @@ public final class LocalStack implements AutoCloseable {
 
     @Override
     public synchronized void close() {
-        List<Entry<Service, Process>> running = new ArrayList<>(processes.entrySet());
-        running.forEach(entry -> entry.getValue().destroy());
-        for (Entry<Service, Process> entry : running) {
-            try {
-                if (!entry.getValue().waitFor(30, TimeUnit.SECONDS)) {
-                    entry.getValue().destroyForcibly().waitFor();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                entry.getValue().destroyForcibly();
-            }
-        }
+        List<Process> running = new ArrayList<>(processes.values());
+        running.forEach(Process::destroy);
+        running.forEach(LocalStack::awaitExit);
         processes.clear();
         if (kafka != null) {
             kafka.destroy();
@@ -224,6 +232,17 @@ public final class LocalStack implements AutoCloseable {
         if (postgres != null) {
             postgres.close();
             postgres = null;
+        }
+    }
+
+    private static void awaitExit(Process process) {
+        try {
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
         }
     }
 

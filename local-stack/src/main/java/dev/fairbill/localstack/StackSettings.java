@@ -2,6 +2,10 @@ package dev.fairbill.localstack;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * Where the stack keeps its data and which ports it uses.
@@ -12,18 +16,36 @@ import java.nio.file.Path;
  * @param managementBase actuator port of the gateway; the services follow the same way
  * @param postgresPort   the embedded PostgreSQL's port
  * @param kafkaPort      the embedded broker's port
+ * @param extraArguments more command-line arguments per service, e.g. shorter saga timings for a test
  */
 record StackSettings(Path root, Path dataDirectory, int httpBasePort, int managementBase, int postgresPort,
-                     int kafkaPort) {
+                     int kafkaPort, Map<Service, List<String>> extraArguments) {
+
+    StackSettings {
+        extraArguments = Map.copyOf(extraArguments);
+    }
 
     static StackSettings defaults(Path root) {
-        return new StackSettings(root, root.resolve(".fairbill"), 8080, 9080, 15432, 19092);
+        return new StackSettings(root, root.resolve(".fairbill"), 8080, 9080, 15432, 19092, Map.of());
+    }
+
+    /** These settings, with {@code arguments} added to {@code service}'s command line. */
+    StackSettings withArguments(Service service, String... arguments) {
+        Map<Service, List<String>> more = new EnumMap<>(Service.class);
+        more.putAll(extraArguments);
+        more.merge(service, List.of(arguments), (before, added) -> Stream.concat(before.stream(), added.stream())
+                .toList());
+        return new StackSettings(root, dataDirectory, httpBasePort, managementBase, postgresPort, kafkaPort, more);
+    }
+
+    List<String> extraArguments(Service service) {
+        return extraArguments.getOrDefault(service, List.of());
     }
 
     /** A stack in {@code dataDirectory} on ten consecutive free ports, so that it collides with no other stack. */
     static StackSettings onFreePorts(Path root, Path dataDirectory) throws IOException {
         int base = FreePorts.block(10);
-        return new StackSettings(root, dataDirectory, base, base + 4, base + 8, base + 9);
+        return new StackSettings(root, dataDirectory, base, base + 4, base + 8, base + 9, Map.of());
     }
 
     /** The embedded PostgreSQL's data directory. */

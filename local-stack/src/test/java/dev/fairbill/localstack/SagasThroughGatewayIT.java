@@ -30,7 +30,9 @@ class SagasThroughGatewayIT {
 
     @BeforeAll
     static void start() throws IOException {
-        stack = TestStacks.start("sagas-gateway-it");
+        // a refused processor refund is retried after 1 s instead of minutes
+        stack = TestStacks.start("sagas-gateway-it", settings -> settings.withArguments(Service.REFUND,
+                "--fairbill.refunds.execution.retry-backoff=PT1S,PT1S"));
         gateway = new GatewayClient(stack.gatewayUrl());
     }
 
@@ -147,6 +149,42 @@ class SagasThroughGatewayIT {
         assertThat(completed.get("decision").get("clause").asString()).isEqualTo("cooling-off-full");
         gateway.awaitJson("/api/v1/charges/" + subscription.get("latestChargeId").asString(), "rk_test_chat",
                 c -> c.get("status").asString().equals("REFUNDED"));
+    }
+
+    /** Issue: a processor refund failure retries with backoff, then the case goes FAILED to review — never paid twice. */
+    @Test
+    void aRefundTheProcessorKeepsRefusingFailsToReviewWithoutAPayout() {
+        String account = gateway.openAccount("studio", "CUSTOMER", null);
+        charge("studio", account, "render credits", "pm_card_refund_fails", 800);
+        String duplicate = charge("studio", account, "render credits", "pm_card_refund_fails", 800).get("id")
+                .asString();
+
+        JsonNode failed = onlyCaseOf("studio", account, "FAILED");
+        assertThat(failed.get("execution").get("attempts").asInt()).isEqualTo(3);
+        assertThat(gateway.ok(gateway.get("/api/v1/refund-requests?status=FAILED", "rk_test_studio")).get("data")
+                .findValuesAsString("id")).contains(failed.get("id").asString());
+        JsonNode charge = gateway.ok(gateway.get("/api/v1/charges/" + duplicate, "rk_test_studio"));
+        assertThat(charge.get("status").asString()).isEqualTo("SUCCEEDED");
+        assertThat(charge.get("amountRefunded").get("amount").asLong()).isZero();
+    }
+
+    /** Issue: every saga step survives a restart — the refund service is down while billing flags a duplicate. */
+    @Test
+    void aSagaCompletesAfterItsServiceRestarted() throws IOException {
+        String account = gateway.openAccount("studio", "CUSTOMER", null);
+        charge("studio", account, "restart pack", "pm_card_ok", 600);
+        stack.stop(Service.REFUND);
+        String duplicate;
+        try {
+            duplicate = charge("studio", account, "restart pack", "pm_card_ok", 600).get("id").asString();
+            gateway.awaitJson("/api/v1/charges/" + duplicate, "rk_test_studio", c -> !c.get("duplicateOf").isNull());
+        } finally {
+            stack.start(Service.REFUND);
+        }
+
+        gateway.awaitJson("/api/v1/charges/" + duplicate, "rk_test_studio",
+                c -> c.get("status").asString().equals("REFUNDED"));
+        assertThat(onlyCaseOf("studio", account, "COMPLETED").get("chargeId").asString()).isEqualTo(duplicate);
     }
 
     private JsonNode onlyCaseOf(String tenant, String account, String status) {
