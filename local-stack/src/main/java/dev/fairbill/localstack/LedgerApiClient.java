@@ -13,11 +13,13 @@ import java.util.regex.Pattern;
 
 /**
  * Calls billing and the credit ledger on their own ports with a self-signed internal JWT, as the gateway would after
- * checking an admin key: opens accounts, waits for their ledgers, grants credits and consumes them.
+ * checking an admin key: opens accounts, charges them, waits for their ledgers, grants credits and consumes them.
  */
 final class LedgerApiClient {
 
     private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"");
+    private static final Pattern PROCESSOR_CHARGE_ID =
+            Pattern.compile("\"processorChargeId\"\\s*:\\s*\"([^\"]+)\"");
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -41,6 +43,22 @@ final class LedgerApiClient {
             throw new IllegalStateException("no id in " + response.body());
         }
         return id.group(1);
+    }
+
+    /** A captured charge of {@code amount} EUR on the sandbox's {@code pm_card_ok}: its id and the processor's id. */
+    ChargeIds charge(String accountId, long amount, String description) throws IOException, InterruptedException {
+        String body = expect(201, post(billing + "/api/v1/charges", "{\"accountId\":\"" + accountId
+                + "\",\"amount\":{\"amount\":" + amount + ",\"currency\":\"EUR\"},\"description\":\"" + description
+                + "\",\"paymentMethod\":\"pm_card_ok\"}", UUID.randomUUID().toString()));
+        Matcher id = ID.matcher(body);
+        Matcher processorId = PROCESSOR_CHARGE_ID.matcher(body);
+        if (!id.find() || !processorId.find()) {
+            throw new IllegalStateException("no charge ids in " + body);
+        }
+        return new ChargeIds(id.group(1), processorId.group(1));
+    }
+
+    record ChargeIds(String chargeId, String processorChargeId) {
     }
 
     /** Waits until the ledger service has opened the account's ledger (billing's account-opened arrived). */

@@ -1,19 +1,14 @@
 package dev.fairbill.localstack;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.net.http.HttpResponse;
-import java.security.GeneralSecurityException;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -103,7 +98,7 @@ class BillingThroughGatewayIT {
     }
 
     @Test
-    void signedStripeDisputeThroughTheGatewaySuspendsTheAccount() throws GeneralSecurityException {
+    void signedStripeDisputeThroughTheGatewaySuspendsTheAccount() {
         String account = openCustomer("panel");
         JsonNode charge = created(gateway.post("/api/v1/charges", "sk_test_panel", """
                 {"accountId": "%s", "amount": {"amount": 2500, "currency": "EUR"}, "description": "credits pack",
@@ -115,7 +110,7 @@ class BillingThroughGatewayIT {
         assertThat(unsigned.statusCode()).isEqualTo(401);
 
         var delivered = gateway.send("POST", "/webhooks/stripe/panel", null, body,
-                Map.of("Stripe-Signature", stripeSignature(body, "whsec_test_panel")));
+                Map.of("Stripe-Signature", StripeWebhooks.signature(body, "whsec_test_panel")));
         assertThat(delivered.statusCode()).isBetween(200, 299);
 
         // seed 000 §9: a dispute suspends the account while it is reviewed
@@ -152,20 +147,7 @@ class BillingThroughGatewayIT {
     }
 
     private static String stripeDisputeCreated(String processorChargeId) {
-        long now = Instant.now().getEpochSecond();
-        return """
-                {"id": "evt_%s", "object": "event", "type": "charge.dispute.created", "created": %d,
-                 "livemode": false, "data": {"object": {"id": "du_%s", "object": "dispute", "charge": "%s",
-                 "amount": 2500, "currency": "eur", "reason": "fraudulent", "status": "needs_response",
-                 "evidence_details": {"due_by": %d}}}}""".formatted(UUID.randomUUID(), now, UUID.randomUUID(),
-                processorChargeId, now + 864000);
-    }
-
-    /** Stripe's v1 scheme: HMAC-SHA256 over {@code t + "." + body} with the endpoint secret. */
-    private static String stripeSignature(String body, String secret) throws GeneralSecurityException {
-        long t = Instant.now().getEpochSecond();
-        Mac mac = Mac.getInstance("HmacSHA256");
-        mac.init(new SecretKeySpec(secret.getBytes(UTF_8), "HmacSHA256"));
-        return "t=" + t + ",v1=" + HexFormat.of().formatHex(mac.doFinal((t + "." + body).getBytes(UTF_8)));
+        return StripeWebhooks.disputeEvent("charge.dispute.created", "du_" + UUID.randomUUID(), processorChargeId,
+                2500, "needs_response");
     }
 }

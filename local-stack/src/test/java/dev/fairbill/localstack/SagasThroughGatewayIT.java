@@ -1,17 +1,10 @@
 package dev.fairbill.localstack;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.security.GeneralSecurityException;
-import java.time.Instant;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.UUID;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -62,7 +55,7 @@ class SagasThroughGatewayIT {
 
     /** Saga 3 (seed 000 §9): a dispute suspends the account and freezes its ledger; won → all lifted. */
     @Test
-    void aDisputeSuspendsAndFreezesAndAWonDisputeReinstates() throws GeneralSecurityException {
+    void aDisputeSuspendsAndFreezesAndAWonDisputeReinstates() {
         String account = gateway.openAccount("studio", "CUSTOMER", null);
         JsonNode charge = charge("studio", account, "yearly support", "pm_card_ok", 2500);
         String disputeId = "du_" + UUID.randomUUID();
@@ -82,7 +75,7 @@ class SagasThroughGatewayIT {
 
     /** Saga 3: lost → terminated, and the unconsumed credits the disputed charge bought are clawed back. */
     @Test
-    void aLostDisputeTerminatesTheAccountAndClawsBackTheCreditsItBought() throws GeneralSecurityException {
+    void aLostDisputeTerminatesTheAccountAndClawsBackTheCreditsItBought() {
         String account = gateway.openAccount("studio", "CUSTOMER", null);
         JsonNode purchase = gateway.created(gateway.post("/api/v1/purchases", "sk_test_studio", """
                 {"accountId": "%s", "productId": "credits-500"}""".formatted(account)));
@@ -206,28 +199,14 @@ class SagasThroughGatewayIT {
                  "paymentMethod": "%s"}""".formatted(account, amount, description, paymentMethod)));
     }
 
-    private static void webhook(String tenant, String body) throws GeneralSecurityException {
+    private static void webhook(String tenant, String body) {
         var delivered = gateway.send("POST", "/webhooks/stripe/" + tenant, null, body,
-                Map.of("Stripe-Signature", stripeSignature(body, "whsec_test_" + tenant)));
+                Map.of("Stripe-Signature", StripeWebhooks.signature(body, "whsec_test_" + tenant)));
         assertThat(delivered.statusCode()).isBetween(200, 299);
     }
 
     private static String disputeEvent(String type, String disputeId, JsonNode charge, String status) {
-        long now = Instant.now().getEpochSecond();
-        return """
-                {"id": "evt_%s", "object": "event", "type": "%s", "created": %d,
-                 "livemode": false, "data": {"object": {"id": "%s", "object": "dispute", "charge": "%s",
-                 "amount": %d, "currency": "eur", "reason": "fraudulent", "status": "%s",
-                 "evidence_details": {"due_by": %d}}}}""".formatted(UUID.randomUUID(), type, now, disputeId,
-                charge.get("processorChargeId").asString(), charge.get("amount").get("amount").asLong(), status,
-                now + 864000);
-    }
-
-    /** Stripe's v1 scheme: HMAC-SHA256 over {@code t + "." + body} with the endpoint secret. */
-    private static String stripeSignature(String body, String secret) throws GeneralSecurityException {
-        long t = Instant.now().getEpochSecond();
-        Mac mac = Mac.getInstance("HmacSHA256");
-        mac.init(new SecretKeySpec(secret.getBytes(UTF_8), "HmacSHA256"));
-        return "t=" + t + ",v1=" + HexFormat.of().formatHex(mac.doFinal((t + "." + body).getBytes(UTF_8)));
+        return StripeWebhooks.disputeEvent(type, disputeId, charge.get("processorChargeId").asString(),
+                charge.get("amount").get("amount").asLong(), status);
     }
 }

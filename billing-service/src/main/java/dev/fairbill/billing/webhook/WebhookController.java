@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -37,10 +38,11 @@ public class WebhookController {
     private final TransactionTemplate transaction;
     private final MeterRegistry meters;
     private final JsonMapper json;
+    private final ApplicationEventPublisher events;
 
     public WebhookController(WebhookSecrets secrets, StripeSignatureVerifier stripe, AdyenHmacVerifier adyen,
                              WebhookDeliveries deliveries, TransactionTemplate transaction, MeterRegistry meters,
-                             JsonMapper json) {
+                             JsonMapper json, ApplicationEventPublisher events) {
         this.secrets = secrets;
         this.stripe = stripe;
         this.adyen = adyen;
@@ -48,6 +50,7 @@ public class WebhookController {
         this.transaction = transaction;
         this.meters = meters;
         this.json = json;
+        this.events = events;
     }
 
     @PostMapping("/webhooks/stripe/{tenant}")
@@ -64,6 +67,9 @@ public class WebhookController {
         }
         boolean stored = Boolean.TRUE.equals(transaction.execute(status ->
                 deliveries.store(Processor.STRIPE, tenant, id, type, payload)));
+        if (stored) {
+            events.publishEvent(new WebhookStored(Processor.STRIPE, tenant));
+        }
         return Map.of("received", true, "duplicate", !stored);
     }
 
@@ -92,6 +98,7 @@ public class WebhookController {
                 .filter(item -> AdyenNotifications.HANDLED.contains(item.path("eventCode").asString()))
                 .forEach(item -> deliveries.store(Processor.ADYEN, tenant, AdyenNotifications.eventId(item),
                         item.path("eventCode").asString(), json.writeValueAsString(item))));
+        events.publishEvent(new WebhookStored(Processor.ADYEN, tenant));
         // Adyen requires exactly this body to count the notification as delivered
         return ResponseEntity.ok().contentType(MediaType.TEXT_PLAIN).body("[accepted]");
     }

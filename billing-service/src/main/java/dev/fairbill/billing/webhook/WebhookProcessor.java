@@ -2,22 +2,30 @@ package dev.fairbill.billing.webhook;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.axonframework.commandhandling.gateway.CommandGateway;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import jakarta.annotation.PreDestroy;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Applies stored webhook deliveries (ADR 0008). Each delivery is locked, turned into commands and marked processed
  * in one transaction, so its effect happens exactly once even across instances and restarts; a delivery whose
  * processing fails keeps its row, counts the attempt and is tried again on the next poll.
+ * A stored delivery is processed at once on its own thread ({@link WebhookStored}); the poll is the safety net for
+ * deliveries stored before a restart or whose processing failed.
  * {@code fairbill.webhook-processing.enabled=false} leaves deliveries stored but unprocessed.
  */
 @Component
@@ -32,6 +40,9 @@ class WebhookProcessor {
     private final CommandGateway commands;
     private final TransactionTemplate transaction;
     private final JsonMapper json;
+    private final ExecutorService soon = Executors.newSingleThreadExecutor(
+            Thread.ofPlatform().name("webhook-processing").daemon().factory());
+    private final AtomicBoolean nudged = new AtomicBoolean();
 
     WebhookProcessor(WebhookDeliveries deliveries, StripeEvents stripe, AdyenNotifications adyen,
                      CommandGateway commands, TransactionTemplate transaction, JsonMapper json) {
@@ -43,8 +54,24 @@ class WebhookProcessor {
         this.json = json;
     }
 
+    /** Several deliveries stored while one run is queued share that run. */
+    @EventListener
+    void on(WebhookStored stored) {
+        if (nudged.compareAndSet(false, true)) {
+            soon.execute(() -> {
+                nudged.set(false);
+                processPending();
+            });
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        soon.shutdownNow();
+    }
+
     @Scheduled(fixedDelayString = "${fairbill.webhook-processing.poll-interval:500ms}")
-    void processPending() {
+    synchronized void processPending() {
         long cursor = 0;
         AtomicLong current = new AtomicLong(-1);
         while (true) {
