@@ -128,6 +128,11 @@ class DisputeWebhookIT {
                 bearer(TestJwts.readOnly("panel")));
         assertThat(evidence.status()).isEqualTo(200);
         assertThat(evidence.body()).contains("AccountOpened").contains("DisputeOpened").contains("DisputeClosed");
+        assertThat(meters.get("fairbill_account_suspensions_total").tags("tenant", "panel", "reason", "DISPUTE")
+                .counter().count()).isGreaterThanOrEqualTo(1);
+        assertThat(meters.get("fairbill_disputes_closed_total").tags("tenant", "panel", "outcome", "WON")
+                .counter().count()).isGreaterThanOrEqualTo(1);
+        assertThat(meters.get("fairbill_disputes_open").gauge()).isNotNull();
     }
 
     @Test

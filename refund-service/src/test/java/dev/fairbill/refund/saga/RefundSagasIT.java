@@ -35,6 +35,7 @@ import dev.fairbill.platform.testsupport.IntegrationTest;
 import dev.fairbill.platform.testsupport.KafkaTestMessages;
 import dev.fairbill.platform.testsupport.TestJwts;
 import dev.fairbill.refund.web.BillingFacts;
+import io.micrometer.core.instrument.MeterRegistry;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -51,6 +52,7 @@ class RefundSagasIT {
 
     @LocalServerPort int port;
     @Autowired JdbcClient jdbc;
+    @Autowired MeterRegistry meters;
     private final JsonMapper json = JsonMapper.builder().build();
     private ApiClient api;
 
@@ -92,6 +94,11 @@ class RefundSagasIT {
                 WAIT)).hasSize(1);
         assertThat(cases(account)).hasSize(1);
         assertThat(sagaOutcome("refund-execution", completed.get("id").asString())).isEqualTo("COMPLETED");
+        assertThat(meters.get("fairbill_refunded_amount_total").tags("tenant", "studio", "currency", "EUR",
+                "destination", "ORIGINAL_PAYMENT_METHOD").counter().count()).isGreaterThanOrEqualTo(1000);
+        assertThat(meters.get("fairbill_refund_decisions_total").tags("tenant", "studio", "policy",
+                "final-sale-duplicates-refunded", "outcome", "APPROVED", "decided_by", "POLICY").counter().count())
+                .isGreaterThanOrEqualTo(1);
     }
 
     /** Issue: a processor refund failure retries with backoff, then the case goes FAILED to review. */
@@ -119,6 +126,8 @@ class RefundSagasIT {
         assertThat(KafkaTestMessages.awaitRecords(Topics.BILLING_REQUESTS, account, RefundChargeRequestedV1.TYPE, 3,
                 WAIT)).extracting(r -> KafkaTestMessages.data(r, RefundChargeRequestedV1.class).refundId())
                 .containsOnly(failed.get("execution").get("refundId").asString());
+        assertThat(meters.get("fairbill_refund_payouts_failed_total").tags("tenant", "studio").counter().count())
+                .isGreaterThanOrEqualTo(1);
         assertThat(json.readTree(api.get("/api/v1/refund-requests?status=FAILED", bearer(TestJwts.readOnly(
                 "studio"))).body()).get("data").findValuesAsString("id")).contains(failed.get("id").asString());
     }
