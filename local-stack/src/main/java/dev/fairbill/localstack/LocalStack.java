@@ -194,6 +194,11 @@ public final class LocalStack implements AutoCloseable {
         return "http://localhost:" + settings.httpPort(service);
     }
 
+    /** The service's management port: health and {@code /actuator/prometheus}, never routed by the gateway. */
+    String managementUrl(Service service) {
+        return "http://localhost:" + settings.managementPort(service);
+    }
+
     PostgresServer postgres() {
         return postgres;
     }

@@ -3,12 +3,25 @@ package dev.fairbill.localstack;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 import tools.jackson.databind.JsonNode;
 
@@ -16,6 +29,7 @@ import tools.jackson.databind.JsonNode;
  * The three sagas end to end (DOMAIN.md "Sagas"): all services, real PostgreSQL and the real broker, driven only
  * through the gateway with the fixture keys and signed processor webhooks.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SagasThroughGatewayIT {
 
     private static LocalStack stack;
@@ -179,6 +193,38 @@ class SagasThroughGatewayIT {
                 c -> c.get("status").asString().equals("REFUNDED"));
         assertThat(onlyCaseOf("studio", account, "COMPLETED").get("chargeId").asString()).isEqualTo(duplicate);
     }
+
+    /**
+     * Issue "Operations": every metric the alert rules use is exposed by the running services (after the flows above
+     * ran, so the HTTP and Kafka series exist too); {@code up} is Prometheus' own.
+     */
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void everyMetricTheAlertRulesUseIsExposedByTheServices() throws IOException, InterruptedException {
+        Set<String> scraped = new HashSet<>();
+        HttpClient http = HttpClient.newHttpClient();
+        for (Service service : Service.values()) {
+            String body = http.send(HttpRequest.newBuilder(URI.create(stack.managementUrl(service)
+                    + "/actuator/prometheus")).build(), HttpResponse.BodyHandlers.ofString()).body();
+            body.lines().filter(line -> !line.startsWith("#") && !line.isBlank())
+                    .map(line -> line.split("[{ ]", 2)[0]).forEach(scraped::add);
+        }
+        Path rules = Path.of(System.getProperty("fairbill.root", "..")).resolve("ops/prometheus/rules");
+        Set<String> used = new HashSet<>();
+        try (var files = Files.list(rules)) {
+            for (Path file : files.toList()) {
+                Matcher selector = METRIC_SELECTOR.matcher(Files.readString(file));
+                while (selector.find()) {
+                    used.add(selector.group(1));
+                }
+            }
+        }
+        used.remove("up");
+        assertThat(used).isNotEmpty();
+        assertThat(scraped).containsAll(used);
+    }
+
+    private static final Pattern METRIC_SELECTOR = Pattern.compile("([a-zA-Z_:][a-zA-Z0-9_:]*)\\{job=");
 
     private JsonNode onlyCaseOf(String tenant, String account, String status) {
         return gateway.awaitJson("/api/v1/refund-requests", "rk_test_" + tenant, page -> {

@@ -51,6 +51,9 @@ public class WebhookController {
         this.meters = meters;
         this.json = json;
         this.events = events;
+        // each endpoint's series exists from the start, at zero, so an alert on its rate sees the first failures
+        secrets.webhooks().keySet().forEach(tenant -> List.of(Processor.values()).forEach(processor ->
+                meters.counter(SIGNATURE_FAILURES, "processor", processor.label(), "tenant", tenant)));
     }
 
     @PostMapping("/webhooks/stripe/{tenant}")

@@ -55,6 +55,8 @@ public class MessagingAutoConfiguration {
     @Bean
     public DefaultErrorHandler kafkaErrorHandler(KafkaTemplate<String, byte[]> kafka, MessagingProperties properties,
                                                  MeterRegistry meters) {
+        // every topic's series exists from the start, at zero, so an alert on its increase sees the first one
+        Topics.ALL.forEach(topic -> meters.counter("fairbill_kafka_dead_letters_total", "topic", topic));
         var recoverer = new DeadLetterPublishingRecoverer(kafka, (record, failure) -> {
             meters.counter("fairbill_kafka_dead_letters_total", "topic", record.topic()).increment();
             return new TopicPartition(Topics.deadLetterTopic(record.topic()), -1);
