@@ -24,6 +24,8 @@ fi
 if command -v docker-compose >/dev/null; then
   docker-compose -f docker-compose.yml config -q && echo "docker-compose.yml: valid"
 fi
+ops/prometheus/render-prometheus-rule.sh | diff -u k8s/overlays/production/prometheus-rule.yaml - \
+  || { echo "k8s/overlays/production/prometheus-rule.yaml is stale: run ops/prometheus/render-prometheus-rule.sh" >&2; exit 1; }
 if command -v kubectl >/dev/null; then
   for overlay in k8s/overlays/*/; do
     kubectl kustomize "$overlay" >/dev/null && echo "$overlay: renders"

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The three sagas end to end (DOMAIN.md "Sagas"): all services, real PostgreSQL and the real broker, driven only
@@ -195,12 +196,13 @@ class SagasThroughGatewayIT {
     }
 
     /**
-     * Issue "Operations": every metric the alert rules use is exposed by the running services (after the flows above
-     * ran, so the HTTP and Kafka series exist too); {@code up} is Prometheus' own.
+     * Issue "Operations": every metric the alert rules and the Grafana dashboards use is exposed by the running
+     * services (after the flows above ran, so the HTTP, Kafka and saga series exist too); {@code up} is Prometheus'
+     * own. Every dashboard parses and every panel has a query.
      */
     @Test
     @Order(Integer.MAX_VALUE)
-    void everyMetricTheAlertRulesUseIsExposedByTheServices() throws IOException, InterruptedException {
+    void everyMetricTheAlertsAndDashboardsUseIsExposedByTheServices() throws IOException, InterruptedException {
         Set<String> scraped = new HashSet<>();
         HttpClient http = HttpClient.newHttpClient();
         for (Service service : Service.values()) {
@@ -209,19 +211,34 @@ class SagasThroughGatewayIT {
             body.lines().filter(line -> !line.startsWith("#") && !line.isBlank())
                     .map(line -> line.split("[{ ]", 2)[0]).forEach(scraped::add);
         }
-        Path rules = Path.of(System.getProperty("fairbill.root", "..")).resolve("ops/prometheus/rules");
-        Set<String> used = new HashSet<>();
-        try (var files = Files.list(rules)) {
+        Path ops = Path.of(System.getProperty("fairbill.root", "..")).resolve("ops");
+        Set<String> used = new HashSet<>(metricsIn(ops.resolve("prometheus/rules")));
+        Set<String> dashboards = metricsIn(ops.resolve("grafana/dashboards"));
+        used.addAll(dashboards);
+        try (var files = Files.list(ops.resolve("grafana/dashboards"))) {
             for (Path file : files.toList()) {
-                Matcher selector = METRIC_SELECTOR.matcher(Files.readString(file));
-                while (selector.find()) {
-                    used.add(selector.group(1));
-                }
+                JsonNode dashboard = JsonMapper.builder().build().readTree(Files.readString(file));
+                assertThat(dashboard.get("panels")).as(file.toString()).isNotEmpty().allSatisfy(panel ->
+                        assertThat(panel.get("targets").findValuesAsString("expr")).as(file + " " + panel.get("title"))
+                                .isNotEmpty());
             }
         }
         used.remove("up");
-        assertThat(used).isNotEmpty();
+        assertThat(dashboards).hasSizeGreaterThan(10);
         assertThat(scraped).containsAll(used);
+    }
+
+    private static Set<String> metricsIn(Path directory) throws IOException {
+        Set<String> metrics = new HashSet<>();
+        try (var files = Files.list(directory)) {
+            for (Path file : files.toList()) {
+                Matcher selector = METRIC_SELECTOR.matcher(Files.readString(file));
+                while (selector.find()) {
+                    metrics.add(selector.group(1));
+                }
+            }
+        }
+        return metrics;
     }
 
     private static final Pattern METRIC_SELECTOR = Pattern.compile("([a-zA-Z_:][a-zA-Z0-9_:]*)\\{job=");

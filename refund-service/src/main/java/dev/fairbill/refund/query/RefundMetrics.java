@@ -58,7 +58,7 @@ public class RefundMetrics {
 
     @EventHandler
     void on(RefundPaidOut paid) {
-        Counter.builder("fairbill_refunded_amount_total").baseUnit("minor_units")
+        Counter.builder("fairbill_refunded_amount_total")
                 .description("Money paid back by refund cases, in minor units of the currency")
                 .tag("tenant", paid.tenant()).tag("currency", paid.amount().currency().getCurrencyCode())
                 .tag("destination", paid.destination().name()).register(meters).increment(paid.amount().amount());
