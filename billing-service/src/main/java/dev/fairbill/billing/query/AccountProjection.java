@@ -1,6 +1,9 @@
 package dev.fairbill.billing.query;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -89,16 +92,29 @@ public class AccountProjection {
     public Optional<AccountView> find(String tenant, String accountId) {
         return jdbc.sql("""
                         SELECT id, tenant, external_ref, role, parent_account_id, email, default_payment_method,
-                               status, created_at
-                        FROM accounts WHERE id = ? AND tenant = ?""")
+                               status, created_at,
+                               ARRAY(SELECT reason FROM account_holds WHERE account_id = a.id
+                                     ORDER BY placed_at, reason, reference) AS hold_reasons,
+                               ARRAY(SELECT reference FROM account_holds WHERE account_id = a.id
+                                     ORDER BY placed_at, reason, reference) AS hold_references
+                        FROM accounts a WHERE id = ? AND tenant = ?""")
                 .params(accountId, tenant)
-                .query((row, n) -> new AccountView(row.getString("id"), row.getString("tenant"),
-                        row.getString("external_ref"),
-                        AccountRole.valueOf(row.getString("role")),
-                        row.getString("parent_account_id"), row.getString("email"),
-                        row.getString("default_payment_method"), row.getString("status"),
-                        holds(row.getString("id")), row.getTimestamp("created_at").toInstant()))
+                .query(AccountProjection::view)
                 .optional();
+    }
+
+    /** A row of {@link #find}'s query, its holds included: no query runs while the result is open. */
+    private static AccountView view(ResultSet row, int n) throws SQLException {
+        String[] reasons = (String[]) row.getArray("hold_reasons").getArray();
+        String[] references = (String[]) row.getArray("hold_references").getArray();
+        List<AccountView.Hold> holds = new ArrayList<>(reasons.length);
+        for (int i = 0; i < reasons.length; i++) {
+            holds.add(new AccountView.Hold(reasons[i], references[i]));
+        }
+        return new AccountView(row.getString("id"), row.getString("tenant"), row.getString("external_ref"),
+                AccountRole.valueOf(row.getString("role")), row.getString("parent_account_id"),
+                row.getString("email"), row.getString("default_payment_method"), row.getString("status"), holds,
+                row.getTimestamp("created_at").toInstant());
     }
 
     /** The role of an account of any tenant; for messages that name an account by id alone. */

@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
@@ -171,9 +172,15 @@ public class SubscriptionProjection {
 
     /** The subscription if it belongs to {@code tenant}; another tenant's is as absent as an unknown one. */
     public Optional<SubscriptionView> find(String tenant, String subscriptionId) {
-        return jdbc.sql("SELECT * FROM subscriptions WHERE id = ? AND tenant = ?")
+        return jdbc.sql("""
+                        SELECT s.*,
+                               ARRAY(SELECT reason FROM subscription_holds WHERE subscription_id = s.id
+                                     ORDER BY reason, reference) AS hold_reasons,
+                               ARRAY(SELECT reference FROM subscription_holds WHERE subscription_id = s.id
+                                     ORDER BY reason, reference) AS hold_references
+                        FROM subscriptions s WHERE s.id = ? AND s.tenant = ?""")
                 .params(subscriptionId, tenant)
-                .query(this::view)
+                .query(SubscriptionProjection::view)
                 .optional();
     }
 
@@ -194,16 +201,16 @@ public class SubscriptionProjection {
                 .update();
     }
 
-    private SubscriptionView view(ResultSet row, int n) throws SQLException {
+    /** A row of {@link #find}'s query, its holds included: no query runs while the result is open. */
+    private static SubscriptionView view(ResultSet row, int n) throws SQLException {
         String id = row.getString("id");
         Currency currency = Currency.getInstance(row.getString("currency"));
-        List<SubscriptionHold> holds = jdbc.sql("""
-                        SELECT reason, reference FROM subscription_holds WHERE subscription_id = ?
-                        ORDER BY reason, reference""")
-                .param(id)
-                .query((hold, i) -> new SubscriptionHold(HoldReason.valueOf(hold.getString("reason")),
-                        hold.getString("reference")))
-                .list();
+        String[] reasons = (String[]) row.getArray("hold_reasons").getArray();
+        String[] references = (String[]) row.getArray("hold_references").getArray();
+        List<SubscriptionHold> holds = new ArrayList<>(reasons.length);
+        for (int i = 0; i < reasons.length; i++) {
+            holds.add(new SubscriptionHold(HoldReason.valueOf(reasons[i]), references[i]));
+        }
         return new SubscriptionView(id, row.getString("tenant"), row.getString("account_id"),
                 row.getString("plan_id"), row.getString("next_plan_id"),
                 SubscriptionStatus.valueOf(row.getString("status")),

@@ -19,7 +19,7 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /** Accounts and charges through billing's API, and processor webhooks signed with the API.md fixture secrets. */
-final class WebhookTestSupport {
+public final class WebhookTestSupport {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -59,7 +59,7 @@ final class WebhookTestSupport {
         return api.post("/webhooks/adyen/" + tenant, body, Map.of());
     }
 
-    static String stripeDisputeEvent(String eventId, String type, String disputeId, String processorChargeId,
+    public static String stripeDisputeEvent(String eventId, String type, String disputeId, String processorChargeId,
                                      String status, Instant created) {
         return """
                 {"id": "%s", "object": "event", "type": "%s", "created": %d, "livemode": false,
@@ -69,11 +69,11 @@ final class WebhookTestSupport {
                 disputeId, processorChargeId, status, created.plus(Duration.ofDays(10)).getEpochSecond());
     }
 
-    static String stripeSignature(String tenant, String body, Instant at) {
+    public static String stripeSignature(String tenant, String body, Instant at) {
         return StripeSignatureVerifierTest.header(at, "whsec_test_" + tenant, body.getBytes(UTF_8));
     }
 
-    static String adyenNotification(String tenant, String eventCode, String disputePsp, String processorChargeId,
+    public static String adyenNotification(String tenant, String eventCode, String disputePsp, String processorChargeId,
                                     String disputeStatus, Instant eventDate) {
         ObjectNode item = (ObjectNode) JSON.readTree("""
                 {"pspReference": "%s", "originalReference": "%s", "merchantAccountCode": "Fairbill",

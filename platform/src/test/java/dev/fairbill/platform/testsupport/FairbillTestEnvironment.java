@@ -33,6 +33,7 @@ public class FairbillTestEnvironment implements ApplicationContextInitializer<Co
                 "spring.datasource.password=" + postgres.password(),
                 "spring.kafka.bootstrap-servers=" + KafkaBroker.bootstrapServers(),
                 "fairbill.security.internal-jwt.secret=" + TestJwts.SECRET,
+                "fairbill.datasource.nested-connections=fail",
                 "fairbill.messaging.partitions=1",
                 "fairbill.messaging.retry-initial=50ms",
                 "fairbill.messaging.retry-max=200ms",

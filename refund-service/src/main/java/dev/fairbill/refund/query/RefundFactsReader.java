@@ -30,6 +30,16 @@ import dev.fairbill.refund.policy.RefundRequest.Target;
 @Component
 public class RefundFactsReader {
 
+    /**
+     * Refunds refund-service approved that billing's total does not show yet: to the card while approved or
+     * executing (billing's total includes them once paid), as account balance always (billing never refunds those).
+     */
+    private static final String PENDING_REFUNDS = """
+            SELECT COALESCE(SUM(r.amount), 0) FROM refund_cases r WHERE r.charge_id = c.charge_id
+               AND r.amount IS NOT NULL
+               AND ((r.destination = 'ORIGINAL_PAYMENT_METHOD' AND r.status IN ('APPROVED', 'EXECUTING'))
+                 OR (r.destination = 'ACCOUNT_BALANCE' AND r.status IN ('APPROVED', 'EXECUTING', 'COMPLETED')))""";
+
     private final JdbcClient jdbc;
 
     public RefundFactsReader(JdbcClient jdbc) {
@@ -74,32 +84,18 @@ public class RefundFactsReader {
     }
 
     public Optional<ChargeFacts> charge(String tenant, String chargeId) {
-        return jdbc.sql("SELECT * FROM fact_charges WHERE charge_id = ? AND tenant = ?")
+        return jdbc.sql("SELECT c.*, (" + PENDING_REFUNDS + ") AS pending_refunds FROM fact_charges c "
+                        + "WHERE c.charge_id = ? AND c.tenant = ?")
                 .params(chargeId, tenant)
                 .query((row, n) -> {
                     String currency = row.getString("currency");
                     return new ChargeFacts(row.getString("charge_id"), row.getString("account_id"),
                             Money.of(row.getLong("amount"), currency),
-                            Money.of(row.getLong("refunded") + pendingRefunds(chargeId), currency),
+                            Money.of(row.getLong("refunded") + row.getLong("pending_refunds"), currency),
                             Money.of(row.getLong("paid_from_balance"), currency), instant(row, "captured_at"),
                             row.getString("duplicate_of"), DisputeState.valueOf(row.getString("dispute_state")));
                 })
                 .optional();
-    }
-
-    /**
-     * Refunds refund-service approved that billing's total does not show yet: to the card while approved or
-     * executing (billing's total includes them once paid), as account balance always (billing never refunds those).
-     */
-    private long pendingRefunds(String chargeId) {
-        return jdbc.sql("""
-                        SELECT COALESCE(SUM(amount), 0) FROM refund_cases WHERE charge_id = ? AND amount IS NOT NULL
-                          AND ((destination = 'ORIGINAL_PAYMENT_METHOD' AND status IN ('APPROVED', 'EXECUTING'))
-                            OR (destination = 'ACCOUNT_BALANCE'
-                                AND status IN ('APPROVED', 'EXECUTING', 'COMPLETED')))""")
-                .param(chargeId)
-                .query(Long.class)
-                .single();
     }
 
     private Optional<SubscriptionFacts> subscription(String tenant, String subscriptionId) {

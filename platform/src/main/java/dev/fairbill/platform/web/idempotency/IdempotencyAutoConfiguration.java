@@ -9,12 +9,14 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
 import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
+import dev.fairbill.platform.jdbc.ProcessLiveness;
 import dev.fairbill.platform.web.FairbillWebAutoConfiguration;
 import dev.fairbill.platform.web.ProblemResponseWriter;
 
@@ -29,8 +31,15 @@ import dev.fairbill.platform.web.ProblemResponseWriter;
 public class IdempotencyAutoConfiguration {
 
     @Bean
-    public IdempotencyKeyStore idempotencyKeyStore(JdbcClient jdbc, Clock clock, IdempotencyProperties properties) {
-        return new IdempotencyKeyStore(jdbc, clock, properties);
+    public ProcessLiveness processLiveness(DataSourceProperties dataSource) {
+        return new ProcessLiveness(dataSource.determineUrl(), dataSource.determineUsername(),
+                dataSource.determinePassword());
+    }
+
+    @Bean
+    public IdempotencyKeyStore idempotencyKeyStore(JdbcClient jdbc, Clock clock, IdempotencyProperties properties,
+                                                   ProcessLiveness liveness) {
+        return new IdempotencyKeyStore(jdbc, clock, properties, liveness);
     }
 
     @Bean

@@ -12,6 +12,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import dev.fairbill.platform.jdbc.ProcessLiveness;
+
 /**
  * The {@code idempotency_keys} table. Every statement commits on its own: a claim must be visible to concurrent
  * retries before the request runs.
@@ -21,31 +23,36 @@ public class IdempotencyKeyStore {
     private static final Logger log = LoggerFactory.getLogger(IdempotencyKeyStore.class);
     private static final int CLAIM_ROUNDS = 3;
 
-    // Inserts a fresh claim, or takes over an expired row or a stale in-progress one of the same request. Postgres
-    // locks the conflicting row, so of two concurrent takeovers only one sees the WHERE still true.
+    // Inserts a fresh claim, or takes over an expired row or an abandoned in-progress one of the same request.
+    // Postgres locks the conflicting row, so of two concurrent takeovers only one sees the WHERE still true.
+    // The in-progress row of the same request is taken over at once when the process that claimed it is gone (its
+    // liveness lock died with it), and after the takeover timeout when that process still runs but seems stuck.
     private static final String CLAIM = """
             INSERT INTO idempotency_keys AS k (tenant, idempotency_key, request_method, request_path, request_hash,
-                                               state, attempt, created_at, expires_at)
-            VALUES (:tenant, :key, :method, :path, :hash, 'IN_PROGRESS', :attempt, :now, :expiresAt)
+                                               state, attempt, owner, created_at, expires_at)
+            VALUES (:tenant, :key, :method, :path, :hash, 'IN_PROGRESS', :attempt, :owner, :now, :expiresAt)
             ON CONFLICT (tenant, idempotency_key) DO UPDATE
                SET request_method = EXCLUDED.request_method, request_path = EXCLUDED.request_path,
                    request_hash = EXCLUDED.request_hash, state = 'IN_PROGRESS', attempt = EXCLUDED.attempt,
-                   created_at = EXCLUDED.created_at, expires_at = EXCLUDED.expires_at,
+                   owner = EXCLUDED.owner, created_at = EXCLUDED.created_at, expires_at = EXCLUDED.expires_at,
                    response_status = NULL, response_content_type = NULL, response_body = NULL
              WHERE k.expires_at <= :now
                 OR (k.state = 'IN_PROGRESS' AND k.request_hash = EXCLUDED.request_hash
-                    AND k.created_at <= :staleBefore)
+                    AND (k.created_at <= :staleBefore OR NOT %s))
             RETURNING attempt
-            """;
+            """.formatted(ProcessLiveness.aliveCondition("k.owner"));
 
     private final JdbcClient jdbc;
     private final Clock clock;
     private final IdempotencyProperties properties;
+    private final ProcessLiveness liveness;
 
-    public IdempotencyKeyStore(JdbcClient jdbc, Clock clock, IdempotencyProperties properties) {
+    public IdempotencyKeyStore(JdbcClient jdbc, Clock clock, IdempotencyProperties properties,
+                               ProcessLiveness liveness) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.properties = properties;
+        this.liveness = liveness;
     }
 
     Claim claim(IdempotentRequest request) {
@@ -58,6 +65,7 @@ public class IdempotencyKeyStore {
                     .param("path", request.path())
                     .param("hash", request.hash())
                     .param("attempt", UUID.randomUUID())
+                    .param("owner", liveness.id())
                     .param("now", timestamp(now))
                     .param("expiresAt", timestamp(now.plus(properties.retention())))
                     .param("staleBefore", timestamp(now.minus(properties.takeoverAfter())))

@@ -10,9 +10,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * @param retention how long a key and its response are kept; API.md promises at least 24 hours
- * @param takeoverAfter how long a request may hold a key before a retry may take it over (the first attempt is
- *                      presumed crashed)
+ * @param retention how long a key and its response are kept: at least the 24 hours the API promises
+ * @param takeoverAfter how long a request of a running process may hold a key before a retry may take it over (the
+ *                      first attempt is presumed stuck); the key of a process that died is taken over at once
  * @param cleanupInterval how often expired keys are deleted
  */
 @ConfigurationProperties("fairbill.idempotency")

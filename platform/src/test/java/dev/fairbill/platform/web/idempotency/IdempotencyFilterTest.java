@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -34,6 +35,7 @@ import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 
+import dev.fairbill.platform.jdbc.ProcessLiveness;
 import dev.fairbill.platform.web.ProblemResponseWriter;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import tools.jackson.databind.json.JsonMapper;
@@ -46,10 +48,10 @@ class IdempotencyFilterTest {
 
     private static EmbeddedPostgres postgres;
     private static JdbcClient jdbc;
+    private static ProcessLiveness thisProcess;
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-22T10:15:30Z"));
-    private final IdempotencyKeyStore store = new IdempotencyKeyStore(jdbc, clock,
-            new IdempotencyProperties(RETENTION, TAKEOVER_AFTER, Duration.ofHours(1)));
+    private final IdempotencyKeyStore store = storeOf(thisProcess);
     private final IdempotentTestController controller = new IdempotentTestController();
     private MockMvc mvc;
 
@@ -58,13 +60,27 @@ class IdempotencyFilterTest {
         postgres = EmbeddedPostgres.builder().start();
         DataSource dataSource = postgres.getPostgresDatabase();
         jdbc = JdbcClient.create(dataSource);
-        jdbc.sql(new ClassPathResource("db/platform/V4__idempotency_keys.sql")
-                .getContentAsString(StandardCharsets.UTF_8)).update();
+        for (String migration : List.of("V4__idempotency_keys.sql", "V5__idempotency_key_owner.sql")) {
+            jdbc.sql(new ClassPathResource("db/platform/" + migration).getContentAsString(StandardCharsets.UTF_8))
+                    .update();
+        }
+        thisProcess = liveness();
+        thisProcess.start();
     }
 
     @AfterAll
     static void stopPostgres() throws IOException {
+        thisProcess.stop();
         postgres.close();
+    }
+
+    private static ProcessLiveness liveness() {
+        return new ProcessLiveness(postgres.getJdbcUrl("postgres", "postgres"), "postgres", null);
+    }
+
+    private IdempotencyKeyStore storeOf(ProcessLiveness process) {
+        return new IdempotencyKeyStore(jdbc, clock,
+                new IdempotencyProperties(RETENTION, TAKEOVER_AFTER, Duration.ofHours(1)), process);
     }
 
     @BeforeEach
@@ -140,6 +156,35 @@ class IdempotencyFilterTest {
         store.complete(((Claim.Claimed) crashed).attempt(), new StoredResponse(200, "text/plain", new byte[] {'x'}));
         assertThat(perform(thing("panel", "key-1", "alpha")).getContentAsByteArray()).isEqualTo(takenOver);
         assertThat(controller.executions).hasValue(1);
+    }
+
+    @Test
+    void retryTakesOverAtOnceTheKeyOfAProcessThatDied() throws Exception {
+        ProcessLiveness crashedProcess = liveness();
+        crashedProcess.start();
+        Claim crashed = storeOf(crashedProcess).claim(IdempotentRequest.of("panel", "key-1", "POST", "/things",
+                "{\"name\":\"alpha\"}".getBytes(StandardCharsets.UTF_8)));
+        assertThat(crashed).isInstanceOf(Claim.Claimed.class);
+        mvc.perform(thing("panel", "key-1", "alpha")).andExpect(problem(409, "idempotency-key-in-use"));
+
+        crashedProcess.stop();
+
+        mvc.perform(thing("panel", "key-1", "alpha"))
+                .andExpect(status().isCreated())
+                .andExpect(header().doesNotExist(IdempotencyFilter.IDEMPOTENT_REPLAYED));
+        assertThat(controller.executions).hasValue(1);
+    }
+
+    @Test
+    void aDeadProcessesKeyIsTakenOverOnlyForTheSameRequest() throws Exception {
+        ProcessLiveness crashedProcess = liveness();
+        crashedProcess.start();
+        storeOf(crashedProcess).claim(IdempotentRequest.of("panel", "key-1", "POST", "/things",
+                "{\"name\":\"alpha\"}".getBytes(StandardCharsets.UTF_8)));
+        crashedProcess.stop();
+
+        mvc.perform(thing("panel", "key-1", "beta")).andExpect(problem(422, "idempotency-key-reused"));
+        assertThat(controller.executions).hasValue(0);
     }
 
     @Test
