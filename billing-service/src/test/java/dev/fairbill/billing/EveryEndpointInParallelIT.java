@@ -14,7 +14,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.IntFunction;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -51,6 +50,7 @@ class EveryEndpointInParallelIT {
     private static final int CALLS = 4 * POOL;
     private static final String TENANT = "studio";
 
+    private final EndpointLoad load = new EndpointLoad(CALLS);
     @LocalServerPort int port;
     @Autowired ApplicationContext service;
     private BillingApi api;
@@ -59,10 +59,10 @@ class EveryEndpointInParallelIT {
     @BeforeAll
     void fixtures() {
         api = new BillingApi(port);
-        List<String> accounts = many(i -> api.openCustomer(TENANT, "parallel-" + i));
+        List<String> accounts = load.oneEach(i -> api.openCustomer(TENANT, "parallel-" + i));
         fixtures.put("account", accounts);
-        fixtures.put("subscription", many(i -> subscribe(accounts.get(i))));
-        fixtures.put("scheduled", many(i -> {
+        fixtures.put("subscription", load.oneEach(i -> subscribe(accounts.get(i))));
+        fixtures.put("scheduled", load.oneEach(i -> {
             String subscription = subscribe(accounts.get(i));
             api.post("/api/v1/subscriptions/" + subscription + "/cancel", "{\"mode\": \"END_OF_PERIOD\"}",
                     admin(TENANT));
@@ -75,7 +75,7 @@ class EveryEndpointInParallelIT {
         }
         fixtures.put("charge", charges.stream().map(charge -> charge.get("id").asString()).toList());
         fixtures.put("processorCharge", charges.stream().map(c -> c.get("processorChargeId").asString()).toList());
-        fixtures.put("purchase", many(i -> created(api.post("/api/v1/purchases", """
+        fixtures.put("purchase", load.oneEach(i -> created(api.post("/api/v1/purchases", """
                 {"accountId": "%s", "productId": "followers-2000", "paymentMethod": "pm_card_ok"}"""
                 .formatted(accounts.get(i)), admin(TENANT))).get("id").asString()));
         String disputed = charges.getFirst().get("processorChargeId").asString();
@@ -100,7 +100,7 @@ class EveryEndpointInParallelIT {
 
     private EndpointLoad endpoints() {
         Map<String, String> read = bearer(TestJwts.readOnly(TENANT));
-        return new EndpointLoad(CALLS)
+        return load
                 .endpoint("GET /api/v1/plans", i -> api.get("/api/v1/plans", read), 200)
                 .endpoint("GET /api/v1/products", i -> api.get("/api/v1/products", read), 200)
                 .endpoint("POST /api/v1/accounts", i -> post("/api/v1/accounts", """
@@ -174,13 +174,5 @@ class EveryEndpointInParallelIT {
 
     private String fixture(String kind, int i) {
         return fixtures.get(kind).get(i);
-    }
-
-    private static List<String> many(IntFunction<String> create) {
-        List<String> created = new ArrayList<>();
-        for (int i = 0; i < CALLS; i++) {
-            created.add(create.apply(i));
-        }
-        return created;
     }
 }

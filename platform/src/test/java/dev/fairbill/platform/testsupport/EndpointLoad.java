@@ -2,6 +2,7 @@ package dev.fairbill.platform.testsupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +39,15 @@ public final class EndpointLoad {
     public EndpointLoad endpoint(String endpoint, IntFunction<ApiClient.Response> call, Integer... expected) {
         endpoints.put(endpoint, new Endpoint(call, Set.of(expected)));
         return this;
+    }
+
+    /** One object per parallel call, created one after the other, for calls that each change their own. */
+    public List<String> oneEach(IntFunction<String> create) {
+        List<String> created = new ArrayList<>();
+        for (int i = 0; i < callsPerEndpoint; i++) {
+            created.add(create.apply(i));
+        }
+        return created;
     }
 
     /** One test per endpoint, each firing its calls in parallel. */
