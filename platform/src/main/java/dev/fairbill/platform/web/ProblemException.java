@@ -1,5 +1,7 @@
 package dev.fairbill.platform.web;
 
+import java.util.Map;
+
 import org.springframework.http.HttpStatus;
 
 /**
@@ -13,13 +15,21 @@ public class ProblemException extends RuntimeException {
     private final String slug;
     private final String title;
     private final String detail;
+    private final Map<String, Object> properties;
 
     public ProblemException(HttpStatus status, String slug, String title, String detail) {
+        this(status, slug, title, detail, Map.of());
+    }
+
+    /** @param properties more members of the problem, e.g. the id of the resource the request clashed with */
+    public ProblemException(HttpStatus status, String slug, String title, String detail,
+                            Map<String, Object> properties) {
         super(detail);
         this.status = status;
         this.slug = slug;
         this.title = title;
         this.detail = detail;
+        this.properties = Map.copyOf(properties);
     }
 
     public HttpStatus status() {
@@ -36,5 +46,9 @@ public class ProblemException extends RuntimeException {
 
     public String detail() {
         return detail;
+    }
+
+    public Map<String, Object> properties() {
+        return properties;
     }
 }

@@ -24,6 +24,7 @@ public final class Problems {
 
     public static ProblemDetail of(ProblemException exception) {
         ProblemDetail problem = problem(exception.status(), exception.slug(), exception.title(), exception.detail());
+        exception.properties().forEach(problem::setProperty);
         if (exception instanceof ValidationFailedException validation) {
             problem.setProperty(ERRORS, validation.errors());
         }

@@ -52,7 +52,7 @@ import dev.fairbill.refund.policy.RemedyKind;
 public class RefundCase {
 
     static final String REVIEW_DEADLINE = "refund-review-due";
-    static final String SYSTEM = "system";
+    public static final String SYSTEM = "system";
 
     @AggregateIdentifier
     private RefundCaseId id;

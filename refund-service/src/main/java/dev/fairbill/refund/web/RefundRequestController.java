@@ -30,11 +30,12 @@ import dev.fairbill.platform.web.page.PageRequest;
 import dev.fairbill.refund.domain.RefundCaseCommands.AddEvidence;
 import dev.fairbill.refund.domain.RefundCaseCommands.ApproveRefundCase;
 import dev.fairbill.refund.domain.RefundCaseCommands.CompleteRemedy;
-import dev.fairbill.refund.domain.RefundCaseCommands.OpenRefundCase;
 import dev.fairbill.refund.domain.RefundCaseCommands.RejectRefundCase;
+import dev.fairbill.refund.domain.RefundCaseExists;
 import dev.fairbill.refund.domain.RefundCaseId;
 import dev.fairbill.refund.domain.RefundCaseStatus;
 import dev.fairbill.refund.policy.Decision;
+import dev.fairbill.refund.process.RefundCaseOpener;
 import dev.fairbill.refund.query.RefundCaseQueries;
 import dev.fairbill.refund.query.RefundCaseView;
 import dev.fairbill.refund.query.RefundFactsReader;
@@ -49,38 +50,50 @@ public class RefundRequestController {
     static final String REVIEW_SCOPE = "refunds:review";
 
     private final CommandGateway commands;
+    private final RefundCaseOpener opener;
     private final RefundDecisions decisions;
     private final RefundCaseQueries cases;
     private final RefundFactsReader facts;
     private final Clock clock;
 
-    public RefundRequestController(CommandGateway commands, RefundDecisions decisions, RefundCaseQueries cases,
-                                   RefundFactsReader facts, Clock clock) {
+    public RefundRequestController(CommandGateway commands, RefundCaseOpener opener, RefundDecisions decisions,
+                                   RefundCaseQueries cases, RefundFactsReader facts, Clock clock) {
         this.commands = commands;
+        this.opener = opener;
         this.decisions = decisions;
         this.cases = cases;
         this.facts = facts;
         this.clock = clock;
     }
 
-    /** Opens a case decided by the tenant's policy; 201 whatever the outcome, the decision names its clause. */
+    /**
+     * Opens a case decided by the tenant's policy; 201 whatever the outcome, the decision names its clause. 409
+     * {@code refund-case-exists} while another case for the same charge (or target) is open.
+     */
     @PostMapping
     public ResponseEntity<RefundCaseResponse> open(@Valid @RequestBody RefundRequestBody body) {
         String tenant = Caller.current().tenant();
         var request = decisions.decide(tenant, body, clock.instant());
-        var decided = request.decided();
         RefundCaseId id = RefundCaseId.generate();
-        commands.sendAndWait(new OpenRefundCase(id, tenant, body.accountId(), decided.request(), decided.chargeId(),
-                body.explanation(), request.evidence(), decided.decision(), decided.refundable(),
-                decided.reviewDueBy(), decided.cancelsSubscription()));
+        opener.open(id, tenant, body.accountId(), request.decided(), body.explanation(), request.evidence())
+                .ifPresent(open -> {
+                    throw new RefundCaseExists(open);
+                });
         return ResponseEntity.created(URI.create("/api/v1/refund-requests/" + id.value()))
                 .body(RefundCaseResponse.of(find(tenant, id.value())));
     }
 
-    /** "What would happen if": the same decision, nothing opened (DOMAIN.md, Refunds). */
+    /**
+     * "What would happen if": the same decision, nothing opened. While the target has an open case the preview
+     * answers as the request would, 409 {@code refund-case-exists} naming that case.
+     */
     @PostMapping("/preview")
     public PreviewResponse preview(@Valid @RequestBody RefundRequestBody body) {
-        var decided = decisions.decide(Caller.current().tenant(), body, clock.instant()).decided();
+        String tenant = Caller.current().tenant();
+        var decided = decisions.decide(tenant, body, clock.instant()).decided();
+        opener.openCaseOf(tenant, decided).ifPresent(open -> {
+            throw new RefundCaseExists(open);
+        });
         return new PreviewResponse(RefundCaseResponse.DecisionResponse.of(decided.decision()),
                 decided.reviewDueBy());
     }

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Predicate;
 
 import org.awaitility.Awaitility;
@@ -19,6 +20,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import dev.fairbill.contracts.MoneyAmount;
 import dev.fairbill.contracts.Topics;
 import dev.fairbill.contracts.billing.ChargeFlaggedDuplicateV1;
+import dev.fairbill.contracts.billing.ChargeRefundedV1;
 import dev.fairbill.contracts.billing.DisputeOpenedV1;
 import dev.fairbill.contracts.billing.SubscriptionStartedV1;
 import dev.fairbill.contracts.refund.RefundCaseDecidedV1;
@@ -71,6 +73,17 @@ class RefundRequestsIT {
         assertThat(automatic.get("clause").asString()).isEqualTo("duplicate-flagged");
         assertThat(automatic.get("amount").get("amount").asLong()).isEqualTo(1000);
         assertThat(automatic.get("destination").asString()).isEqualTo("ORIGINAL_PAYMENT_METHOD");
+        ApiClient.Response whileOpen = previewAnswer("studio", body);
+        assertThat(whileOpen.status()).as("the automatic case is the charge's one open case").isEqualTo(409);
+        String automaticCase = jdbc.sql("SELECT case_id FROM refund_cases WHERE account_id = ?").param(account)
+                .query(String.class).single();
+        assertThat(json.readTree(whileOpen.body()).get("caseId").asString()).isEqualTo(automaticCase);
+
+        String refundId = Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql(
+                "SELECT refund_id FROM refund_cases WHERE case_id = ? AND refund_id IS NOT NULL")
+                .param(automaticCase).query(String.class).optional(), Optional::isPresent).orElseThrow();
+        BillingFacts.billing(ChargeRefundedV1.TYPE, account, new ChargeRefundedV1(charge, account, "studio", refundId,
+                new MoneyAmount(1000, "EUR"), new MoneyAmount(1000, "EUR"), "re_dup", "duplicate", Instant.now()));
         JsonNode claim = awaitPreview("studio", body, d -> d.get("outcome").asString().equals("DENIED"));
         assertThat(claim.get("clause").asString()).isEqualTo("already-refunded");
 
@@ -207,6 +220,10 @@ class RefundRequestsIT {
     private static String request(String account, String targetField, String target, String reason) {
         return """
                 {"accountId": "%s", "%s": "%s", "reason": "%s"}""".formatted(account, targetField, target, reason);
+    }
+
+    private ApiClient.Response previewAnswer(String tenant, String body) {
+        return api.post("/api/v1/refund-requests/preview", body, bearer(TestJwts.admin(tenant)));
     }
 
     /** Previews until the facts have arrived (200) and the decision meets the condition. */

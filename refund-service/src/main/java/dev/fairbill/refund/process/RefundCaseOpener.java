@@ -1,0 +1,61 @@
+package dev.fairbill.refund.process;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import dev.fairbill.refund.domain.Evidence;
+import dev.fairbill.refund.domain.RefundCaseCommands.OpenRefundCase;
+import dev.fairbill.refund.domain.RefundCaseId;
+import dev.fairbill.refund.query.OpenCaseTargets;
+import dev.fairbill.refund.query.RefundCaseDecider;
+
+/**
+ * Opens a decided refund case unless its target has an open case already: the target is claimed and the case opened
+ * in one transaction (joined by the command's unit of work), so concurrent requests for one charge open one case.
+ */
+@Component
+public class RefundCaseOpener {
+
+    private final OpenCaseTargets targets;
+    private final CommandGateway commands;
+    private final TransactionTemplate transaction;
+
+    public RefundCaseOpener(OpenCaseTargets targets, CommandGateway commands, TransactionTemplate transaction) {
+        this.targets = targets;
+        this.commands = commands;
+        this.transaction = transaction;
+    }
+
+    /** The charge the request is about, or its purchase or subscription when no charge pays for it. */
+    public static String targetOf(RefundCaseDecider.Decided decided) {
+        var target = decided.request().target();
+        return decided.chargeId() != null ? "CHARGE:" + decided.chargeId() : target.kind() + ":" + target.id();
+    }
+
+    /**
+     * Opens the case, unless another case of the target is open.
+     *
+     * @return the open case of the target when it is another one; nothing was opened then
+     */
+    public Optional<String> open(RefundCaseId caseId, String tenant, String accountId,
+                                 RefundCaseDecider.Decided decided, String explanation, List<Evidence> evidence) {
+        return transaction.execute(status -> {
+            Optional<String> open = targets.claim(tenant, targetOf(decided), caseId);
+            if (open.isEmpty()) {
+                commands.sendAndWait(new OpenRefundCase(caseId, tenant, accountId, decided.request(),
+                        decided.chargeId(), explanation, evidence, decided.decision(), decided.refundable(),
+                        decided.reviewDueBy(), decided.cancelsSubscription()));
+            }
+            return open;
+        });
+    }
+
+    /** The open case of the decided request's target, if there is one. */
+    public Optional<String> openCaseOf(String tenant, RefundCaseDecider.Decided decided) {
+        return targets.holder(tenant, targetOf(decided));
+    }
+}
