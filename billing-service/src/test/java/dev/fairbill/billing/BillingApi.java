@@ -3,6 +3,10 @@ package dev.fairbill.billing;
 import static dev.fairbill.platform.testsupport.ApiClient.bearer;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 
 import dev.fairbill.platform.testsupport.ApiClient;
@@ -42,6 +46,34 @@ public final class BillingApi {
     public String openCustomer(String tenant, String externalRef) {
         return openAccount(tenant, """
                 {"externalRef": "%s", "role": "CUSTOMER"}""".formatted(externalRef));
+    }
+
+    /**
+     * A monthly subscription imported so that its current period ends {@code in} from now (whole seconds), so that it
+     * renews for real through the persisted deadline.
+     */
+    public JsonNode subscribeEndingIn(String account, String tenant, Duration in) {
+        Instant end = Instant.now().plus(in).truncatedTo(ChronoUnit.SECONDS);
+        JsonNode subscription = created(post("/api/v1/subscriptions", """
+                {"accountId": "%s", "planId": "monthly", "backdateStartTo": "%s"}""".formatted(account,
+                startOfPeriodEnding(end)), admin(tenant)));
+        assertThat(Instant.parse(subscription.get("currentPeriod").get("end").asString())).isEqualTo(end);
+        return subscription;
+    }
+
+    /**
+     * A monthly start whose schedule has a period starting exactly at {@code end}: whole months back, and two when the
+     * month before is too short for the day (from 31 March one month back clamps to 28 February, whose schedule
+     * renews on the 28th; 31 January renews on 31 March).
+     */
+    public static Instant startOfPeriodEnding(Instant end) {
+        var utc = end.atZone(ZoneOffset.UTC);
+        for (int months = 1; ; months++) {
+            var start = utc.minusMonths(months);
+            if (start.getDayOfMonth() == utc.getDayOfMonth()) {
+                return start.toInstant();
+            }
+        }
     }
 
     /** The body of a {@code 201 Created} answer; fails on any other status. */

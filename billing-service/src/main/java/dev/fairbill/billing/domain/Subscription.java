@@ -32,6 +32,7 @@ import dev.fairbill.billing.domain.SubscriptionEvents.SubscriptionCancellationSc
 import dev.fairbill.billing.domain.SubscriptionEvents.SubscriptionCancellationWithdrawn;
 import dev.fairbill.billing.domain.SubscriptionEvents.SubscriptionCancelled;
 import dev.fairbill.billing.domain.SubscriptionEvents.SubscriptionChargePostponed;
+import dev.fairbill.billing.domain.SubscriptionEvents.SubscriptionChargeVoided;
 import dev.fairbill.billing.domain.SubscriptionEvents.SubscriptionChargeRequested;
 import dev.fairbill.billing.domain.SubscriptionEvents.SubscriptionCreated;
 import dev.fairbill.billing.domain.SubscriptionEvents.SubscriptionExpired;
@@ -134,10 +135,14 @@ public class Subscription {
 
     @CommandHandler
     void handle(RecordSubscriptionChargeCaptured command, Clock clock) {
-        if (!awaitingCharge || !command.chargeId().equals(latestCharge) || status.isFinal()) {
+        if (!awaitingCharge || !command.chargeId().equals(latestCharge)) {
             return;
         }
         Instant now = now(clock);
+        if (status.isFinal()) {
+            apply(new SubscriptionChargeVoided(id, accountId, tenant, latestCharge, command.cardPaid(), now));
+            return;
+        }
         Money price = discounted(plan.price(), couponPercentOff);
         if (started) {
             apply(new SubscriptionRenewed(id, accountId, tenant, plan.planId(), period, plan.includedCredits(),
@@ -392,6 +397,11 @@ public class Subscription {
         latestCharge = event.chargeId();
         awaitingCharge = true;
         postponedCharge = null;
+    }
+
+    @EventSourcingHandler
+    void on(SubscriptionChargeVoided event) {
+        awaitingCharge = false;
     }
 
     @EventSourcingHandler

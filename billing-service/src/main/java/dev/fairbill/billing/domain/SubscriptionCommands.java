@@ -4,6 +4,8 @@ import java.time.Instant;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
+import dev.fairbill.platform.money.Money;
+
 /** The commands the Subscription aggregate accepts. */
 public final class SubscriptionCommands {
 
@@ -36,8 +38,9 @@ public final class SubscriptionCommands {
     }
 
     /** The charge the subscription asked for was captured; for any other charge this changes nothing. */
+    /** @param cardPaid what the payment method paid of the charge (the rest came from the cash balance) */
     public record RecordSubscriptionChargeCaptured(@TargetAggregateIdentifier SubscriptionId subscriptionId,
-                                                   ChargeId chargeId) {
+                                                   ChargeId chargeId, Money cardPaid) {
     }
 
     /** The charge the subscription asked for failed; for any other charge this changes nothing. */

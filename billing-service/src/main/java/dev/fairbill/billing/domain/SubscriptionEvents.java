@@ -47,6 +47,15 @@ public final class SubscriptionEvents {
                                       Money price, Integer couponPercentOff, ChargeId chargeId, Instant startedAt) {
     }
 
+    /**
+     * The charge for a period was captured after the subscription had ended (cancelled at once while the charge was
+     * on its way): the period is never served, so the charging process refunds {@code cardPaid} in full.
+     */
+    @Revision("1")
+    public record SubscriptionChargeVoided(SubscriptionId subscriptionId, AccountId accountId, String tenant,
+                                           ChargeId chargeId, Money cardPaid, Instant voidedAt) {
+    }
+
     /** A further period was paid; final once processed (seed 000 §6). */
     @Revision("1")
     public record SubscriptionRenewed(SubscriptionId subscriptionId, AccountId accountId, String tenant,

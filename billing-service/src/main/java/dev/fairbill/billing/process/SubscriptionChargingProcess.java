@@ -8,12 +8,16 @@ import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.springframework.stereotype.Component;
 
 import dev.fairbill.billing.domain.ChargeCommands.CaptureCharge;
+import dev.fairbill.billing.domain.ChargeCommands.RefundCharge;
 import dev.fairbill.billing.domain.ChargeEvents.ChargeCaptured;
 import dev.fairbill.billing.domain.ChargeEvents.ChargeFailed;
 import dev.fairbill.billing.domain.SubscriptionCommands.RecordSubscriptionChargeCaptured;
 import dev.fairbill.billing.domain.SubscriptionCommands.RecordSubscriptionChargeFailed;
 import dev.fairbill.billing.domain.SubscriptionEvents.SubscriptionChargeRequested;
+import dev.fairbill.billing.domain.SubscriptionEvents.SubscriptionChargeVoided;
 import dev.fairbill.billing.payment.UnknownPaymentMethodException;
+import dev.fairbill.platform.id.IdPrefix;
+import dev.fairbill.platform.id.Ids;
 
 /**
  * Charges what a subscription asks for and tells it the outcome. A redelivered request names the same charge id
@@ -50,7 +54,18 @@ public class SubscriptionChargingProcess {
     @EventHandler
     void on(ChargeCaptured captured) {
         if (captured.subscriptionId() != null) {
-            tell(new RecordSubscriptionChargeCaptured(captured.subscriptionId(), captured.chargeId()));
+            tell(new RecordSubscriptionChargeCaptured(captured.subscriptionId(), captured.chargeId(),
+                    captured.amount().minus(captured.paidFromBalance())));
+        }
+    }
+
+    /** A period that will never be served is not paid for: what the card paid goes back, once (one refund id). */
+    @EventHandler
+    void on(SubscriptionChargeVoided voided) {
+        if (voided.cardPaid().isPositive()) {
+            commands.sendAndWait(new RefundCharge(voided.chargeId(), Ids.derive(IdPrefix.REFUND, "voided-period\n"
+                    + voided.chargeId().value()), voided.tenant(), voided.accountId(), voided.cardPaid(),
+                    "subscription-ended-before-the-period"));
         }
     }
 

@@ -26,6 +26,7 @@ import dev.fairbill.billing.domain.SubscriptionEvents.SubscriptionCancellationWi
 import dev.fairbill.billing.domain.SubscriptionEvents.SubscriptionCancelled;
 import dev.fairbill.billing.domain.SubscriptionEvents.SubscriptionChargePostponed;
 import dev.fairbill.billing.domain.SubscriptionEvents.SubscriptionChargeRequested;
+import dev.fairbill.billing.domain.SubscriptionEvents.SubscriptionChargeVoided;
 import dev.fairbill.billing.domain.SubscriptionEvents.SubscriptionCreated;
 import dev.fairbill.billing.domain.SubscriptionEvents.SubscriptionExpired;
 import dev.fairbill.billing.domain.SubscriptionEvents.SubscriptionHoldLifted;
@@ -83,7 +84,7 @@ class SubscriptionTest {
     void capturedFirstChargeStartsTheSubscriptionWithItsIncludedCredits() {
         fixture.givenCurrentTime(NOW)
                 .andGiven(paidFirstPeriodHistory().subList(0, 2))
-                .when(new RecordSubscriptionChargeCaptured(ID, charge(FIRST, 1)))
+                .when(new RecordSubscriptionChargeCaptured(ID, charge(FIRST, 1), eur(1000)))
                 .expectEvents(new SubscriptionStarted(ID, ACCOUNT, "panel", "monthly", SubscriptionStatus.ACTIVE,
                         FIRST, 100, 0, null, eur(1000), eur(1000), null, charge(FIRST, 1), NOW));
     }
@@ -92,7 +93,7 @@ class SubscriptionTest {
     void aRedeliveredCaptureChangesNothing() {
         fixture.givenCurrentTime(NOW)
                 .andGiven(paidFirstPeriodHistory())
-                .when(new RecordSubscriptionChargeCaptured(ID, charge(FIRST, 1)))
+                .when(new RecordSubscriptionChargeCaptured(ID, charge(FIRST, 1), eur(1000)))
                 .expectNoEvents();
     }
 
@@ -145,9 +146,35 @@ class SubscriptionTest {
         fixture.givenCurrentTime(MONTH_LATER)
                 .andGiven(paidFirstPeriodHistory())
                 .andGiven(requested(MONTHLY, eur(1000), SECOND, NOW, 1, 1, MONTH_LATER))
-                .when(new RecordSubscriptionChargeCaptured(ID, charge(SECOND, 1)))
+                .when(new RecordSubscriptionChargeCaptured(ID, charge(SECOND, 1), eur(1000)))
                 .expectEvents(new SubscriptionRenewed(ID, ACCOUNT, "panel", "monthly", SECOND, 100, eur(1000),
                         eur(1000), null, charge(SECOND, 1), MONTH_LATER));
+    }
+
+    /** Cancelled at once while the renewal's charge was on its way: the period is never served, nor paid for. */
+    @Test
+    void aRenewalCapturedAfterAnImmediateCancellationIsVoidedForItsCardPart() {
+        var cancelled = new SubscriptionCancelled(ID, ACCOUNT, "panel", SubscriptionCancellationMode.IMMEDIATE, null,
+                false, null, null, FIRST, MONTH_LATER);
+        fixture.givenCurrentTime(MONTH_LATER)
+                .andGiven(paidFirstPeriodHistory())
+                .andGiven(requested(MONTHLY, eur(1000), SECOND, NOW, 1, 1, MONTH_LATER), cancelled)
+                .when(new RecordSubscriptionChargeCaptured(ID, charge(SECOND, 1), eur(700)))
+                .expectEvents(new SubscriptionChargeVoided(ID, ACCOUNT, "panel", charge(SECOND, 1), eur(700),
+                        MONTH_LATER));
+    }
+
+    @Test
+    void aVoidedChargeCapturedAgainChangesNothing() {
+        fixture.givenCurrentTime(MONTH_LATER)
+                .andGiven(paidFirstPeriodHistory())
+                .andGiven(requested(MONTHLY, eur(1000), SECOND, NOW, 1, 1, MONTH_LATER),
+                        new SubscriptionCancelled(ID, ACCOUNT, "panel", SubscriptionCancellationMode.IMMEDIATE, null,
+                                false, null, null, FIRST, MONTH_LATER),
+                        new SubscriptionChargeVoided(ID, ACCOUNT, "panel", charge(SECOND, 1), eur(1000),
+                                MONTH_LATER))
+                .when(new RecordSubscriptionChargeCaptured(ID, charge(SECOND, 1), eur(1000)))
+                .expectNoEvents();
     }
 
     @Test
@@ -540,7 +567,8 @@ class SubscriptionTest {
     }
 
     private static List<Object> paidFirstPeriodCommands() {
-        return List.of(create(MONTHLY, null, null), new RecordSubscriptionChargeCaptured(ID, charge(FIRST, 1)));
+        return List.of(create(MONTHLY, null, null),
+                new RecordSubscriptionChargeCaptured(ID, charge(FIRST, 1), eur(1000)));
     }
 
     private static CancelSubscription scheduleCancellation() {

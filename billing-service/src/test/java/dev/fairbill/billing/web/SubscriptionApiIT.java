@@ -88,7 +88,7 @@ class SubscriptionApiIT {
     @Test
     void periodEndRenewsThroughThePersistentDeadline() {
         String account = openAccount("studio");
-        JsonNode subscription = subscribeEndingSoon(account, "studio");
+        JsonNode subscription = api.subscribeEndingIn(account, "studio", Duration.ofSeconds(5));
         String end = subscription.get("currentPeriod").get("end").asString();
         published(account, SubscriptionStartedV1.TYPE, SubscriptionStartedV1.class);
 
@@ -107,7 +107,7 @@ class SubscriptionApiIT {
     @Test
     void declinedRenewalIsRetriedThenExpires() {
         String account = openAccount("imaging");
-        JsonNode subscription = subscribeEndingSoon(account, "imaging");
+        JsonNode subscription = api.subscribeEndingIn(account, "imaging", Duration.ofSeconds(5));
         String id = subscription.get("id").asString();
         published(account, SubscriptionStartedV1.TYPE, SubscriptionStartedV1.class);
 
@@ -125,7 +125,7 @@ class SubscriptionApiIT {
     @Test
     void endOfPeriodCancellationIsWithdrawableThenEndsAtThePeriodEnd() { // seed 001 §1.2, seed 000 §10
         String account = openAccount("panel");
-        JsonNode subscription = subscribeEndingSoon(account, "panel");
+        JsonNode subscription = api.subscribeEndingIn(account, "panel", Duration.ofSeconds(5));
         String id = subscription.get("id").asString();
         String end = subscription.get("currentPeriod").get("end").asString();
 
@@ -252,38 +252,10 @@ class SubscriptionApiIT {
         // the helper below must not depend on the day it runs: 29th-31st clamp in shorter months
         for (var day = LocalDate.of(2027, 1, 1); day.isBefore(LocalDate.of(2029, 1, 1)); day = day.plusDays(1)) {
             Instant end = day.atTime(23, 59, 58).toInstant(ZoneOffset.UTC);
-            Instant start = startOfPeriodEnding(end);
+            Instant start = BillingApi.startOfPeriodEnding(end);
             long months = ChronoUnit.MONTHS.between(start.atZone(ZoneOffset.UTC), end.atZone(ZoneOffset.UTC));
             assertThat(PlanInterval.MONTH.periodStart(start, months)).as(day.toString()).isEqualTo(end);
             assertThat(PlanInterval.MONTH.periodStart(start, months - 1)).as(day.toString()).isBefore(end);
-        }
-    }
-
-    /** An import whose current monthly period ends five seconds from now. */
-    private JsonNode subscribeEndingSoon(String account, String tenant) {
-        Instant end = Instant.now().plusSeconds(5).truncatedTo(ChronoUnit.SECONDS);
-        Instant start = startOfPeriodEnding(end);
-        var created = api.post("/api/v1/subscriptions", """
-                {"accountId": "%s", "planId": "monthly", "backdateStartTo": "%s"}""".formatted(account, start),
-                admin(tenant));
-        assertThat(created.status()).isEqualTo(201);
-        JsonNode subscription = json.readTree(created.body());
-        assertThat(Instant.parse(subscription.get("currentPeriod").get("end").asString())).isEqualTo(end);
-        return subscription;
-    }
-
-    /**
-     * A monthly start whose schedule has a period starting exactly at {@code end}: whole months back, and two when the
-     * month before is too short for the day (from 31 March one month back clamps to 28 February, whose schedule
-     * renews on the 28th; 31 January renews on 31 March).
-     */
-    private static Instant startOfPeriodEnding(Instant end) {
-        var utc = end.atZone(ZoneOffset.UTC);
-        for (int months = 1; ; months++) {
-            var start = utc.minusMonths(months);
-            if (start.getDayOfMonth() == utc.getDayOfMonth()) {
-                return start.toInstant();
-            }
         }
     }
 
