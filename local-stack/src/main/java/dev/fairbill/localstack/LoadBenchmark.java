@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.stream.Stream;
 
 /**
  * The load benchmark ({@code bench/load.sh}): a realistic mix of reads and writes across the five tenants through the
@@ -74,8 +75,10 @@ public final class LoadBenchmark {
      *
      * @param figures   per endpoint family, and last all requests together
      * @param scenarios the clients' scenarios (one to three requests each): how many ran, how many met a failure
+     * @param window    the CPU each process used meanwhile, and how busy the machine was
      */
-    record Level(int clients, Duration measured, List<Tally.Figures> figures, ClosedLoopLoad.Result scenarios) {
+    record Level(int clients, Duration measured, List<Tally.Figures> figures, ClosedLoopLoad.Result scenarios,
+                 MeasuredWindow window) {
 
         Tally.Figures all() {
             return figures.getLast();
@@ -151,6 +154,12 @@ public final class LoadBenchmark {
         var mix = new TrafficMix(new LoadSetup(gateway, out).open(options.accountsPerTenant()), gateway);
         var report = new LoadReport(out);
         var seeds = new SplittableRandom(options.seed());
+        var cpu = new CpuTime();
+        for (Service service : Service.values()) {
+            cpu.part(service.module, () -> stack.process(service));
+        }
+        cpu.part("PostgreSQL", CpuTime.postgres(stack.postgresDirectory()))
+                .part("load clients and Kafka", () -> Stream.of(ProcessHandle.current()));
         List<Level> levels = new ArrayList<>();
         for (int clients : options.levels()) {
             Duration warmup = levels.isEmpty() ? options.warmup() : Duration.ZERO;
@@ -158,9 +167,11 @@ public final class LoadBenchmark {
                     warmup.isZero() ? "" : " after " + warmup.toSeconds() + " s of warm-up");
             var tally = new Tally(System.nanoTime() + warmup.toNanos());
             SplittableRandom levelSeeds = seeds.split();
+            var window = new MeasuredWindow(cpu, null);
             ClosedLoopLoad.Result scenarios = ClosedLoopLoad.run(clients, warmup, options.duration(),
-                    client -> mix.client(tally, levelSeeds.split()), ClosedLoopLoad.Observer.NONE);
-            Level level = new Level(clients, options.duration(), tally.figures(options.duration()), scenarios);
+                    client -> mix.client(tally, levelSeeds.split()), window);
+            Level level = new Level(clients, options.duration(), tally.figures(options.duration()), scenarios,
+                    window);
             report.level(level);
             levels.add(level);
         }

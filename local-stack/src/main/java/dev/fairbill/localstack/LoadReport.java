@@ -33,8 +33,17 @@ final class LoadReport {
         ClosedLoopLoad.Result scenarios = level.scenarios();
         out.printf("  scenarios: %.1f/s without a failure, %d with one %s%n", scenarios.perSecond(),
                 scenarios.failed(), scenarios.failures().isEmpty() ? "" : scenarios.failures());
+        cpu(level.window());
         level.figures().forEach(family -> family.samples().forEach(sample ->
                 out.println("  e.g. " + family.family() + ": " + sample)));
+    }
+
+    /** How many cores each process kept busy on average, and how busy the machine was. */
+    private void cpu(MeasuredWindow window) {
+        double seconds = window.elapsed().toNanos() / 1e9;
+        out.println("  CPU in cores: " + window.cpuUsed().entrySet().stream().map(part -> "%s %.2f".formatted(
+                part.getKey(), part.getValue().toNanos() / 1e9 / seconds)).collect(Collectors.joining(", ")));
+        BenchmarkReport.machineLoad(window).ifPresent(load -> out.println("  " + load));
     }
 
     void books(LoadBenchmark.Result result) {

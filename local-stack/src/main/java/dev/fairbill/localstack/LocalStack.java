@@ -203,6 +203,11 @@ public final class LocalStack implements AutoCloseable {
         return postgres;
     }
 
+    /** Where the embedded PostgreSQL keeps its data (and its postmaster's pid). */
+    Path postgresDirectory() {
+        return settings.postgresDirectory();
+    }
+
     String kafkaBootstrapServers() {
         return kafka.getBrokersAsString();
     }
