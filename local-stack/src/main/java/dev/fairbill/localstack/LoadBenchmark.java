@@ -108,6 +108,16 @@ public final class LoadBenchmark {
         }
     }
 
+    private final Options options;
+    private final PrintStream out;
+    private final LoadReport report;
+
+    private LoadBenchmark(Options options, PrintStream out) {
+        this.options = options;
+        this.out = out;
+        this.report = new LoadReport(out);
+    }
+
     public static void main(String[] args) throws Exception {
         Options options;
         try {
@@ -150,28 +160,17 @@ public final class LoadBenchmark {
 
     /** Opens the pool, runs every level, lets the suite settle and checks the books, printing the report. */
     static Result run(LocalStack stack, Options options, PrintStream out) throws Exception {
+        return new LoadBenchmark(options, out).run(stack);
+    }
+
+    private Result run(LocalStack stack) throws Exception {
         var gateway = new LoadGateway(stack.gatewayUrl());
         var mix = new TrafficMix(new LoadSetup(gateway, out).open(options.accountsPerTenant()), gateway);
-        var report = new LoadReport(out);
+        CpuTime cpu = cpuOf(stack);
         var seeds = new SplittableRandom(options.seed());
-        var cpu = new CpuTime();
-        for (Service service : Service.values()) {
-            cpu.part(service.module, () -> stack.process(service));
-        }
-        cpu.part("PostgreSQL", CpuTime.postgres(stack.postgresDirectory()))
-                .part("load clients and Kafka", () -> Stream.of(ProcessHandle.current()));
         List<Level> levels = new ArrayList<>();
         for (int clients : options.levels()) {
-            Duration warmup = levels.isEmpty() ? options.warmup() : Duration.ZERO;
-            out.printf("%nLoad: %d clients, %d s%s ...%n", clients, options.duration().toSeconds(),
-                    warmup.isZero() ? "" : " after " + warmup.toSeconds() + " s of warm-up");
-            var tally = new Tally(System.nanoTime() + warmup.toNanos());
-            SplittableRandom levelSeeds = seeds.split();
-            var window = new MeasuredWindow(cpu, null);
-            ClosedLoopLoad.Result scenarios = ClosedLoopLoad.run(clients, warmup, options.duration(),
-                    client -> mix.client(tally, levelSeeds.split()), window);
-            Level level = new Level(clients, options.duration(), tally.figures(options.duration()), scenarios,
-                    window);
+            Level level = level(mix, clients, levels.isEmpty() ? options.warmup() : Duration.ZERO, cpu, seeds.split());
             report.level(level);
             levels.add(level);
         }
@@ -184,5 +183,25 @@ public final class LoadBenchmark {
             report.summary(result);
             return result;
         }
+    }
+
+    private Level level(TrafficMix mix, int clients, Duration warmup, CpuTime cpu, SplittableRandom seeds)
+            throws InterruptedException {
+        out.printf("%nLoad: %d clients, %d s%s ...%n", clients, options.duration().toSeconds(),
+                warmup.isZero() ? "" : " after " + warmup.toSeconds() + " s of warm-up");
+        var tally = new Tally(System.nanoTime() + warmup.toNanos());
+        var window = new MeasuredWindow(cpu, null);
+        ClosedLoopLoad.Result scenarios = ClosedLoopLoad.run(clients, warmup, options.duration(),
+                client -> mix.client(tally, seeds.split()), window);
+        return new Level(clients, options.duration(), tally.figures(options.duration()), scenarios, window);
+    }
+
+    private static CpuTime cpuOf(LocalStack stack) {
+        var cpu = new CpuTime();
+        for (Service service : Service.values()) {
+            cpu.part(service.module, () -> stack.process(service));
+        }
+        return cpu.part("PostgreSQL", CpuTime.postgres(stack.postgresDirectory()))
+                .part("load clients and Kafka", () -> Stream.of(ProcessHandle.current()));
     }
 }
