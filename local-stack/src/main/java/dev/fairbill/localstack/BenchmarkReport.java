@@ -3,6 +3,8 @@ package dev.fairbill.localstack;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.stream.Collectors;
 
 /** The credit-ledger benchmark's printed report: rates, latencies, the ratio, and what one operation costs. */
@@ -49,10 +51,19 @@ final class BenchmarkReport {
                 used.entrySet().stream().map(part -> "%s %.3f ms".formatted(part.getKey(),
                         part.getValue().toNanos() / 1e6 / operations)).collect(Collectors.joining(" + ")),
                 total, total == 0 ? 0 : cores * 1000 / total, cores);
-        double ours = usedNanos / (double) (window.elapsed().toNanos() * cores);
-        window.machineBusy().ifPresent(busy -> out.printf(
-                "    the machine was %.0f%% busy meanwhile: %.0f%% this run's processes, %.0f%% everything else%n",
-                100 * busy, 100 * ours, Math.max(0, 100 * (busy - ours))));
+        machineLoad(window).ifPresent(load -> out.println("    " + load));
+    }
+
+    /** How busy the whole machine was during the window, and how much of that this run's processes made it. */
+    static Optional<String> machineLoad(MeasuredWindow window) {
+        OptionalDouble busy = window.machineBusy();
+        if (busy.isEmpty()) {
+            return Optional.empty();
+        }
+        long usedNanos = window.cpuUsed().values().stream().mapToLong(Duration::toNanos).sum();
+        double ours = usedNanos / (double) (window.elapsed().toNanos() * Runtime.getRuntime().availableProcessors());
+        return Optional.of("the machine was %.0f%% busy meanwhile: %.0f%% this run's processes, %.0f%% everything else"
+                .formatted(100 * busy.getAsDouble(), 100 * ours, Math.max(0, 100 * (busy.getAsDouble() - ours))));
     }
 
     void databaseWork(ClosedLoopLoad.Result consumptions, DatabaseActivity.Counters work, Duration catchUp) {

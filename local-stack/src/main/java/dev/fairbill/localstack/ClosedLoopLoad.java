@@ -69,12 +69,17 @@ final class ClosedLoopLoad {
 
         /** The latency at {@code quantile} (0.5 for the median) in milliseconds; 0 without successful calls. */
         double latencyMillis(double quantile) {
-            if (latenciesNanos.length == 0) {
-                return 0;
-            }
-            int index = (int) Math.ceil(quantile * latenciesNanos.length) - 1;
-            return latenciesNanos[Math.clamp(index, 0, latenciesNanos.length - 1)] / 1e6;
+            return percentileMillis(latenciesNanos, quantile);
         }
+    }
+
+    /** The value at {@code quantile} of {@code sortedNanos} in milliseconds; 0 when there is none. */
+    static double percentileMillis(long[] sortedNanos, double quantile) {
+        if (sortedNanos.length == 0) {
+            return 0;
+        }
+        int index = (int) Math.ceil(quantile * sortedNanos.length) - 1;
+        return sortedNanos[Math.clamp(index, 0, sortedNanos.length - 1)] / 1e6;
     }
 
     private static final int FAILURE_SAMPLES = 3;
@@ -164,8 +169,11 @@ final class ClosedLoopLoad {
         }
     }
 
-    /** A growable list of primitive longs, one per client thread, so recording a latency allocates nothing. */
-    private static final class LatencyList {
+    /**
+     * A growable list of primitive longs, so recording a latency allocates nothing; not thread-safe: one per client
+     * thread, or guarded by a lock.
+     */
+    static final class LatencyList {
 
         private long[] values = new long[4096];
         private int size;

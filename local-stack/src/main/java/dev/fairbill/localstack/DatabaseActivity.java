@@ -89,7 +89,8 @@ final class DatabaseActivity {
         return null;
     }
 
-    private Boolean trackingProcessorsCaughtUp() throws SQLException {
+    /** Whether every tracking processor's token has reached the newest event; {@code null} when one is unreadable. */
+    Boolean trackingProcessorsCaughtUp() throws SQLException {
         try (Connection connection = connect(); var statement = connection.createStatement()) {
             long newest;
             try (var row = statement.executeQuery("SELECT COALESCE(MAX(globalindex), 0) FROM domainevententry")) {

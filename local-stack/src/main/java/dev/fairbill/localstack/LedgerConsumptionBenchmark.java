@@ -63,7 +63,8 @@ public final class LedgerConsumptionBenchmark {
             return options;
         }
 
-        private static Duration seconds(String value) {
+        /** {@code 30s} or {@code 30}: seconds. */
+        static Duration seconds(String value) {
             return Duration.ofSeconds(Long.parseLong(value.endsWith("s") ? value.substring(0, value.length() - 1)
                     : value));
         }

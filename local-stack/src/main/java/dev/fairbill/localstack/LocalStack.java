@@ -33,7 +33,7 @@ public final class LocalStack implements AutoCloseable {
 
     /** Local only: the gateway and the services share it to sign and verify the internal JWT. */
     static final String LOCAL_JWT_SECRET = "local-dev-internal-jwt-secret-change-me-0123456789";
-    private static final List<String> TENANTS = List.of("panel", "studio", "imaging", "smm", "chat");
+    static final List<String> TENANTS = List.of("panel", "studio", "imaging", "smm", "chat");
     private static final Duration STARTUP_TIMEOUT = Duration.ofMinutes(3);
     /** Quick start over peak speed: the C1 compiler only, and a small heap per service. */
     private static final List<String> DEVELOPMENT_JVM_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-Xmx512m");
@@ -203,6 +203,15 @@ public final class LocalStack implements AutoCloseable {
         return postgres;
     }
 
+    /** Where the embedded PostgreSQL keeps its data (and its postmaster's pid). */
+    Path postgresDirectory() {
+        return settings.postgresDirectory();
+    }
+
+    String kafkaBootstrapServers() {
+        return kafka.getBrokersAsString();
+    }
+
     /** The running service's process, if this stack runs it. */
     Stream<ProcessHandle> process(Service service) {
         Process process = processes.get(service);
@@ -256,7 +265,7 @@ public final class LocalStack implements AutoCloseable {
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     }
 
-    private static void sleep(Duration duration) {
+    static void sleep(Duration duration) {
         try {
             Thread.sleep(duration);
         } catch (InterruptedException e) {
