@@ -45,6 +45,12 @@ final class FieldViolations {
                     .map(Object::toString)
                     .collect(Collectors.joining(", "));
         }
+        if (type == Long.class || type == Integer.class || type == long.class || type == int.class) {
+            return "must be a whole number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "must be true or false";
+        }
         return type == null ? "has an invalid value" : "is not a valid " + type.getSimpleName();
     }
 

@@ -6,6 +6,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 
+import dev.fairbill.http.RequestLimitsFilter;
+import dev.fairbill.platform.web.input.RejectedValue;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.PropertyBindingException;
@@ -17,6 +19,10 @@ import tools.jackson.databind.exc.PropertyBindingException;
 final class RequestBodyProblems {
 
     static ProblemDetail of(HttpMessageNotReadableException exception) {
+        if (RequestLimitsFilter.causedByTooLargeBody(exception)) {
+            return Problems.problem(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", "Payload too large",
+                    exception.getMostSpecificCause().getMessage());
+        }
         JacksonException jackson = findCause(exception, JacksonException.class);
         String path = jackson == null ? "" : jsonPath(jackson);
         if (jackson instanceof PropertyBindingException && !path.isEmpty()) {
@@ -26,7 +32,8 @@ final class RequestBodyProblems {
             return problem;
         }
         if (jackson instanceof MismatchedInputException mismatch && !path.isEmpty()) {
-            var violation = new FieldViolation(path, FieldViolations.expected(mismatch.getTargetType()));
+            var violation = new FieldViolation(path, mismatch instanceof RejectedValue rejected ? rejected.reason()
+                    : FieldViolations.expected(mismatch.getTargetType()));
             ProblemDetail problem = malformed("Field '" + path + "' " + violation.message());
             problem.setProperty(Problems.ERRORS, List.of(violation));
             return problem;

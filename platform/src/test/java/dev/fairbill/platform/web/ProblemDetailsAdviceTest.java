@@ -56,6 +56,68 @@ class ProblemDetailsAdviceTest {
     }
 
     @Test
+    void stringsWithControlCharactersAreRefusedByField() throws Exception {
+        postValues("{\"note\": \"a\\u0000b\"}")
+                .andExpect(problem(400, "malformed-request"))
+                .andExpect(jsonPath("$.errors[0].field").value("note"))
+                .andExpect(jsonPath("$.errors[0].message").value("must not contain control characters"));
+        postValues("{\"tags\": [\"ok\", \"\\u001b[31m\"]}").andExpect(problem(400, "malformed-request"))
+                .andExpect(jsonPath("$.errors[0].field").value("tags[1]"));
+        postValues("{\"note\": \"\\ud800\"}").andExpect(problem(400, "malformed-request"));
+    }
+
+    @Test
+    void freeTextKeepsLineBreaksTabsAndEmoji() throws Exception {
+        postValues("{\"note\": \"line 1\\n\\tline 2 \\ud83d\\ude00\"}")
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.note").value("line 1\n\tline 2 \ud83d\ude00"));
+    }
+
+    @Test
+    void overlongStringsAreRefused() throws Exception {
+        postValues("{\"note\": \"" + "x".repeat(10_001) + "\"}")
+                .andExpect(problem(400, "malformed-request"))
+                .andExpect(jsonPath("$.errors[0].message").value("must be at most 10000 characters long"));
+    }
+
+    @Test
+    void instantsAreIsoStringsWithinTheYears2000To2199() throws Exception {
+        postValues("{\"at\": \"2026-11-22T10:15:30+02:00\"}")
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.at").value("2026-11-22T08:15:30Z"));
+        for (String refused : new String[] {"1764000000", "\"\"", "\"1999-12-31T23:59:59Z\"",
+                "\"2200-01-01T00:00:00Z\"", "\"-999999999-01-01T00:00:00Z\"", "\"2026-11-22\"",
+                "\"+1000000000-12-31T23:59:59Z\""}) {
+            postValues("{\"at\": " + refused + "}")
+                    .andExpect(problem(400, "malformed-request"))
+                    .andExpect(jsonPath("$.errors[0].field").value("at"));
+        }
+    }
+
+    @Test
+    void enumValuesBindByExactNameOnly() throws Exception {
+        for (String refused : new String[] {"0", "\"0\"", "\" RED\"", "\"RED \"", "\"red\"", "\"BANANA\"", "true"}) {
+            postValues("{\"colour\": " + refused + "}")
+                    .andExpect(problem(400, "malformed-request"))
+                    .andExpect(jsonPath("$.errors[0].field").value("colour"))
+                    .andExpect(jsonPath("$.errors[0].message").value("must be one of RED, GREEN"));
+        }
+    }
+
+    @Test
+    void noValueIsCoercedFromAnotherJsonType() throws Exception {
+        postValues("{\"count\": \"12\"}").andExpect(problem(400, "malformed-request"))
+                .andExpect(jsonPath("$.errors[0].message").value("must be a whole number"));
+        postValues("{\"count\": 1.5}").andExpect(problem(400, "malformed-request"));
+        postValues("{\"count\": 99999999999999999999}").andExpect(problem(400, "malformed-request"));
+        postValues("{\"flag\": \"true\"}").andExpect(problem(400, "malformed-request"));
+        postValues("{\"flag\": 1}").andExpect(problem(400, "malformed-request"));
+        postValues("{\"note\": 12}").andExpect(problem(400, "malformed-request"))
+                .andExpect(jsonPath("$.errors[0].message").value("must be a string"));
+        postValues("{\"note\": {\"nested\": true}}").andExpect(problem(400, "malformed-request"));
+    }
+
+    @Test
     void unknownFieldIsRejectedByName() throws Exception {
         postOrder(VALID_ORDER.replace("\"colour\"", "\"discountCode\": \"FREE\", \"colour\""))
                 .andExpect(problem(400, "unknown-field"))
@@ -190,6 +252,10 @@ class ProblemDetailsAdviceTest {
     @Test
     void accessDeniedIsLeftToSpringSecurity() {
         assertThatThrownBy(() -> fail("access-denied")).hasRootCauseInstanceOf(AccessDeniedException.class);
+    }
+
+    private ResultActions postValues(String body) throws Exception {
+        return mvc.perform(post("/test/values").contentType(MediaType.APPLICATION_JSON).content(body));
     }
 
     private ResultActions postOrder(String json) throws Exception {

@@ -1,5 +1,6 @@
 package dev.fairbill.platform.web;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletionException;
 
@@ -38,12 +39,20 @@ class ProblemTestController {
     record Order(@NotBlank String accountId, @NotNull Money amount, Colour colour, List<@Valid Line> lines) {
     }
 
+    record Values(String note, Instant at, Colour colour, Long count, Boolean flag, List<String> tags) {
+    }
+
     static final List<String> ITEMS = List.of("item-1", "item-2", "item-3", "item-4", "item-5");
 
     @PostMapping("/test/orders")
     @ResponseStatus(HttpStatus.CREATED)
     Order create(@Valid @RequestBody Order order) {
         return order;
+    }
+
+    @PostMapping("/test/values")
+    Values values(@RequestBody Values values) {
+        return values;
     }
 
     @GetMapping("/test/orders")

@@ -18,6 +18,7 @@ import org.springframework.web.util.WebUtils;
 import dev.fairbill.platform.security.Caller;
 import dev.fairbill.platform.web.ProblemResponseWriter;
 import dev.fairbill.platform.web.Problems;
+import dev.fairbill.platform.web.input.InputLimits;
 
 /**
  * Idempotency-Key on POST (API.md, Conventions): the first request with a key runs and its response (if not a 5xx)
@@ -58,9 +59,10 @@ public class IdempotencyFilter extends OncePerRequestFilter {
             return;
         }
         String key = request.getHeader(IDEMPOTENCY_KEY);
-        if (key.isBlank() || key.length() > MAX_KEY_LENGTH) {
+        if (key.isBlank() || key.length() > MAX_KEY_LENGTH || InputLimits.hasForbiddenCharacter(key)) {
             problems.write(response, Problems.problem(HttpStatus.BAD_REQUEST, "invalid-idempotency-key",
-                    "Invalid Idempotency-Key", "An Idempotency-Key has 1 to " + MAX_KEY_LENGTH + " characters"));
+                    "Invalid Idempotency-Key", "An Idempotency-Key has 1 to " + MAX_KEY_LENGTH
+                            + " characters and no control characters"));
             return;
         }
         Optional<String> tenant = authenticatedTenant();

@@ -32,7 +32,8 @@ public class OverloadAutoConfiguration {
                 : environment.getProperty(POOL_SIZE, Integer.class, HIKARI_DEFAULT_POOL_SIZE);
         var registration = new FilterRegistrationBean<>(new ConcurrencyLimitFilter(limit, properties, problems,
                 meters.getIfAvailable(SimpleMeterRegistry::new)));
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        // right after the request limits, which are cheaper than a wait for a turn
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
         return registration;
     }
 }

@@ -252,6 +252,13 @@ class IdempotencyFilterTest {
     }
 
     @Test
+    void keyWithAControlCharacterIsABadRequest() throws Exception {
+        mvc.perform(thing("panel", "key\u0001", "alpha")).andExpect(problem(400, "invalid-idempotency-key"));
+        mvc.perform(thing("panel", "   ", "alpha")).andExpect(problem(400, "invalid-idempotency-key"));
+        assertThat(controller.executions).hasValue(0);
+    }
+
+    @Test
     void keyLongerThan255CharactersIsABadRequest() throws Exception {
         mvc.perform(thing("panel", "k".repeat(256), "alpha")).andExpect(problem(400, "invalid-idempotency-key"));
         mvc.perform(thing("panel", "k".repeat(255), "alpha")).andExpect(status().isCreated());
