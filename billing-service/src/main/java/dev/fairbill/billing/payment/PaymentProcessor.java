@@ -11,6 +11,9 @@ public interface PaymentProcessor {
     /** The name stored with every charge, e.g. {@code sandbox}. */
     String name();
 
+    /** Whether the processor can charge {@code paymentMethod}; asked before anything is recorded for it. */
+    boolean knows(String paymentMethod);
+
     /** @throws UnknownPaymentMethodException if the processor does not know {@code paymentMethod} */
     CaptureResult capture(CaptureRequest request);
 

@@ -43,8 +43,13 @@ public class SandboxPaymentProcessor implements PaymentProcessor {
     }
 
     @Override
+    public boolean knows(String paymentMethod) {
+        return List.of(CARD_OK, CARD_DECLINED, CARD_REFUND_FAILS).contains(paymentMethod);
+    }
+
+    @Override
     public CaptureResult capture(CaptureRequest request) {
-        if (!List.of(CARD_OK, CARD_DECLINED, CARD_REFUND_FAILS).contains(request.paymentMethod())) {
+        if (!knows(request.paymentMethod())) {
             throw new UnknownPaymentMethodException(NAME);
         }
         pause();

@@ -18,6 +18,7 @@ import dev.fairbill.billing.domain.AccountId;
 import dev.fairbill.billing.domain.AccountRole;
 import dev.fairbill.billing.domain.AccountRuleViolation;
 import dev.fairbill.billing.domain.OpenAccount;
+import dev.fairbill.billing.payment.PaymentMethods;
 import dev.fairbill.billing.query.AccountCashBalances;
 import dev.fairbill.billing.query.AccountProjection;
 import dev.fairbill.billing.query.AccountTiers;
@@ -38,19 +39,22 @@ public class AccountController {
     private final AccountCashBalances cashBalances;
     private final AccountTiers tiers;
     private final SubResellerPolicy subResellers;
+    private final PaymentMethods paymentMethods;
 
     public AccountController(CommandGateway commands, AccountProjection accounts, AccountCashBalances cashBalances,
-                             AccountTiers tiers, SubResellerPolicy subResellers) {
+                             AccountTiers tiers, SubResellerPolicy subResellers, PaymentMethods paymentMethods) {
         this.commands = commands;
         this.accounts = accounts;
         this.cashBalances = cashBalances;
         this.tiers = tiers;
         this.subResellers = subResellers;
+        this.paymentMethods = paymentMethods;
     }
 
     @PostMapping
     public ResponseEntity<AccountResponse> open(@Valid @RequestBody OpenAccountRequest request) {
         String tenant = Caller.current().tenant();
+        paymentMethods.requireKnown(request.defaultPaymentMethod());
         AccountId parent = request.parentAccountId() == null ? null : validParent(tenant, request.parentAccountId());
         if (request.role() == AccountRole.SUB_RESELLER && parent != null && subResellers.isTierGated(tenant)
                 && !tiers.allowsSubResellers(parent.value())) {

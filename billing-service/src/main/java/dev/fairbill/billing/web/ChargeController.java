@@ -18,6 +18,7 @@ import dev.fairbill.billing.domain.ChargeCommands.CaptureCharge;
 import dev.fairbill.billing.domain.ChargeId;
 import dev.fairbill.billing.domain.PurchaseId;
 import dev.fairbill.billing.domain.SubscriptionId;
+import dev.fairbill.billing.payment.PaymentMethods;
 import dev.fairbill.billing.query.AccountProjection;
 import dev.fairbill.billing.query.AccountView;
 import dev.fairbill.billing.query.ChargeQueries;
@@ -42,13 +43,15 @@ public class ChargeController {
     private final AccountProjection accounts;
     private final PurchaseProjection purchases;
     private final ChargeQueries charges;
+    private final PaymentMethods paymentMethods;
 
     public ChargeController(CommandGateway commands, AccountProjection accounts, PurchaseProjection purchases,
-                            ChargeQueries charges) {
+                            ChargeQueries charges, PaymentMethods paymentMethods) {
         this.commands = commands;
         this.accounts = accounts;
         this.purchases = purchases;
         this.charges = charges;
+        this.paymentMethods = paymentMethods;
     }
 
     /**
@@ -64,6 +67,7 @@ public class ChargeController {
         PurchaseId purchase = request.purchaseId() == null ? null : purchase(tenant, account, request.purchaseId());
         String paymentMethod = request.paymentMethod() != null ? request.paymentMethod()
                 : account.defaultPaymentMethod();
+        paymentMethods.requireKnown(paymentMethod);
         ChargeId id = ChargeId.generate();
         commands.sendAndWait(new CaptureCharge(id, AccountId.of(account.id()), tenant, amount, request.description(),
                 subscription, null, purchase, paymentMethod, Boolean.TRUE.equals(request.intentional())));

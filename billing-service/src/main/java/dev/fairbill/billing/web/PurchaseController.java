@@ -22,6 +22,7 @@ import dev.fairbill.billing.domain.PurchaseCommands.PlacePurchase;
 import dev.fairbill.billing.domain.PurchaseCommands.ReportPurchaseFulfilment;
 import dev.fairbill.billing.domain.PurchaseId;
 import dev.fairbill.billing.domain.PurchaseProduct;
+import dev.fairbill.billing.payment.PaymentMethods;
 import dev.fairbill.billing.query.AccountProjection;
 import dev.fairbill.billing.query.AccountView;
 import dev.fairbill.billing.query.PurchaseProjection;
@@ -43,14 +44,19 @@ public class PurchaseController {
     private final PurchaseProjection purchases;
     private final Catalog catalog;
     private final TransactionTemplate transaction;
+    private final PaymentMethods paymentMethods;
+    private final Backdates backdates;
 
     public PurchaseController(CommandGateway commands, AccountProjection accounts, PurchaseProjection purchases,
-                              Catalog catalog, TransactionTemplate transaction) {
+                              Catalog catalog, TransactionTemplate transaction, PaymentMethods paymentMethods,
+                              Backdates backdates) {
         this.commands = commands;
         this.accounts = accounts;
         this.purchases = purchases;
         this.catalog = catalog;
         this.transaction = transaction;
+        this.paymentMethods = paymentMethods;
+        this.backdates = backdates;
     }
 
     /** Places the purchase and charges it at once; the purchase is PAID as soon as the capture is recorded. */
@@ -63,6 +69,8 @@ public class PurchaseController {
                         "Product " + request.productId() + " is not in this tenant's catalog."));
         String paymentMethod = request.paymentMethod() != null ? request.paymentMethod()
                 : account.defaultPaymentMethod();
+        paymentMethods.requireKnown(paymentMethod);
+        backdates.requireWithinLimit(request.backdateTo(), "backdateTo");
         PurchaseId id = PurchaseId.generate();
         ChargeId chargeId = ChargeId.generate();
         AccountId accountId = AccountId.of(account.id());

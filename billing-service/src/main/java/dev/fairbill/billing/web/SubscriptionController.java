@@ -21,6 +21,7 @@ import dev.fairbill.billing.domain.SubscriptionCommands.ChangeSubscriptionPlan;
 import dev.fairbill.billing.domain.SubscriptionCommands.CreateSubscription;
 import dev.fairbill.billing.domain.SubscriptionCommands.WithdrawSubscriptionCancellation;
 import dev.fairbill.billing.domain.SubscriptionId;
+import dev.fairbill.billing.payment.PaymentMethods;
 import dev.fairbill.billing.query.AccountProjection;
 import dev.fairbill.billing.query.AccountView;
 import dev.fairbill.billing.query.SubscriptionProjection;
@@ -41,13 +42,18 @@ public class SubscriptionController {
     private final SubscriptionProjection subscriptions;
     private final AccountProjection accounts;
     private final Catalog catalog;
+    private final PaymentMethods paymentMethods;
+    private final Backdates backdates;
 
     public SubscriptionController(CommandGateway commands, SubscriptionProjection subscriptions,
-                                  AccountProjection accounts, Catalog catalog) {
+                                  AccountProjection accounts, Catalog catalog, PaymentMethods paymentMethods,
+                                  Backdates backdates) {
         this.commands = commands;
         this.subscriptions = subscriptions;
         this.accounts = accounts;
         this.catalog = catalog;
+        this.paymentMethods = paymentMethods;
+        this.backdates = backdates;
     }
 
     /** The first period is charged at once (after the trial, if any); its charge id is in the answer. */
@@ -66,6 +72,8 @@ public class SubscriptionController {
             throw new UnprocessableException("payment-method-required", "Payment method required",
                     "Neither the request nor account " + account.id() + " names a payment method.");
         }
+        paymentMethods.requireKnown(paymentMethod);
+        backdates.requireWithinLimit(request.backdateStartTo(), "backdateStartTo");
         SubscriptionId id = SubscriptionId.generate();
         commands.sendAndWait(new CreateSubscription(id, AccountId.of(account.id()), tenant, plan, paymentMethod,
                 request.backdateStartTo(), request.couponPercentOff()));
@@ -86,7 +94,8 @@ public class SubscriptionController {
         SubscriptionId id = existing(subscriptionId);
         String refundCaseId = request.refundRequested() ? Ids.generate(IdPrefix.REFUND_CASE) : null;
         commands.sendAndWait(new CancelSubscription(id, request.modeOrDefault(), request.reason(),
-                request.refundRequested(), request.refundRequested() ? request.refundReason() : null, refundCaseId));
+                request.refundRequested(), request.refundRequested() && request.refundReason() != null
+                        ? request.refundReason().name() : null, refundCaseId));
         SubscriptionResponse cancelled = read(Caller.current().tenant(), id);
         return request.refundRequested() ? new SubscriptionCancelResponse(cancelled, refundCaseId) : cancelled;
     }
@@ -112,6 +121,7 @@ public class SubscriptionController {
     public SubscriptionResponse changePaymentMethod(@PathVariable String subscriptionId,
                                                     @Valid @RequestBody SubscriptionPaymentMethodRequest request) {
         SubscriptionId id = existing(subscriptionId);
+        paymentMethods.requireKnown(request.paymentMethod());
         commands.sendAndWait(new ChangeSubscriptionPaymentMethod(id, request.paymentMethod()));
         return read(Caller.current().tenant(), id);
     }

@@ -43,9 +43,13 @@ class AdyenNotifications {
                 item.path("eventDate").asString(""), item.path("success").asString(""));
     }
 
+    static boolean isChargeback(String eventCode) {
+        return eventCode.contains("CHARGEBACK");
+    }
+
     List<Object> commands(String tenant, JsonNode item) {
         String code = item.path("eventCode").asString();
-        if (!code.contains("CHARGEBACK")) {
+        if (!isChargeback(code)) {
             return List.of();
         }
         DisputeFacts facts = facts(tenant, item);

@@ -34,9 +34,13 @@ class StripeEvents {
         this.charges = charges;
     }
 
+    static boolean isDispute(String type) {
+        return type.startsWith("charge.dispute.");
+    }
+
     List<Object> commands(String tenant, JsonNode event) {
         String type = event.path("type").asString();
-        if (!type.startsWith("charge.dispute.")) {
+        if (!isDispute(type)) {
             return List.of();
         }
         JsonNode dispute = event.path("data").path("object");

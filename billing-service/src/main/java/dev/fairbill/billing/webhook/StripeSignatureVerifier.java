@@ -14,7 +14,8 @@ import com.stripe.net.Webhook;
 /**
  * Stripe's {@code Stripe-Signature} v1 scheme through stripe-java (ADR 0008): HMAC-SHA256 over
  * {@code t + "." + body} with the endpoint secret, compared in constant time, any {@code v1} value accepted, other
- * schemes ignored, and a timestamp older than the tolerance refused against our clock.
+ * schemes ignored, and a timestamp further than the tolerance from our clock, in either direction, refused: a
+ * signed event from the future is a replay waiting to happen.
  */
 public class StripeSignatureVerifier {
 
@@ -34,6 +35,7 @@ public class StripeSignatureVerifier {
         if (signatureHeader == null || signatureHeader.isBlank()) {
             throw new WebhookSignatureRejected("The Stripe-Signature header is missing.");
         }
+        requireTimestampWithinTolerance(signatureHeader);
         String payload = strictUtf8(body);
         for (String secret : secrets) {
             try {
@@ -45,6 +47,19 @@ public class StripeSignatureVerifier {
         }
         throw new WebhookSignatureRejected("No Stripe-Signature v1 value matches a current secret within "
                 + TOLERANCE.toSeconds() + " s.");
+    }
+
+    private void requireTimestampWithinTolerance(String signatureHeader) {
+        long now = clock.instant().getEpochSecond();
+        for (String element : signatureHeader.split(",")) {
+            String[] pair = element.trim().split("=", 2);
+            if (pair.length == 2 && pair[0].equals("t") && pair[1].matches("\\d{1,12}")
+                    && Math.abs(now - Long.parseLong(pair[1])) <= TOLERANCE.toSeconds()) {
+                return;
+            }
+        }
+        throw new WebhookSignatureRejected("The Stripe-Signature timestamp is missing or more than "
+                + TOLERANCE.toSeconds() + " s from now.");
     }
 
     private static String strictUtf8(byte[] body) {

@@ -63,8 +63,10 @@ public class WebhookController {
         WebhookSecrets.Tenant keys = keysOf(tenant);
         String payload = counted(Processor.STRIPE, tenant, () -> stripe.verify(body, signature, keys.stripeSecrets()));
         JsonNode event = parse(payload);
-        String id = required(event, "id");
-        String type = required(event, "type");
+        WebhookPayloads.requireCleanText(event, "");
+        WebhookPayloads.requireStripeEvent(event, StripeEvents.isDispute(event.path("type").asString("")));
+        String id = event.path("id").asString();
+        String type = event.path("type").asString();
         if (!StripeEvents.HANDLED.contains(type)) {
             return Map.of("received", true, "ignored", true);
         }
@@ -79,7 +81,9 @@ public class WebhookController {
     @PostMapping("/webhooks/adyen/{tenant}")
     public ResponseEntity<String> adyen(@PathVariable String tenant, @RequestBody byte[] body) {
         WebhookSecrets.Tenant keys = keysOf(tenant);
-        JsonNode items = parse(body).path("notificationItems");
+        JsonNode notification = parse(body);
+        WebhookPayloads.requireCleanText(notification, "");
+        JsonNode items = notification.path("notificationItems");
         if (!items.isArray() || items.isEmpty()) {
             throw new UnreadableWebhook("An Adyen notification needs a non-empty notificationItems array.");
         }
@@ -93,8 +97,8 @@ public class WebhookController {
                 adyen.verify(item, keys.adyenHmacKey());
                 return item;
             });
-            required(item, "pspReference");
-            required(item, "eventCode");
+            WebhookPayloads.requireAdyenItem(item, AdyenNotifications.isChargeback(item.path("eventCode")
+                    .asString("")));
             received.add(item);
         }
         transaction.executeWithoutResult(status -> received.stream()
@@ -137,13 +141,5 @@ public class WebhookController {
         } catch (JacksonException e) {
             throw new UnreadableWebhook("The body is not JSON: " + e.getOriginalMessage());
         }
-    }
-
-    private static String required(JsonNode node, String field) {
-        JsonNode value = node.path(field);
-        if (!value.isString() || value.asString().isBlank()) {
-            throw new UnreadableWebhook("The field " + field + " is missing.");
-        }
-        return value.asString();
     }
 }

@@ -22,8 +22,13 @@ final class ChargeTestProcessor implements PaymentProcessor {
     }
 
     @Override
+    public boolean knows(String paymentMethod) {
+        return !"pm_unknown".equals(paymentMethod);
+    }
+
+    @Override
     public CaptureResult capture(CaptureRequest request) {
-        if ("pm_unknown".equals(request.paymentMethod())) {
+        if (!knows(request.paymentMethod())) {
             throw new UnknownPaymentMethodException(name());
         }
         captures.add(request);

@@ -45,6 +45,22 @@ class StripeSignatureVerifierTest {
     }
 
     @Test
+    void timestampFurtherAheadThanTheToleranceIsRejected() {
+        Instant ahead = NOW.plusSeconds(301);
+        assertThatThrownBy(() -> verifier.verify(BODY, header(ahead, SECRET, BODY), List.of(SECRET)))
+                .isInstanceOf(WebhookSignatureRejected.class);
+        assertThat(verifier.verify(BODY, header(NOW.plusSeconds(299), SECRET, BODY), List.of(SECRET))).isNotNull();
+    }
+
+    @Test
+    void timestampThatIsNotAPlausibleNumberIsRejected() {
+        for (String t : List.of("9223372036854775808", "-1", "1e9", "", "abc")) {
+            assertThatThrownBy(() -> verifier.verify(BODY, "t=" + t + ",v1=" + hmac(SECRET, 0, BODY),
+                    List.of(SECRET))).isInstanceOf(WebhookSignatureRejected.class);
+        }
+    }
+
+    @Test
     void tamperedBodyIsRejected() {
         byte[] tampered = new String(BODY, UTF_8).replace("du_1", "du_2").getBytes(UTF_8);
         assertThatThrownBy(() -> verifier.verify(tampered, header(NOW, SECRET, BODY), List.of(SECRET)))

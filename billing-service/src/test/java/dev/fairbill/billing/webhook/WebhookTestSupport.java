@@ -70,7 +70,23 @@ public final class WebhookTestSupport {
     }
 
     public static String stripeSignature(String tenant, String body, Instant at) {
-        return StripeSignatureVerifierTest.header(at, "whsec_test_" + tenant, body.getBytes(UTF_8));
+        return stripeSignature(tenant, body.getBytes(UTF_8), at);
+    }
+
+    public static String stripeSignature(String tenant, byte[] body, Instant at) {
+        return StripeSignatureVerifierTest.header(at, "whsec_test_" + tenant, body);
+    }
+
+    /** The notification with each of its items signed again with the tenant's key, as Adyen would sign them. */
+    public static String adyenSigned(String tenant, String notification) {
+        var root = (ObjectNode) JSON.readTree(notification);
+        root.get("notificationItems").forEach(wrapper -> AdyenHmacVerifierTest.signed(
+                (ObjectNode) wrapper.get("NotificationRequestItem"), adyenKey(tenant)));
+        return JSON.writeValueAsString(root);
+    }
+
+    private static String adyenKey(String tenant) {
+        return HexFormat.of().formatHex(("whsec_test_" + tenant).getBytes(UTF_8));
     }
 
     public static String adyenNotification(String tenant, String eventCode, String disputePsp, String processorChargeId,
@@ -82,7 +98,7 @@ public final class WebhookTestSupport {
                  "additionalData": {"chargebackReasonCode": "10.4", "disputeStatus": "%s",
                   "defensePeriodEndsAt": "%s"}}""".formatted(disputePsp, processorChargeId, eventCode, eventDate,
                 disputeStatus, eventDate.plus(Duration.ofDays(10))));
-        AdyenHmacVerifierTest.signed(item, HexFormat.of().formatHex(("whsec_test_" + tenant).getBytes(UTF_8)));
+        AdyenHmacVerifierTest.signed(item, adyenKey(tenant));
         return """
                 {"live": "false", "notificationItems": [{"NotificationRequestItem": %s}]}""".formatted(item);
     }

@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -28,21 +29,27 @@ public final class ApiClient {
     }
 
     public Response send(String method, String path, String jsonBody, Map<String, String> headers) {
+        return send(method, path, jsonBody == null ? null : jsonBody.getBytes(StandardCharsets.UTF_8),
+                "application/json", headers);
+    }
+
+    /** Any bytes with any content type, for requests a well-behaved client would not send. */
+    public Response send(String method, String path, byte[] body, String contentType, Map<String, String> headers) {
         var request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30));
         headers.forEach(request::header);
-        if (jsonBody != null) {
-            request.header("Content-Type", "application/json");
+        if (body != null && contentType != null) {
+            request.header("Content-Type", contentType);
         }
-        request.method(method, jsonBody == null
+        request.method(method, body == null
                 ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofString(jsonBody));
+                : HttpRequest.BodyPublishers.ofByteArray(body));
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             Map<String, String> responseHeaders = new LinkedHashMap<>();
             response.headers().map().forEach((name, values) -> responseHeaders.put(name.toLowerCase(), values.getFirst()));
             return new Response(response.statusCode(), response.body(), responseHeaders);
         } catch (IOException e) {
-            throw new IllegalStateException(method + " " + path + " failed", e);
+            throw new IllegalStateException(method + " " + path + " failed: " + e, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(method + " " + path + " interrupted", e);

@@ -14,7 +14,7 @@ import dev.fairbill.refund.domain.RefundCaseCommands.OpenRefundCase;
 import dev.fairbill.refund.domain.RefundCaseId;
 import dev.fairbill.refund.domain.RefundCaseStatus;
 import dev.fairbill.refund.policy.Decision;
-import dev.fairbill.refund.policy.RefundReason;
+import dev.fairbill.contracts.refund.RefundReason;
 import dev.fairbill.refund.policy.RefundRequest;
 import dev.fairbill.refund.policy.RefundRequest.Target;
 import dev.fairbill.refund.policy.RefundRequest.TargetKind;

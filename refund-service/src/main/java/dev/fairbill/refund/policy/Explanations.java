@@ -13,6 +13,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import dev.fairbill.platform.money.Money;
+import dev.fairbill.contracts.refund.RefundReason;
 
 /**
  * Clause explanations are plain text with {@code {placeholders}}: {@code {reason}} and every parameter by name

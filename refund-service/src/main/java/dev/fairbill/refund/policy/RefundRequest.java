@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Objects;
 
 import dev.fairbill.platform.money.Money;
+import dev.fairbill.contracts.refund.RefundReason;
 
 /**
  * What the customer (or the system) asks for, as the policy engine sees it.

@@ -11,7 +11,7 @@ import dev.fairbill.platform.web.UnprocessableException;
 import dev.fairbill.refund.domain.Evidence;
 import dev.fairbill.refund.domain.RefundCaseRuleViolation;
 import dev.fairbill.refund.policy.RefundFacts;
-import dev.fairbill.refund.policy.RefundReason;
+import dev.fairbill.contracts.refund.RefundReason;
 import dev.fairbill.refund.policy.RefundRequest;
 import dev.fairbill.refund.policy.RefundRequest.Target;
 import dev.fairbill.refund.policy.RefundRequest.TargetKind;

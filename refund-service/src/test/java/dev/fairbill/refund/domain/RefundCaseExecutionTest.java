@@ -30,7 +30,7 @@ import dev.fairbill.refund.domain.RefundCaseEvents.SubscriptionCancellationReque
 import dev.fairbill.refund.policy.Decision;
 import dev.fairbill.refund.policy.Decision.Destination;
 import dev.fairbill.refund.policy.Decision.Outcome;
-import dev.fairbill.refund.policy.RefundReason;
+import dev.fairbill.contracts.refund.RefundReason;
 import dev.fairbill.refund.policy.RefundRequest;
 import dev.fairbill.refund.policy.RefundRequest.Target;
 import dev.fairbill.refund.policy.RefundRequest.TargetKind;

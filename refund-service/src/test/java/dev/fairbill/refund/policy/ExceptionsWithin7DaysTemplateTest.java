@@ -3,14 +3,14 @@ package dev.fairbill.refund.policy;
 import static dev.fairbill.refund.policy.Expected.approved;
 import static dev.fairbill.refund.policy.Expected.denied;
 import static dev.fairbill.refund.policy.Expected.review;
-import static dev.fairbill.refund.policy.RefundReason.CHANGE_OF_MIND;
-import static dev.fairbill.refund.policy.RefundReason.DISSATISFIED;
-import static dev.fairbill.refund.policy.RefundReason.DUPLICATE_CHARGE;
-import static dev.fairbill.refund.policy.RefundReason.FAILED_ACTIVATION;
-import static dev.fairbill.refund.policy.RefundReason.FRAUDULENT_TRANSACTION;
-import static dev.fairbill.refund.policy.RefundReason.PARTIAL_USE;
-import static dev.fairbill.refund.policy.RefundReason.SERVICE_UNAVAILABLE;
-import static dev.fairbill.refund.policy.RefundReason.UNUSED_CREDITS;
+import static dev.fairbill.contracts.refund.RefundReason.CHANGE_OF_MIND;
+import static dev.fairbill.contracts.refund.RefundReason.DISSATISFIED;
+import static dev.fairbill.contracts.refund.RefundReason.DUPLICATE_CHARGE;
+import static dev.fairbill.contracts.refund.RefundReason.FAILED_ACTIVATION;
+import static dev.fairbill.contracts.refund.RefundReason.FRAUDULENT_TRANSACTION;
+import static dev.fairbill.contracts.refund.RefundReason.PARTIAL_USE;
+import static dev.fairbill.contracts.refund.RefundReason.SERVICE_UNAVAILABLE;
+import static dev.fairbill.contracts.refund.RefundReason.UNUSED_CREDITS;
 import static dev.fairbill.refund.policy.Scenario.days;
 import static dev.fairbill.refund.policy.Scenario.hours;
 import static dev.fairbill.refund.policy.Scenario.row;
@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.provider.Arguments;
 
 import dev.fairbill.refund.policy.Decision.Destination;
+import dev.fairbill.contracts.refund.RefundReason;
 
 /** DOMAIN.md "The built-in templates, clause by clause": {@code exceptions-within-7-days} (seed 002). */
 class ExceptionsWithin7DaysTemplateTest extends TemplateDecisionTable {

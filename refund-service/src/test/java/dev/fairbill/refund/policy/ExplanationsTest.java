@@ -11,6 +11,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import dev.fairbill.platform.money.Money;
+import dev.fairbill.contracts.refund.RefundReason;
 
 class ExplanationsTest {
 

@@ -4,12 +4,12 @@ import static dev.fairbill.refund.policy.Expected.approved;
 import static dev.fairbill.refund.policy.Expected.denied;
 import static dev.fairbill.refund.policy.Expected.remedy;
 import static dev.fairbill.refund.policy.Expected.review;
-import static dev.fairbill.refund.policy.RefundReason.CHANGE_OF_MIND;
-import static dev.fairbill.refund.policy.RefundReason.COOLING_OFF;
-import static dev.fairbill.refund.policy.RefundReason.DUPLICATE_CHARGE;
-import static dev.fairbill.refund.policy.RefundReason.SERVICE_UNAVAILABLE;
-import static dev.fairbill.refund.policy.RefundReason.TECHNICAL_ISSUE;
-import static dev.fairbill.refund.policy.RefundReason.UNUSED_CREDITS;
+import static dev.fairbill.contracts.refund.RefundReason.CHANGE_OF_MIND;
+import static dev.fairbill.contracts.refund.RefundReason.COOLING_OFF;
+import static dev.fairbill.contracts.refund.RefundReason.DUPLICATE_CHARGE;
+import static dev.fairbill.contracts.refund.RefundReason.SERVICE_UNAVAILABLE;
+import static dev.fairbill.contracts.refund.RefundReason.TECHNICAL_ISSUE;
+import static dev.fairbill.contracts.refund.RefundReason.UNUSED_CREDITS;
 import static dev.fairbill.refund.policy.Scenario.days;
 import static dev.fairbill.refund.policy.Scenario.hours;
 import static dev.fairbill.refund.policy.Scenario.row;
@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.provider.Arguments;
 
 import dev.fairbill.refund.policy.Decision.Destination;
+import dev.fairbill.contracts.refund.RefundReason;
 
 /**
  * DOMAIN.md "The built-in templates, clause by clause": {@code final-sale-duplicates-refunded} (seed 001). The

@@ -3,16 +3,16 @@ package dev.fairbill.refund.policy;
 import static dev.fairbill.refund.policy.Expected.denied;
 import static dev.fairbill.refund.policy.Expected.remedy;
 import static dev.fairbill.refund.policy.Expected.review;
-import static dev.fairbill.refund.policy.RefundReason.ADMIN_OVERCHARGE;
-import static dev.fairbill.refund.policy.RefundReason.CHANGE_OF_MIND;
-import static dev.fairbill.refund.policy.RefundReason.COOLING_OFF;
-import static dev.fairbill.refund.policy.RefundReason.DUPLICATE_CHARGE;
-import static dev.fairbill.refund.policy.RefundReason.FAILED_ACTIVATION;
-import static dev.fairbill.refund.policy.RefundReason.NO_BENEFIT_DELIVERED;
-import static dev.fairbill.refund.policy.RefundReason.PARTIAL_USE;
-import static dev.fairbill.refund.policy.RefundReason.SERVICE_UNAVAILABLE;
-import static dev.fairbill.refund.policy.RefundReason.UNUSED_CREDITS;
-import static dev.fairbill.refund.policy.RefundReason.WRONG_RENEWAL;
+import static dev.fairbill.contracts.refund.RefundReason.ADMIN_OVERCHARGE;
+import static dev.fairbill.contracts.refund.RefundReason.CHANGE_OF_MIND;
+import static dev.fairbill.contracts.refund.RefundReason.COOLING_OFF;
+import static dev.fairbill.contracts.refund.RefundReason.DUPLICATE_CHARGE;
+import static dev.fairbill.contracts.refund.RefundReason.FAILED_ACTIVATION;
+import static dev.fairbill.contracts.refund.RefundReason.NO_BENEFIT_DELIVERED;
+import static dev.fairbill.contracts.refund.RefundReason.PARTIAL_USE;
+import static dev.fairbill.contracts.refund.RefundReason.SERVICE_UNAVAILABLE;
+import static dev.fairbill.contracts.refund.RefundReason.UNUSED_CREDITS;
+import static dev.fairbill.contracts.refund.RefundReason.WRONG_RENEWAL;
 import static dev.fairbill.refund.policy.Scenario.days;
 import static dev.fairbill.refund.policy.Scenario.hours;
 import static dev.fairbill.refund.policy.Scenario.row;
@@ -20,6 +20,7 @@ import static dev.fairbill.refund.policy.Scenario.row;
 import java.util.List;
 
 import org.junit.jupiter.params.provider.Arguments;
+import dev.fairbill.contracts.refund.RefundReason;
 
 /** DOMAIN.md "The built-in templates, clause by clause": {@code final-sale-reseller} (seed 000). */
 class FinalSaleResellerTemplateTest extends TemplateDecisionTable {

@@ -14,6 +14,7 @@ import dev.fairbill.refund.policy.RefundFacts.SubscriptionFacts;
 import dev.fairbill.refund.policy.RefundFacts.UsageFacts;
 import dev.fairbill.refund.policy.RefundRequest.Target;
 import dev.fairbill.refund.policy.RefundRequest.TargetKind;
+import dev.fairbill.contracts.refund.RefundReason;
 
 /** The facts of a refund request in tests, starting from API.md's catalog (EUR). */
 final class Given {

@@ -23,6 +23,7 @@ import dev.fairbill.refund.policy.RefundFacts.SubscriptionFacts;
 import dev.fairbill.refund.policy.RefundFacts.UsageFacts;
 import dev.fairbill.refund.policy.RefundRequest.Target;
 import dev.fairbill.refund.policy.RefundRequest.TargetKind;
+import dev.fairbill.contracts.refund.RefundReason;
 
 /** Invariants of every decision, over arbitrary facts, requests, times and all five templates. */
 class PolicyEngineProperties {

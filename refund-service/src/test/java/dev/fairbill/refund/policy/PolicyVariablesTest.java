@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import dev.fairbill.contracts.refund.RefundReason;
 
 class PolicyVariablesTest {
 

@@ -4,13 +4,13 @@ import static dev.fairbill.refund.policy.Expected.approved;
 import static dev.fairbill.refund.policy.Expected.denied;
 import static dev.fairbill.refund.policy.Expected.remedy;
 import static dev.fairbill.refund.policy.Expected.review;
-import static dev.fairbill.refund.policy.RefundReason.CHANGE_OF_MIND;
-import static dev.fairbill.refund.policy.RefundReason.COUNT_DROPPED;
-import static dev.fairbill.refund.policy.RefundReason.DELIVERY_STALLED;
-import static dev.fairbill.refund.policy.RefundReason.DISSATISFIED;
-import static dev.fairbill.refund.policy.RefundReason.NEVER_STARTED;
-import static dev.fairbill.refund.policy.RefundReason.PARTIAL_DELIVERY;
-import static dev.fairbill.refund.policy.RefundReason.WRONG_SERVICE;
+import static dev.fairbill.contracts.refund.RefundReason.CHANGE_OF_MIND;
+import static dev.fairbill.contracts.refund.RefundReason.COUNT_DROPPED;
+import static dev.fairbill.contracts.refund.RefundReason.DELIVERY_STALLED;
+import static dev.fairbill.contracts.refund.RefundReason.DISSATISFIED;
+import static dev.fairbill.contracts.refund.RefundReason.NEVER_STARTED;
+import static dev.fairbill.contracts.refund.RefundReason.PARTIAL_DELIVERY;
+import static dev.fairbill.contracts.refund.RefundReason.WRONG_SERVICE;
 import static dev.fairbill.refund.policy.Scenario.days;
 import static dev.fairbill.refund.policy.Scenario.hours;
 import static dev.fairbill.refund.policy.Scenario.row;
@@ -22,6 +22,7 @@ import java.util.List;
 import org.junit.jupiter.params.provider.Arguments;
 
 import dev.fairbill.refund.policy.Decision.Destination;
+import dev.fairbill.contracts.refund.RefundReason;
 
 /**
  * DOMAIN.md "The built-in templates, clause by clause": {@code refill-or-refund} (seed 003), on API.md's

@@ -1,8 +1,11 @@
-package dev.fairbill.refund.policy;
+package dev.fairbill.contracts.refund;
 
 import java.util.Optional;
 
-/** API.md's refund reasons. A reason a template does not list is denied by its final-sale clause (DOMAIN.md). */
+/**
+ * Why a customer asks for money back. Billing takes it with a "cancel and refund me" request and refund-service decides
+ * by it; a reason a refund policy does not list is denied by that policy's final-sale clause.
+ */
 public enum RefundReason {
     CHANGE_OF_MIND,
     UNUSED_CREDITS,

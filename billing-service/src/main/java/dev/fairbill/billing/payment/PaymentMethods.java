@@ -1,0 +1,25 @@
+package dev.fairbill.billing.payment;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * One check of payment methods for every request that names one (an account's default, a subscription's, a charge's
+ * or a purchase's): a method the processor cannot charge is refused with 422 {@code unknown-payment-method} before
+ * anything is recorded, instead of failing later at a renewal.
+ */
+@Component
+public class PaymentMethods {
+
+    private final PaymentProcessor processor;
+
+    public PaymentMethods(PaymentProcessor processor) {
+        this.processor = processor;
+    }
+
+    /** Passes {@code null} (no method named); refuses one the processor does not know. */
+    public void requireKnown(String paymentMethod) {
+        if (paymentMethod != null && !processor.knows(paymentMethod)) {
+            throw new UnknownPaymentMethodException(processor.name());
+        }
+    }
+}
