@@ -93,15 +93,18 @@ class HostileInputIT {
                         refused("another tenant's account", "/api/v1/subscriptions", """
                                 {"accountId": "%s", "planId": "monthly"}""".formatted(foreignAccount)),
                         refused("an unknown plan", "/api/v1/subscriptions", """
-                                {"accountId": "%s", "planId": "platinum"}""".formatted(account)),
+                                {"accountId": "%s", "planId": "platinum", "paymentMethod": "pm_card_ok"}"""
+                                .formatted(account)),
                         refused("an unknown payment method", "/api/v1/subscriptions", """
                                 {"accountId": "%s", "planId": "monthly", "paymentMethod": "pm_card_nope"}"""
                                 .formatted(account)),
                         refused("a start more than ten years back", "/api/v1/subscriptions", """
-                                {"accountId": "%s", "planId": "monthly", "backdateStartTo": "%s"}"""
+                                {"accountId": "%s", "planId": "monthly", "paymentMethod": "pm_card_ok",
+                                 "backdateStartTo": "%s"}"""
                                 .formatted(account, longAgo)),
                         refused("a start tomorrow", "/api/v1/subscriptions", """
-                                {"accountId": "%s", "planId": "monthly", "backdateStartTo": "%s"}"""
+                                {"accountId": "%s", "planId": "monthly", "paymentMethod": "pm_card_ok",
+                                 "backdateStartTo": "%s"}"""
                                 .formatted(account, tomorrow)))
                 .endpoint("POST /api/v1/subscriptions/{subscriptionId}/cancel",
                         "/api/v1/subscriptions/" + subscription + "/cancel", """
@@ -147,19 +150,23 @@ class HostileInputIT {
                                 charge(account, "EUR", "sub_01JDQ8Z3V5G7N2K4M6P8R0T2W4")),
                         refused("another tenant's purchase", "/api/v1/charges", """
                                 {"accountId": "%s", "amount": {"amount": 700, "currency": "EUR"},
-                                 "description": "x", "purchaseId": "%s"}""".formatted(account, foreignPurchase)))
+                                 "description": "x", "paymentMethod": "pm_card_ok", "purchaseId": "%s"}"""
+                                .formatted(account, foreignPurchase)))
                 .endpoint("POST /api/v1/purchases", "/api/v1/purchases", """
                         {"accountId": "%s", "productId": "credits-500", "paymentMethod": "pm_card_ok",
                          "backdateTo": "%s"}""".formatted(account, yesterday),
                         refused("another tenant's account", "/api/v1/purchases", """
                                 {"accountId": "%s", "productId": "credits-500"}""".formatted(foreignAccount)),
                         refused("an unknown product", "/api/v1/purchases", """
-                                {"accountId": "%s", "productId": "gold-bars"}""".formatted(account)),
+                                {"accountId": "%s", "productId": "gold-bars", "paymentMethod": "pm_card_ok"}"""
+                                .formatted(account)),
                         refused("a purchase more than ten years back", "/api/v1/purchases", """
-                                {"accountId": "%s", "productId": "credits-500", "backdateTo": "%s"}"""
+                                {"accountId": "%s", "productId": "credits-500", "paymentMethod": "pm_card_ok",
+                                 "backdateTo": "%s"}"""
                                 .formatted(account, longAgo)),
                         refused("a purchase tomorrow", "/api/v1/purchases", """
-                                {"accountId": "%s", "productId": "credits-500", "backdateTo": "%s"}"""
+                                {"accountId": "%s", "productId": "credits-500", "paymentMethod": "pm_card_ok",
+                                 "backdateTo": "%s"}"""
                                 .formatted(account, tomorrow)))
                 .endpoint("POST /api/v1/purchases/{purchaseId}/fulfilment",
                         "/api/v1/purchases/" + purchase + "/fulfilment",
@@ -205,11 +212,12 @@ class HostileInputIT {
                 admin(tenant))).get("id").asString();
     }
 
+    /** A charge that only its currency or subscription may spoil: it names a payment method the sandbox takes. */
     private static String charge(String account, String currency, String subscription) {
         return """
-                {"accountId": "%s", "amount": {"amount": 700, "currency": "%s"}, "description": "x"%s}"""
-                .formatted(account, currency, subscription == null ? "" : ", \"subscriptionId\": \"" + subscription
-                        + "\"");
+                {"accountId": "%s", "amount": {"amount": 700, "currency": "%s"}, "description": "x",
+                 "paymentMethod": "pm_card_ok"%s}""".formatted(account, currency, subscription == null ? ""
+                : ", \"subscriptionId\": \"" + subscription + "\"");
     }
 
     private Mutation stripeSigned(Mutation mutation) {

@@ -3,15 +3,12 @@ package dev.fairbill.ledger;
 import static dev.fairbill.platform.testsupport.ApiClient.bearer;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.stream.Stream;
 
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -22,7 +19,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.test.context.TestPropertySource;
 
-import dev.fairbill.ledger.messaging.BillingFacts;
 import dev.fairbill.platform.testsupport.ApiClient;
 import dev.fairbill.platform.testsupport.EndpointLoad;
 import dev.fairbill.platform.testsupport.IntegrationTest;
@@ -49,6 +45,7 @@ class EveryEndpointInParallelIT {
     @LocalServerPort int port;
     @Autowired ApplicationContext service;
     private ApiClient api;
+    private LedgerTestApi ledgers;
     private String customer;
     private String reseller;
     private String subReseller;
@@ -56,14 +53,14 @@ class EveryEndpointInParallelIT {
 
     @BeforeAll
     void fixtures() {
-        api = new ApiClient("http://localhost:" + port);
+        ledgers = new LedgerTestApi(port, TENANT);
+        api = ledgers.http();
         customer = openedAccount("CUSTOMER", null);
         reseller = openedAccount("RESELLER", null);
         subReseller = openedAccount("SUB_RESELLER", reseller);
         created(customer, "/grants", "{\"amount\": 100000, \"source\": \"GOODWILL\"}");
         created(reseller, "/grants", "{\"amount\": 100000, \"source\": \"ADJUSTMENT\"}");
-        created(customer, "/grants", "{\"amount\": 100000, \"source\": \"REFUND_BALANCE\", \"unit\": \"EUR\","
-                + " \"chargeId\": \"ch_01JDQ8Z3V5G7N2K4M6P8R0T2W4\"}");
+        ledgers.cashBalance(customer, 100000);
         fixtures.put("lot", load.oneEach(i -> created(customer, "/grants",
                 "{\"amount\": 10, \"source\": \"GOODWILL\"}")));
         fixtures.put("hold", load.oneEach(i -> hold("held")));
@@ -116,9 +113,7 @@ class EveryEndpointInParallelIT {
     }
 
     private ApiClient.Response post(String account, String subPath, String body) {
-        Map<String, String> headers = new HashMap<>(bearer(TestJwts.admin(TENANT)));
-        headers.put("Idempotency-Key", UUID.randomUUID().toString());
-        return api.send("POST", "/api/v1/ledgers/" + account + subPath, body, headers);
+        return ledgers.post(account, subPath, body);
     }
 
     private String created(String account, String subPath, String body) {
@@ -132,11 +127,7 @@ class EveryEndpointInParallelIT {
     }
 
     private String openedAccount(String role, String parent) {
-        String account = BillingFacts.newAccountId();
-        BillingFacts.accountOpened(account, TENANT, role, parent);
-        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> api.get(
-                "/api/v1/ledgers/" + account, bearer(TestJwts.readOnly(TENANT))).status() == 200);
-        return account;
+        return ledgers.openedAccount(role, parent);
     }
 
     private String fixture(String kind, int i) {

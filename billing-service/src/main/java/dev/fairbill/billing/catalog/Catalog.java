@@ -1,5 +1,6 @@
 package dev.fairbill.billing.catalog;
 
+import java.util.Currency;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -7,6 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import dev.fairbill.billing.catalog.CatalogProperties.PlanSpec;
 import dev.fairbill.billing.catalog.CatalogProperties.ProductSpec;
@@ -42,6 +44,13 @@ public class Catalog {
 
     public Optional<CatalogProduct> product(String tenant, String productId) {
         return products(tenant).stream().filter(product -> product.id().equals(productId)).findFirst();
+    }
+
+    /** The currencies the tenant's plans and products are priced in: the only ones its accounts are charged in. */
+    public Set<Currency> currencies(String tenant) {
+        return Stream.concat(plans(tenant).stream().map(plan -> plan.terms().price().currency()),
+                        products(tenant).stream().map(product -> product.price().currency()))
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     private static CatalogPlan plan(PlanSpec spec) {

@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.fairbill.billing.catalog.Catalog;
 import dev.fairbill.billing.domain.AccountId;
 import dev.fairbill.billing.domain.ChargeCommands.CaptureCharge;
 import dev.fairbill.billing.domain.ChargeId;
@@ -24,12 +25,12 @@ import dev.fairbill.billing.query.AccountView;
 import dev.fairbill.billing.query.ChargeQueries;
 import dev.fairbill.billing.query.ChargeView;
 import dev.fairbill.billing.query.PurchaseProjection;
+import dev.fairbill.billing.query.SubscriptionProjection;
 import dev.fairbill.platform.id.IdPrefix;
 import dev.fairbill.platform.id.Ids;
 import dev.fairbill.platform.security.Caller;
 import dev.fairbill.platform.web.NotFoundException;
 import dev.fairbill.platform.web.UnprocessableException;
-import dev.fairbill.platform.web.ValidationFailedException;
 import dev.fairbill.platform.web.page.Page;
 import dev.fairbill.platform.web.page.PageRequest;
 import jakarta.validation.Valid;
@@ -44,14 +45,19 @@ public class ChargeController {
     private final PurchaseProjection purchases;
     private final ChargeQueries charges;
     private final PaymentMethods paymentMethods;
+    private final Catalog catalog;
+    private final SubscriptionProjection subscriptions;
 
     public ChargeController(CommandGateway commands, AccountProjection accounts, PurchaseProjection purchases,
-                            ChargeQueries charges, PaymentMethods paymentMethods) {
+                            ChargeQueries charges, PaymentMethods paymentMethods, Catalog catalog,
+                            SubscriptionProjection subscriptions) {
         this.commands = commands;
         this.accounts = accounts;
         this.purchases = purchases;
         this.charges = charges;
         this.paymentMethods = paymentMethods;
+        this.catalog = catalog;
+        this.subscriptions = subscriptions;
     }
 
     /**
@@ -63,7 +69,12 @@ public class ChargeController {
         String tenant = Caller.current().tenant();
         AccountView account = accounts.referencedBy(tenant, request.accountId());
         var amount = request.amount().toMoney("amount");
-        SubscriptionId subscription = request.subscriptionId() == null ? null : subscription(request.subscriptionId());
+        if (!catalog.currencies(tenant).contains(amount.currency())) {
+            throw new UnprocessableException("currency-not-accepted", "Currency not accepted", "This tenant charges "
+                    + "its accounts in " + catalog.currencies(tenant) + ", not " + amount.currency() + ".");
+        }
+        SubscriptionId subscription = request.subscriptionId() == null ? null
+                : subscription(tenant, account, request.subscriptionId());
         PurchaseId purchase = request.purchaseId() == null ? null : purchase(tenant, account, request.purchaseId());
         String paymentMethod = request.paymentMethod() != null ? request.paymentMethod()
                 : account.defaultPaymentMethod();
@@ -90,11 +101,13 @@ public class ChargeController {
         return new Page<>(views.data().stream().map(ChargeResponse::of).toList(), views.nextCursor());
     }
 
-    private static SubscriptionId subscription(String subscriptionId) {
-        if (!Ids.isValid(IdPrefix.SUBSCRIPTION, subscriptionId)) {
-            throw new ValidationFailedException("subscriptionId", "is not a subscription id");
-        }
-        return SubscriptionId.of(subscriptionId);
+    /** A charge names only a subscription of its own account, as it does a purchase. */
+    private SubscriptionId subscription(String tenant, AccountView account, String subscriptionId) {
+        return subscriptions.find(tenant, subscriptionId)
+                .filter(found -> found.accountId().equals(account.id()))
+                .map(found -> SubscriptionId.of(found.id()))
+                .orElseThrow(() -> new UnprocessableException("subscription-not-found", "Subscription not found",
+                        "Subscription " + subscriptionId + " of account " + account.id() + " not found."));
     }
 
     private PurchaseId purchase(String tenant, AccountView account, String purchaseId) {

@@ -78,6 +78,11 @@ import dev.fairbill.platform.web.NotFoundException;
 @Aggregate(snapshotTriggerDefinition = "creditLedgerSnapshotTrigger")
 public class CreditLedger {
 
+    /**
+     * The most a ledger holds of one unit (10^15 credits or minor units). Every amount a request names is at most
+     * 10^10, so no sum of lots, entries or journal lines can overflow on the way there.
+     */
+    public static final long MAX_BALANCE = 1_000_000_000_000_000L;
     static final String LOT_EXPIRY = "lot-expiry";
     static final String HOLD_EXPIRY = "hold-expiry";
 
@@ -146,6 +151,10 @@ public class CreditLedger {
         if (command.amount() <= 0) {
             throw LedgerRuleViolation.invalid("invalid-amount", "Invalid amount", "A grant must be positive.");
         }
+        if (lots.balance(command.unit()) > MAX_BALANCE - command.amount()) {
+            throw LedgerRuleViolation.invalid("balance-limit", "Balance limit", "A ledger holds at most "
+                    + MAX_BALANCE + " of a unit; this grant would take " + command.unit() + " past it.");
+        }
         if (command.source().holdsCash() != command.unit().isCash()) {
             throw LedgerRuleViolation.invalid("unit-mismatch", "Unit does not fit the source",
                     command.source().holdsCash() ? "REFUND_BALANCE lots hold a currency, not CREDIT."
@@ -159,7 +168,7 @@ public class CreditLedger {
         }
         if (command.expiresAt() != null && command.source() == LotSource.REFUND_BALANCE) {
             throw LedgerRuleViolation.invalid("cash-never-expires", "Cash balance never expires",
-                    "REFUND_BALANCE lots have no expiry (DOMAIN.md, lot sources).");
+                    "REFUND_BALANCE lots have no expiry.");
         }
     }
 

@@ -9,6 +9,7 @@ import org.springframework.context.annotation.Configuration;
 import dev.fairbill.contracts.billing.AccountOpenedV1;
 import dev.fairbill.contracts.billing.AccountReinstatedV1;
 import dev.fairbill.contracts.billing.AccountSuspendedV1;
+import dev.fairbill.contracts.billing.ChargeCapturedV1;
 import dev.fairbill.contracts.billing.ChargeFailedV1;
 import dev.fairbill.contracts.billing.ChargeRefundFailedV1;
 import dev.fairbill.contracts.billing.ChargeRefundedV1;
@@ -29,6 +30,7 @@ import dev.fairbill.ledger.domain.LedgerId;
 import dev.fairbill.ledger.domain.LotId;
 import dev.fairbill.ledger.domain.LotSource;
 import dev.fairbill.ledger.domain.OpenLedger;
+import dev.fairbill.ledger.query.CapturedCharges;
 import dev.fairbill.platform.messaging.InboundHandler;
 
 /**
@@ -40,6 +42,12 @@ class BillingFactHandlers {
 
     /** Billing suspends an account for a dispute or an operator: its ledger freezes until it is reinstated. */
     static final String SUSPENSION = "ACCOUNT_SUSPENDED";
+
+    /** A cash lot granted through the API must name a charge billing captured for its account. */
+    @Bean
+    InboundHandler<ChargeCapturedV1> rememberCapturedCharge(CapturedCharges charges) {
+        return InboundHandler.of(ChargeCapturedV1.TYPE, ChargeCapturedV1.class, charges::remember);
+    }
 
     @Bean
     InboundHandler<AccountOpenedV1> openLedgerOnAccountOpened(CommandGateway commands) {

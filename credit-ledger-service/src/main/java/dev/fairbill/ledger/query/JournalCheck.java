@@ -1,8 +1,12 @@
 package dev.fairbill.ledger.query;
 
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -24,7 +28,7 @@ public class JournalCheck {
 
     private final JdbcClient jdbc;
     private final MeterRegistry meters;
-    private final ConcurrentHashMap<String, AtomicLong> imbalances = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, AtomicReference<BigInteger>> imbalances = new ConcurrentHashMap<>();
 
     public JournalCheck(JdbcClient jdbc, MeterRegistry meters) {
         this.jdbc = jdbc;
@@ -32,12 +36,16 @@ public class JournalCheck {
         imbalance("CREDIT");
     }
 
-    /** Debits and credits of one unit over one tenant's (or every tenant's, when null) postings. */
-    public record UnitTotals(String unit, long debits, long credits, long imbalance) {
+    /**
+     * Debits and credits of one unit over one tenant's postings; sums of many accounts may pass 64 bits, so they are
+     * exact integers of any size.
+     */
+    public record UnitTotals(String unit, BigInteger debits, BigInteger credits, BigInteger imbalance) {
     }
 
     /** An account whose liability in the journal is not what its lots hold. */
-    public record LiabilityMismatch(String accountId, String unit, long journalLiability, long lotsRemaining) {
+    public record LiabilityMismatch(String accountId, String unit, BigInteger journalLiability,
+                                    BigInteger lotsRemaining) {
     }
 
     public record Result(boolean balanced, List<UnitTotals> units, List<LiabilityMismatch> mismatches) {
@@ -49,8 +57,8 @@ public class JournalCheck {
                                COALESCE(-SUM(amount) FILTER (WHERE amount < 0), 0) AS credits, SUM(amount) AS imbalance
                         FROM journal_lines WHERE tenant = ? GROUP BY unit ORDER BY unit""")
                 .param(tenant)
-                .query((row, n) -> new UnitTotals(row.getString("unit"), row.getLong("debits"),
-                        row.getLong("credits"), row.getLong("imbalance")))
+                .query((row, n) -> new UnitTotals(row.getString("unit"), exact(row, "debits"),
+                        exact(row, "credits"), exact(row, "imbalance")))
                 .list();
         List<LiabilityMismatch> mismatches = jdbc.sql("""
                         WITH liability AS (
@@ -69,9 +77,9 @@ public class JournalCheck {
                         ORDER BY 1, 2 LIMIT 100""")
                 .params(tenant, tenant)
                 .query((row, n) -> new LiabilityMismatch(row.getString("account_id"), row.getString("unit"),
-                        row.getLong("journal"), row.getLong("lots")))
+                        exact(row, "journal"), exact(row, "lots")))
                 .list();
-        boolean balanced = units.stream().allMatch(u -> u.imbalance() == 0) && mismatches.isEmpty();
+        boolean balanced = units.stream().allMatch(u -> u.imbalance().signum() == 0) && mismatches.isEmpty();
         return new Result(balanced, units, mismatches);
     }
 
@@ -79,20 +87,25 @@ public class JournalCheck {
     void refreshImbalanceMetric() {
         jdbc.sql("SELECT unit, SUM(amount) AS imbalance FROM journal_lines GROUP BY unit")
                 .query((row, n) -> {
-                    imbalance(row.getString("unit")).set(row.getLong("imbalance"));
+                    imbalance(row.getString("unit")).set(exact(row, "imbalance"));
                     return null;
                 })
                 .list();
     }
 
-    private AtomicLong imbalance(String unit) {
+    private AtomicReference<BigInteger> imbalance(String unit) {
         return imbalances.computeIfAbsent(unit, u -> {
-            AtomicLong value = new AtomicLong();
-            Gauge.builder(IMBALANCE_METRIC, value, AtomicLong::get)
+            AtomicReference<BigInteger> value = new AtomicReference<>(BigInteger.ZERO);
+            Gauge.builder(IMBALANCE_METRIC, value, sum -> sum.get().doubleValue())
                     .description("Sum of all journal lines of a unit; anything but 0 is a bookkeeping bug")
                     .tag("unit", u)
                     .register(meters);
             return value;
         });
+    }
+
+    private static BigInteger exact(ResultSet row, String column) throws SQLException {
+        BigDecimal value = row.getBigDecimal(column);
+        return value == null ? BigInteger.ZERO : value.toBigIntegerExact();
     }
 }

@@ -2,18 +2,21 @@ package dev.fairbill.ledger.web;
 
 import java.time.Instant;
 
-import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 
+import dev.fairbill.ledger.domain.LotSource;
+import dev.fairbill.platform.web.input.InputLimits;
+
 /**
- * API.md {@code POST /ledgers/{accountId}/grants}. {@code unit} is {@code CREDIT} (the default) or, for a
- * {@code REFUND_BALANCE} cash lot, the currency, with {@code amount} in its minor units; {@code chargeId} names the
- * charge a cash lot came from, which a withdrawal refunds.
+ * A grant by an operator or a saga. {@code unit} is {@code CREDIT} (the default) or, for a {@code REFUND_BALANCE}
+ * cash lot, the currency, with {@code amount} in its minor units; {@code chargeId} names the charge a cash lot came
+ * from, which a withdrawal refunds.
  */
-public record GrantRequest(@NotNull @Positive Long amount,
-                           @NotBlank @Size(max = 32) String source,
+public record GrantRequest(@NotNull @Positive @Max(InputLimits.MAX_AMOUNT) Long amount,
+                           @NotNull LotSource source,
                            @Size(max = 8) String unit,
                            Instant expiresAt,
                            @Size(max = 255) String reference,

@@ -22,13 +22,15 @@ import dev.fairbill.ledger.domain.LedgerId;
 import dev.fairbill.ledger.domain.LedgerSettings;
 import dev.fairbill.ledger.domain.LotId;
 import dev.fairbill.ledger.domain.LotSource;
+import dev.fairbill.ledger.query.CapturedCharges;
 import dev.fairbill.ledger.query.LedgerQueries;
 import dev.fairbill.ledger.query.LedgerView;
 import dev.fairbill.platform.id.IdPrefix;
-import dev.fairbill.platform.id.Ids;
+import dev.fairbill.platform.money.Money;
 import dev.fairbill.platform.security.Caller;
 import dev.fairbill.platform.web.NotFoundException;
 import dev.fairbill.platform.web.UnprocessableException;
+import dev.fairbill.platform.web.ValidationFailedException;
 import dev.fairbill.platform.web.page.Page;
 import dev.fairbill.platform.web.page.PageRequest;
 import jakarta.validation.Valid;
@@ -43,12 +45,15 @@ public class LedgerController {
     private final LedgerQueries ledgers;
     private final LedgerSettings settings;
     private final Clock clock;
+    private final CapturedCharges charges;
 
-    public LedgerController(CommandGateway commands, LedgerQueries ledgers, LedgerSettings settings, Clock clock) {
+    public LedgerController(CommandGateway commands, LedgerQueries ledgers, LedgerSettings settings, Clock clock,
+                            CapturedCharges charges) {
         this.commands = commands;
         this.ledgers = ledgers;
         this.settings = settings;
         this.clock = clock;
+        this.charges = charges;
     }
 
     @GetMapping
@@ -67,16 +72,13 @@ public class LedgerController {
                                              @RequestHeader(value = Operation.IDEMPOTENCY_KEY, required = false)
                                              String idempotencyKey) {
         LedgerView ledger = ledgers.require(Caller.current().tenant(), accountId);
-        LotSource source = source(request.source());
+        LotSource source = grantable(request.source());
         CreditUnit unit = unit(request.unit(), source);
         Instant expiresAt = request.expiresAt();
         if (expiresAt == null && settings.tenant(ledger.tenant()).grantExpiry().containsKey(source)) {
             expiresAt = clock.instant().plus(settings.tenant(ledger.tenant()).grantExpiry().get(source));
         }
-        if (request.chargeId() != null && !Ids.isValid(IdPrefix.CHARGE, request.chargeId())) {
-            throw new UnprocessableException("invalid-charge-id", "Invalid charge id",
-                    request.chargeId() + " is not a charge id.");
-        }
+        requirePaidBy(ledger, source, unit, request.amount(), request.chargeId());
         Operation operation = Operation.of(accountId, idempotencyKey);
         LotId lotId = commands.sendAndWait(new GrantLot(LedgerId.of(accountId), operation.id(),
                 LotId.of(operation.idOf(IdPrefix.LOT)), unit, source, request.amount(), expiresAt,
@@ -115,20 +117,41 @@ public class LedgerController {
                 .orElseThrow(() -> new NotFoundException("Lot " + lotId));
     }
 
-    private static LotSource source(String source) {
-        LotSource parsed;
-        try {
-            parsed = LotSource.valueOf(source);
-        } catch (IllegalArgumentException unknown) {
-            throw new UnprocessableException("unknown-source", "Unknown lot source",
-                    source + " is not a lot source (API.md, Credit ledger).");
-        }
-        if (!parsed.isGrantable()) {
+    private static LotSource grantable(LotSource source) {
+        if (!source.isGrantable()) {
             throw new UnprocessableException("source-not-grantable", "Source not grantable",
-                    parsed + " lots come from billing's facts or transfers; grants may be SERVICE_CREDIT, GOODWILL,"
+                    source + " lots come from billing's facts or transfers; grants may be SERVICE_CREDIT, GOODWILL,"
                             + " ADJUSTMENT or REFUND_BALANCE.");
         }
-        return parsed;
+        return source;
+    }
+
+    /**
+     * A cash lot is money a charge took and that goes back to its payment method on withdrawal: it names a charge
+     * billing captured for this very account, in the lot's currency, for at least the lot's amount. Other lots name
+     * no charge.
+     */
+    private void requirePaidBy(LedgerView ledger, LotSource source, CreditUnit unit, long amount, String chargeId) {
+        if (!source.holdsCash()) {
+            if (chargeId != null) {
+                throw new ValidationFailedException("chargeId", "names the charge of a REFUND_BALANCE grant only");
+            }
+            return;
+        }
+        if (chargeId == null) {
+            throw new ValidationFailedException("chargeId", "is required for a REFUND_BALANCE grant");
+        }
+        Money charged = charges.amountOf(ledger.tenant(), ledger.accountId(), chargeId)
+                .orElseThrow(() -> new UnprocessableException("unknown-charge", "Unknown charge", "Charge "
+                        + chargeId + " is not a captured charge of account " + ledger.accountId() + "."));
+        if (!charged.currency().equals(unit.currency())) {
+            throw new UnprocessableException("currency-mismatch", "Currency mismatch", "Charge " + chargeId
+                    + " was paid in " + charged.currency() + ", not " + unit + ".");
+        }
+        if (amount > charged.amount()) {
+            throw new UnprocessableException("exceeds-charge", "Exceeds the charge", "A cash lot from charge "
+                    + chargeId + " holds at most the " + charged + " it took.");
+        }
     }
 
     private static CreditUnit unit(String unit, LotSource source) {
@@ -142,8 +165,7 @@ public class LedgerController {
         try {
             return CreditUnit.of(unit);
         } catch (IllegalArgumentException unknown) {
-            throw new UnprocessableException("unknown-unit", "Unknown unit",
-                    unit + " is neither CREDIT nor an ISO-4217 currency code.");
+            throw new ValidationFailedException("unit", "must be CREDIT or an ISO-4217 currency code");
         }
     }
 }

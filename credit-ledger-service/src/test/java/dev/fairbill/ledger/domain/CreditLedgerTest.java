@@ -162,6 +162,19 @@ class CreditLedgerTest {
                         LotSource.REFUND_BALANCE, 100, IN_A_WEEK, "ref", CHARGE, null), "cash-never-expires"));
     }
 
+    /** No sum of a ledger's lots, entries or journal lines may overflow: a unit's balance stops at 10^15. */
+    @Test
+    void aGrantThatWouldTakeTheBalancePastTheLimitIsRefused() {
+        long limit = CreditLedger.MAX_BALANCE;
+        ledger(credits("lot_big", LotSource.GOODWILL, limit - 5, null))
+                .when(credits("lot_more", LotSource.GOODWILL, 6, null))
+                .expectException(problem(UNPROCESSABLE_CONTENT, "balance-limit"))
+                .expectNoEvents();
+        ledger(credits("lot_big", LotSource.GOODWILL, limit - 5, null))
+                .when(credits("lot_last", LotSource.GOODWILL, 5, null))
+                .expectSuccessfulHandlerExecution();
+    }
+
     @Test
     void repeatedGrantOperationGrantsOnceAndAnswersTheFirstLot() { // DOMAIN.md: operations are applied once
         GrantLot first = purchased("lot_pack", CHARGE, 500);

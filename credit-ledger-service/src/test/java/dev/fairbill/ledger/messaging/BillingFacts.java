@@ -3,8 +3,10 @@ package dev.fairbill.ledger.messaging;
 import java.time.Instant;
 import java.util.UUID;
 
+import dev.fairbill.contracts.MoneyAmount;
 import dev.fairbill.contracts.Topics;
 import dev.fairbill.contracts.billing.AccountOpenedV1;
+import dev.fairbill.contracts.billing.ChargeCapturedV1;
 import dev.fairbill.platform.testsupport.KafkaTestMessages;
 
 /**
@@ -28,6 +30,15 @@ public final class BillingFacts {
         var data = new AccountOpenedV1(accountId, tenant, role, parentAccountId, Instant.parse("2026-11-22T10:15:30Z"));
         KafkaTestMessages.sendCloudEvent(Topics.BILLING_EVENTS, UUID.randomUUID().toString(), AccountOpenedV1.TYPE,
                 accountId, data);
+    }
+
+    /** A charge of {@code amount} euro cents billing captured for the account; returns its id. */
+    public static String chargeCaptured(String accountId, String tenant, long amount) {
+        String chargeId = "ch_" + UUID.randomUUID().toString().replace("-", "").substring(0, 26).toUpperCase();
+        fact(ChargeCapturedV1.TYPE, accountId, new ChargeCapturedV1(chargeId, accountId, tenant,
+                new MoneyAmount(amount, "EUR"), "credits", null, null, null, "sandbox", "ch_sandbox_x", Instant.now(),
+                new MoneyAmount(0, "EUR")));
+        return chargeId;
     }
 
     /** Sends a fact of billing about the account with a fresh event id. */

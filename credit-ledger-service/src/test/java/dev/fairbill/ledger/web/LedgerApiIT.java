@@ -22,6 +22,7 @@ import dev.fairbill.contracts.Topics;
 import dev.fairbill.contracts.billing.ChargeRefundFailedV1;
 import dev.fairbill.contracts.billing.ChargeRefundedV1;
 import dev.fairbill.contracts.billing.RefundChargeRequestedV1;
+import dev.fairbill.ledger.LedgerTestApi;
 import dev.fairbill.ledger.messaging.BillingFacts;
 import dev.fairbill.platform.testsupport.ApiClient;
 import dev.fairbill.platform.testsupport.IntegrationTest;
@@ -101,11 +102,11 @@ class LedgerApiIT {
         assertProblem(post(account, "/grants", "{\"amount\": 0, \"source\": \"GOODWILL\"}"), 400, "validation-failed");
         assertProblem(post(account, "/grants", "{\"amount\": -5, \"source\": \"GOODWILL\"}"), 400,
                 "validation-failed");
-        assertProblem(post(account, "/grants", "{\"amount\": 5, \"source\": \"GIFT\"}"), 422, "unknown-source");
+        assertProblem(post(account, "/grants", "{\"amount\": 5, \"source\": \"GIFT\"}"), 400, "malformed-request");
         assertProblem(post(account, "/grants", "{\"amount\": 5, \"source\": \"PURCHASED\"}"), 422,
                 "source-not-grantable");
-        assertProblem(post(account, "/grants", "{\"amount\": 5, \"source\": \"GOODWILL\", \"unit\": \"XYZ\"}"), 422,
-                "unknown-unit");
+        assertProblem(post(account, "/grants", "{\"amount\": 5, \"source\": \"GOODWILL\", \"unit\": \"XYZ\"}"), 400,
+                "validation-failed");
         assertProblem(post(account, "/grants", "{\"amount\": 5, \"source\": \"GOODWILL\", \"unit\": \"EUR\"}"), 422,
                 "unit-mismatch");
         assertProblem(post(account, "/grants", "{\"amount\": 5, \"source\": \"GOODWILL\", \"expiresAt\": \""
@@ -189,8 +190,7 @@ class LedgerApiIT {
     @Test
     void aWithdrawalAsksBillingForARefundAndRestoresTheBalanceWhenItFails() {
         String account = openedAccount("CUSTOMER", null);
-        assertThat(post(account, "/grants", "{\"amount\": 600, \"source\": \"REFUND_BALANCE\", \"unit\": \"EUR\","
-                + " \"chargeId\": \"ch_01JDQ8Z3V5G7N2K4M6P8R0T2W4\"}").status()).isEqualTo(201);
+        String charge = new LedgerTestApi(port, TENANT).cashBalance(account, 600);
 
         ApiClient.Response withdrawn = post(account, "/withdrawals",
                 "{\"amount\": {\"amount\": 450, \"currency\": \"EUR\"}}");
@@ -201,7 +201,7 @@ class LedgerApiIT {
         assertThat(cash(ledger(account))).isEqualTo(150);
         var request = KafkaTestMessages.data(KafkaTestMessages.awaitRecord(Topics.BILLING_REQUESTS, account,
                 RefundChargeRequestedV1.TYPE, Duration.ofSeconds(30)), RefundChargeRequestedV1.class);
-        assertThat(request.chargeId()).isEqualTo("ch_01JDQ8Z3V5G7N2K4M6P8R0T2W4");
+        assertThat(request.chargeId()).isEqualTo(charge);
         assertThat(request.amount()).isEqualTo(new MoneyAmount(450, "EUR"));
 
         BillingFacts.fact(ChargeRefundFailedV1.TYPE, account, new ChargeRefundFailedV1(request.chargeId(), account,
@@ -216,11 +216,32 @@ class LedgerApiIT {
         assertThat(settled.get("restored").get("amount").asLong()).isEqualTo(450);
     }
 
+    /** A cash lot is money a charge took: it names a charge captured for this account, in its currency, at most. */
+    @Test
+    void aCashLotMustNameACapturedChargeOfItsOwnAccountInItsCurrencyForNoMoreThanItTook() {
+        String account = openedAccount("CUSTOMER", null);
+        String other = openedAccount("CUSTOMER", null);
+        LedgerTestApi ledgers = new LedgerTestApi(port, TENANT);
+        String own = ledgers.cashBalance(account, 500);
+        String othersCharge = ledgers.cashBalance(other, 500);
+        String cash = "{\"amount\": %d, \"source\": \"REFUND_BALANCE\", \"unit\": \"%s\", \"chargeId\": \"%s\"}";
+
+        assertProblem(post(account, "/grants", cash.formatted(100, "EUR", othersCharge)), 422, "unknown-charge");
+        assertProblem(post(account, "/grants", cash.formatted(100, "EUR", "ch_01JDQ8Z3V5G7N2K4M6P8R0T2W4")), 422,
+                "unknown-charge");
+        assertProblem(post(account, "/grants", cash.formatted(100, "USD", own)), 422, "currency-mismatch");
+        assertProblem(post(account, "/grants", cash.formatted(501, "EUR", own)), 422, "exceeds-charge");
+        assertProblem(post(account, "/grants", "{\"amount\": 100, \"source\": \"REFUND_BALANCE\", \"unit\": \"EUR\"}"),
+                400, "validation-failed");
+        assertProblem(post(account, "/grants", "{\"amount\": 5, \"source\": \"GOODWILL\", \"chargeId\": \"" + own
+                + "\"}"), 400, "validation-failed");
+        assertThat(cash(ledger(account))).isEqualTo(500);
+    }
+
     @Test
     void withdrawingMoreThanTheCashBalanceIsRefused() {
         String account = openedAccount("CUSTOMER", null);
-        post(account, "/grants", "{\"amount\": 100, \"source\": \"REFUND_BALANCE\", \"unit\": \"EUR\","
-                + " \"chargeId\": \"ch_01JDQ8Z3V5G7N2K4M6P8R0T2W4\"}");
+        new LedgerTestApi(port, TENANT).cashBalance(account, 100);
 
         assertProblem(post(account, "/withdrawals", "{\"amount\": {\"amount\": 101, \"currency\": \"EUR\"}}"), 409,
                 "insufficient-balance");

@@ -83,6 +83,14 @@ public class RefundFactsReader {
                 incidents(tenant, plan, since, until));
     }
 
+    /** Whether the tenant has subscriptions to the plan: the plans an outage can be scoped to. */
+    public boolean hasPlan(String tenant, String planId) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM fact_subscriptions WHERE tenant = ? AND plan_id = ?)")
+                .params(tenant, planId)
+                .query(Boolean.class)
+                .single();
+    }
+
     public Optional<ChargeFacts> charge(String tenant, String chargeId) {
         return jdbc.sql("SELECT c.*, (" + PENDING_REFUNDS + ") AS pending_refunds FROM fact_charges c "
                         + "WHERE c.charge_id = ? AND c.tenant = ?")

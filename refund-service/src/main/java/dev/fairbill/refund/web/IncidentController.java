@@ -15,12 +15,14 @@ import org.springframework.web.bind.annotation.RestController;
 
 import dev.fairbill.platform.security.Caller;
 import dev.fairbill.platform.web.NotFoundException;
+import dev.fairbill.platform.web.UnprocessableException;
 import dev.fairbill.platform.web.page.Page;
 import dev.fairbill.platform.web.page.PageRequest;
 import dev.fairbill.refund.domain.Incident.RecordIncident;
 import dev.fairbill.refund.domain.IncidentId;
 import dev.fairbill.refund.query.IncidentView;
 import dev.fairbill.refund.query.RefundCaseQueries;
+import dev.fairbill.refund.query.RefundFactsReader;
 import jakarta.validation.Valid;
 
 /** Outages recorded by operators; the outage clauses of the policies read them (seed 001 §4, seed 002 part 3). */
@@ -29,17 +31,26 @@ import jakarta.validation.Valid;
 @Validated
 public class IncidentController {
 
+    /** The scope of an outage of everything; any other scope names one plan. */
+    static final String ALL = "ALL";
+
     private final CommandGateway commands;
     private final RefundCaseQueries queries;
+    private final RefundFactsReader facts;
 
-    public IncidentController(CommandGateway commands, RefundCaseQueries queries) {
+    public IncidentController(CommandGateway commands, RefundCaseQueries queries, RefundFactsReader facts) {
         this.commands = commands;
         this.queries = queries;
+        this.facts = facts;
     }
 
     @PostMapping
     public ResponseEntity<IncidentResponse> record(@Valid @RequestBody IncidentRequest request) {
         String tenant = Caller.current().tenant();
+        if (!ALL.equals(request.scope()) && !facts.hasPlan(tenant, request.scope())) {
+            throw new UnprocessableException("unknown-scope", "Unknown scope", "scope is ALL or a plan of this "
+                    + "tenant with subscriptions; " + request.scope() + " is neither.");
+        }
         IncidentId id = IncidentId.generate();
         commands.sendAndWait(new RecordIncident(id, tenant, request.startedAt(), request.endedAt(), request.scope(),
                 request.description()));

@@ -11,7 +11,6 @@ import dev.fairbill.platform.web.UnprocessableException;
 import dev.fairbill.refund.domain.Evidence;
 import dev.fairbill.refund.domain.RefundCaseRuleViolation;
 import dev.fairbill.refund.policy.RefundFacts;
-import dev.fairbill.contracts.refund.RefundReason;
 import dev.fairbill.refund.policy.RefundRequest;
 import dev.fairbill.refund.policy.RefundRequest.Target;
 import dev.fairbill.refund.policy.RefundRequest.TargetKind;
@@ -37,7 +36,7 @@ class RefundDecisions {
 
     Decided decide(String tenant, RefundRequestBody body, Instant now) {
         List<Evidence> evidence = evidence(body.evidence());
-        RefundRequest request = new RefundRequest(reason(body.reason()), target(body),
+        RefundRequest request = new RefundRequest(body.reason(), target(body),
                 body.amount() == null ? null : body.amount().toMoney("amount"),
                 evidence.stream().map(piece -> piece.kind().name()).toList());
         RefundFacts known = decider.factsFor(tenant, body.accountId(), request, now);
@@ -45,7 +44,7 @@ class RefundDecisions {
         return new Decided(decider.decide(tenant, request, known, now), evidence);
     }
 
-    /** DOMAIN.md: a requested amount above what is still refundable is refused with 422. */
+    /** A requested amount above what is still refundable is refused with 422. */
     static void requireRefundable(Money requested, Money refundable) {
         if (requested == null) {
             return;
@@ -63,22 +62,9 @@ class RefundDecisions {
         }
     }
 
-    private static RefundReason reason(String reason) {
-        return RefundReason.parse(reason).orElseThrow(() -> new UnprocessableException("unknown-reason",
-                "Unknown reason", reason + " is not one of API.md's refund reasons."));
-    }
-
     static List<Evidence> evidence(List<RefundRequestBody.EvidenceBody> bodies) {
-        List<Evidence> evidence = new ArrayList<>();
-        for (var body : bodies == null ? List.<RefundRequestBody.EvidenceBody>of() : bodies) {
-            try {
-                evidence.add(new Evidence(Evidence.EvidenceKind.valueOf(body.kind()), body.reference()));
-            } catch (IllegalArgumentException unknown) {
-                throw new UnprocessableException("unknown-evidence-kind", "Unknown evidence kind",
-                        body.kind() + " is not one of API.md's evidence kinds.");
-            }
-        }
-        return evidence;
+        return bodies == null ? List.of()
+                : bodies.stream().map(body -> new Evidence(body.kind(), body.reference())).toList();
     }
 
     private static Target target(RefundRequestBody body) {

@@ -128,7 +128,7 @@ public class RefundRequestController {
         Money amount = body.amount() == null ? null : body.amount().toMoney("amount");
         RefundDecisions.requireRefundable(amount, refundable);
         commands.sendAndWait(new ApproveRefundCase(RefundCaseId.of(caseId), caller.tenant(), amount,
-                destination(body.destination()), refundable, body.note(), caller.keyId()));
+                body.destination(), refundable, body.note(), caller.keyId()));
         return RefundCaseResponse.of(find(caller.tenant(), caseId));
     }
 
@@ -184,18 +184,6 @@ public class RefundRequestController {
                     "Approving or rejecting a refund case needs the " + REVIEW_SCOPE + " scope.");
         }
         return caller;
-    }
-
-    private static Decision.Destination destination(String destination) {
-        if (destination == null) {
-            return null;
-        }
-        try {
-            return Decision.Destination.valueOf(destination);
-        } catch (IllegalArgumentException unknown) {
-            throw new UnprocessableException("unknown-destination", "Unknown destination",
-                    destination + " is neither ORIGINAL_PAYMENT_METHOD nor ACCOUNT_BALANCE.");
-        }
     }
 
     private static boolean isStatus(String status) {

@@ -180,11 +180,11 @@ class RefundRequestsIT {
         var admin = bearer(TestJwts.admin("panel"));
 
         assertProblem(api.post("/api/v1/refund-requests", request(account, "chargeId", charge, "BORED"), admin),
-                422, "unknown-reason");
+                400, "malformed-request");
         assertProblem(api.post("/api/v1/refund-requests", """
                 {"accountId": "%s", "chargeId": "%s", "reason": "ADMIN_OVERCHARGE",
-                 "evidence": [{"kind": "SELFIE"}]}""".formatted(account, charge), admin), 422,
-                "unknown-evidence-kind");
+                 "evidence": [{"kind": "SELFIE"}]}""".formatted(account, charge), admin), 400,
+                "malformed-request");
         assertProblem(api.post("/api/v1/refund-requests", """
                 {"accountId": "%s", "reason": "ADMIN_OVERCHARGE"}""".formatted(account), admin), 422,
                 "target-required");

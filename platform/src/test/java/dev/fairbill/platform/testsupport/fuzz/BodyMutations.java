@@ -38,21 +38,23 @@ public final class BodyMutations {
     private final String path;
     private final ObjectNode valid;
     private final boolean typed;
+    private final boolean bodyRequired;
     private final List<Mutation> mutations = new ArrayList<>();
 
-    private BodyMutations(String path, String validJson, boolean typed) {
+    private BodyMutations(String path, String validJson, boolean typed, boolean bodyRequired) {
         this.path = path;
         this.valid = (ObjectNode) JSON.readTree(validJson);
         this.typed = typed;
+        this.bodyRequired = bodyRequired;
     }
 
     /**
      * Every variant of {@code validJson}, a body of {@code type}, sent to {@code path}. Without a record type (a raw
      * body such as a webhook's) only what breaks every string's rules, and the body's shape, must be refused: what
-     * else a field may hold is the sender's format, not ours.
+     * else a field may hold is the sender's format, not ours. Without a required body, sending none is valid.
      */
-    public static List<Mutation> of(String path, String validJson, Class<?> type) {
-        var generator = new BodyMutations(path, validJson, type != null && type.isRecord());
+    public static List<Mutation> of(String path, String validJson, Class<?> type, boolean bodyRequired) {
+        var generator = new BodyMutations(path, validJson, type != null && type.isRecord(), bodyRequired);
         generator.fields(generator.valid, type, JsonPointer.empty(), "");
         generator.wholeBody();
         return generator.mutations;
@@ -161,7 +163,7 @@ public final class BodyMutations {
                 true);
         add("a JSON array", "[" + json + "]", true);
         add("broken JSON", "{\"", true);
-        add("an empty body", "", true);
+        add("an empty body", "", bodyRequired);
         mutations.add(new Mutation("a text/plain body", path, json.getBytes(StandardCharsets.UTF_8), "text/plain",
                 Map.of(), typed));
     }

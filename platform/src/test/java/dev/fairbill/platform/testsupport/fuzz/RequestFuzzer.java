@@ -99,8 +99,10 @@ public final class RequestFuzzer {
     }
 
     private void fuzz(String endpoint, Target target) {
-        List<Mutation> mutations = new ArrayList<>(target.validBody() == null ? List.of()
-                : BodyMutations.of(target.path(), target.validBody(), bodyType(endpoint)));
+        MethodParameter body = bodyParameter(endpoint);
+        List<Mutation> mutations = new ArrayList<>(target.validBody() == null || body == null ? List.of()
+                : BodyMutations.of(target.path(), target.validBody(), body.getParameterType(),
+                        body.getParameterAnnotation(RequestBody.class).required()));
         mutations.addAll(target.extra());
         mutations.addAll(keyMutations(target));
         mutations.replaceAll(target.signer());
@@ -162,13 +164,14 @@ public final class RequestFuzzer {
         }
     }
 
-    private Class<?> bodyType(String endpoint) {
+    /** The endpoint's {@code @RequestBody} parameter, if it takes a body. */
+    private MethodParameter bodyParameter(String endpoint) {
         for (var entry : mappings().entrySet()) {
             for (String path : entry.getKey().getPatternValues()) {
                 if (endpoint.equals("POST " + path)) {
                     for (MethodParameter parameter : entry.getValue().getMethodParameters()) {
                         if (parameter.hasParameterAnnotation(RequestBody.class)) {
-                            return parameter.getParameterType();
+                            return parameter;
                         }
                     }
                 }
