@@ -32,8 +32,8 @@ import dev.fairbill.billing.domain.SubscriptionEvents.SubscriptionCancellationSc
 import dev.fairbill.billing.domain.SubscriptionEvents.SubscriptionCancellationWithdrawn;
 import dev.fairbill.billing.domain.SubscriptionEvents.SubscriptionCancelled;
 import dev.fairbill.billing.domain.SubscriptionEvents.SubscriptionChargePostponed;
-import dev.fairbill.billing.domain.SubscriptionEvents.SubscriptionChargeVoided;
 import dev.fairbill.billing.domain.SubscriptionEvents.SubscriptionChargeRequested;
+import dev.fairbill.billing.domain.SubscriptionEvents.SubscriptionChargeVoided;
 import dev.fairbill.billing.domain.SubscriptionEvents.SubscriptionCreated;
 import dev.fairbill.billing.domain.SubscriptionEvents.SubscriptionExpired;
 import dev.fairbill.billing.domain.SubscriptionEvents.SubscriptionHoldLifted;

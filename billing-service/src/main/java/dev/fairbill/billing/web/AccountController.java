@@ -23,9 +23,11 @@ import dev.fairbill.billing.query.AccountCashBalances;
 import dev.fairbill.billing.query.AccountProjection;
 import dev.fairbill.billing.query.AccountTiers;
 import dev.fairbill.billing.query.AccountView;
+import dev.fairbill.platform.id.IdPrefix;
 import dev.fairbill.platform.security.Caller;
 import dev.fairbill.platform.web.NotFoundException;
 import dev.fairbill.platform.web.UnprocessableException;
+import dev.fairbill.platform.web.idempotency.IdempotentCreation;
 import jakarta.validation.Valid;
 
 @RestController
@@ -54,6 +56,16 @@ public class AccountController {
     @PostMapping
     public ResponseEntity<AccountResponse> open(@Valid @RequestBody OpenAccountRequest request) {
         String tenant = Caller.current().tenant();
+        AccountId id = AccountId.of(IdempotentCreation.id(IdPrefix.ACCOUNT));
+        if (accounts.find(tenant, id.value()).isEmpty()) {
+            open(tenant, id, request);
+        }
+        AccountView created = accounts.find(tenant, id.value()).orElseThrow();
+        return ResponseEntity.created(URI.create("/api/v1/accounts/" + id.value())).body(AccountResponse.of(created,
+                List.of()));
+    }
+
+    private void open(String tenant, AccountId id, OpenAccountRequest request) {
         paymentMethods.requireKnown(request.defaultPaymentMethod());
         AccountId parent = request.parentAccountId() == null ? null : validParent(tenant, request.parentAccountId());
         if (request.role() == AccountRole.SUB_RESELLER && parent != null && subResellers.isTierGated(tenant)
@@ -61,12 +73,8 @@ public class AccountController {
             throw new UnprocessableException("tier-required", "Tier required", "Reseller " + parent
                     + " has not reached a tier that allows sub-resellers; its tier grows with the credits it buys.");
         }
-        AccountId id = AccountId.generate();
         commands.sendAndWait(new OpenAccount(id, tenant, request.externalRef(), request.role(), parent,
                 request.email(), request.defaultPaymentMethod()));
-        AccountView created = accounts.find(tenant, id.value()).orElseThrow();
-        return ResponseEntity.created(URI.create("/api/v1/accounts/" + id.value())).body(AccountResponse.of(created,
-                List.of()));
     }
 
     @GetMapping("/{accountId}")

@@ -31,6 +31,7 @@ import dev.fairbill.platform.id.Ids;
 import dev.fairbill.platform.security.Caller;
 import dev.fairbill.platform.web.NotFoundException;
 import dev.fairbill.platform.web.UnprocessableException;
+import dev.fairbill.platform.web.idempotency.IdempotentCreation;
 import dev.fairbill.platform.web.page.Page;
 import dev.fairbill.platform.web.page.PageRequest;
 import jakarta.validation.Valid;
@@ -67,6 +68,15 @@ public class ChargeController {
     @PostMapping
     public ResponseEntity<ChargeResponse> create(@Valid @RequestBody ChargeRequest request) {
         String tenant = Caller.current().tenant();
+        ChargeId id = ChargeId.of(IdempotentCreation.id(IdPrefix.CHARGE));
+        if (charges.find(tenant, id.value()).isEmpty()) {
+            capture(tenant, id, request);
+        }
+        return ResponseEntity.created(URI.create("/api/v1/charges/" + id.value()))
+                .body(ChargeResponse.of(charges.find(tenant, id.value()).orElseThrow()));
+    }
+
+    private void capture(String tenant, ChargeId id, ChargeRequest request) {
         AccountView account = accounts.referencedBy(tenant, request.accountId());
         var amount = request.amount().toMoney("amount");
         if (!catalog.currencies(tenant).contains(amount.currency())) {
@@ -79,11 +89,8 @@ public class ChargeController {
         String paymentMethod = request.paymentMethod() != null ? request.paymentMethod()
                 : account.defaultPaymentMethod();
         paymentMethods.requireKnown(paymentMethod);
-        ChargeId id = ChargeId.generate();
         commands.sendAndWait(new CaptureCharge(id, AccountId.of(account.id()), tenant, amount, request.description(),
                 subscription, null, purchase, paymentMethod, Boolean.TRUE.equals(request.intentional())));
-        return ResponseEntity.created(URI.create("/api/v1/charges/" + id.value()))
-                .body(ChargeResponse.of(charges.find(tenant, id.value()).orElseThrow()));
     }
 
     @GetMapping("/{chargeId}")

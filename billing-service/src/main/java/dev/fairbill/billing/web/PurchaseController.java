@@ -32,6 +32,7 @@ import dev.fairbill.platform.id.Ids;
 import dev.fairbill.platform.security.Caller;
 import dev.fairbill.platform.web.NotFoundException;
 import dev.fairbill.platform.web.UnprocessableException;
+import dev.fairbill.platform.web.idempotency.IdempotentCreation;
 import jakarta.validation.Valid;
 
 @RestController
@@ -63,6 +64,15 @@ public class PurchaseController {
     @PostMapping
     public ResponseEntity<PurchaseResponse> purchase(@Valid @RequestBody PurchaseRequest request) {
         String tenant = Caller.current().tenant();
+        PurchaseId id = PurchaseId.of(IdempotentCreation.id(IdPrefix.PURCHASE));
+        if (purchases.find(tenant, id.value()).isEmpty()) {
+            place(tenant, id, ChargeId.of(IdempotentCreation.id(IdPrefix.CHARGE)), request);
+        }
+        return ResponseEntity.created(URI.create("/api/v1/purchases/" + id.value()))
+                .body(PurchaseResponse.of(purchases.find(tenant, id.value()).orElseThrow()));
+    }
+
+    private void place(String tenant, PurchaseId id, ChargeId chargeId, PurchaseRequest request) {
         AccountView account = accounts.referencedBy(tenant, request.accountId());
         CatalogProduct product = catalog.product(tenant, request.productId())
                 .orElseThrow(() -> new UnprocessableException("product-not-found", "Product not found",
@@ -71,8 +81,6 @@ public class PurchaseController {
                 : account.defaultPaymentMethod();
         paymentMethods.requireKnown(paymentMethod);
         backdates.requireWithinLimit(request.backdateTo(), "backdateTo");
-        PurchaseId id = PurchaseId.generate();
-        ChargeId chargeId = ChargeId.generate();
         AccountId accountId = AccountId.of(account.id());
         // one transaction: a refused charge (e.g. an unknown payment method) leaves no purchase behind
         transaction.executeWithoutResult(status -> {
@@ -81,8 +89,6 @@ public class PurchaseController {
             commands.sendAndWait(new CaptureCharge(chargeId, accountId, tenant, product.price(), product.name(),
                     null, null, id, paymentMethod, false));
         });
-        return ResponseEntity.created(URI.create("/api/v1/purchases/" + id.value()))
-                .body(PurchaseResponse.of(purchases.find(tenant, id.value()).orElseThrow()));
     }
 
     @GetMapping("/{purchaseId}")

@@ -31,6 +31,7 @@ import dev.fairbill.platform.security.Caller;
 import dev.fairbill.platform.web.ConflictException;
 import dev.fairbill.platform.web.NotFoundException;
 import dev.fairbill.platform.web.UnprocessableException;
+import dev.fairbill.platform.web.idempotency.IdempotentCreation;
 import jakarta.validation.Valid;
 
 @RestController
@@ -60,6 +61,14 @@ public class SubscriptionController {
     @PostMapping
     public ResponseEntity<SubscriptionResponse> create(@Valid @RequestBody SubscriptionCreateRequest request) {
         String tenant = Caller.current().tenant();
+        SubscriptionId id = SubscriptionId.of(IdempotentCreation.id(IdPrefix.SUBSCRIPTION));
+        if (subscriptions.find(tenant, id.value()).isEmpty()) {
+            create(tenant, id, request);
+        }
+        return ResponseEntity.created(URI.create("/api/v1/subscriptions/" + id.value())).body(read(tenant, id));
+    }
+
+    private void create(String tenant, SubscriptionId id, SubscriptionCreateRequest request) {
         AccountView account = accounts.referencedBy(tenant, request.accountId());
         if (!"ACTIVE".equals(account.status())) {
             throw new ConflictException("account-not-active", "Account not active",
@@ -74,10 +83,8 @@ public class SubscriptionController {
         }
         paymentMethods.requireKnown(paymentMethod);
         backdates.requireWithinLimit(request.backdateStartTo(), "backdateStartTo");
-        SubscriptionId id = SubscriptionId.generate();
         commands.sendAndWait(new CreateSubscription(id, AccountId.of(account.id()), tenant, plan, paymentMethod,
                 request.backdateStartTo(), request.couponPercentOff()));
-        return ResponseEntity.created(URI.create("/api/v1/subscriptions/" + id.value())).body(read(tenant, id));
     }
 
     @GetMapping("/{subscriptionId}")

@@ -38,8 +38,8 @@ import dev.fairbill.refund.domain.RefundCaseEvents.RemedyApplied;
 import dev.fairbill.refund.domain.RefundCaseEvents.RemedyRequested;
 import dev.fairbill.refund.domain.RefundCaseEvents.ReviewEscalated;
 import dev.fairbill.refund.domain.RefundCaseEvents.SubscriptionCancellationRequested;
-import dev.fairbill.refund.policy.Decision;
 import dev.fairbill.refund.policy.Decision.Outcome;
+import dev.fairbill.refund.policy.Decision;
 import dev.fairbill.refund.policy.RefundRequest;
 import dev.fairbill.refund.policy.RemedyKind;
 

@@ -4,9 +4,9 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import dev.fairbill.contracts.refund.RefundReason;
 import dev.fairbill.refund.policy.Decision.Destination;
 import dev.fairbill.refund.policy.Decision.Outcome;
-import dev.fairbill.contracts.refund.RefundReason;
 
 /**
  * One rule of a policy. The engine takes the clauses in order; the first whose {@code reasons} include the request's

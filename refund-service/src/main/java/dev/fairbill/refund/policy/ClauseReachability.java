@@ -8,9 +8,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import dev.fairbill.contracts.refund.RefundReason;
 import dev.fairbill.refund.policy.ClauseReader.ReadClause;
 import dev.fairbill.refund.policy.Decision.Outcome;
-import dev.fairbill.contracts.refund.RefundReason;
 
 /**
  * Checks the clause order: every clause can match (it lists a reason, its condition is not always false, and earlier

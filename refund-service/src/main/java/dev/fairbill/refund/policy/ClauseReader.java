@@ -9,9 +9,9 @@ import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import dev.fairbill.contracts.refund.RefundReason;
 import dev.fairbill.refund.policy.Decision.Destination;
 import dev.fairbill.refund.policy.Decision.Outcome;
-import dev.fairbill.contracts.refund.RefundReason;
 
 /** Reads and checks one clause of a policy file; every problem names the file and the clause. */
 final class ClauseReader {

@@ -12,8 +12,8 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import dev.fairbill.platform.money.Money;
 import dev.fairbill.contracts.refund.RefundReason;
+import dev.fairbill.platform.money.Money;
 
 /**
  * Clause explanations are plain text with {@code {placeholders}}: {@code {reason}} and every parameter by name

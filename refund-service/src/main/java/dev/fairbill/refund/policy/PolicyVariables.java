@@ -10,10 +10,10 @@ import java.util.Map;
 import dev.cel.common.types.CelType;
 import dev.cel.common.types.ListType;
 import dev.cel.common.types.SimpleType;
+import dev.fairbill.contracts.refund.RefundReason;
 import dev.fairbill.refund.policy.RefundFacts.ChargeFacts;
 import dev.fairbill.refund.policy.RefundFacts.DisputeState;
 import dev.fairbill.refund.policy.RefundFacts.PurchaseFacts;
-import dev.fairbill.contracts.refund.RefundReason;
 
 /**
  * What a clause's {@code when} can see: the facts as plain variables, and the effective parameters as

@@ -3,8 +3,8 @@ package dev.fairbill.refund.policy;
 import java.util.List;
 import java.util.Objects;
 
-import dev.fairbill.platform.money.Money;
 import dev.fairbill.contracts.refund.RefundReason;
+import dev.fairbill.platform.money.Money;
 
 /**
  * What the customer (or the system) asks for, as the policy engine sees it.

@@ -14,13 +14,13 @@ import org.springframework.stereotype.Component;
 import dev.fairbill.platform.money.Money;
 import dev.fairbill.platform.web.NotFoundException;
 import dev.fairbill.platform.web.UnprocessableException;
-import dev.fairbill.refund.policy.RefundFacts;
 import dev.fairbill.refund.policy.RefundFacts.ChargeFacts;
 import dev.fairbill.refund.policy.RefundFacts.DisputeState;
 import dev.fairbill.refund.policy.RefundFacts.IncidentFacts;
 import dev.fairbill.refund.policy.RefundFacts.PurchaseFacts;
 import dev.fairbill.refund.policy.RefundFacts.SubscriptionFacts;
 import dev.fairbill.refund.policy.RefundFacts.UsageFacts;
+import dev.fairbill.refund.policy.RefundFacts;
 import dev.fairbill.refund.policy.RefundRequest.Target;
 
 /**

@@ -13,9 +13,11 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.fairbill.platform.id.IdPrefix;
 import dev.fairbill.platform.security.Caller;
 import dev.fairbill.platform.web.NotFoundException;
 import dev.fairbill.platform.web.UnprocessableException;
+import dev.fairbill.platform.web.idempotency.IdempotentCreation;
 import dev.fairbill.platform.web.page.Page;
 import dev.fairbill.platform.web.page.PageRequest;
 import dev.fairbill.refund.domain.Incident.RecordIncident;
@@ -51,9 +53,11 @@ public class IncidentController {
             throw new UnprocessableException("unknown-scope", "Unknown scope", "scope is ALL or a plan of this "
                     + "tenant with subscriptions; " + request.scope() + " is neither.");
         }
-        IncidentId id = IncidentId.generate();
-        commands.sendAndWait(new RecordIncident(id, tenant, request.startedAt(), request.endedAt(), request.scope(),
-                request.description()));
+        IncidentId id = IncidentId.of(IdempotentCreation.id(IdPrefix.INCIDENT));
+        if (queries.incident(tenant, id.value()).isEmpty()) {
+            commands.sendAndWait(new RecordIncident(id, tenant, request.startedAt(), request.endedAt(),
+                    request.scope(), request.description()));
+        }
         return ResponseEntity.created(URI.create("/api/v1/incidents/" + id.value())).body(get(id.value()));
     }
 

@@ -11,9 +11,9 @@ import dev.fairbill.platform.web.UnprocessableException;
 import dev.fairbill.refund.domain.Evidence;
 import dev.fairbill.refund.domain.RefundCaseRuleViolation;
 import dev.fairbill.refund.policy.RefundFacts;
-import dev.fairbill.refund.policy.RefundRequest;
 import dev.fairbill.refund.policy.RefundRequest.Target;
 import dev.fairbill.refund.policy.RefundRequest.TargetKind;
+import dev.fairbill.refund.policy.RefundRequest;
 import dev.fairbill.refund.query.RefundCaseDecider;
 
 /**

@@ -25,6 +25,7 @@ import dev.fairbill.platform.web.NotFoundException;
 import dev.fairbill.platform.web.ProblemException;
 import dev.fairbill.platform.web.UnprocessableException;
 import dev.fairbill.platform.web.ValidationFailedException;
+import dev.fairbill.platform.web.idempotency.IdempotentCreation;
 import dev.fairbill.platform.web.page.Page;
 import dev.fairbill.platform.web.page.PageRequest;
 import dev.fairbill.refund.domain.RefundCaseCommands.AddEvidence;
@@ -73,12 +74,14 @@ public class RefundRequestController {
     @PostMapping
     public ResponseEntity<RefundCaseResponse> open(@Valid @RequestBody RefundRequestBody body) {
         String tenant = Caller.current().tenant();
-        var request = decisions.decide(tenant, body, clock.instant());
-        RefundCaseId id = RefundCaseId.generate();
-        opener.open(id, tenant, body.accountId(), request.decided(), body.explanation(), request.evidence())
-                .ifPresent(open -> {
-                    throw new RefundCaseExists(open);
-                });
+        RefundCaseId id = RefundCaseId.of(IdempotentCreation.id(IdPrefix.REFUND_CASE));
+        if (cases.find(tenant, id.value()).isEmpty()) {
+            var request = decisions.decide(tenant, body, clock.instant());
+            opener.open(id, tenant, body.accountId(), request.decided(), body.explanation(), request.evidence())
+                    .ifPresent(open -> {
+                        throw new RefundCaseExists(open);
+                    });
+        }
         return ResponseEntity.created(URI.create("/api/v1/refund-requests/" + id.value()))
                 .body(RefundCaseResponse.of(find(tenant, id.value())));
     }

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
 
+import dev.fairbill.contracts.refund.RefundReason;
 import dev.fairbill.platform.money.Money;
 import dev.fairbill.platform.testsupport.FixtureClock;
 import dev.fairbill.refund.domain.RefundCaseCommands.CompleteRemedy;
@@ -27,13 +28,12 @@ import dev.fairbill.refund.domain.RefundCaseEvents.RefundPaidOut;
 import dev.fairbill.refund.domain.RefundCaseEvents.RemedyApplied;
 import dev.fairbill.refund.domain.RefundCaseEvents.RemedyRequested;
 import dev.fairbill.refund.domain.RefundCaseEvents.SubscriptionCancellationRequested;
-import dev.fairbill.refund.policy.Decision;
 import dev.fairbill.refund.policy.Decision.Destination;
 import dev.fairbill.refund.policy.Decision.Outcome;
-import dev.fairbill.contracts.refund.RefundReason;
-import dev.fairbill.refund.policy.RefundRequest;
+import dev.fairbill.refund.policy.Decision;
 import dev.fairbill.refund.policy.RefundRequest.Target;
 import dev.fairbill.refund.policy.RefundRequest.TargetKind;
+import dev.fairbill.refund.policy.RefundRequest;
 
 /** Carrying out an approved case (DOMAIN.md sagas): one refund id, paid once, failures back to review, remedies. */
 class RefundCaseExecutionTest {

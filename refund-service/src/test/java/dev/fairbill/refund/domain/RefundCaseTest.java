@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
 
+import dev.fairbill.contracts.refund.RefundReason;
 import dev.fairbill.platform.money.Money;
 import dev.fairbill.platform.testsupport.FixtureClock;
 import dev.fairbill.refund.domain.RefundCase.ReviewDue;
@@ -24,13 +25,12 @@ import dev.fairbill.refund.domain.RefundCaseEvents.RefundCaseApproved;
 import dev.fairbill.refund.domain.RefundCaseEvents.RefundCaseOpened;
 import dev.fairbill.refund.domain.RefundCaseEvents.RefundCaseRejected;
 import dev.fairbill.refund.domain.RefundCaseEvents.ReviewEscalated;
-import dev.fairbill.refund.policy.Decision;
 import dev.fairbill.refund.policy.Decision.Destination;
 import dev.fairbill.refund.policy.Decision.Outcome;
-import dev.fairbill.contracts.refund.RefundReason;
-import dev.fairbill.refund.policy.RefundRequest;
+import dev.fairbill.refund.policy.Decision;
 import dev.fairbill.refund.policy.RefundRequest.Target;
 import dev.fairbill.refund.policy.RefundRequest.TargetKind;
+import dev.fairbill.refund.policy.RefundRequest;
 
 /** The refund case's rules (DOMAIN.md, Refunds): decided once, never above the refundable rest, SLA escalation. */
 class RefundCaseTest {

@@ -14,9 +14,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import dev.fairbill.contracts.refund.RefundReason;
 import dev.fairbill.refund.policy.Decision.Destination;
 import dev.fairbill.refund.policy.RefundFacts.DisputeState;
-import dev.fairbill.contracts.refund.RefundReason;
 
 /**
  * DOMAIN.md "Across all templates" and "Refunds": the rules every template obeys, checked against each of the five.

@@ -19,8 +19,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.provider.Arguments;
 
-import dev.fairbill.refund.policy.Decision.Destination;
 import dev.fairbill.contracts.refund.RefundReason;
+import dev.fairbill.refund.policy.Decision.Destination;
 
 /**
  * DOMAIN.md "The built-in templates, clause by clause": {@code cooling-off-prorata} (seed 004), on API.md's plans:

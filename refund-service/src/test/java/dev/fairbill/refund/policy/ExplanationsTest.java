@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import dev.fairbill.platform.money.Money;
 import dev.fairbill.contracts.refund.RefundReason;
+import dev.fairbill.platform.money.Money;
 
 class ExplanationsTest {
 

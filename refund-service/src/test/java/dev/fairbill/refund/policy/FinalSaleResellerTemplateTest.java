@@ -19,8 +19,8 @@ import static dev.fairbill.refund.policy.Scenario.row;
 
 import java.util.List;
 
-import org.junit.jupiter.params.provider.Arguments;
 import dev.fairbill.contracts.refund.RefundReason;
+import org.junit.jupiter.params.provider.Arguments;
 
 /** DOMAIN.md "The built-in templates, clause by clause": {@code final-sale-reseller} (seed 000). */
 class FinalSaleResellerTemplateTest extends TemplateDecisionTable {

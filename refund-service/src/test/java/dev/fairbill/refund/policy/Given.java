@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.fairbill.contracts.refund.RefundReason;
 import dev.fairbill.platform.money.Money;
 import dev.fairbill.refund.policy.RefundFacts.ChargeFacts;
 import dev.fairbill.refund.policy.RefundFacts.DisputeState;
@@ -14,7 +15,6 @@ import dev.fairbill.refund.policy.RefundFacts.SubscriptionFacts;
 import dev.fairbill.refund.policy.RefundFacts.UsageFacts;
 import dev.fairbill.refund.policy.RefundRequest.Target;
 import dev.fairbill.refund.policy.RefundRequest.TargetKind;
-import dev.fairbill.contracts.refund.RefundReason;
 
 /** The facts of a refund request in tests, starting from API.md's catalog (EUR). */
 final class Given {

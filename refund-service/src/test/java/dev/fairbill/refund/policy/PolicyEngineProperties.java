@@ -14,6 +14,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
+import dev.fairbill.contracts.refund.RefundReason;
 import dev.fairbill.platform.money.Money;
 import dev.fairbill.refund.policy.RefundFacts.ChargeFacts;
 import dev.fairbill.refund.policy.RefundFacts.DisputeState;
@@ -23,7 +24,6 @@ import dev.fairbill.refund.policy.RefundFacts.SubscriptionFacts;
 import dev.fairbill.refund.policy.RefundFacts.UsageFacts;
 import dev.fairbill.refund.policy.RefundRequest.Target;
 import dev.fairbill.refund.policy.RefundRequest.TargetKind;
-import dev.fairbill.contracts.refund.RefundReason;
 
 /** Invariants of every decision, over arbitrary facts, requests, times and all five templates. */
 class PolicyEngineProperties {

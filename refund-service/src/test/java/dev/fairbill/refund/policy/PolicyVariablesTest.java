@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.List;
 
-import org.junit.jupiter.api.Test;
 import dev.fairbill.contracts.refund.RefundReason;
+import org.junit.jupiter.api.Test;
 
 class PolicyVariablesTest {
 

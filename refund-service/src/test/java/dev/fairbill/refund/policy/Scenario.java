@@ -9,9 +9,9 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
+import dev.fairbill.contracts.refund.RefundReason;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.params.provider.Arguments;
-import dev.fairbill.contracts.refund.RefundReason;
 
 /**
  * One row of a template's decision table: the facts, the request, how long after {@link Given#START} it is decided,

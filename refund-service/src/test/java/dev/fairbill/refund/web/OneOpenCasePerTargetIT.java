@@ -112,6 +112,26 @@ class OneOpenCasePerTargetIT {
         assertThat(casesOf(account)).isEqualTo(1);
     }
 
+    /** The answer of the first attempt was lost (a crash before it was stored): the retry answers that case. */
+    @Test
+    void aRetriedRequestWhoseAnswerWasLostAnswersItsOwnCase() {
+        String account = BillingFacts.id("acct_");
+        String charge = BillingFacts.id("ch_");
+        BillingFacts.chargeCaptured("panel", account, charge, 1000, Instant.now().minus(1, ChronoUnit.HOURS));
+        String body = request(account, "chargeId", charge, "ADMIN_OVERCHARGE");
+        awaitReviewedPreview(body);
+        Map<String, String> headers = new HashMap<>(bearer(TestJwts.admin("panel")));
+        headers.put("Idempotency-Key", UUID.randomUUID().toString());
+        String first = opened(api.send("POST", "/api/v1/refund-requests", body, headers));
+        jdbc.sql("DELETE FROM idempotency_keys WHERE idempotency_key = ?").param(headers.get("Idempotency-Key"))
+                .update();
+
+        ApiClient.Response retried = api.send("POST", "/api/v1/refund-requests", body, headers);
+
+        assertThat(opened(retried)).isEqualTo(first);
+        assertThat(casesOf(account)).isOne();
+    }
+
     private String subscriptionStartedYesterday(String tenant, String account) {
         String subscription = BillingFacts.id("sub_");
         String charge = BillingFacts.id("ch_");

@@ -75,6 +75,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
                 buffered.body());
         switch (store.claim(idempotent)) {
             case Claim.Claimed claimed -> {
+                request.setAttribute(IdempotentCreation.REQUEST, idempotent);
                 var recorded = new ContentCachingResponseWrapper(response);
                 execute(claimed.attempt(), buffered, recorded, recorded, chain);
             }
