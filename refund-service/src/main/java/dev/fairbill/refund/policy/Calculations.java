@@ -46,8 +46,10 @@ final class Calculations {
             case PRORATA_DISCOUNT_PENALTY -> situation.subscription()
                     .filter(subscription -> subscription.listPrice() != null)
                     .flatMap(subscription -> paid(subscription, situation)
-                            .map(paid -> proRata(subscription, paid, situation.now())));
-            case UNDELIVERED_PART -> situation.purchase().map(Calculations::undeliveredPart);
+                            .map(paid -> proRata(subscription, paid, situation.now())))
+                    .map(owed -> lessRefundedBefore(owed, situation));
+            case UNDELIVERED_PART -> situation.purchase().map(Calculations::undeliveredPart)
+                    .map(owed -> lessRefundedBefore(owed, situation));
             case PROPORTIONAL_SERVICE_CREDITS -> situation.subscription()
                     .map(subscription -> serviceCredits(subscription, situation.outages().total()));
             case REFILL_QUANTITY -> situation.purchase().map(Calculations::refill);
@@ -117,6 +119,20 @@ final class Calculations {
 
     private static Result duplicateOnly(ChargeFacts charge) {
         return Result.money(charge.amount(), Map.of("originalCharge", Objects.toString(charge.duplicateOf(), "the original")));
+    }
+
+    /**
+     * What a calculation says is owed for a charge in all counts what was refunded for it before: a second request
+     * gets only the difference, not the whole amount again.
+     */
+    private static Result lessRefundedBefore(Result owed, Situation situation) {
+        Money refunded = situation.charge().map(ChargeFacts::refunded).orElse(null);
+        if (refunded == null || !refunded.isPositive()) {
+            return owed;
+        }
+        Map<String, String> details = new LinkedHashMap<>(owed.details());
+        details.put("alreadyRefunded", Explanations.money(refunded));
+        return Result.money(owed.money().minus(refunded), details);
     }
 
     /** What the current period was charged, or else the charge's amount. */

@@ -63,9 +63,12 @@ class CoolingOffProrataTemplateTest extends TemplateDecisionTable {
                 row("seed 004 refund process: asked about the charge that paid the period",
                         Given.monthlySubscription().aboutTheCharge().used(1), PARTIAL_USE, days(2),
                         approved("prorata", 935, BALANCE)),
-                row("seed 004 refund process: what was refunded before is not refunded again (capped at 500)",
+                row("seed 004 refund process: what was refunded before counts against what is owed (935 − 500)",
                         Given.monthlySubscription().refunded(500), PARTIAL_USE, days(2),
-                        approved("prorata", 500, BALANCE)),
+                        approved("prorata", 435, BALANCE)),
+                row("seed 004 refund process: after a pro-rata refund of 968 the 935 owed two days in is paid",
+                        Given.monthlySubscription().refunded(968), PARTIAL_USE, days(2),
+                        denied("prorata-nothing-left")),
                 row("seed 004 refund process: yearly after 320 days, the penalty eats it all → nothing left",
                         Given.yearlySubscription().used(900), PARTIAL_USE, days(320), denied("prorata-nothing-left")),
                 row("seed 004: only subscriptions to a paid plan are refunded, not a credit pack",
@@ -83,7 +86,8 @@ class CoolingOffProrataTemplateTest extends TemplateDecisionTable {
         Decision decision = decide(given, given.asking(PARTIAL_USE), hours(99 * 24 + 12));
 
         assertThat(decision.explanation()).contains("You used 100 of the 365 days",
-                "undiscounted price of 120.00 EUR", "come to 32.88 EUR", "the 100.00 EUR you paid, 67.12 EUR,");
+                "undiscounted price of 120.00 EUR", "come to 32.88 EUR", "the 100.00 EUR you paid, less anything "
+                        + "already refunded for it, is 67.12 EUR,");
     }
 
     @Test

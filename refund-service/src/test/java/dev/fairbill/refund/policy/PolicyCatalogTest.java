@@ -15,13 +15,13 @@ import tools.jackson.databind.json.JsonMapper;
 class PolicyCatalogTest {
 
     @ParameterizedTest(name = "{0} is faithful to seed {1}")
-    @CsvSource({"final-sale-reseller, 000", "final-sale-duplicates-refunded, 001", "exceptions-within-7-days, 002",
-            "refill-or-refund, 003", "cooling-off-prorata, 004"})
-    void everyTemplateNamesItsSeedAndEndsWithItsFinalSaleClause(String id, String seed) {
+    @CsvSource({"final-sale-reseller, 000, 1", "final-sale-duplicates-refunded, 001, 1",
+            "exceptions-within-7-days, 002, 1", "refill-or-refund, 003, 1", "cooling-off-prorata, 004, 2"})
+    void everyTemplateNamesItsSeedAndEndsWithItsFinalSaleClause(String id, String seed, int version) {
         PolicyDocument policy = Policies.CATALOG.find(id).orElseThrow();
 
         assertThat(policy.seed()).isEqualTo(seed);
-        assertThat(policy.version()).isEqualTo(1);
+        assertThat(policy.version()).isEqualTo(version);
         assertThat(policy.name()).isNotBlank();
         assertThat(policy.description()).isNotBlank();
         assertThat(policy.clauses().getLast().id()).isEqualTo("final-sale");
