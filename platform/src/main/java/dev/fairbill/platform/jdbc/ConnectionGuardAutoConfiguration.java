@@ -48,23 +48,30 @@ public class ConnectionGuardAutoConfiguration {
         };
     }
 
-    /** Arms the guards once the service has started (migrations done, before it is ready for traffic). */
+    /**
+     * Arms the guards once the service has started (migrations done, before it is ready for traffic), and shows the
+     * counter at zero from then on, so that an alert on its increase sees the first one.
+     */
     @Bean
-    static ApplicationListener<ApplicationStartedEvent> armConnectionGuards() {
+    static ApplicationListener<ApplicationStartedEvent> armConnectionGuards(ObjectProvider<MeterRegistry> meters) {
         return started -> started.getApplicationContext().getBeansOfType(DataSource.class, false, false).values()
                 .forEach(dataSource -> {
                     if (dataSource instanceof ConnectionGuard guard) {
+                        meters.ifAvailable(ConnectionGuardAutoConfiguration::nestedConnections);
                         guard.arm();
                     }
                 });
     }
 
+    private static Counter nestedConnections(MeterRegistry registry) {
+        return Counter.builder("fairbill.db.nested.connections")
+                .description("Times a thread asked for a second pooled connection while holding one")
+                .register(registry);
+    }
+
     private static void report(NestedConnectionPolicy policy, ConnectionGuard.NestedConnection nested,
                                ObjectProvider<MeterRegistry> meters, AtomicInteger logged) {
-        meters.ifAvailable(registry -> Counter.builder("fairbill.db.nested.connections")
-                .description("Times a thread asked for a second pooled connection while holding one")
-                .register(registry)
-                .increment());
+        meters.ifAvailable(registry -> nestedConnections(registry).increment());
         IllegalStateException trace = new IllegalStateException(nested.describe());
         // the stacks of the first few say where; after that the counter says how often, without flooding the log
         if (logged.incrementAndGet() <= LOGGED_STACKS) {
