@@ -228,6 +228,24 @@ class GatewayIT {
     }
 
     @Test
+    void anOversizedBodyIsRefusedAtTheGatewayAndNeverForwarded() {
+        HttpResponse<String> response = gateway.post("/api/v1/accounts",
+                "{\"externalRef\": \"" + "x".repeat(1024 * 1024) + "\"}", "Authorization", bearer(ADMIN_KEY));
+
+        assertProblem(response, 413, "payload-too-large");
+        BACKENDS.values().forEach(backend -> assertThat(backend.received()).isEmpty());
+    }
+
+    @Test
+    void aControlCharacterInTheQueryIsRefusedAtTheGatewayAndNeverForwarded() {
+        HttpResponse<String> response = gateway.get("/api/v1/charges?accountId=acct_1%00", "Authorization",
+                bearer(ADMIN_KEY));
+
+        assertProblem(response, 400, "invalid-request-target");
+        BACKENDS.values().forEach(backend -> assertThat(backend.received()).isEmpty());
+    }
+
+    @Test
     void unknownPathIsANotFoundProblem() {
         HttpResponse<String> response = gateway.get("/api/v1/unknown", "Authorization", bearer(ADMIN_KEY));
 
