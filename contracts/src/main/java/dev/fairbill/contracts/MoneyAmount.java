@@ -1,7 +1,7 @@
 package dev.fairbill.contracts;
 
 /**
- * Money on the wire, as API.md writes it: {@code {"amount": 1999, "currency": "EUR"}}, integer minor units and an
+ * Money on the wire, as the API writes it: {@code {"amount": 1999, "currency": "EUR"}}, integer minor units and an
  * ISO-4217 code.
  */
 public record MoneyAmount(long amount, String currency) {

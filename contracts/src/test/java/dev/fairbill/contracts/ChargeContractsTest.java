@@ -27,7 +27,7 @@ class ChargeContractsTest {
 
     @Test
     void chargeCapturedMatchesItsStoredFixture() {
-        // DOMAIN.md Credit ledger: next charges use cash balance first; the fixture was partly paid from balance
+        // next charges use cash balance first; the fixture was partly paid from balance
         assertRoundTrip("contracts/billing/charge-captured.v1.json",
                 new ChargeCapturedV1(CHARGE, ACCOUNT, "panel", EUR_1000, "monthly",
                         "sub_01JDQ8Z3V5G7N2K4M6P8R0T2W4", Instant.parse("2026-11-01T00:00:00Z"), null, "sandbox",

@@ -80,7 +80,7 @@ final class LedgerApiClient {
 
     /**
      * A load client consuming one credit per call from {@code accountId}; with {@code idempotencyKeys} each call
-     * carries a new {@code Idempotency-Key}, as API.md asks of every POST that moves credits.
+     * carries a new {@code Idempotency-Key}, as the API asks of every POST that moves credits.
      */
     ClosedLoopLoad.Client consumer(String accountId, String run, boolean idempotencyKeys) {
         URI consumptions = URI.create(ledger + "/api/v1/ledgers/" + accountId + "/consumptions");

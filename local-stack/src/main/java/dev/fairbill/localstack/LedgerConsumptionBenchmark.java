@@ -39,7 +39,7 @@ public final class LedgerConsumptionBenchmark {
      * @param warmup          load before measuring the consumptions (JIT, pools); the INSERTs warm up for at most
      *                        {@link #INSERT_WARMUP}
      * @param duration        the measured time of each phase
-     * @param idempotencyKeys whether each consumption carries an {@code Idempotency-Key} (API.md asks clients to)
+     * @param idempotencyKeys whether each consumption carries an {@code Idempotency-Key} (docs/api.md asks clients to)
      */
     record Options(int clients, Duration warmup, Duration duration, boolean idempotencyKeys) {
 

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Billing's endpoints of API.md answer as specified through the gateway of the running local stack: the packaged
+ * Billing's endpoints (docs/api.md) answer as specified through the gateway of the running local stack: the packaged
  * jars, the fixture keys, a signed processor webhook on {@code /webhooks/**} without an API key.
  */
 class BillingThroughGatewayIT {
@@ -117,7 +117,7 @@ class BillingThroughGatewayIT {
         JsonNode suspended = awaitJson("/api/v1/accounts/" + account, "rk_test_panel",
                 a -> a.get("status").asString().equals("SUSPENDED"));
         assertThat(suspended.get("holds").findValuesAsString("reason")).contains("DISPUTE");
-        // DOMAIN.md, freeze: the suspended account's ledger refuses consumption and keeps its balance
+        // freeze: the suspended account's ledger refuses consumption and keeps its balance
         awaitJson("/api/v1/ledgers/" + account, "rk_test_panel", ledger -> ledger.get("frozen").asBoolean());
         assertThat(gateway.post("/api/v1/ledgers/" + account + "/consumptions", "sk_test_panel",
                 "{\"amount\": 1, \"reference\": \"job\"}").statusCode()).isEqualTo(423);

@@ -64,7 +64,7 @@ class LedgerThroughGatewayIT {
         assertThat(entries.get("data").findValuesAsString("type")).contains("GRANT", "CONSUMPTION", "FORFEIT");
     }
 
-    /** DOMAIN.md: the next charges use cash balance first; the card pays the rest. */
+    /** The next charges use cash balance first; the card pays the rest. */
     @Test
     void cashBalancePaysTheNextChargeFirstAndTheCardTheRest() {
         String account = gateway.openAccount("chat", "CUSTOMER", null);
@@ -91,7 +91,7 @@ class LedgerThroughGatewayIT {
         assertThat(ledger.get("cashBalances").get(0).get("currency").asString()).isEqualTo("EUR");
     }
 
-    /** Every ledger endpoint of API.md through the gateway, with the read-only key refused on writes. */
+    /** Every ledger endpoint (docs/api.md) through the gateway, with the read-only key refused on writes. */
     @Test
     void ledgerEndpointsAnswerThroughTheGateway() {
         String reseller = gateway.openAccount("studio", "RESELLER", null);

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /**
- * refund-service's endpoints of API.md through the gateway of the running local stack, for each of the five fixture
+ * refund-service's endpoints (docs/api.md) through the gateway of the running local stack, for each of the five fixture
  * tenants and its policy: billing's facts reach refund-service over Kafka, and the decision follows the tenant's
  * template.
  */

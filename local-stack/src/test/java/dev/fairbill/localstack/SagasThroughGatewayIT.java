@@ -27,7 +27,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The three sagas end to end (DOMAIN.md "Sagas"): all services, real PostgreSQL and the real broker, driven only
+ * The three sagas end to end (docs/domain.md): all services, real PostgreSQL and the real broker, driven only
  * through the gateway with the fixture keys and signed processor webhooks.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)

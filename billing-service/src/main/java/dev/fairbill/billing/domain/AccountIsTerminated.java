@@ -2,7 +2,7 @@ package dev.fairbill.billing.domain;
 
 import dev.fairbill.platform.web.ConflictException;
 
-/** A terminated account (a lost dispute, DOMAIN.md Suspension) accepts no more holds or lifts; answered with 409. */
+/** A terminated account (a lost dispute, seed 000 §9) accepts no more holds or lifts; answered with 409. */
 public class AccountIsTerminated extends ConflictException {
 
     public AccountIsTerminated(AccountId accountId) {

@@ -36,9 +36,9 @@ import dev.fairbill.platform.web.NotFoundException;
 import dev.fairbill.platform.web.ValidationFailedException;
 
 /**
- * One attempt to take money from an account — from its cash balance first (DOMAIN.md, Credit ledger; ADR 0010), the
+ * One attempt to take money from an account — from its cash balance first (ADR 0010), the
  * rest through the payment processor — and everything that happens to that money afterwards: refunds, disputes, being
- * recognised as a duplicate. Invariant (DOMAIN.md, Charges and purchases): {@code refunded + lost in dispute ≤
+ * recognised as a duplicate. Invariant: {@code refunded + lost in dispute ≤
  * captured}, always.
  */
 @Aggregate
@@ -165,7 +165,7 @@ public class Charge {
     }
 
     /**
-     * The rule that refuses refunding {@code requested}, as the failure code the requester reads, or null. DOMAIN.md:
+     * The rule that refuses refunding {@code requested}, as the failure code the requester reads, or null:
      * a charge with an open or lost dispute is never refunded, and refunded + lost ≤ captured. The processor can only
      * give back what it captured, so the part paid from cash balance is not refundable here: the refund saga returns
      * it as account balance (ADR 0010).

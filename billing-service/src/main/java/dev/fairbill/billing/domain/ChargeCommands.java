@@ -15,7 +15,7 @@ public final class ChargeCommands {
      * (with {@code billingPeriodStart}) and {@code purchaseId} may be set, or neither for an ad-hoc charge.
      *
      * @param intentional the client marked a repeat of the same amount and description as deliberate, so it is not
-     *                    a duplicate (DOMAIN.md, duplicate charge)
+     *                    a duplicate (docs/domain.md, duplicate charges)
      */
     public record CaptureCharge(@TargetAggregateIdentifier ChargeId chargeId, AccountId accountId, String tenant,
                                 Money amount, String description, SubscriptionId subscriptionId,
@@ -53,7 +53,7 @@ public final class ChargeCommands {
                                           AccountId accountId, Money applied) {
     }
 
-    /** Marks this charge as a duplicate of the earlier {@code duplicateOf} (DOMAIN.md, duplicate charge). */
+    /** Marks this charge as a duplicate of the earlier {@code duplicateOf} (docs/domain.md, duplicate charges). */
     public record FlagChargeDuplicate(@TargetAggregateIdentifier ChargeId chargeId, ChargeId duplicateOf,
                                       DuplicateRule rule) {
     }

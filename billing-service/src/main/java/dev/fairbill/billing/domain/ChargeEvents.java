@@ -50,7 +50,7 @@ public final class ChargeEvents {
 
     /**
      * The account had a known cash balance in the charge's currency, so the ledger was asked to pay up to
-     * {@code amount} from it first (DOMAIN.md, Credit ledger); the charge is pending until the ledger answers. Carries
+     * {@code amount} from it first; the charge is pending until the ledger answers. Carries
      * everything {@link ChargeCaptured} needs.
      */
     @Revision("1")

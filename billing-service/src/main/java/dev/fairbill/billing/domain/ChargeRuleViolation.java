@@ -26,7 +26,7 @@ public class ChargeRuleViolation extends ProblemException {
                 "Charge " + id + " was not captured, so there is nothing to refund or dispute.");
     }
 
-    /** refunded + lost in dispute ≤ captured (DOMAIN.md, Charges and purchases). */
+    /** refunded + lost in dispute ≤ captured, always. */
     static ChargeRuleViolation invariant(ChargeId id, Object lost, Object refundable) {
         return new ChargeRuleViolation(HttpStatus.UNPROCESSABLE_CONTENT, "charge-invariant-violated",
                 "Charge invariant violated", "A dispute loss of " + lost + " on charge " + id

@@ -28,7 +28,7 @@ import dev.fairbill.platform.money.Money;
 import dev.fairbill.platform.web.NotFoundException;
 
 /**
- * A processor's dispute (chargeback) on one of our charges (DOMAIN.md saga 3). Processors deliver its events at least
+ * A processor's dispute (chargeback) on one of our charges (saga 3). Processors deliver its events at least
  * once and in any order: whichever report comes first opens it, a close is final, and a report older than the last
  * one applied changes nothing.
  */

@@ -17,7 +17,7 @@ import dev.fairbill.billing.query.AccountProjection;
 import dev.fairbill.platform.money.Money;
 
 /**
- * What a dispute does to its charge and account (DOMAIN.md saga 3, seed 000 §9, seed 001 §7): opened → the charge is
+ * What a dispute does to its charge and account (saga 3; seed 000 §9, seed 001 §7): opened → the charge is
  * marked disputed and the account held; won → the hold is lifted; lost → the account is terminated. A tracking
  * processor, so the commands commit with its token; every command is idempotent, so a replay changes nothing.
  */

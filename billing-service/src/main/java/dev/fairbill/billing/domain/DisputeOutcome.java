@@ -1,6 +1,6 @@
 package dev.fairbill.billing.domain;
 
-/** How a closed dispute ended: won reinstates the account, lost terminates it (DOMAIN.md Suspension). */
+/** How a closed dispute ended: won reinstates the account, lost terminates it. */
 public enum DisputeOutcome {
     WON,
     LOST

@@ -9,7 +9,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * Duplicate charge detection ({@code fairbill.billing.duplicates.*}).
  *
  * @param window how close together two ad-hoc charges of the same account, amount and description must be captured
- *               for the later one to be a duplicate (DOMAIN.md: "within a configurable window")
+ *               for the later one to be a duplicate
  */
 @ConfigurationProperties("fairbill.billing.duplicates")
 public record DuplicateDetectionProperties(@DefaultValue("10m") Duration window) {

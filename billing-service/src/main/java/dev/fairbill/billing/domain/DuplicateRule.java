@@ -1,6 +1,6 @@
 package dev.fairbill.billing.domain;
 
-/** Which clause of DOMAIN.md's duplicate-charge definition made a charge a duplicate of an earlier one. */
+/** Which rule of the duplicate-charge definition (docs/domain.md) made a charge a duplicate of an earlier one. */
 public enum DuplicateRule {
     /** Two captures for the same subscription and billing period. */
     SAME_SUBSCRIPTION_PERIOD,

@@ -1,6 +1,6 @@
 package dev.fairbill.billing.domain;
 
-/** How far the delivering system got with a delivery order (DOMAIN.md, Charges and purchases; seed 003). */
+/** How far the delivering system got with a delivery order (seed 003). */
 public enum PurchaseFulfilmentStatus {
     NOT_STARTED,
     IN_PROGRESS,

@@ -47,7 +47,7 @@ import dev.fairbill.billing.domain.SubscriptionEvents.SubscriptionTerminated;
 import dev.fairbill.platform.money.Money;
 
 /**
- * A customer's subscription to a plan (DOMAIN.md, subscription lifecycle). Period ends and dunning retries are
+ * A customer's subscription to a plan (docs/domain.md, subscription lifecycle). Period ends and dunning retries are
  * persistent deadlines; each carries what it was scheduled for and is ignored when the subscription has moved on, so
  * no deadline ever needs cancelling. Charges are asked for with {@link SubscriptionChargeRequested} and their
  * outcome comes back as a command; see ADR 0004 for the decisions the spec leaves open.

@@ -28,7 +28,7 @@ public final class SubscriptionCommands {
     public record WithdrawSubscriptionCancellation(@TargetAggregateIdentifier SubscriptionId subscriptionId) {
     }
 
-    /** Switches to another plan from the next period on (DOMAIN.md: plan changes take effect at the next period). */
+    /** Switches to another plan from the next period on. */
     public record ChangeSubscriptionPlan(@TargetAggregateIdentifier SubscriptionId subscriptionId, PlanTerms plan) {
     }
 

@@ -1,6 +1,6 @@
 package dev.fairbill.billing.domain;
 
-/** The states of a subscription (DOMAIN.md, subscription lifecycle). */
+/** The states of a subscription (docs/domain.md, subscription lifecycle). */
 public enum SubscriptionStatus {
     TRIALING,
     ACTIVE,

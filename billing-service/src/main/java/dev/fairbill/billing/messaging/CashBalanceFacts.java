@@ -13,8 +13,8 @@ import dev.fairbill.contracts.ledger.CashBalanceChangedV1;
 import dev.fairbill.platform.messaging.InboundHandler;
 
 /**
- * The ledger's cash balance facts billing acts on, so that charges pay from cash balance first (DOMAIN.md, Credit
- * ledger; ADR 0010). Each applies once through the inbox.
+ * The ledger's cash balance facts billing acts on, so that charges pay from cash balance first (ADR 0010).
+ * Each applies once through the inbox.
  */
 @Configuration(proxyBeanMethods = false)
 class CashBalanceFacts {

@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
 import dev.fairbill.platform.money.Money;
 
 /**
- * The built-in processor of the local stack and the tests (API.md payment methods): {@code pm_card_ok} captures,
+ * The built-in processor of the local stack and the tests (docs/api.md): {@code pm_card_ok} captures,
  * {@code pm_card_declined} is declined with {@code card_declined}, {@code pm_card_refund_fails} captures but every
  * refund fails. As at a real processor, a repeated idempotency key gets the first capture or the first successful
  * refund back instead of moving money again. State lives in memory: it is a sandbox.

@@ -17,7 +17,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
- * Billing's business metrics (ARCHITECTURE.md, Observability): suspensions, duplicate charges, disputes open, closed
+ * Billing's business metrics: suspensions, duplicate charges, disputes open, closed
  * and with evidence due soon. Counted in the transaction of the command that caused them (subscribing), so a
  * replay of the event store does not count again.
  */

@@ -8,7 +8,7 @@ import dev.fairbill.billing.query.AccountView;
 import dev.fairbill.platform.money.Money;
 
 /**
- * API.md's account. {@code holds} lists what keeps a suspended account suspended; {@code cashBalances} is the cash
+ * An account. {@code holds} lists what keeps a suspended account suspended; {@code cashBalances} is the cash
  * balance the account's next charges use first, as billing last heard it from the ledger (the ledger's own
  * {@code GET /ledgers/{id}} is authoritative).
  */

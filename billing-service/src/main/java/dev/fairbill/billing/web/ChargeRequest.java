@@ -6,7 +6,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
-/** API.md {@code POST /api/v1/charges}. Without a payment method the account's default is charged. */
+/** {@code POST /api/v1/charges}. Without a payment method the account's default is charged. */
 public record ChargeRequest(@NotBlank @Size(max = 64) String accountId,
                             @NotNull @Valid MoneyBody amount,
                             @NotBlank @Size(max = 1000) String description,

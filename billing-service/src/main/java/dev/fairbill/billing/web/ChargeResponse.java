@@ -8,7 +8,7 @@ import dev.fairbill.billing.query.ChargeView;
 import dev.fairbill.platform.money.Money;
 
 /**
- * API.md's charge; {@code dispute.dueBy} is the processor's evidence deadline, {@code null} when it names none. A charge
+ * A charge: {@code dispute.dueBy} is the processor's evidence deadline, {@code null} when it names none. A charge
  * is {@code PENDING} while the ledger decides how much of it the account's cash balance pays ({@code paidFromBalance},
  * zero when none; {@code processor} is {@code null} until then, {@code balance} when the balance paid all).
  */

@@ -6,7 +6,7 @@ import dev.fairbill.billing.query.DisputeView;
 import dev.fairbill.platform.money.Money;
 
 /**
- * API.md's dispute. {@code status} is OPEN or CLOSED; {@code outcome} is WON or LOST once closed, else null.
+ * A dispute. {@code status} is OPEN or CLOSED; {@code outcome} is WON or LOST once closed, else null.
  * {@code processorDisputeId} and {@code fundsWithdrawn} are additions.
  */
 public record DisputeResponse(String id, String chargeId, String accountId, String status, String reason,

@@ -6,7 +6,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PositiveOrZero;
 
-/** API.md {@code POST /api/v1/purchases/{id}/fulfilment}, reported by the delivering system. */
+/** {@code POST /api/v1/purchases/{id}/fulfilment}, reported by the delivering system. */
 public record PurchaseFulfilmentRequest(@NotNull PurchaseFulfilmentStatus status,
                                         @NotNull @PositiveOrZero @Max(InputLimits.MAX_AMOUNT) Long delivered,
                                         @PositiveOrZero @Max(InputLimits.MAX_AMOUNT) Long currentCount) {

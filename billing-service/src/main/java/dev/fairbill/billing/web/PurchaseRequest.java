@@ -6,7 +6,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
 /**
- * API.md {@code POST /api/v1/purchases}; charged at once.
+ * {@code POST /api/v1/purchases}; charged at once.
  *
  * @param backdateTo when an imported purchase was really made; the refill window and delivery time count from it
  */

@@ -9,7 +9,7 @@ import dev.fairbill.billing.query.PurchaseView;
 import dev.fairbill.platform.money.Money;
 
 /**
- * API.md's purchase. {@code status} is PENDING_PAYMENT until the charge's outcome is recorded (normally well under a
+ * A purchase. {@code status} is PENDING_PAYMENT until the charge's outcome is recorded (normally well under a
  * second), then PAID or PAYMENT_FAILED.
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)

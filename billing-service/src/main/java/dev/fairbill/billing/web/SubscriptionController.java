@@ -114,7 +114,7 @@ public class SubscriptionController {
         return read(Caller.current().tenant(), id);
     }
 
-    /** Switches plan from the next period on; not in API.md's first draft, added with the plan-change rule. */
+    /** Switches plan from the next period on (ADR 0004). */
     @PostMapping("/{subscriptionId}/plan")
     public SubscriptionResponse changePlan(@PathVariable String subscriptionId,
                                            @Valid @RequestBody SubscriptionPlanChangeRequest request) {

@@ -9,7 +9,7 @@ import dev.fairbill.billing.query.SubscriptionView;
 import dev.fairbill.platform.money.Money;
 
 /**
- * API.md's subscription, plus the plan taking effect at the next period, the trial end, the list price (undiscounted,
+ * The subscription, plus the plan taking effect at the next period, the trial end, the list price (undiscounted,
  * for refund maths) next to the price charged per period, and the holds that keep it suspended.
  */
 public record SubscriptionResponse(String id, String accountId, String planId, String nextPlanId,

@@ -16,7 +16,7 @@ import dev.fairbill.billing.domain.AccountHolds.PlaceAccountHold;
 import dev.fairbill.billing.domain.AccountHolds.TerminateAccount;
 
 /**
- * Suspension by holds (seed 000 §9, seed 001 §7, DOMAIN.md Suspension): SUSPENDED while any hold exists, ACTIVE again
+ * Suspension by holds (seed 000 §9, seed 001 §7): SUSPENDED while any hold exists, ACTIVE again
  * only when every hold is lifted; a lost dispute terminates.
  */
 class AccountHoldsTest {
@@ -56,7 +56,7 @@ class AccountHoldsTest {
     }
 
     @Test
-    void liftingOneOfTwoHoldsKeepsTheAccountSuspended() { // DOMAIN.md: reinstated only when every hold is lifted
+    void liftingOneOfTwoHoldsKeepsTheAccountSuspended() { // reinstated only when every hold is lifted
         fixture.given(opened, placed("dp_1", true), placed("dp_2", false))
                 .when(new LiftAccountHold(id, HoldReason.DISPUTE, "dp_1"))
                 .expectEvents(new AccountHoldLifted(id, "panel", HoldReason.DISPUTE, "dp_1", false, NOW));
@@ -79,7 +79,7 @@ class AccountHoldsTest {
     }
 
     @Test
-    void lostDisputeTerminatesTheAccount() { // DOMAIN.md Suspension: a lost dispute terminates
+    void lostDisputeTerminatesTheAccount() { // a lost dispute terminates
         fixture.given(opened, placed("dp_1", true))
                 .when(new TerminateAccount(id, HoldReason.DISPUTE, "dp_1"))
                 .expectEvents(new AccountTerminated(id, "panel", HoldReason.DISPUTE, "dp_1", NOW));

@@ -75,7 +75,7 @@ class ChargeTest {
 
     @Test
     void chargeOfAnAccountWithCashBalanceAsksTheLedgerFirstAndWaits() {
-        // DOMAIN.md Credit ledger: next charges use cash balance first (ADR 0010)
+        // next charges use cash balance first (ADR 0010)
         cashBalance = Money.of(300, "EUR");
         fixture.givenNoPriorActivity()
                 .when(capture("pm_card_ok"))
@@ -94,7 +94,7 @@ class ChargeTest {
 
     @Test
     void cashBalanceThatPaysTheWholeChargeCapturesItWithoutTheProcessor() {
-        // DOMAIN.md Credit ledger: next charges use cash balance first
+        // next charges use cash balance first
         fixture.given(awaitingBalance("pm_card_ok"))
                 .when(settle(1000))
                 .expectEvents(new ChargeCaptured(ID, ACCOUNT, "studio", EUR_1000, "monthly", null, null, null,
@@ -104,7 +104,7 @@ class ChargeTest {
 
     @Test
     void cashBalanceThatPaysPartOfTheChargeLeavesTheRestToTheProcessor() {
-        // DOMAIN.md Credit ledger: cash balance first, the payment method pays the rest
+        // cash balance first, the payment method pays the rest
         fixture.given(awaitingBalance("pm_card_ok"))
                 .when(settle(300))
                 .expectEvents(captured("pm_card_ok", 300));
@@ -231,7 +231,7 @@ class ChargeTest {
 
     @Test
     void sameRefundIdIsRefundedOnce() {
-        // DOMAIN.md saga 2: never refunds twice; a redelivered request pays once
+        // saga 2: never refunds twice; a redelivered request pays once
         fixture.given(captured("pm_card_ok"), refunded("re_1", 300, 300))
                 .when(refund("re_1", 300))
                 .expectSuccessfulHandlerExecution()
@@ -241,7 +241,7 @@ class ChargeTest {
 
     @Test
     void refundAboveWhatIsStillRefundableIsRefusedAndAnswered() {
-        // DOMAIN.md Charges: refunded + lost-in-dispute ≤ captured; ADR 0007: the refusal is answered
+        // refunded + lost-in-dispute ≤ captured; ADR 0007: the refusal is answered
         fixture.given(captured("pm_card_ok"), refunded("re_1", 600, 600))
                 .when(refund("re_2", 401))
                 .expectEvents(refusal("re_2", 401, "exceeds-refundable"));
@@ -250,7 +250,7 @@ class ChargeTest {
 
     @Test
     void refundOfDisputedChargeIsRefusedAndAnswered() {
-        // DOMAIN.md Refunds: a charge under dispute cannot be refunded (money never goes back twice)
+        // a charge under dispute cannot be refunded (money never goes back twice)
         fixture.given(captured("pm_card_ok"), disputeRecorded())
                 .when(refund("re_1", 100))
                 .expectEvents(refusal("re_1", 100, "charge-disputed"));
@@ -259,7 +259,7 @@ class ChargeTest {
 
     @Test
     void refundAfterLostDisputeIsRefusedAndAnswered() {
-        // DOMAIN.md: a charge with an open or lost dispute is never refunded
+        // a charge with an open or lost dispute is never refunded
         fixture.given(captured("pm_card_ok"), disputeRecorded(), disputeClosed(false, 400))
                 .when(refund("re_1", 100))
                 .expectEvents(refusal("re_1", 100, "charge-disputed"));
@@ -331,7 +331,7 @@ class ChargeTest {
 
     @Test
     void lostDisputeAboveWhatWasNotRefundedBreaksTheInvariantAndIsRefused() {
-        // DOMAIN.md Charges: refunded + lost-in-dispute ≤ captured, always
+        // refunded + lost-in-dispute ≤ captured, always
         fixture.given(captured("pm_card_ok"), refunded("re_1", 700, 700), disputeRecorded())
                 .when(new RecordChargeDisputeClosed(ID, DISPUTE, false, Money.of(301, "EUR")))
                 .expectException(problem("charge-invariant-violated"))

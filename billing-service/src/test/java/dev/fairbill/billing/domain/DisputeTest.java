@@ -25,7 +25,7 @@ import dev.fairbill.platform.id.Ids;
 import dev.fairbill.platform.money.Money;
 import dev.fairbill.platform.web.NotFoundException;
 
-/** The dispute lifecycle of DOMAIN.md saga 3, tolerant of out-of-order webhook delivery. */
+/** The dispute lifecycle of saga 3, tolerant of out-of-order webhook delivery. */
 class DisputeTest {
 
     private static final Instant T1 = Instant.parse("2026-11-22T10:00:00Z");
@@ -105,14 +105,14 @@ class DisputeTest {
     }
 
     @Test
-    void closedAsLost() { // DOMAIN.md: a lost dispute terminates (the consequence follows DisputeClosed LOST)
+    void closedAsLost() { // a lost dispute terminates (the consequence follows DisputeClosed LOST)
         fixture.given(opened(T1))
                 .when(new ReportDisputeClosed(id, facts(AMOUNT, "fraudulent", T2), DisputeOutcome.LOST))
                 .expectEvents(new DisputeClosed(id, "panel", charge, account, DisputeOutcome.LOST, AMOUNT, T2));
     }
 
     @Test
-    void closeBeforeCreateCreatesTheDisputeClosed() { // DOMAIN.md saga 3: tolerant of out-of-order delivery
+    void closeBeforeCreateCreatesTheDisputeClosed() { // saga 3: tolerant of out-of-order delivery
         fixture.givenNoPriorActivity()
                 .when(new ReportDisputeClosed(id, facts(AMOUNT, "fraudulent", T2), DisputeOutcome.LOST))
                 .expectEvents(new DisputeOpened(id, "panel", "stripe", "du_1", charge, account, AMOUNT, "fraudulent",
@@ -157,7 +157,7 @@ class DisputeTest {
     }
 
     @Test
-    void theRefundSideOfTheEvidenceIsAttached() { // DOMAIN.md saga 3, seed 000 §9: evidence before the due date
+    void theRefundSideOfTheEvidenceIsAttached() { // saga 3, seed 000 §9: evidence before the due date
         fixture.given(opened(T1))
                 .when(attach("panel", account, T2))
                 .expectEvents(new DisputeEvidenceAttached(id, charge, account, "CONTEST_REFUNDED", List.of(REFUND),

@@ -41,7 +41,7 @@ import dev.fairbill.platform.id.Ids;
 import dev.fairbill.platform.money.Money;
 import dev.fairbill.platform.testsupport.FixtureClock;
 
-/** The subscription lifecycle of DOMAIN.md, each rule with the seed clause it comes from. */
+/** The subscription lifecycle (docs/domain.md), each rule with the seed clause it comes from. */
 class SubscriptionTest {
 
     private static final Instant NOW = Instant.parse("2026-11-22T10:00:00Z");
@@ -461,7 +461,7 @@ class SubscriptionTest {
     // --- plan change, import, coupon
 
     @Test
-    void planChangeTakesEffectAtTheNextPeriod() { // DOMAIN.md: plan changes at the next period
+    void planChangeTakesEffectAtTheNextPeriod() { // plan changes at the next period
         fixture.givenCurrentTime(NOW)
                 .andGiven(paidFirstPeriodHistory())
                 .when(new ChangeSubscriptionPlan(ID, YEARLY))
@@ -479,7 +479,7 @@ class SubscriptionTest {
     }
 
     @Test
-    void importedSubscriptionChargesOnlyItsCurrentPeriod() { // API.md backdateStartTo
+    void importedSubscriptionChargesOnlyItsCurrentPeriod() { // backdateStartTo
         Instant start = Instant.parse("2026-08-31T09:00:00Z");
         var current = new SubscriptionPeriod(Instant.parse("2026-10-31T09:00:00Z"),
                 Instant.parse("2026-11-30T09:00:00Z"));

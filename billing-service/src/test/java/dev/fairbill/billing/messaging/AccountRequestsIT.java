@@ -52,7 +52,7 @@ class AccountRequestsIT {
     }
 
     @Test
-    void accountIsReinstatedOnlyWhenEveryHoldIsLifted() { // seed 000 §9, seed 001 §7; DOMAIN.md Suspension
+    void accountIsReinstatedOnlyWhenEveryHoldIsLifted() { // seed 000 §9, seed 001 §7: suspension
         String account = billing.openCustomer("panel");
         // lifting a hold that is not there changes nothing, and placing the same hold twice holds it once
         String liftNothing = request(ReinstateAccountRequestedV1.TYPE, account,
@@ -124,7 +124,7 @@ class AccountRequestsIT {
     }
 
     @Test
-    void terminateRequestTerminatesOnceAndTheTerminatedAccountTakesNoMoreHolds() { // DOMAIN.md Suspension, seed 000 §9
+    void terminateRequestTerminatesOnceAndTheTerminatedAccountTakesNoMoreHolds() { // suspension, seed 000 §9
         String account = billing.openCustomer("imaging");
         request(SuspendAccountRequestedV1.TYPE, account,
                 new SuspendAccountRequestedV1(account, "imaging", "DISPUTE", "dp_lost"));

@@ -41,7 +41,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import tools.jackson.databind.JsonNode;
 
 /**
- * DOMAIN.md Credit ledger: the next charges of the account use cash balance first (ADR 0010). The ledger is played by
+ * The next charges of the account use cash balance first (ADR 0010). The ledger is played by
  * the test: it publishes the ledger's facts on the real broker and reads billing's requests to the ledger.
  */
 @IntegrationTest

@@ -30,7 +30,7 @@ import dev.fairbill.platform.testsupport.IntegrationTest;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The refund saga's refund requests, from the real broker: a redelivered request is paid once (DOMAIN.md saga 2). */
+/** The refund saga's refund requests, from the real broker: a redelivered request is paid once (saga 2). */
 @IntegrationTest
 class RefundChargeRequestIT {
 

@@ -29,7 +29,7 @@ import dev.fairbill.platform.testsupport.KafkaTestMessages;
 
 /**
  * Refund requests the charge refuses, from the real broker: the invariant refunded + lost in dispute ≤ captured
- * (DOMAIN.md, Charges and purchases) holds, nothing is refunded, and the requester is answered with
+ * holds, nothing is refunded, and the requester is answered with
  * {@code charge-refund-failed.v1} naming the rule instead of the request being dead-lettered (ADR 0007).
  */
 @IntegrationTest
@@ -46,7 +46,7 @@ class RefusedRefundRequestIT {
     }
 
     @Test
-    void refundAboveTheCapturedAmountIsAnsweredAndRefundsNothing() { // DOMAIN.md: refunded ≤ captured
+    void refundAboveTheCapturedAmountIsAnsweredAndRefundsNothing() { // refunded ≤ captured
         String account = billing.openCustomer("panel");
         var charge = billing.capturedCharge("panel", account, 1000);
         String chargeId = charge.get("id").asString();
@@ -68,7 +68,7 @@ class RefusedRefundRequestIT {
     }
 
     @Test
-    void refundAboveWhatIsLeftAfterAnEarlierRefundIsAnsweredAndRefundsNothingMore() { // DOMAIN.md: refunded ≤ captured
+    void refundAboveWhatIsLeftAfterAnEarlierRefundIsAnsweredAndRefundsNothingMore() { // refunded ≤ captured
         String account = billing.openCustomer("studio");
         var charge = billing.capturedCharge("studio", account, 1000);
         String chargeId = charge.get("id").asString();

@@ -15,7 +15,7 @@ import dev.fairbill.billing.payment.PaymentProcessor.RefundRequest;
 import dev.fairbill.billing.payment.PaymentProcessor.Refunded;
 import dev.fairbill.platform.money.Money;
 
-/** API.md's sandbox payment methods. */
+/** The sandbox payment methods of the local fixtures. */
 class SandboxPaymentProcessorTest {
 
     private static final Money EUR_1000 = Money.of(1000, "EUR");

@@ -50,7 +50,7 @@ class SubscriptionHoldsIT {
     }
 
     @Test
-    void holdsSuspendTheSubscriptionUntilEveryOneIsLifted() { // seed 000 §9, seed 001 §7; DOMAIN.md Suspension
+    void holdsSuspendTheSubscriptionUntilEveryOneIsLifted() { // seed 000 §9, seed 001 §7: suspension
         String account = billing.openCustomer("studio");
         String subscription = startedSubscription("studio", account, "monthly");
 
@@ -116,7 +116,7 @@ class SubscriptionHoldsIT {
         assertThat(status(reinstated)).isEqualTo("ACTIVE");
     }
 
-    @Test // seed 000 §9, DOMAIN.md Suspension: a lost dispute terminates
+    @Test // seed 000 §9: a lost dispute terminates
     void terminationEndsEveryOngoingSubscriptionAndLeavesEndedOnesAsTheyAre() {
         String account = billing.openCustomer("imaging");
         String cancelled = startedSubscription("imaging", account, "yearly");

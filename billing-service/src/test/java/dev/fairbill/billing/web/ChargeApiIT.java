@@ -25,7 +25,7 @@ import dev.fairbill.platform.testsupport.TestJwts;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** API.md Charges over HTTP on real PostgreSQL with the sandbox processor. */
+/** The charges API over HTTP on real PostgreSQL with the sandbox processor. */
 @IntegrationTest
 class ChargeApiIT {
 

@@ -28,7 +28,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * DOMAIN.md duplicate charge (seed 000 §8, seed 001 §4.3, seed 002 part 3): the later capture is flagged with
+ * Duplicate charges (seed 000 §8, seed 001 §4.3, seed 002 part 3): the later capture is flagged with
  * {@code duplicateOf} and published; the original never is.
  */
 @IntegrationTest

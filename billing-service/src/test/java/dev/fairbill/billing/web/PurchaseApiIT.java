@@ -23,7 +23,7 @@ import dev.fairbill.platform.testsupport.IntegrationTest;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** API.md purchases: credit packs and delivery orders (seed 003), charged at once, fulfilment reported. */
+/** The purchases API: credit packs and delivery orders (seed 003), charged at once, fulfilment reported. */
 @IntegrationTest
 class PurchaseApiIT {
 

@@ -14,7 +14,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
-/** DOMAIN.md Webhooks: Adyen notification items carry an HMAC signature over their key fields. */
+/** Webhooks: Adyen notification items carry an HMAC signature over their key fields. */
 class AdyenHmacVerifierTest {
 
     private static final String KEY = HexFormat.of().formatHex("whsec_test_panel".getBytes(UTF_8));

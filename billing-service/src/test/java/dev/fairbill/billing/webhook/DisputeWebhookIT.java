@@ -47,7 +47,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * DOMAIN.md saga 3 and Webhooks on real PostgreSQL and the embedded broker: a verified dispute webhook from Stripe or
+ * Saga 3 and the webhooks on real PostgreSQL and the embedded broker: a verified dispute webhook from Stripe or
  * Adyen suspends the account (seed 000 §9, seed 001 §7); a redelivery has one effect; a bad signature changes nothing.
  */
 @IntegrationTest
@@ -89,7 +89,7 @@ class DisputeWebhookIT {
         assertThat(dispute.get("chargeId").asString()).isEqualTo(charge.get("id").asString());
         assertThat(dispute.get("status").asString()).isEqualTo("OPEN");
         assertThat(dispute.get("amount").get("amount").asLong()).isEqualTo(1000);
-        // API.md Charges: the charge's dispute carries the processor's evidence deadline (recorded before the hold)
+        // the charge's dispute carries the processor's evidence deadline (recorded before the hold)
         var disputedCharge = JSON.readTree(billing.api().get("/api/v1/charges/" + charge.get("id").asString(),
                 bearer(TestJwts.readOnly("panel"))).body());
         assertThat(disputedCharge.get("dispute").get("id").asString()).isEqualTo(ourId);

@@ -35,7 +35,7 @@ import dev.fairbill.platform.id.Ids;
 import dev.fairbill.platform.testsupport.IntegrationTest;
 
 /**
- * DOMAIN.md saga 3 reaching a subscription, on real PostgreSQL and the embedded broker: a signed Stripe dispute on the
+ * Saga 3 reaching a subscription, on real PostgreSQL and the embedded broker: a signed Stripe dispute on the
  * charge that paid a subscription suspends the subscription (seed 000 §9, seed 001 §7), the disputed charge refuses a
  * refund request (answered with {@code charge-refund-failed.v1}, ADR 0007), a won dispute reinstates the subscription
  * and a lost one terminates it.
@@ -80,7 +80,7 @@ class DisputedSubscriptionIT {
         assertThat(suspendedFact.reference()).isEqualTo(disputeId);
         billing.awaitCharge("panel", chargeId, charge -> !charge.get("dispute").isNull());
 
-        // DOMAIN.md: a charge under dispute is not refunded
+        // a charge under dispute is not refunded
         String refundId = Ids.generate(IdPrefix.REFUND);
         request(RefundChargeRequestedV1.TYPE, account, new RefundChargeRequestedV1(refundId, chargeId, account,
                 "panel", new MoneyAmount(100, "EUR"), "DUPLICATE_CHARGE"));
@@ -104,7 +104,7 @@ class DisputedSubscriptionIT {
     }
 
     @Test
-    void lostDisputeTerminatesTheSubscription() { // DOMAIN.md Suspension: a lost dispute terminates; seed 000 §9
+    void lostDisputeTerminatesTheSubscription() { // a lost dispute terminates; seed 000 §9
         String account = billing.openCustomer("studio");
         String subscription = billing.subscribe("studio", account, "monthly").get("id").asString();
         String chargeId = awaitFact(account, SubscriptionStartedV1.TYPE, SubscriptionStartedV1.class,

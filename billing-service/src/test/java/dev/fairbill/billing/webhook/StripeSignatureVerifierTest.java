@@ -15,7 +15,7 @@ import javax.crypto.spec.SecretKeySpec;
 
 import org.junit.jupiter.api.Test;
 
-/** DOMAIN.md Webhooks: Stripe-Signature v1, 300 s tolerance, any v1 during a secret roll, other schemes ignored. */
+/** Stripe-Signature v1, 300 s tolerance, any v1 during a secret roll, other schemes ignored. */
 class StripeSignatureVerifierTest {
 
     private static final Instant NOW = Instant.parse("2026-11-22T10:15:30Z");

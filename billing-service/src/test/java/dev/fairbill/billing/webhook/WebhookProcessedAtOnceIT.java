@@ -18,8 +18,8 @@ import dev.fairbill.platform.testsupport.IntegrationTest;
 import tools.jackson.databind.JsonNode;
 
 /**
- * A stored webhook delivery is applied at once, not at the processor's next poll (the dispute saga's latency target,
- * DOMAIN.md saga 3): with the poll an hour apart, the dispute still suspends the account within seconds.
+ * A stored webhook delivery is applied at once, not at the processor's next poll (the latency target of
+ * saga 3): with the poll an hour apart, the dispute still suspends the account within seconds.
  */
 @IntegrationTest
 @TestPropertySource(properties = {"fairbill.billing.sandbox.latency=0ms",

@@ -19,7 +19,7 @@ import dev.fairbill.billing.BillingApplication;
 import dev.fairbill.platform.testsupport.FairbillTestEnvironment;
 
 /**
- * DOMAIN.md Webhooks: nothing is lost when the service restarts between acknowledging a webhook and processing it.
+ * Webhooks: nothing is lost when the service restarts between acknowledging a webhook and processing it.
  * The first instance stores and acknowledges but does not process (processing disabled); it stops, and a new instance
  * on the same database processes the stored delivery.
  */

@@ -18,7 +18,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
-/** Accounts and charges through billing's API, and processor webhooks signed with the API.md fixture secrets. */
+/** Accounts and charges through billing's API, and processor webhooks signed with the fixture secrets. */
 public final class WebhookTestSupport {
 
     static final JsonMapper JSON = JsonMapper.builder().build();

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * Credits were used: a consumption, or a hold captured. Refunds read it as usage ("used" in DOMAIN.md's templates).
+ * Credits were used: a consumption, or a hold captured. Refunds read it as usage ("used" in the refund policies).
  * Published on {@link dev.fairbill.contracts.Topics#LEDGER_EVENTS} with CloudEvents type {@value #TYPE} and
  * subject = account id.
  *

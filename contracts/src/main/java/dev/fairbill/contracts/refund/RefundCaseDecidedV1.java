@@ -6,7 +6,7 @@ import dev.fairbill.contracts.MoneyAmount;
 
 /**
  * A refund case was decided — by the policy when it was opened, or by a reviewer — whatever the outcome, so the
- * customer can be told (DOMAIN.md: "the result is notified whether approved or rejected"). Published on
+ * customer can be told whether it was approved or rejected. Published on
  * {@link dev.fairbill.contracts.Topics#REFUND_EVENTS} with CloudEvents type {@value #TYPE} and subject = account id.
  *
  * @param targetKind    {@code CHARGE}, {@code PURCHASE} or {@code SUBSCRIPTION}

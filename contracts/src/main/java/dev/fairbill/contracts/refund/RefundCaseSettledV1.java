@@ -5,7 +5,7 @@ import java.time.Instant;
 import dev.fairbill.contracts.MoneyAmount;
 
 /**
- * An approved refund case was carried out, or gave up (DOMAIN.md sagas): the money reached the original payment
+ * An approved refund case was carried out, or gave up: the money reached the original payment
  * method ({@code COMPLETED}, {@code refundId} names the processor refund) or the account balance, a remedy was
  * applied ({@code REMEDIED}), or the payout failed for good and the case went back to review ({@code FAILED}). Published
  * on {@link dev.fairbill.contracts.Topics#REFUND_EVENTS} with CloudEvents type {@value #TYPE} and subject = account id.

@@ -67,7 +67,7 @@ import dev.fairbill.platform.money.Money;
 import dev.fairbill.platform.web.NotFoundException;
 
 /**
- * The credit ledger of one account (DOMAIN.md, credit ledger): lots that remember where they came from, consumed
+ * The credit ledger of one account (docs/domain.md, credit ledger): lots that remember where they came from, consumed
  * soonest expiry first, then oldest; holds; expiry, forfeit, clawback and void as entries; freezes; transfers to
  * sub-resellers; the reseller tier; and the customer's cash balance ({@code REFUND_BALANCE} lots per currency), which
  * pays new charges first and can be withdrawn to the original payment method. Snapshots serialize its fields: the
@@ -364,7 +364,7 @@ public class CreditLedger {
     }
 
     /**
-     * DOMAIN.md: the next charges of the account use cash balance first. Answers once per charge, with what was
+     * The next charges of the account use cash balance first. Answers once per charge, with what was
      * applied — possibly nothing (no balance, or the ledger is frozen).
      */
     @CommandHandler

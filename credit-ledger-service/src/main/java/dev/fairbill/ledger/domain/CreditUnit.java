@@ -7,7 +7,7 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 /**
- * What a lot holds (DOMAIN.md, credit ledger): plain credit units ({@code CREDIT}) or money in one currency (an
+ * What a lot holds (docs/domain.md, credit ledger): plain credit units ({@code CREDIT}) or money in one currency (an
  * ISO-4217 code), which is the customer's cash balance.
  */
 public record CreditUnit(@JsonValue String value) {

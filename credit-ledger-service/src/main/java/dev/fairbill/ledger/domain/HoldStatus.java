@@ -1,6 +1,6 @@
 package dev.fairbill.ledger.domain;
 
-/** A hold is PENDING until captured, released by the client, or expired (DOMAIN.md: two-phase holds). */
+/** A hold is PENDING until captured, released by the client, or expired (two-phase holds). */
 public enum HoldStatus {
     PENDING,
     CAPTURED,

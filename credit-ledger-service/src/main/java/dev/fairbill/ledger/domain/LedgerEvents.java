@@ -8,8 +8,8 @@ import org.axonframework.serialization.Revision;
 import dev.fairbill.platform.money.Money;
 
 /**
- * The CreditLedger's entries. Every movement of credits or cash is one of these; nothing is ever edited (DOMAIN.md:
- * forfeit, expiry, clawback and void are entries). Each names the lots it moved, so the ledger's state and the
+ * The CreditLedger's entries. Every movement of credits or cash is one of these; nothing is ever edited: forfeit,
+ * expiry, clawback and void are entries too. Each names the lots it moved, so the ledger's state and the
  * journal are rebuilt from them exactly.
  */
 public final class LedgerEvents {

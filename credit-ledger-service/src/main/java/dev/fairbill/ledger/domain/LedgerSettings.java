@@ -51,7 +51,7 @@ public record LedgerSettings(@DefaultValue("100") int snapshotThreshold,
     /**
      * One tenant's ledger rules.
      *
-     * @param overdraftLimit how far below zero a consumption may take the credit balance (DOMAIN.md: never negative
+     * @param overdraftLimit how far below zero a consumption may take the credit balance (never negative
      *                       unless the tenant allows an overdraft); 0 allows none
      * @param grantExpiry    how long a grant of a source lasts when the request names no {@code expiresAt}
      *                       ("tenant setting" for SERVICE_CREDIT, GOODWILL, ADJUSTMENT); absent means never

@@ -19,7 +19,7 @@ import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
         isGetterVisibility = Visibility.NONE)
 final class LotBook {
 
-    /** Soonest expiry first (never-expiring last), then the oldest (DOMAIN.md: consumption order). */
+    /** Soonest expiry first (never-expiring last), then the oldest (the consumption order). */
     static final Comparator<Lot> CONSUMPTION_ORDER = Comparator
             .comparing(Lot::expiresAt, Comparator.nullsLast(Comparator.naturalOrder()))
             .thenComparingLong(Lot::order);

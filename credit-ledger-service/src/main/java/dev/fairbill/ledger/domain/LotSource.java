@@ -1,6 +1,6 @@
 package dev.fairbill.ledger.domain;
 
-/** Where a lot came from (DOMAIN.md, credit ledger, the table of lot sources). */
+/** Where a lot came from (docs/domain.md, credit ledger, the table of lot sources). */
 public enum LotSource {
     /** Included in a subscription period; forfeited when the subscription is cancelled or expires (seed 001 §3.1). */
     SUBSCRIPTION_ALLOWANCE,

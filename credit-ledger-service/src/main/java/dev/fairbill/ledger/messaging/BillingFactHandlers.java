@@ -130,7 +130,7 @@ class BillingFactHandlers {
         });
     }
 
-    /** DOMAIN.md, freeze: while the account is suspended, consumption and transfers are refused. */
+    /** Freeze: while the account is suspended, consumption and transfers are refused. */
     @Bean
     InboundHandler<AccountSuspendedV1> freezeOnAccountSuspended(CommandGateway commands) {
         return InboundHandler.of(AccountSuspendedV1.TYPE, AccountSuspendedV1.class, suspended ->

@@ -3,7 +3,7 @@ package dev.fairbill.ledger.query;
 import dev.fairbill.ledger.domain.LotSource;
 
 /**
- * The accounts of the double-entry journal (DOMAIN.md: customer credit liability versus revenue, breakage and
+ * The accounts of the double-entry journal (customer credit liability versus revenue, breakage and
  * compensation expense). Each is kept per unit ({@code CREDIT} or a currency); {@link #CUSTOMER_LIABILITY} also per
  * customer account.
  */

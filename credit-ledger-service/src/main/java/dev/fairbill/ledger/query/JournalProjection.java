@@ -39,9 +39,9 @@ import dev.fairbill.ledger.domain.LedgerEvents.WithdrawalRefundRequested;
 import dev.fairbill.ledger.domain.LedgerId;
 
 /**
- * Posts every movement of the ledger to the double-entry journal (DOMAIN.md: the journal always sums to zero per
- * unit). A tracking processor, off the request path; each posting is keyed by its event, so a replay posts nothing
- * twice. Debits are positive, credits negative.
+ * Posts every movement of the ledger to the double-entry journal, which always sums to zero per unit. A tracking
+ * processor, off the request path; each posting is keyed by its event, so a replay posts nothing twice. Debits are
+ * positive, credits negative.
  */
 @Component
 @ProcessingGroup(JournalProjection.PROCESSING_GROUP)

@@ -41,7 +41,7 @@ public class LedgerQueries {
                 .optional();
     }
 
-    /** The ledger of {@code accountId} when it belongs to {@code tenant}; 404 otherwise (never 403, API.md). */
+    /** The ledger of {@code accountId} when it belongs to {@code tenant}; 404 otherwise (never 403). */
     public LedgerView require(String tenant, String accountId) {
         return ledger(tenant, accountId).orElseThrow(() -> new NotFoundException("Ledger of account " + accountId));
     }

@@ -30,7 +30,7 @@ import dev.fairbill.platform.web.NotFoundException;
 import dev.fairbill.platform.web.ValidationFailedException;
 import jakarta.validation.Valid;
 
-/** Using credits: consumptions, and two-phase holds (API.md, Credit ledger). */
+/** Using credits: consumptions, and two-phase holds (docs/api.md, credit ledger). */
 @RestController
 @RequestMapping("/api/v1/ledgers/{accountId}")
 @Validated

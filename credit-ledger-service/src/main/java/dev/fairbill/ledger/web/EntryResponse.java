@@ -4,7 +4,7 @@ import java.time.Instant;
 
 import dev.fairbill.ledger.query.EntryView;
 
-/** A statement line (API.md {@code GET /ledgers/{accountId}/entries}); {@code amount} is signed, in {@code unit}. */
+/** A statement line ({@code GET /ledgers/{accountId}/entries}); {@code amount} is signed, in {@code unit}. */
 public record EntryResponse(String id, String type, String unit, long amount, String lotId, String reference,
                             Instant occurredAt) {
 

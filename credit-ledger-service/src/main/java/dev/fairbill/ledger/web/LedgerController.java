@@ -35,7 +35,7 @@ import dev.fairbill.platform.web.page.Page;
 import dev.fairbill.platform.web.page.PageRequest;
 import jakarta.validation.Valid;
 
-/** A ledger, its lots and statement, and grants (API.md, Credit ledger). */
+/** A ledger, its lots and statement, and grants (docs/api.md, credit ledger). */
 @RestController
 @RequestMapping("/api/v1/ledgers/{accountId}")
 @Validated
@@ -102,7 +102,7 @@ public class LedgerController {
         return lot(accountId, lotId);
     }
 
-    /** The statement, oldest entry first, with cursor pagination (API.md, Conventions). */
+    /** The statement, oldest entry first, with cursor pagination (docs/api.md, conventions). */
     @GetMapping("/entries")
     public Page<EntryResponse> entries(@PathVariable String accountId, PageRequest page) {
         ledgers.require(Caller.current().tenant(), accountId);

@@ -6,7 +6,7 @@ import dev.fairbill.ledger.query.LedgerView;
 import dev.fairbill.platform.money.Money;
 
 /**
- * API.md's ledger: credits in {@code balance} (what can be consumed now; held credits are not in it), money held for
+ * The ledger: credits in {@code balance} (what can be consumed now; held credits are not in it), money held for
  * the customer in {@code cashBalances}, and the lots with something left, in the order they are consumed.
  */
 public record LedgerResponse(String accountId, long balance, boolean frozen, String tier, List<Money> cashBalances,

@@ -4,7 +4,7 @@ import java.time.Instant;
 
 import dev.fairbill.ledger.query.LotView;
 
-/** A lot as API.md shows it; {@code closedAs} says why nothing is left when it was expired, forfeited, … */
+/** A lot as the API shows it; {@code closedAs} says why nothing is left when it was expired, forfeited, … */
 public record LotResponse(String id, String unit, String source, long granted, long remaining, Instant expiresAt,
                           String reference, String chargeId, String closedAs, Instant grantedAt) {
 

@@ -4,6 +4,6 @@ import dev.fairbill.platform.web.MoneyBody;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 
-/** API.md {@code POST /ledgers/{accountId}/withdrawals}. */
+/** {@code POST /ledgers/{accountId}/withdrawals}. */
 public record WithdrawalRequest(@NotNull @Valid MoneyBody amount) {
 }

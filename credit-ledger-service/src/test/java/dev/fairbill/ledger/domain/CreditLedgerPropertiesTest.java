@@ -40,7 +40,7 @@ import dev.fairbill.platform.testsupport.FixtureClock;
 import dev.fairbill.platform.web.ProblemException;
 
 /**
- * The ledger's invariants (DOMAIN.md, "Credit ledger") over random sequences of grants (expiring or not),
+ * The ledger's invariants (docs/domain.md, credit ledger) over random sequences of grants (expiring or not),
  * consumptions, holds placed, captured and released, time passing with its expiries, forfeits, transfers and repeated
  * operations. The aggregate runs in Axon's fixture with its deadlines; {@link LedgerJournal} keeps an independent
  * account of its events, and every command's acceptance is predicted from that account.

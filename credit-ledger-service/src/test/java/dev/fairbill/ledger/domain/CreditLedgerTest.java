@@ -65,7 +65,7 @@ import dev.fairbill.platform.money.Money;
 import dev.fairbill.platform.testsupport.FixtureClock;
 import dev.fairbill.platform.web.NotFoundException;
 
-/** The credit ledger of DOMAIN.md ("Credit ledger"), each rule with the seed clause or DOMAIN.md line it comes from. */
+/** The credit ledger's rules (docs/domain.md, credit ledger), each with the seed clause it comes from, if any. */
 class CreditLedgerTest {
 
     private static final Instant NOW = Instant.parse("2026-11-22T10:00:00Z");
@@ -140,7 +140,7 @@ class CreditLedgerTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource
-    void invalidGrantIsRefusedAndGrantsNothing(String why, GrantLot grant, String slug) { // DOMAIN.md, lot sources
+    void invalidGrantIsRefusedAndGrantsNothing(String why, GrantLot grant, String slug) { // lot sources
         ledger().when(grant)
                 .expectException(problem(UNPROCESSABLE_CONTENT, slug))
                 .expectNoEvents()
@@ -176,7 +176,7 @@ class CreditLedgerTest {
     }
 
     @Test
-    void repeatedGrantOperationGrantsOnceAndAnswersTheFirstLot() { // DOMAIN.md: operations are applied once
+    void repeatedGrantOperationGrantsOnceAndAnswersTheFirstLot() { // operations are applied once
         GrantLot first = purchased("lot_pack", CHARGE, 500);
         ledger(first)
                 .when(new GrantLot(ID, first.operationId(), LotId.of("lot_again"), CreditUnit.CREDIT,
@@ -186,7 +186,7 @@ class CreditLedgerTest {
     }
 
     @Test
-    void refundPaidAsBalanceRaisesTheCashBalance() { // seed 004, DOMAIN.md REFUND_BALANCE
+    void refundPaidAsBalanceRaisesTheCashBalance() { // seed 004, REFUND_BALANCE
         GrantLot cash = cash("lot_cash", CHARGE, 500);
         ledger().when(cash)
                 .expectEvents(granted(cash), cashBalance(500, 1, NOW));
@@ -195,7 +195,7 @@ class CreditLedgerTest {
     // --- consumption
 
     @Test
-    void consumptionTakesTheSoonestExpiringLotFirst() { // DOMAIN.md: soonest-expiring first, then the oldest
+    void consumptionTakesTheSoonestExpiringLotFirst() { // soonest-expiring first, then the oldest
         ledger(purchased("lot_pack", CHARGE, 100),
                 credits("lot_service", LotSource.SERVICE_CREDIT, 50, IN_A_MONTH),
                 trial("lot_trial", SUB, 20, IN_A_WEEK))
@@ -206,14 +206,14 @@ class CreditLedgerTest {
     }
 
     @Test
-    void lotsThatNeverExpireAreConsumedOldestFirst() { // DOMAIN.md: then the oldest
+    void lotsThatNeverExpireAreConsumedOldestFirst() { // then the oldest
         ledger(purchased("lot_first", CHARGE, 60), purchased("lot_second", OTHER_CHARGE, 60))
                 .when(consume("c1", 80))
                 .expectEvents(consumed("c1", 80, List.of(take("lot_first", 60), take("lot_second", 20)), 0, 40));
     }
 
     @Test
-    void lotsExpiringTogetherAreConsumedOldestFirst() { // DOMAIN.md: then the oldest
+    void lotsExpiringTogetherAreConsumedOldestFirst() { // then the oldest
         ledger(credits("lot_later", LotSource.GOODWILL, 30, IN_A_MONTH),
                 credits("lot_older", LotSource.SERVICE_CREDIT, 30, IN_A_WEEK),
                 credits("lot_newer", LotSource.SERVICE_CREDIT, 30, IN_A_WEEK))
@@ -223,7 +223,7 @@ class CreditLedgerTest {
     }
 
     @Test
-    void insufficientCreditsAreRefusedAndNothingIsConsumed() { // DOMAIN.md: never negative without an overdraft
+    void insufficientCreditsAreRefusedAndNothingIsConsumed() { // never negative without an overdraft
         ledger(purchased("lot_pack", CHARGE, 50))
                 .when(consume("c1", 51))
                 .expectException(problem(CONFLICT, "insufficient-credits"))
@@ -239,7 +239,7 @@ class CreditLedgerTest {
     }
 
     @Test
-    void overdraftTakesTheBalanceBelowZeroUpToTheTenantsLimit() { // DOMAIN.md: unless the tenant allows an overdraft
+    void overdraftTakesTheBalanceBelowZeroUpToTheTenantsLimit() { // unless the tenant allows an overdraft
         ledgerOf(STUDIO, purchased("lot_pack", CHARGE, 30))
                 .when(consume("c1", 70))
                 .expectEvents(new CreditsConsumed(ID, STUDIO, "c1", "cons/c1", "job/c1", 70,
@@ -247,7 +247,7 @@ class CreditLedgerTest {
     }
 
     @Test
-    void overdraftBeyondTheLimitIsRefused() { // DOMAIN.md: unless the tenant allows an overdraft
+    void overdraftBeyondTheLimitIsRefused() { // unless the tenant allows an overdraft
         ledgerOf(STUDIO, purchased("lot_pack", CHARGE, 30), consume("c1", 70))
                 .when(consume("c2", 11))
                 .expectException(problem(CONFLICT, "insufficient-credits"))
@@ -255,7 +255,7 @@ class CreditLedgerTest {
     }
 
     @Test
-    void tenantWithoutOverdraftNeverOverdraws() { // DOMAIN.md: balance never goes negative
+    void tenantWithoutOverdraftNeverOverdraws() { // balance never goes negative
         ledger(purchased("lot_pack", CHARGE, 30))
                 .when(consume("c1", 31))
                 .expectException(problem(CONFLICT, "insufficient-credits"))
@@ -263,7 +263,7 @@ class CreditLedgerTest {
     }
 
     @Test
-    void laterGrantSettlesTheOverdraftFirst() { // DOMAIN.md: overdraft
+    void laterGrantSettlesTheOverdraftFirst() { // overdraft
         GrantLot pack = purchased("lot_new", OTHER_CHARGE, 100);
         ledgerOf(STUDIO, purchased("lot_pack", CHARGE, 30), consume("c1", 70))
                 .when(pack)
@@ -271,7 +271,7 @@ class CreditLedgerTest {
     }
 
     @Test
-    void afterTheOverdraftIsSettledOnlyTheRestOfTheGrantIsLeft() { // DOMAIN.md: overdraft
+    void afterTheOverdraftIsSettledOnlyTheRestOfTheGrantIsLeft() { // overdraft
         ledgerOf(STUDIO, purchased("lot_pack", CHARGE, 30), consume("c1", 70), purchased("lot_new", OTHER_CHARGE, 100))
                 .when(consume("c2", 60))
                 .expectEvents(new CreditsConsumed(ID, STUDIO, "c2", "cons/c2", "job/c2", 60,
@@ -279,7 +279,7 @@ class CreditLedgerTest {
     }
 
     @Test
-    void repeatedConsumptionIsAppliedOnce() { // DOMAIN.md: a consumption carries an operation id, applied at most once
+    void repeatedConsumptionIsAppliedOnce() { // a consumption carries an operation id, applied at most once
         ledger(purchased("lot_pack", CHARGE, 100), consume("c1", 30))
                 .when(new ConsumeCredits(ID, "c1", "cons/other", 30, "job/c1"))
                 .expectNoEvents()
@@ -310,7 +310,7 @@ class CreditLedgerTest {
     // --- expiry
 
     @Test
-    void whatIsLeftOfALotExpiresAtItsDeadline() { // seed 001 §3.3, DOMAIN.md: expiry is an entry
+    void whatIsLeftOfALotExpiresAtItsDeadline() { // seed 001 §3.3; expiry is an entry
         ledger(trial("lot_trial", SUB, 20, TOMORROW), consume("c1", 5))
                 .whenThenTimeAdvancesTo(TOMORROW)
                 .expectEvents(removed("lot_trial", LotSource.TRIAL, 15, RemovalKind.EXPIRED, null, TOMORROW))
@@ -327,7 +327,7 @@ class CreditLedgerTest {
     // --- holds
 
     @Test
-    void holdReservesCreditsUntilItExpires() { // DOMAIN.md: holds, two-phase
+    void holdReservesCreditsUntilItExpires() { // holds, two-phase
         ledger(purchased("lot_pack", CHARGE, 100))
                 .when(hold(40, IN_AN_HOUR))
                 .expectEvents(placed(40, List.of(take("lot_pack", 40)), IN_AN_HOUR))
@@ -336,7 +336,7 @@ class CreditLedgerTest {
     }
 
     @Test
-    void heldCreditsCannotBeConsumed() { // DOMAIN.md: holds reserve credits
+    void heldCreditsCannotBeConsumed() { // holds reserve credits
         ledger(purchased("lot_pack", CHARGE, 100), hold(40, IN_AN_HOUR))
                 .when(consume("c1", 61))
                 .expectException(problem(CONFLICT, "insufficient-credits"))
@@ -344,7 +344,7 @@ class CreditLedgerTest {
     }
 
     @Test
-    void holdNeedsUsableCreditsAndNeverOverdraws() { // DOMAIN.md: holds reserve credits that exist
+    void holdNeedsUsableCreditsAndNeverOverdraws() { // holds reserve credits that exist
         ledgerOf(STUDIO, purchased("lot_pack", CHARGE, 30))
                 .when(hold(31, IN_AN_HOUR))
                 .expectException(problem(CONFLICT, "insufficient-credits"))
@@ -352,7 +352,7 @@ class CreditLedgerTest {
     }
 
     @Test
-    void holdMustExpireLater() { // DOMAIN.md: a hold times out
+    void holdMustExpireLater() { // a hold times out
         ledger(purchased("lot_pack", CHARGE, 100))
                 .when(hold(10, NOW))
                 .expectException(problem(UNPROCESSABLE_CONTENT, "expiry-in-past"))
@@ -360,7 +360,7 @@ class CreditLedgerTest {
     }
 
     @Test
-    void capturingAHoldUsesAllItsCredits() { // DOMAIN.md: capture
+    void capturingAHoldUsesAllItsCredits() { // capture
         ledger(purchased("lot_pack", CHARGE, 100), hold(40, IN_AN_HOUR))
                 .when(new CaptureHold(ID, HOLD, null))
                 .expectEvents(new HoldCaptured(ID, PANEL, HOLD, "job/hold", 40, List.of(take("lot_pack", 40)),
@@ -369,7 +369,7 @@ class CreditLedgerTest {
     }
 
     @Test
-    void capturingPartOfAHoldGivesTheRestBack() { // DOMAIN.md: capture or release
+    void capturingPartOfAHoldGivesTheRestBack() { // capture or release
         ledger(trial("lot_trial", SUB, 30, IN_A_MONTH), purchased("lot_pack", CHARGE, 100), hold(50, IN_AN_HOUR))
                 .when(new CaptureHold(ID, HOLD, 40L))
                 .expectEvents(new HoldCaptured(ID, PANEL, HOLD, "job/hold", 40,
@@ -386,7 +386,7 @@ class CreditLedgerTest {
     }
 
     @Test
-    void releasingAHoldGivesItsCreditsBack() { // DOMAIN.md: release
+    void releasingAHoldGivesItsCreditsBack() { // release
         ledger(purchased("lot_pack", CHARGE, 100), hold(40, IN_AN_HOUR))
                 .when(new ReleaseHold(ID, HOLD))
                 .expectEvents(new HoldReleased(ID, PANEL, HOLD, List.of(take("lot_pack", 40)), false, NOW))
@@ -394,7 +394,7 @@ class CreditLedgerTest {
     }
 
     @Test
-    void holdReleasesItselfWhenItTimesOut() { // DOMAIN.md: a hold times out and releases by itself
+    void holdReleasesItselfWhenItTimesOut() { // a hold times out and releases by itself
         ledger(purchased("lot_pack", CHARGE, 100), hold(40, IN_AN_HOUR))
                 .whenThenTimeElapses(Duration.ofHours(1))
                 .expectEvents(new HoldReleased(ID, PANEL, HOLD, List.of(take("lot_pack", 40)), true, IN_AN_HOUR))
@@ -409,7 +409,7 @@ class CreditLedgerTest {
     }
 
     @Test
-    void capturingAReleasedHoldIsRefused() { // DOMAIN.md: capture or release, not both
+    void capturingAReleasedHoldIsRefused() { // capture or release, not both
         ledger(purchased("lot_pack", CHARGE, 100), hold(40, IN_AN_HOUR), new ReleaseHold(ID, HOLD))
                 .when(new CaptureHold(ID, HOLD, null))
                 .expectException(problem(CONFLICT, "hold-not-pending"))
@@ -417,7 +417,7 @@ class CreditLedgerTest {
     }
 
     @Test
-    void capturingAnExpiredHoldIsRefused() { // DOMAIN.md: a hold times out and releases by itself
+    void capturingAnExpiredHoldIsRefused() { // a hold times out and releases by itself
         fixture.givenCurrentTime(NOW)
                 .andGiven(opened(PANEL), granted(purchased("lot_pack", CHARGE, 100)),
                         placed(40, List.of(take("lot_pack", 40)), IN_AN_HOUR),
@@ -459,7 +459,7 @@ class CreditLedgerTest {
     }
 
     @Test
-    void heldCreditsOfALotThatExpiredMeanwhileExpireWhenReleased() { // DOMAIN.md: expiry is an entry
+    void heldCreditsOfALotThatExpiredMeanwhileExpireWhenReleased() { // expiry is an entry
         ledger(trial("lot_trial", SUB, 30, TOMORROW), hold(10, IN_A_WEEK))
                 .whenThenTimeAdvancesTo(IN_A_WEEK)
                 .expectEvents(removed("lot_trial", LotSource.TRIAL, 20, RemovalKind.EXPIRED, null, TOMORROW),
@@ -469,7 +469,7 @@ class CreditLedgerTest {
     }
 
     @Test
-    void lotHeldInFullWhenItExpiresExpiresWhenReleased() { // DOMAIN.md: expiry is an entry
+    void lotHeldInFullWhenItExpiresExpiresWhenReleased() { // expiry is an entry
         ledger(trial("lot_trial", SUB, 20, TOMORROW), hold(20, IN_A_WEEK))
                 .whenThenTimeAdvancesTo(IN_A_WEEK)
                 .expectEvents(new HoldReleased(ID, PANEL, HOLD, List.of(take("lot_trial", 20)), true, IN_A_WEEK),
@@ -477,7 +477,7 @@ class CreditLedgerTest {
     }
 
     @Test
-    void captureReportsTheBalanceWithoutCreditsGivenBackToAnExpiredLot() { // DOMAIN.md: expiry is an entry
+    void captureReportsTheBalanceWithoutCreditsGivenBackToAnExpiredLot() { // expiry is an entry
         Instant later = TOMORROW.plus(Duration.ofHours(1));
         fixture.givenCurrentTime(NOW)
                 .andGiven(opened(PANEL), granted(trial("lot_trial", SUB, 40, TOMORROW)),
@@ -492,7 +492,7 @@ class CreditLedgerTest {
                                 later));
     }
 
-    // --- forfeit, clawback and void: entries, never edits (DOMAIN.md)
+    // --- forfeit, clawback and void: entries, never edits
 
     @Test
     void forfeitTakesWhatIsLeftOfTheSubscriptionsAllowanceAndTrialCredits() { // seed 001 §3.1, §3.3
@@ -524,7 +524,7 @@ class CreditLedgerTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource
     void heldCreditsReleasedToALotClosedMeanwhileGoTheWayOfTheLot(String why, GrantLot lot, long held, Object closing,
-                                                                  RemovalKind kind) { // DOMAIN.md: entries
+                                                                  RemovalKind kind) { // entries
         ledger(lot, hold(held, IN_AN_HOUR), closing)
                 .when(new ReleaseHold(ID, HOLD))
                 .expectEvents(new HoldReleased(ID, PANEL, HOLD, List.of(new Allocation(lot.lotId(), held)), false, NOW),
@@ -559,7 +559,7 @@ class CreditLedgerTest {
     }
 
     @Test
-    void clawbackTakesBackWhatIsLeftOfEverythingBoughtWithTheCharge() { // DOMAIN.md sagas: dispute lost
+    void clawbackTakesBackWhatIsLeftOfEverythingBoughtWithTheCharge() { // saga 3: dispute lost
         ledger(purchased("lot_pack", CHARGE, 300), purchased("lot_other_pack", OTHER_CHARGE, 100),
                 cash("lot_cash", CHARGE, 500), consume("c1", 50))
                 .when(new ClawBackCredits(ID, CHARGE, "dp_1"))
@@ -570,7 +570,7 @@ class CreditLedgerTest {
     }
 
     @Test
-    void cashSpentOnAChargeWhenClawedBackIsClawedBackWhenRestored() { // DOMAIN.md sagas: dispute lost
+    void cashSpentOnAChargeWhenClawedBackIsClawedBackWhenRestored() { // saga 3: dispute lost
         ledger(cash("lot_cash", CHARGE, 500), new ApplyCashBalance(ID, NEW_CHARGE, eur(500)),
                 new ClawBackCredits(ID, CHARGE, "dp_1"))
                 .when(new RestoreCashBalance(ID, NEW_CHARGE))
@@ -582,7 +582,7 @@ class CreditLedgerTest {
     }
 
     @Test
-    void cashInAWithdrawalWhenClawedBackIsClawedBackWhenItsRefundFails() { // DOMAIN.md sagas: dispute lost
+    void cashInAWithdrawalWhenClawedBackIsClawedBackWhenItsRefundFails() { // saga 3: dispute lost
         ledger(cash("lot_cash", CHARGE, 500), new WithdrawCashBalance(ID, "wd_1", eur(500)),
                 new ClawBackCredits(ID, CHARGE, "dp_1"))
                 .when(new RecordWithdrawalRefund(ID, refundId("lot_cash"), "refund_failed"))
@@ -633,11 +633,11 @@ class CreditLedgerTest {
                 .expectException(NotFoundException.class);
     }
 
-    // --- freezes (DOMAIN.md: while the account is suspended by a dispute; seed 000 §9)
+    // --- freezes (while the account is suspended by a dispute; seed 000 §9)
 
     @ParameterizedTest(name = "{0}")
     @MethodSource
-    void frozenLedgerRefusesToMoveCredits(String what, Object command) { // DOMAIN.md: freeze
+    void frozenLedgerRefusesToMoveCredits(String what, Object command) { // freeze
         ledger(purchased("lot_pack", CHARGE, 100), cash("lot_cash", CHARGE, 500), hold(10, IN_AN_HOUR),
                 freeze("dp_1"))
                 .when(command)
@@ -654,7 +654,7 @@ class CreditLedgerTest {
     }
 
     @Test
-    void freezeIsRecorded() { // DOMAIN.md: freeze
+    void freezeIsRecorded() { // freeze
         ledger().when(freeze("dp_1"))
                 .expectEvents(new LedgerFrozen(ID, PANEL, "DISPUTE", "dp_1", false, NOW));
     }
@@ -671,7 +671,7 @@ class CreditLedgerTest {
     }
 
     @Test
-    void liftingOneOfTwoFreezesLeavesTheLedgerFrozen() { // DOMAIN.md: reinstated only when every hold is lifted
+    void liftingOneOfTwoFreezesLeavesTheLedgerFrozen() { // reinstated only when every hold is lifted
         ledger(freeze("dp_1"), freeze("dp_2"))
                 .when(unfreeze("dp_1"))
                 .expectEvents(new LedgerUnfrozen(ID, PANEL, "DISPUTE", "dp_1", true, NOW));
@@ -685,7 +685,7 @@ class CreditLedgerTest {
     }
 
     @Test
-    void liftingEveryFreezeLetsCreditsMoveAgainWithBalancesKept() { // DOMAIN.md: balances are kept
+    void liftingEveryFreezeLetsCreditsMoveAgainWithBalancesKept() { // balances are kept
         ledger(purchased("lot_pack", CHARGE, 100), freeze("dp_1"), freeze("dp_2"), unfreeze("dp_1"),
                 unfreeze("dp_2"))
                 .when(consume("c1", 100))
@@ -789,11 +789,11 @@ class CreditLedgerTest {
         ledgerOf(STUDIO).when(pack).expectEvents(granted(pack, STUDIO));
     }
 
-    // --- cash balance (DOMAIN.md REFUND_BALANCE; seed 004)
+    // --- cash balance (REFUND_BALANCE; seed 004)
 
     @ParameterizedTest(name = "balance {0} pays {1} of 1000, leaves {2}")
     @CsvSource({"600, 600, 0", "1500, 1000, 500"})
-    void cashBalancePaysWhatItCanOfANewCharge(long balance, long applied, long left) { // DOMAIN.md: cash first
+    void cashBalancePaysWhatItCanOfANewCharge(long balance, long applied, long left) { // cash first
         ledger(cash("lot_cash", CHARGE, balance))
                 .when(new ApplyCashBalance(ID, NEW_CHARGE, eur(1000)))
                 .expectEvents(new CashBalanceApplied(ID, PANEL, NEW_CHARGE, eur(1000), eur(applied),
@@ -802,7 +802,7 @@ class CreditLedgerTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource
-    void chargeIsAnsweredWithNothingAppliedWhenNoCashBalanceCanPay(String why, Object[] given) { // DOMAIN.md: freeze
+    void chargeIsAnsweredWithNothingAppliedWhenNoCashBalanceCanPay(String why, Object[] given) { // freeze
         ledger(given)
                 .when(new ApplyCashBalance(ID, NEW_CHARGE, eur(1000)))
                 .expectEvents(new CashBalanceApplied(ID, PANEL, NEW_CHARGE, eur(1000), eur(0), List.of(), NOW));

@@ -30,7 +30,7 @@ import dev.fairbill.ledger.domain.LedgerEvents.TierChanged;
  */
 final class LedgerJournal {
 
-    /** Soonest expiry first, never-expiring last, then the oldest (DOMAIN.md: consumption order). */
+    /** Soonest expiry first, never-expiring last, then the oldest (the consumption order). */
     private static final Comparator<LotState> CONSUMPTION_ORDER = Comparator
             .comparing((LotState lot) -> lot.expiresAt, Comparator.nullsLast(Comparator.naturalOrder()))
             .thenComparingInt(lot -> lot.order);

@@ -77,7 +77,7 @@ class BillingFactsIT {
         assertThat(entryTypes(account)).contains("FORFEIT");
     }
 
-    /** DOMAIN.md, freeze: a suspended account's ledger refuses consumption (423) and keeps its balance. */
+    /** Freeze: a suspended account's ledger refuses consumption (423) and keeps its balance. */
     @Test
     void suspensionFreezesTheLedgerAndReinstatementUnfreezesIt() {
         String account = openedAccount();
@@ -127,7 +127,7 @@ class BillingFactsIT {
         assertThat(granted.operationId()).isEqualTo(request.operationId());
     }
 
-    /** DOMAIN.md: the next charges use cash balance first; the ledger applies it once per charge. */
+    /** The next charges use cash balance first; the ledger applies it once per charge. */
     @Test
     void cashBalanceIsAppliedToAChargeOnce() {
         String account = openedAccount();

@@ -31,7 +31,7 @@ import dev.fairbill.platform.testsupport.TestJwts;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The ledger's REST API (API.md, Credit ledger) against real PostgreSQL and the real broker. */
+/** The ledger's REST API (docs/api.md, credit ledger) against real PostgreSQL and the real broker. */
 @IntegrationTest
 class LedgerApiIT {
 
@@ -46,7 +46,7 @@ class LedgerApiIT {
         api = new ApiClient("http://localhost:" + port);
     }
 
-    /** DOMAIN.md: consumption takes the soonest-expiring lot first, then the oldest. */
+    /** Consumption takes the soonest-expiring lot first, then the oldest. */
     @Test
     void consumptionTakesTheSoonestExpiringLotFirstThenTheOldest() {
         String account = openedAccount("CUSTOMER", null);
@@ -119,7 +119,7 @@ class LedgerApiIT {
         assertThat(ledger.get("lots").isEmpty()).isTrue();
     }
 
-    /** DOMAIN.md, holds: reserve, then capture (part) — the rest goes back — and a captured hold stays captured. */
+    /** Holds: reserve, then capture (part) — the rest goes back — and a captured hold stays captured. */
     @Test
     void aHoldReservesCreditsAndCapturingPartOfItReleasesTheRest() {
         String account = openedAccount("CUSTOMER", null);
@@ -141,7 +141,7 @@ class LedgerApiIT {
     }
 
     /**
-     * DOMAIN.md: a hold times out and releases by itself, and a lot expires at its {@code expiresAt} — both on
+     * A hold times out and releases by itself, and a lot expires at its {@code expiresAt} — both on
      * persistent deadlines, without any request to the ledger.
      */
     @Test

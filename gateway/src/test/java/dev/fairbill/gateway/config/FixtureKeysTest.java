@@ -15,7 +15,7 @@ import dev.fairbill.gateway.security.Scope;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The keys API.md promises for the local stack work against the hashes in application-local.yml. */
+/** The keys docs/api.md promises for the local stack work against the hashes in application-local.yml. */
 class FixtureKeysTest {
 
     private static final Set<Scope> READ_SCOPES = Set.of(Scope.BILLING_READ, Scope.LEDGER_READ, Scope.REFUNDS_READ);

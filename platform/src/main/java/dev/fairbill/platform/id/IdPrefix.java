@@ -1,6 +1,6 @@
 package dev.fairbill.platform.id;
 
-/** The type prefix of every public id (API.md, Conventions), with the noun used in "… not found" answers. */
+/** The type prefix of every public id (docs/api.md, conventions), with the noun used in "… not found" answers. */
 public enum IdPrefix {
     ACCOUNT("acct_", "Account"),
     SUBSCRIPTION("sub_", "Subscription"),

@@ -14,7 +14,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 import dev.fairbill.platform.web.page.PageRequestArgumentResolver;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The HTTP conventions of API.md for every service: problem+json errors, strict JSON bodies, cursor paging. */
+/** The API's HTTP conventions for every service: problem+json errors, strict JSON bodies, cursor paging. */
 @AutoConfiguration(
         afterName = "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration",
         beforeName = {

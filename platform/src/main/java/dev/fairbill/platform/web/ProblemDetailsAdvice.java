@@ -31,7 +31,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
- * Every error a controller raises becomes {@code application/problem+json} (API.md, Conventions). Spring MVC's own
+ * Every error a controller raises becomes {@code application/problem+json} (docs/api.md, conventions). Spring MVC's own
  * exceptions go through {@link ResponseEntityExceptionHandler}; the overrides here give them Fairbill's slugs and
  * field errors.
  */

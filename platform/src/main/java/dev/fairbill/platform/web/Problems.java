@@ -9,7 +9,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 
-/** Builds the RFC 9457 bodies of API.md: {@code type} {@code https://fairbill.dev/problems/<slug>}, title, detail. */
+/** Builds the API's RFC 9457 bodies: {@code type} {@code https://fairbill.dev/problems/<slug>}, title, detail. */
 public final class Problems {
 
     public static final String TYPE_PREFIX = "https://fairbill.dev/problems/";

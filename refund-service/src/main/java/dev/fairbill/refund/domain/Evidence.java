@@ -1,6 +1,6 @@
 package dev.fairbill.refund.domain;
 
-/** A piece of evidence for a refund request (API.md evidence kinds), e.g. a police report's reference. */
+/** A piece of evidence for a refund request, e.g. a police report's reference. */
 public record Evidence(EvidenceKind kind, String reference) {
 
     public enum EvidenceKind {

@@ -44,7 +44,7 @@ import dev.fairbill.refund.policy.RefundRequest;
 import dev.fairbill.refund.policy.RemedyKind;
 
 /**
- * One refund request and what became of it (DOMAIN.md, Refunds): opened with the policy's decision, which names its
+ * One refund request and what became of it: opened with the policy's decision, which names its
  * clause; a {@code NEEDS_REVIEW} case waits in the review queue with a deadline in business days that escalates when
  * breached, and a reviewer approves (never more than is still refundable) or rejects it, once.
  */
@@ -141,7 +141,7 @@ public class RefundCase {
     }
 
     /**
-     * Carries out an approved case (DOMAIN.md sagas): the money, or the remedy. Executing a case already under way
+     * Carries out an approved case: the money, or the remedy. Executing a case already under way
      * or finished changes nothing, so a redelivered saga step has one effect.
      */
     @CommandHandler

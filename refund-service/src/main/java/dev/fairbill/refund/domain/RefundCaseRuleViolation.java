@@ -11,7 +11,7 @@ public class RefundCaseRuleViolation extends ProblemException {
         super(status, slug, title, detail);
     }
 
-    /** DOMAIN.md: a requested amount above what is still refundable is refused with 422. */
+    /** A requested amount above what is still refundable is refused with 422. */
     public static RefundCaseRuleViolation exceedsRefundable(Object amount, Object refundable) {
         return new RefundCaseRuleViolation(HttpStatus.UNPROCESSABLE_CONTENT, "amount-exceeds-refundable",
                 "Amount exceeds what is refundable", "The amount " + amount + " is more than the " + refundable

@@ -1,7 +1,7 @@
 package dev.fairbill.refund.domain;
 
 /**
- * API.md's case statuses. The policy engine and reviewers move a case to {@code IN_REVIEW}, {@code APPROVED} or
+ * A refund case's statuses. The policy engine and reviewers move a case to {@code IN_REVIEW}, {@code APPROVED} or
  * {@code DENIED}; executing the refund or remedy ({@code EXECUTING}, {@code COMPLETED}, {@code REMEDIED},
  * {@code FAILED}) is the sagas' part.
  */

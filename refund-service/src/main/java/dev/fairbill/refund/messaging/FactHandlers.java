@@ -79,7 +79,7 @@ class FactHandlers {
                 facts::fulfilmentChanged);
     }
 
-    /** DOMAIN.md: "used" is any credit consumption or captured hold on the account. */
+    /** "Used" is any credit consumption or captured hold on the account. */
     @Bean
     InboundHandler<CreditsConsumedV1> creditsUsed(FactStore facts) {
         return InboundHandler.of(CreditsConsumedV1.TYPE, CreditsConsumedV1.class,

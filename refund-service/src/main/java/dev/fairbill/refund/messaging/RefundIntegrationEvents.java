@@ -20,7 +20,7 @@ import dev.fairbill.refund.policy.RefundRequest;
 
 /**
  * refund-service's public contract: every decision on a case, by the policy or by a reviewer, approved or rejected
- * alike (DOMAIN.md: "the result is notified whether approved or rejected"), and review escalations.
+ * alike, so the customer is told the result either way, and review escalations.
  */
 @Component
 public class RefundIntegrationEvents implements IntegrationEventMapper {

@@ -27,7 +27,7 @@ import dev.fairbill.refund.saga.ReportedFacts.LotGrantReported;
 
 /**
  * The facts the sagas act on. Each is applied once through the inbox, and in the same transaction it updates
- * refund-service's facts and is published on its own event bus for the sagas (ARCHITECTURE.md, Messages), or opens
+ * refund-service's facts and is published on its own event bus for the sagas, or opens
  * the refund case the fact calls for.
  */
 @Configuration(proxyBeanMethods = false)
@@ -70,7 +70,7 @@ class SagaFactHandlers {
         });
     }
 
-    /** DOMAIN.md saga 2: a flagged duplicate is reversed automatically; never the original. */
+    /** Saga 2: a flagged duplicate is reversed automatically; never the original. */
     @Bean
     InboundHandler<ChargeFlaggedDuplicateV1> chargeFlaggedDuplicate(FactStore facts, AutomaticRefundCases cases) {
         return InboundHandler.of(ChargeFlaggedDuplicateV1.TYPE, ChargeFlaggedDuplicateV1.class, flagged -> {
@@ -99,7 +99,7 @@ class SagaFactHandlers {
         });
     }
 
-    /** DOMAIN.md saga 1: "cancel and refund me" — the cancellation is billing's; the refund case is decided here. */
+    /** Saga 1: "cancel and refund me" — the cancellation is billing's; the refund case is decided here. */
     @Bean
     InboundHandler<SubscriptionCancellationScheduledV1> subscriptionCancellationScheduled(
             FactStore facts, AutomaticRefundCases cases) {

@@ -7,7 +7,7 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.Set;
 
-/** Business-day arithmetic for review deadlines (DOMAIN.md "Money and time"): UTC, Saturday and Sunday off. */
+/** Business-day arithmetic for review deadlines (docs/domain.md, money and time): UTC, Saturday and Sunday off. */
 public final class BusinessDays {
 
     private BusinessDays() {

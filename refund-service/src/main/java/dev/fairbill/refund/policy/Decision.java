@@ -3,7 +3,7 @@ package dev.fairbill.refund.policy;
 import dev.fairbill.platform.money.Money;
 
 /**
- * What the policy decided about a refund request (API.md's {@code decision}). A pure function of (policy, facts,
+ * What the policy decided about a refund request (a refund case's {@code decision}). A pure function of (policy, facts,
  * request, now): the same inputs always give the same decision.
  *
  * @param amount      for {@code APPROVED}: the money to pay back; otherwise {@code null}

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A refund policy as data (DOMAIN.md "Tenants and policies"), read from {@code policies/<id>.yaml}. Its clauses
+ * A refund policy as data, read from {@code policies/<id>.yaml}. Its clauses
  * start with the rules every template obeys ({@code policies/common/across-all-templates.yaml}), followed by the
  * template's own; the last one decides every reason that is left (the final-sale clause).
  *

@@ -10,7 +10,7 @@ import dev.fairbill.refund.policy.Decision.Outcome;
 
 /**
  * Decides a refund request under a tenant's policy: the first clause that answers the reason and whose condition
- * holds decides (DOMAIN.md "Tenants and policies"). Pure: no I/O and no clock, so the same inputs always give the
+ * holds decides. Pure: no I/O and no clock, so the same inputs always give the
  * same decision, and a preview is the same call.
  */
 public class PolicyEngine {

@@ -9,7 +9,7 @@ import dev.fairbill.platform.money.Money;
 /**
  * What the customer (or the system) asks for, as the policy engine sees it.
  *
- * @param reason          one of API.md's refund reasons
+ * @param reason          one of the API's refund reasons
  * @param target          the charge, purchase or subscription the request is about
  * @param requestedAmount the amount asked for, or {@code null} for "what the policy gives"
  * @param evidenceKinds   the kinds of evidence attached ({@code POLICE_REPORT}, {@code BANK_PROOF}, …)

@@ -1,6 +1,6 @@
 package dev.fairbill.refund.policy;
 
-/** What a {@code REMEDY} decision does instead of paying money (DOMAIN.md "Refunds"). */
+/** What a {@code REMEDY} decision does instead of paying money (docs/domain.md, refunds). */
 public enum RemedyKind {
     /** Re-deliver what dropped inside the refill window (seed 003). */
     REFILL,

@@ -17,7 +17,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
- * refund-service's business metrics (ARCHITECTURE.md, Observability): decisions by outcome and policy, the money paid
+ * refund-service's business metrics: decisions by outcome and policy, the money paid
  * out, the review queue and its SLA breaches, payouts that failed for good. Counted in the command's transaction
  * (subscribing), so a replay does not count again; the per-tenant series exist from the start, at zero.
  */

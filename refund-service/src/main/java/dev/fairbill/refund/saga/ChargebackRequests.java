@@ -24,7 +24,7 @@ public final class ChargebackRequests {
                                                Instant requestedAt) {
     }
 
-    /** DOMAIN.md saga 3: a lost dispute claws back the unconsumed credits the disputed charge bought. */
+    /** Saga 3: a lost dispute claws back the unconsumed credits the disputed charge bought. */
     @Revision("1")
     public record CreditsClawbackRequested(String disputeId, String chargeId, String accountId, String tenant,
                                            Instant requestedAt) {

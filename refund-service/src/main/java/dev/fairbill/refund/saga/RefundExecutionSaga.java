@@ -38,7 +38,7 @@ import dev.fairbill.refund.saga.ReportedFacts.ChargeRefundReported;
 import dev.fairbill.refund.saga.ReportedFacts.LotGrantReported;
 
 /**
- * Carries out an approved refund case exactly once (DOMAIN.md sagas 1 and 2): the payout to the original payment
+ * Carries out an approved refund case exactly once (sagas 1 and 2): the payout to the original payment
  * method (billing refunds the charge) or to the account balance (a ledger REFUND_BALANCE lot), or the remedy. Every
  * request carries the case's one refund id, so a retry never pays twice; a refused processor refund is retried with
  * backoff and then fails the case back to review. Every wait has a deadline; one that passes marks the saga overdue

@@ -9,7 +9,7 @@ import dev.fairbill.platform.money.Money;
 
 /**
  * Other services' facts the sagas wait for, published on refund-service's own event bus from the inbox transaction
- * that received them (ARCHITECTURE.md, Messages), so a saga sees each once and in the order they were received.
+ * that received them, so a saga sees each once and in the order they were received.
  */
 public final class ReportedFacts {
 

@@ -6,7 +6,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
-/** API.md {@code POST /api/v1/incidents}: an outage of everything ({@code ALL}) or of one plan. */
+/** {@code POST /api/v1/incidents}: an outage of everything ({@code ALL}) or of one plan. */
 public record IncidentRequest(@NotNull Instant startedAt, @NotNull Instant endedAt,
                               @NotBlank @Size(max = 64) String scope,
                               @NotBlank @Size(max = 2000) String description) {

@@ -11,7 +11,7 @@ import dev.fairbill.platform.web.NotFoundException;
 import dev.fairbill.refund.policy.PolicyCatalog;
 import dev.fairbill.refund.policy.PolicyDocument;
 
-/** The built-in policy templates (API.md {@code GET /api/v1/policies}), clause by clause. */
+/** The built-in policy templates ({@code GET /api/v1/policies}), clause by clause. */
 @RestController
 @RequestMapping("/api/v1/policies")
 public class PolicyController {

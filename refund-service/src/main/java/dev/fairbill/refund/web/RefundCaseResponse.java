@@ -9,7 +9,7 @@ import dev.fairbill.refund.policy.Decision;
 import dev.fairbill.refund.query.RefundCaseView;
 
 /**
- * API.md's refund case: the policy's {@code decision} (naming its clause) and, once a reviewer decided a case in
+ * The refund case: the policy's {@code decision} (naming its clause) and, once a reviewer decided a case in
  * review, the {@code review} with the approved amount and destination or the rejection.
  */
 public record RefundCaseResponse(String id, String accountId, Target target, String chargeId, String reason,
@@ -36,7 +36,7 @@ public record RefundCaseResponse(String id, String accountId, Target target, Str
                 view.reviewDueBy(), view.escalated(), view.evidence(), view.createdAt(), view.execution());
     }
 
-    /** API.md's {@code decision}. */
+    /** The policy's {@code decision}, as made. */
     public record DecisionResponse(String outcome, Money amount, String destination, Decision.Remedy remedy,
                                    Policy policy, String clause, String explanation) {
 

@@ -42,7 +42,7 @@ import dev.fairbill.refund.query.RefundCaseView;
 import dev.fairbill.refund.query.RefundFactsReader;
 import jakarta.validation.Valid;
 
-/** Refund requests, the preview and the review queue (API.md, Refunds). */
+/** Refund requests, the preview and the review queue (docs/api.md, refunds). */
 @RestController
 @RequestMapping("/api/v1/refund-requests")
 @Validated

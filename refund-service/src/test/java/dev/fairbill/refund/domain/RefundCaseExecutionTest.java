@@ -35,7 +35,7 @@ import dev.fairbill.refund.policy.RefundRequest.Target;
 import dev.fairbill.refund.policy.RefundRequest.TargetKind;
 import dev.fairbill.refund.policy.RefundRequest;
 
-/** Carrying out an approved case (DOMAIN.md sagas): one refund id, paid once, failures back to review, remedies. */
+/** Carrying out an approved case (the sagas): one refund id, paid once, failures back to review, remedies. */
 class RefundCaseExecutionTest {
 
     private static final RefundCaseId ID = RefundCaseId.of("rc_1");
@@ -98,7 +98,7 @@ class RefundCaseExecutionTest {
     }
 
     @Test
-    void anApprovedSubscriptionRefundUnderCoolingOffAlsoCancelsTheSubscription() { // seed 004, DOMAIN.md template
+    void anApprovedSubscriptionRefundUnderCoolingOffAlsoCancelsTheSubscription() { // seed 004 template
         RefundRequest coolingOff = new RefundRequest(RefundReason.COOLING_OFF,
                 new Target(TargetKind.SUBSCRIPTION, "sub_1"), null, List.of());
         Decision full = new Decision(Outcome.APPROVED, EUR_1000, Destination.ORIGINAL_PAYMENT_METHOD, null,

@@ -32,7 +32,7 @@ import dev.fairbill.refund.policy.RefundRequest.Target;
 import dev.fairbill.refund.policy.RefundRequest.TargetKind;
 import dev.fairbill.refund.policy.RefundRequest;
 
-/** The refund case's rules (DOMAIN.md, Refunds): decided once, never above the refundable rest, SLA escalation. */
+/** The refund case's rules (docs/domain.md, refunds): decided once, never above the refundable rest, SLA escalation. */
 class RefundCaseTest {
 
     private static final RefundCaseId ID = RefundCaseId.of("rc_1");
@@ -85,7 +85,7 @@ class RefundCaseTest {
     }
 
     @Test
-    void aDecisionAboveTheRefundableRestIsRefused() { // DOMAIN.md: never above what is still refundable
+    void aDecisionAboveTheRefundableRestIsRefused() { // never above what is still refundable
         Decision tooMuch = new Decision(Outcome.APPROVED, Money.of(1001, "EUR"), Destination.ACCOUNT_BALANCE, null,
                 "cooling-off-prorata", 1, "cooling-off", "Full refund.");
         fixture.givenCurrentTime(NOW)
@@ -115,7 +115,7 @@ class RefundCaseTest {
     }
 
     @Test
-    void aReviewerCannotApproveMoreThanIsStillRefundable() { // DOMAIN.md: never raised above the remainder
+    void aReviewerCannotApproveMoreThanIsStillRefundable() { // never raised above the remainder
         fixture.given(opened(REVIEW, RefundCaseStatus.IN_REVIEW, DUE))
                 .when(new ApproveRefundCase(ID, TENANT, Money.of(1200, "EUR"), null, EUR_1000, "n", "r"))
                 .expectNoEvents()
@@ -123,7 +123,7 @@ class RefundCaseTest {
     }
 
     @Test
-    void aCaseIsDecidedOnlyOnce() { // API.md: decide a case twice → 409
+    void aCaseIsDecidedOnlyOnce() { // decide a case twice → 409
         fixture.given(opened(REVIEW, RefundCaseStatus.IN_REVIEW, DUE),
                         new RefundCaseRejected(ID, TENANT, ACCOUNT, CHARGE, REQUEST, REVIEW, "no", "r", NOW))
                 .when(new ApproveRefundCase(ID, TENANT, null, null, EUR_1000, "changed my mind", "r"))
@@ -142,7 +142,7 @@ class RefundCaseTest {
     }
 
     @Test
-    void aReviewerRejectsWithANote() { // DOMAIN.md: the result is notified whether approved or rejected
+    void aReviewerRejectsWithANote() { // the result is notified whether approved or rejected
         fixture.given(opened(REVIEW, RefundCaseStatus.IN_REVIEW, DUE))
                 .andGivenCurrentTime(NOW)
                 .when(new RejectRefundCase(ID, TENANT, "the report is for another card", "key_reviewer"))

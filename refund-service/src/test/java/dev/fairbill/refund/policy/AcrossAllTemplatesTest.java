@@ -19,7 +19,7 @@ import dev.fairbill.refund.policy.Decision.Destination;
 import dev.fairbill.refund.policy.RefundFacts.DisputeState;
 
 /**
- * DOMAIN.md "Across all templates" and "Refunds": the rules every template obeys, checked against each of the five.
+ * The rules every template obeys (docs/domain.md, refunds), checked against each of the five.
  * The requests below would be approved by their template; the rule across all templates decides first.
  */
 class AcrossAllTemplatesTest {
@@ -55,7 +55,7 @@ class AcrossAllTemplatesTest {
     private static Arguments rule(String template, String name, Given given, Expected expected) {
         Scenario scenario = new Scenario(given.facts(), given.asking(RefundReason.DUPLICATE_CHARGE),
                 Given.START.plus(A_DAY), expected);
-        return Arguments.of(Named.of("DOMAIN.md across all templates, " + template + ": " + name, scenario),
+        return Arguments.of(Named.of("rules every policy obeys, " + template + ": " + name, scenario),
                 template);
     }
 

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** DOMAIN.md "Money and time": business days skip Saturday, Sunday and the tenant's holidays, in UTC. */
+/** Business days skip Saturday, Sunday and the tenant's holidays, in UTC. */
 class BusinessDaysTest {
 
     @ParameterizedTest(name = "{0} + {1} business days = {2}")

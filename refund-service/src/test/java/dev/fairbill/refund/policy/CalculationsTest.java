@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** The named calculations, with worked examples (DOMAIN.md "Money and time": half-even unless a seed says else). */
+/** The named calculations, with worked examples (docs/domain.md, money and time: half-even unless a seed says else). */
 class CalculationsTest {
 
     @ParameterizedTest(name = "seed 004: {0} s since the period start → {1} days used (rounded up)")

@@ -23,7 +23,7 @@ import dev.fairbill.contracts.refund.RefundReason;
 import dev.fairbill.refund.policy.Decision.Destination;
 
 /**
- * DOMAIN.md "The built-in templates, clause by clause": {@code cooling-off-prorata} (seed 004), on API.md's plans:
+ * The template {@code cooling-off-prorata} (seed 004), clause by clause (docs/domain.md), on the fixture plans:
  * {@code monthly} 1000 (31-day period here), {@code yearly} 10000 against a list price of 12000 (365 days).
  */
 class CoolingOffProrataTemplateTest extends TemplateDecisionTable {

@@ -25,7 +25,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import dev.fairbill.contracts.refund.RefundReason;
 import dev.fairbill.refund.policy.Decision.Destination;
 
-/** DOMAIN.md "The built-in templates, clause by clause": {@code exceptions-within-7-days} (seed 002). */
+/** The template {@code exceptions-within-7-days} (seed 002), clause by clause (docs/domain.md). */
 class ExceptionsWithin7DaysTemplateTest extends TemplateDecisionTable {
 
     private static final Duration SECOND = Duration.ofSeconds(1);

@@ -25,7 +25,7 @@ import dev.fairbill.contracts.refund.RefundReason;
 import dev.fairbill.refund.policy.Decision.Destination;
 
 /**
- * DOMAIN.md "The built-in templates, clause by clause": {@code final-sale-duplicates-refunded} (seed 001). The
+ * The template {@code final-sale-duplicates-refunded} (seed 001), clause by clause (docs/domain.md). The
  * monthly period is 31 days (2,678,400 s) with 100 included credits; the yearly one 365 days with 1200.
  */
 class FinalSaleDuplicatesRefundedTemplateTest extends TemplateDecisionTable {

@@ -22,7 +22,7 @@ import java.util.List;
 import dev.fairbill.contracts.refund.RefundReason;
 import org.junit.jupiter.params.provider.Arguments;
 
-/** DOMAIN.md "The built-in templates, clause by clause": {@code final-sale-reseller} (seed 000). */
+/** The template {@code final-sale-reseller} (seed 000), clause by clause (docs/domain.md). */
 class FinalSaleResellerTemplateTest extends TemplateDecisionTable {
 
     FinalSaleResellerTemplateTest() {

@@ -16,7 +16,7 @@ import dev.fairbill.refund.policy.RefundFacts.UsageFacts;
 import dev.fairbill.refund.policy.RefundRequest.Target;
 import dev.fairbill.refund.policy.RefundRequest.TargetKind;
 
-/** The facts of a refund request in tests, starting from API.md's catalog (EUR). */
+/** The facts of a refund request in tests, starting from the fixture catalog (EUR). */
 final class Given {
 
     /** A Monday: the start of every period and purchase below. */

@@ -11,7 +11,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The five built-in templates (DOMAIN.md "Tenants and policies") as the catalog serves them. */
+/** The five built-in templates (docs/domain.md, tenants and refund policies) as the catalog serves them. */
 class PolicyCatalogTest {
 
     @ParameterizedTest(name = "{0} is faithful to seed {1}")

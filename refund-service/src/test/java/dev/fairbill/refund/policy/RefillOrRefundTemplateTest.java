@@ -25,7 +25,7 @@ import dev.fairbill.contracts.refund.RefundReason;
 import dev.fairbill.refund.policy.Decision.Destination;
 
 /**
- * DOMAIN.md "The built-in templates, clause by clause": {@code refill-or-refund} (seed 003), on API.md's
+ * The template {@code refill-or-refund} (seed 003), clause by clause (docs/domain.md), on the fixture catalog's
  * {@code followers-2000}: 2000 paid for 2000 followers, maximum delivery time 72 h, refill window 30 days.
  */
 class RefillOrRefundTemplateTest extends TemplateDecisionTable {

@@ -10,7 +10,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * A template's decision table (DOMAIN.md "The built-in templates, clause by clause"): each row of {@link #clauses()}
+ * A template's decision table, clause by clause (docs/domain.md): each row of {@link #clauses()}
  * is decided by the template, and every clause of the template is decided by some row.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)

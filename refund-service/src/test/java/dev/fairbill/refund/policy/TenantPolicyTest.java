@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** The review deadline of a case that needs review (DOMAIN.md "Refunds": 3–5 business days). */
+/** The review deadline of a case that needs review (3–5 business days). */
 class TenantPolicyTest {
 
     private static final Instant MONDAY = Instant.parse("2026-03-02T10:00:00Z");

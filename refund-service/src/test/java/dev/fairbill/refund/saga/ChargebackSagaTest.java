@@ -24,7 +24,7 @@ import dev.fairbill.refund.saga.ReportedFacts.DisputeCloseReported;
 import dev.fairbill.refund.saga.ReportedFacts.DisputeOpenReported;
 
 /**
- * Chargeback-triggered suspension (DOMAIN.md saga 3, seed 000 §9): sub-reseller freezes, the evidence before the due
+ * Chargeback-triggered suspension (saga 3, seed 000 §9): sub-reseller freezes, the evidence before the due
  * date, won and lost, and the outcome deadline.
  */
 class ChargebackSagaTest {
@@ -69,7 +69,7 @@ class ChargebackSagaTest {
     }
 
     @Test
-    void theEvidenceIsCompiledAgainADayBeforeItIsDue() { // DOMAIN.md saga 3: before the processor's due date
+    void theEvidenceIsCompiledAgainADayBeforeItIsDue() { // saga 3: before the processor's due date
         fixture.givenCurrentTime(NOW)
                 .andThenAPublished(opened(DUE))
                 .whenTimeElapses(Duration.ofDays(6))
@@ -89,7 +89,7 @@ class ChargebackSagaTest {
     }
 
     @Test
-    void aWonDisputeLiftsTheSubResellersFreezesAndClawsNothingBack() { // DOMAIN.md saga 3: won → reinstate
+    void aWonDisputeLiftsTheSubResellersFreezesAndClawsNothingBack() { // saga 3: won → reinstate
         fixture.givenCurrentTime(NOW)
                 .andThenAPublished(opened(DUE))
                 .whenPublishingA(closed("WON"))
@@ -100,7 +100,7 @@ class ChargebackSagaTest {
     }
 
     @Test
-    void aLostDisputeClawsBackTheChargesCreditsAndRecordsTheLoss() { // DOMAIN.md saga 3: lost → claw back
+    void aLostDisputeClawsBackTheChargesCreditsAndRecordsTheLoss() { // saga 3: lost → claw back
         fixture.givenCurrentTime(NOW)
                 .andThenAPublished(opened(DUE))
                 .whenPublishingA(closed("LOST"))

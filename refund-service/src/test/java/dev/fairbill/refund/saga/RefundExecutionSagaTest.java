@@ -39,7 +39,7 @@ import dev.fairbill.refund.saga.ReportedFacts.ChargeRefundReported;
 import dev.fairbill.refund.saga.ReportedFacts.LotGrantReported;
 
 /**
- * The refund execution saga (DOMAIN.md sagas 1–2; issue: "an APPROVED case pays out exactly once"): every path, the
+ * The refund execution saga (sagas 1–2; issue: "an APPROVED case pays out exactly once"): every path, the
  * retries with backoff, the failure back to review, and the deadlines.
  */
 class RefundExecutionSagaTest {
@@ -159,7 +159,7 @@ class RefundExecutionSagaTest {
     }
 
     @Test
-    void aRefusalNoRetryCanChangeFailsAtOnce() { // DOMAIN.md: a charge under dispute is never refunded
+    void aRefusalNoRetryCanChangeFailsAtOnce() { // a charge under dispute is never refunded
         fixture.givenAggregate(CASE).published(opened(APPROVED, RefundCaseStatus.APPROVED), payout(1))
                 .whenPublishingA(new ChargeRefundFailureReported(REFUND, CHARGE, "charge-disputed", NOW))
                 .expectDispatchedCommands(new RecordPayoutFailure(ID, REFUND, "charge-disputed", true));

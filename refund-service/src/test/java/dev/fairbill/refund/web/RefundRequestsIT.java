@@ -49,7 +49,7 @@ class RefundRequestsIT {
     }
 
     /**
-     * Seed 001 §4.3 and DOMAIN.md "across all templates": an unflagged duplicate claim goes to review; a flagged
+     * Seed 001 §4.3 and the rules every policy obeys: an unflagged duplicate claim goes to review; a flagged
      * duplicate is reversed by a case the system opens itself (so the customer's own claim finds nothing left to
      * refund), and once the charge is disputed nothing is refunded (clause charge-disputed).
      */

@@ -21,7 +21,7 @@ import dev.fairbill.platform.web.Problems;
 import dev.fairbill.platform.web.input.InputLimits;
 
 /**
- * Idempotency-Key on POST (API.md, Conventions): the first request with a key runs and its response (if not a 5xx)
+ * Idempotency-Key on POST (docs/api.md, conventions): the first request with a key runs and its response (if not a 5xx)
  * is stored; a retry with the same key and the same request gets that response again, marked
  * {@code Idempotent-Replayed: true}. Keys are per tenant, so the filter runs after Spring Security.
  */

@@ -5,7 +5,7 @@ import java.util.Optional;
 import dev.fairbill.platform.web.ValidationFailedException;
 
 /**
- * Which slice of a list the client asked for ({@code ?limit=&after=}, API.md Conventions). A controller method
+ * Which slice of a list the client asked for ({@code ?limit=&after=}, docs/api.md). A controller method
  * declares a parameter of this type; {@code after} is the decoded position, absent on the first page.
  */
 public record PageRequest(int limit, Optional<String> after) {
