@@ -1,9 +1,13 @@
 package dev.fairbill.platform.web;
 
+import java.sql.SQLException;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 
 import org.axonframework.messaging.HandlerExecutionException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessResourceException;
+import org.springframework.transaction.CannotCreateTransactionException;
 
 /** Finds the failure that matters inside the wrappers Axon and futures put around it. */
 final class Failures {
@@ -27,6 +31,25 @@ final class Failures {
             }
             current = inner;
         }
+    }
+
+    /**
+     * Whether the failure is the database being out of reach (restarting, failed over, connections cut), which
+     * passes: the request may be retried, unlike a bug.
+     */
+    static boolean isDatabaseUnavailable(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof DataAccessResourceFailureException
+                    || cause instanceof CannotCreateTransactionException
+                    || cause instanceof TransientDataAccessResourceException) {
+                return true;
+            }
+            if (cause instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Failures() {

@@ -39,6 +39,7 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+    static final String DATABASE_RETRY_AFTER_SECONDS = "2";
 
     /** Rethrown so that Spring Security's handlers answer 401/403 the same way as for its own filters. */
     @ExceptionHandler({AccessDeniedException.class, AuthenticationException.class})
@@ -48,6 +49,12 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     public ResponseEntity<Object> handleFailure(Exception exception) {
+        if (Failures.isDatabaseUnavailable(exception)) {
+            log.warn("Database unavailable: {}", exception.getMessage());
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                    .header(HttpHeaders.RETRY_AFTER, DATABASE_RETRY_AFTER_SECONDS)
+                    .body(databaseUnavailable());
+        }
         Throwable failure = Failures.unwrap(exception);
         ProblemDetail problem = switch (failure) {
             case ProblemException expected -> Problems.of(expected);
@@ -131,6 +138,11 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             }
         }
         return response;
+    }
+
+    static ProblemDetail databaseUnavailable() {
+        return Problems.problem(HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable", "Service unavailable",
+                "The service's database is out of reach for the moment; retry.");
     }
 
     private static ProblemDetail noEndpoint(WebRequest request) {

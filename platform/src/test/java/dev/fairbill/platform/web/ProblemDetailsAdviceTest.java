@@ -254,6 +254,16 @@ class ProblemDetailsAdviceTest {
         assertThatThrownBy(() -> fail("access-denied")).hasRootCauseInstanceOf(AccessDeniedException.class);
     }
 
+    @Test
+    void aDatabaseOutOfReachIsAServiceUnavailableToRetry() throws Exception {
+        for (String kind : new String[] {"no-connection", "database-restarting"}) {
+            fail(kind)
+                    .andExpect(problem(503, "service-unavailable"))
+                    .andExpect(header().string("Retry-After", "2"));
+        }
+        fail("bad-sql").andExpect(problem(500, "internal-error"));
+    }
+
     private ResultActions postValues(String body) throws Exception {
         return mvc.perform(post("/test/values").contentType(MediaType.APPLICATION_JSON).content(body));
     }

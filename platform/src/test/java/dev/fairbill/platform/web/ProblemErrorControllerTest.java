@@ -2,10 +2,13 @@ package dev.fairbill.platform.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.SQLException;
+
 import jakarta.servlet.RequestDispatcher;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.http.ProblemDetail;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.mock.web.MockHttpServletRequest;
 
 class ProblemErrorControllerTest {
@@ -34,6 +37,19 @@ class ProblemErrorControllerTest {
         assertThat(problem.getType()).hasToString(Problems.TYPE_PREFIX + "internal-error");
         assertThat(problem.getTitle()).isEqualTo("Internal error");
         assertThat(problem.getDetail()).isEqualTo("An unexpected error occurred");
+    }
+
+    @Test
+    void aDatabaseOutOfReachOutsideSpringMvcIsAServiceUnavailableToRetry() {
+        var request = errorDispatch(500);
+        request.setAttribute(RequestDispatcher.ERROR_EXCEPTION, new CannotGetJdbcConnectionException(
+                "Failed to obtain JDBC Connection", new SQLException("Connection refused", "08001")));
+
+        var answer = controller.error(request);
+
+        assertThat(answer.getStatusCode().value()).isEqualTo(503);
+        assertThat(answer.getHeaders().getFirst("Retry-After")).isEqualTo("2");
+        assertThat(answer.getBody().getType()).hasToString(Problems.TYPE_PREFIX + "service-unavailable");
     }
 
     @Test

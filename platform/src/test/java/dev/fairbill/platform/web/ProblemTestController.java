@@ -1,6 +1,7 @@
 package dev.fairbill.platform.web;
 
 import java.time.Instant;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.concurrent.CompletionException;
 
@@ -15,6 +16,8 @@ import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.jdbc.UncategorizedSQLException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -92,6 +95,12 @@ class ProblemTestController {
             case "wrapped-in-completion" -> new CompletionException(new CommandExecutionException("handler failed",
                     new ConcurrencyException("sequence 3 already taken")));
             case "access-denied" -> new AccessDeniedException("no scope");
+            case "no-connection" -> new CannotGetJdbcConnectionException("Failed to obtain JDBC Connection",
+                    new SQLException("Connection refused", "08001"));
+            case "database-restarting" -> new UncategorizedSQLException("SELECT 1", "SELECT 1",
+                    new SQLException("terminating connection due to administrator command", "57P01"));
+            case "bad-sql" -> new UncategorizedSQLException("SELECT 1", "SELECT 1",
+                    new SQLException("syntax error", "42601"));
             default -> new IllegalStateException("connection pool secret-db-host:5432 exhausted");
         };
     }
