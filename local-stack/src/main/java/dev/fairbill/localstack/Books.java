@@ -185,7 +185,7 @@ final class Books {
     }
 
     /** The second column of each row by its first. */
-    private Map<String, Long> totals(Service service, String sql) throws SQLException {
+    Map<String, Long> totals(Service service, String sql) throws SQLException {
         Map<String, Long> totals = new HashMap<>();
         for (Map.Entry<String, Long> row : rows(service, sql, row -> Map.entry(row.getString(1), row.getLong(2)))) {
             totals.put(row.getKey(), row.getValue());
@@ -198,12 +198,13 @@ final class Books {
     }
 
     @FunctionalInterface
-    private interface RowMapper<T> {
+    interface RowMapper<T> {
         /** The row's value, or {@code null} to leave the row out. */
         T map(ResultSet row) throws SQLException;
     }
 
-    private <T> List<T> rows(Service service, String sql, RowMapper<T> mapper) throws SQLException {
+    /** Each row of {@code sql} on {@code service}'s database, mapped; rows mapped to {@code null} left out. */
+    <T> List<T> rows(Service service, String sql, RowMapper<T> mapper) throws SQLException {
         List<T> values = new ArrayList<>();
         try (Connection connection = DriverManager.getConnection(postgres.jdbcUrl(service.database), postgres.user(),
                 postgres.password()); var statement = connection.createStatement();

@@ -202,6 +202,7 @@ public final class LoadBenchmark {
             cpu.part(service.module, () -> stack.process(service));
         }
         return cpu.part("PostgreSQL", CpuTime.postgres(stack.postgresDirectory()))
-                .part("load clients and Kafka", () -> Stream.of(ProcessHandle.current()));
+                .part("Kafka", stack::kafkaProcess)
+                .part("load clients", () -> Stream.of(ProcessHandle.current()));
     }
 }

@@ -2,12 +2,17 @@ package dev.fairbill.localstack;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,19 +20,24 @@ import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
-
-import org.springframework.kafka.test.EmbeddedKafkaBroker;
-import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 import dev.fairbill.platform.testsupport.PostgresServer;
 
 /**
- * The whole suite on one machine with nothing installed: an embedded PostgreSQL (one database per service, data kept
- * under {@code .fairbill/}), a real Kafka broker in this JVM, and the four services as their own processes, exactly as
- * they run in production. Stops everything cleanly on Ctrl-C.
+ * The whole suite on one machine with nothing installed: an embedded PostgreSQL (one database per service), a Kafka
+ * broker (KRaft) and the four services, each a process of its own, exactly as they run in production. Data and logs are
+ * kept under {@code .fairbill/}. Stops everything cleanly on Ctrl-C.
+ *
+ * <p>The stack supervises what it runs: a part that dies (a crash, {@code kill -9}, or a stop asked for with
+ * {@code ./run-local.sh restart <part>}) is started again within a second, with the same arguments and data. Each
+ * part's pid is in {@code .fairbill/run/<part>.pid}.
  */
 public final class LocalStack implements AutoCloseable {
 
@@ -43,8 +53,15 @@ public final class LocalStack implements AutoCloseable {
     private final Set<Service> services;
     private final List<String> jvmOptions;
     private final Map<Service, Process> processes = new EnumMap<>(Service.class);
+    /** Services stopped on purpose with {@link #stop(Service)}: the supervisor leaves them stopped. */
+    private final Set<Service> held = EnumSet.noneOf(Service.class);
+    private final Map<String, Integer> restarts = new TreeMap<>();
     private PostgresServer postgres;
-    private EmbeddedKafkaBroker kafka;
+    /** The embedded PostgreSQL's server process; absent when the server is not the stack's own. */
+    private Postmaster postmaster;
+    private Process kafka;
+    private Thread supervisor;
+    private volatile boolean closing;
 
     LocalStack(StackSettings settings, PrintStream out) {
         this(settings, out, EnumSet.allOf(Service.class), DEVELOPMENT_JVM_OPTIONS);
@@ -73,27 +90,37 @@ public final class LocalStack implements AutoCloseable {
     }
 
     void start() throws IOException {
-        for (Service service : services) {
-            if (!Files.isRegularFile(service.jar(settings.root()))) {
-                throw new IllegalStateException(service.jar(settings.root()) + " is missing; build with "
-                        + "./mvnw -B package -DskipTests");
+        List<Path> jars = new ArrayList<>(services.stream().map(service -> service.jar(settings.root())).toList());
+        jars.add(launcherJar());
+        for (Path jar : jars) {
+            if (!Files.isRegularFile(jar)) {
+                throw new IllegalStateException(jar + " is missing; build with ./mvnw -B package -DskipTests");
             }
         }
         Files.createDirectories(settings.dataDirectory().resolve("logs"));
+        Files.createDirectories(settings.dataDirectory().resolve("run"));
         out.println("Starting PostgreSQL (data in " + settings.postgresDirectory() + ") ...");
         postgres = PostgresServer.start(settings.postgresDirectory(), settings.postgresPort());
+        if (postgres.kind().equals("embedded")) {
+            postmaster = Postmaster.find(settings.postgresDirectory());
+            writePid("postgres", postmaster.pid());
+        }
         out.println("Starting Kafka (KRaft) on localhost:" + settings.kafkaPort() + " ...");
-        kafka = new EmbeddedKafkaKraftBroker(1, 6).kafkaPorts(settings.kafkaPort())
-                .brokerProperties(Map.of("auto.create.topics.enable", "true", "group.initial.rebalance.delay.ms", "0"));
-        kafka.afterPropertiesSet();
+        kafka = launchKafka();
+        awaitKafka(STARTUP_TIMEOUT, true);
         for (Service service : services) {
+            if (service.database != null) {
+                postgres.createDatabase(service.database);
+            }
             processes.put(service, launch(service));
         }
-        awaitReady(services);
+        awaitReady(services, STARTUP_TIMEOUT, true);
+        supervisor = Thread.ofPlatform().daemon().name("local-stack-supervisor").start(this::supervise);
     }
 
     /** Stops one service as Ctrl-C would (its shutdown hooks run), leaving the rest of the stack running. */
     synchronized void stop(Service service) {
+        held.add(service);
         Process process = processes.remove(service);
         if (process != null) {
             process.destroy();
@@ -104,9 +131,201 @@ public final class LocalStack implements AutoCloseable {
     /** Starts a service {@link #stop stopped} before, with the same arguments, and waits until it is ready. */
     void start(Service service) throws IOException {
         synchronized (this) {
+            held.remove(service);
             processes.put(service, launch(service));
         }
-        awaitReady(Set.of(service));
+        awaitReady(Set.of(service), STARTUP_TIMEOUT, false);
+    }
+
+    /** {@code kill -9} of a service: no shutdown hook runs. The supervisor starts it again. */
+    void kill(Service service) {
+        Process process;
+        synchronized (this) {
+            process = processes.get(service);
+        }
+        if (process != null) {
+            killAndWait(process.toHandle());
+        }
+    }
+
+    /** {@code kill -9} of the Kafka broker. The supervisor starts it again on the same log directory. */
+    void killKafka() {
+        Process broker;
+        synchronized (this) {
+            broker = kafka;
+        }
+        killAndWait(broker.toHandle());
+    }
+
+    /** {@code kill -9} of PostgreSQL's server process. The supervisor starts it again; it recovers from its WAL. */
+    void killPostgres() {
+        if (postmaster == null) {
+            throw new IllegalStateException("PostgreSQL is not the stack's own (" + postgres.kind() + ")");
+        }
+        postmaster.kill();
+    }
+
+    /** {@code kill -9} of {@code process}, returning once it is gone. */
+    static void killAndWait(ProcessHandle process) {
+        process.destroyForcibly();
+        try {
+            process.onExit().get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("process " + process.pid() + " did not die", e);
+        }
+    }
+
+    /**
+     * Waits until every part runs again and answers: PostgreSQL takes connections, Kafka its clients, each service
+     * is ready. Returns how long that took.
+     */
+    Duration awaitWhole(Duration atMost) {
+        Instant start = Instant.now();
+        Instant deadline = start.plus(atMost);
+        while (!postgresAnswers()) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException("PostgreSQL did not come back within " + atMost);
+            }
+            sleep(Duration.ofMillis(200));
+        }
+        awaitKafka(Duration.between(Instant.now(), deadline), false);
+        Set<Service> running;
+        synchronized (this) {
+            running = EnumSet.copyOf(services);
+            running.removeAll(held);
+        }
+        awaitReady(running, Duration.between(Instant.now(), deadline), false);
+        return Duration.between(start, Instant.now());
+    }
+
+    /**
+     * Whether every part runs and answers right now: PostgreSQL and Kafka take connections, each service that is not
+     * stopped on purpose is ready.
+     */
+    boolean whole() {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        Set<Service> running;
+        synchronized (this) {
+            running = EnumSet.copyOf(services);
+            running.removeAll(held);
+        }
+        return postgresAnswers() && kafkaAnswers() && running.stream().allMatch(service -> ready(http,
+                URI.create("http://localhost:" + settings.managementPort(service) + "/actuator/health/readiness")));
+    }
+
+    /** How often the supervisor started each part again, by the part's name. */
+    synchronized Map<String, Integer> restarts() {
+        return Map.copyOf(restarts);
+    }
+
+    private boolean postgresAnswers() {
+        try (var connection = DriverManager.getConnection(postgres.jdbcUrl("postgres"), postgres.user(),
+                postgres.password())) {
+            return connection.isValid(2);
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    /** Every quarter of a second: starts again each part that is not running, unless it was stopped on purpose. */
+    private void supervise() {
+        while (!closing) {
+            try {
+                superviseOnce();
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                return;
+            } catch (IOException | RuntimeException e) {
+                out.println("local stack: restarting a part failed: " + e);
+                sleep(Duration.ofSeconds(1));
+            }
+        }
+    }
+
+    private synchronized void superviseOnce() throws IOException {
+        if (closing) {
+            return;
+        }
+        if (postmaster != null && !postmaster.alive()) {
+            out.println("PostgreSQL (pid " + postmaster.pid() + ") is not running; starting it again");
+            postmaster.restart(settings.dataDirectory().resolve("logs").resolve("postgres.log"));
+            writePid("postgres", postmaster.pid());
+            restarts.merge("postgres", 1, Integer::sum);
+        }
+        if (!kafka.isAlive()) {
+            out.println("Kafka exited with " + kafka.exitValue() + "; starting it again");
+            kafka = launchKafka();
+            restarts.merge("kafka", 1, Integer::sum);
+        }
+        for (Service service : services) {
+            Process process = processes.get(service);
+            if (!held.contains(service) && (process == null || !process.isAlive())) {
+                out.println(service.module + " exited with " + (process == null ? "?" : process.exitValue())
+                        + "; starting it again");
+                processes.put(service, launch(service));
+                restarts.merge(service.part(), 1, Integer::sum);
+            }
+        }
+    }
+
+    private Process launchKafka() throws IOException {
+        List<String> command = new ArrayList<>(List.of(javaExecutable()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", launcherJar().toString(), "-Dloader.main=" + KafkaNode.class.getName(),
+                "-Dorg.slf4j.simpleLogger.log.org.apache.kafka=info",
+                "org.springframework.boot.loader.launch.PropertiesLauncher",
+                settings.dataDirectory().resolve("kafka").toString(), String.valueOf(settings.kafkaPort()),
+                String.valueOf(settings.kafkaControllerPort())));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile("kafka").toFile())).start();
+        writePid("kafka", process.pid());
+        return process;
+    }
+
+    /** This module's own jar: the Kafka broker runs from it. */
+    private Path launcherJar() {
+        return settings.root().resolve("local-stack").resolve("target").resolve("local-stack.jar");
+    }
+
+    private void awaitKafka(Duration atMost, boolean failIfExited) {
+        Instant deadline = Instant.now().plus(atMost);
+        while (!kafkaAnswers()) {
+            Process broker;
+            synchronized (this) {
+                broker = kafka;
+            }
+            if (failIfExited && !broker.isAlive()) {
+                throw new IllegalStateException("Kafka exited with " + broker.exitValue() + "; see "
+                        + logFile("kafka") + ", which ends:\n" + tail(logFile("kafka"), 40));
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException("Kafka did not take connections within " + atMost);
+            }
+            sleep(Duration.ofMillis(250));
+        }
+    }
+
+    private boolean kafkaAnswers() {
+        try (var socket = new Socket()) {
+            socket.connect(new InetSocketAddress("localhost", settings.kafkaPort()), 1000);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private Path logFile(String part) {
+        return settings.dataDirectory().resolve("logs").resolve(part + ".log");
+    }
+
+    private void writePid(String part, long pid) {
+        try {
+            Files.writeString(settings.dataDirectory().resolve("run").resolve(part + ".pid"), pid + "\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the pid file of " + part, e);
+        }
     }
 
     private Process launch(Service service) throws IOException {
@@ -115,12 +334,14 @@ public final class LocalStack implements AutoCloseable {
         command.addAll(List.of("-jar", service.jar(settings.root()).toString()));
         command.addAll(arguments(service));
         command.addAll(settings.extraArguments(service));
-        Path log = settings.dataDirectory().resolve("logs").resolve(service.module + ".log");
+        Path log = logFile(service.module);
         out.println("Starting " + service.module + " on :" + settings.httpPort(service) + " (log: " + log + ")");
-        return new ProcessBuilder(command)
+        Process process = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .start();
+        writePid(service.part(), process.pid());
+        return process;
     }
 
     private List<String> arguments(Service service) {
@@ -134,29 +355,36 @@ public final class LocalStack implements AutoCloseable {
             args.add("--fairbill.gateway.services.ledger.uri=http://localhost:" + settings.httpPort(Service.LEDGER));
             args.add("--fairbill.gateway.services.refund.uri=http://localhost:" + settings.httpPort(Service.REFUND));
         } else {
-            args.add("--spring.datasource.url=" + postgres.createDatabase(service.database));
+            args.add("--spring.datasource.url=" + postgres.jdbcUrl(service.database));
             args.add("--spring.datasource.username=" + postgres.user());
             args.add("--spring.datasource.password=" + postgres.password());
-            args.add("--spring.kafka.bootstrap-servers=" + kafka.getBrokersAsString());
+            args.add("--spring.kafka.bootstrap-servers=" + kafkaBootstrapServers());
         }
         return args;
     }
 
-    private void awaitReady(Set<Service> starting) {
+    /**
+     * Waits until each of {@code starting} is ready. On the first start a service that exits is an error; later the
+     * supervisor starts it again and this keeps waiting.
+     */
+    private void awaitReady(Set<Service> starting, Duration atMost, boolean failIfExited) {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        Instant deadline = Instant.now().plus(STARTUP_TIMEOUT);
+        Instant deadline = Instant.now().plus(atMost);
         for (Service service : starting) {
             URI readiness = URI.create("http://localhost:" + settings.managementPort(service)
                     + "/actuator/health/readiness");
             while (!ready(http, readiness)) {
-                Process process = processes.get(service);
-                if (!process.isAlive()) {
-                    Path log = settings.dataDirectory().resolve("logs").resolve(service.module + ".log");
+                Process process;
+                synchronized (this) {
+                    process = processes.get(service);
+                }
+                if (failIfExited && process != null && !process.isAlive()) {
+                    Path log = logFile(service.module);
                     throw new IllegalStateException(service.module + " exited with " + process.exitValue()
                             + "; see " + log + ", which ends:\n" + tail(log, 40));
                 }
                 if (Instant.now().isAfter(deadline)) {
-                    throw new IllegalStateException(service.module + " was not ready within " + STARTUP_TIMEOUT);
+                    throw new IllegalStateException(service.module + " was not ready within " + atMost);
                 }
                 sleep(Duration.ofMillis(250));
             }
@@ -209,13 +437,23 @@ public final class LocalStack implements AutoCloseable {
     }
 
     String kafkaBootstrapServers() {
-        return kafka.getBrokersAsString();
+        return "localhost:" + settings.kafkaPort();
     }
 
     /** The running service's process, if this stack runs it. */
-    Stream<ProcessHandle> process(Service service) {
+    synchronized Stream<ProcessHandle> process(Service service) {
         Process process = processes.get(service);
         return process == null ? Stream.empty() : Stream.of(process.toHandle());
+    }
+
+    /** The Kafka broker's process. */
+    synchronized Stream<ProcessHandle> kafkaProcess() {
+        return kafka == null ? Stream.empty() : Stream.of(kafka.toHandle());
+    }
+
+    /** PostgreSQL's server process, when it is the stack's own. */
+    Optional<Postmaster> postmaster() {
+        return Optional.ofNullable(postmaster);
     }
 
     private void printWelcome() {
@@ -224,28 +462,42 @@ public final class LocalStack implements AutoCloseable {
         out.println("  services: billing :" + settings.httpPort(Service.BILLING) + ", ledger :"
                 + settings.httpPort(Service.LEDGER) + ", refund :" + settings.httpPort(Service.REFUND)
                 + " (internal; call them through the gateway)");
-        out.println("  PostgreSQL: " + postgres.jdbcUrl("postgres") + "   Kafka: " + kafka.getBrokersAsString());
+        out.println("  PostgreSQL: " + postgres.jdbcUrl("postgres") + "   Kafka: " + kafkaBootstrapServers());
         out.println("  tenants and API keys (admin / read-only):");
         TENANTS.forEach(tenant -> out.printf("    %-8s sk_test_%s / rk_test_%s%n", tenant, tenant, tenant));
         out.println("  try: curl -s -X POST " + gatewayUrl() + "/api/v1/accounts -H 'Authorization: Bearer "
                 + "sk_test_panel' -H 'Content-Type: application/json' -d '{\"externalRef\":\"c1\",\"role\":"
                 + "\"CUSTOMER\"}'");
+        out.println("A part that dies is started again. To restart one by hand: ./run-local.sh restart "
+                + "billing|ledger|refund|gateway|kafka|postgres");
         out.println("Press Ctrl-C to stop.");
     }
 
     @Override
-    public synchronized void close() {
-        List<Process> running = new ArrayList<>(processes.values());
-        running.forEach(Process::destroy);
-        running.forEach(LocalStack::awaitExit);
-        processes.clear();
-        if (kafka != null) {
-            kafka.destroy();
-            kafka = null;
+    public void close() {
+        closing = true;
+        if (supervisor != null) {
+            supervisor.interrupt();
+            try {
+                supervisor.join(Duration.ofSeconds(10));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
-        if (postgres != null) {
-            postgres.close();
-            postgres = null;
+        synchronized (this) {
+            List<Process> running = new ArrayList<>(processes.values());
+            running.forEach(Process::destroy);
+            running.forEach(LocalStack::awaitExit);
+            processes.clear();
+            if (kafka != null) {
+                kafka.destroy();
+                awaitExit(kafka);
+                kafka = null;
+            }
+            if (postgres != null) {
+                postgres.close();
+                postgres = null;
+            }
         }
     }
 

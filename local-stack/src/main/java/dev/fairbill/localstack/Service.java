@@ -23,6 +23,11 @@ enum Service {
         this.portOffset = portOffset;
     }
 
+    /** Its short name, as {@code ./run-local.sh restart} takes it: billing, ledger, refund, gateway. */
+    String part() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+
     Path jar(Path root) {
         return root.resolve(module).resolve("target").resolve(module + ".jar");
     }

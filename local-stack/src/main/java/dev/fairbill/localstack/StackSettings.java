@@ -15,7 +15,7 @@ import java.util.stream.Stream;
  * @param httpBasePort   gateway port; the services follow (billing +1, ledger +2, refund +3)
  * @param managementBase actuator port of the gateway; the services follow the same way
  * @param postgresPort   the embedded PostgreSQL's port
- * @param kafkaPort      the embedded broker's port
+ * @param kafkaPort      the broker's port; its controller listens on the next one
  * @param extraArguments more command-line arguments per service, e.g. shorter saga timings for a test
  */
 record StackSettings(Path root, Path dataDirectory, int httpBasePort, int managementBase, int postgresPort,
@@ -42,15 +42,19 @@ record StackSettings(Path root, Path dataDirectory, int httpBasePort, int manage
         return extraArguments.getOrDefault(service, List.of());
     }
 
-    /** A stack in {@code dataDirectory} on ten consecutive free ports, so that it collides with no other stack. */
+    /** A stack in {@code dataDirectory} on eleven consecutive free ports, so that it collides with no other stack. */
     static StackSettings onFreePorts(Path root, Path dataDirectory) throws IOException {
-        int base = FreePorts.block(10);
+        int base = FreePorts.block(11);
         return new StackSettings(root, dataDirectory, base, base + 4, base + 8, base + 9, Map.of());
     }
 
     /** The embedded PostgreSQL's data directory. */
     Path postgresDirectory() {
         return dataDirectory.resolve("postgres");
+    }
+
+    int kafkaControllerPort() {
+        return kafkaPort + 1;
     }
 
     int httpPort(Service service) {

@@ -22,7 +22,7 @@ import tools.jackson.databind.JsonNode;
 class LocalStackIT {
 
     @Test
-    void accountSliceWorksThroughTheGatewayAndSurvivesARestart() throws Exception {
+    void accountSliceWorksThroughTheGatewayAndSurvivesARestartOfTheStackAndOfOneService() throws Exception {
         Path root = Path.of(System.getProperty("fairbill.root", "..")).toAbsolutePath().normalize();
         var settings = StackSettings.onFreePorts(root, Files.createTempDirectory("fairbill-local-stack-it"));
         String accountId;
@@ -62,6 +62,19 @@ class LocalStackIT {
             var gateway = new GatewayClient(restarted.gatewayUrl());
             assertThat(gateway.get("/api/v1/accounts/" + accountId, "rk_test_panel").statusCode()).isEqualTo(200);
             assertThat(gateway.get("/api/v1/ledgers/" + accountId, "rk_test_panel").statusCode()).isEqualTo(200);
+
+            long billing = restarted.process(Service.BILLING).findFirst().orElseThrow().pid();
+            var restart = new ProcessBuilder("bash", root.resolve("run-local.sh").toString(), "restart", "billing")
+                    .redirectErrorStream(true);
+            restart.environment().put("FAIRBILL_DATA", settings.dataDirectory().toString());
+            Process script = restart.start();
+            String said = new String(script.getInputStream().readAllBytes());
+            assertThat(script.waitFor()).as(said).isZero();
+
+            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> restarted.restarts().containsKey("billing"));
+            restarted.awaitWhole(Duration.ofMinutes(2));
+            assertThat(restarted.process(Service.BILLING).findFirst().orElseThrow().pid()).isNotEqualTo(billing);
+            assertThat(gateway.get("/api/v1/accounts/" + accountId, "rk_test_panel").statusCode()).isEqualTo(200);
         }
     }
 

@@ -75,7 +75,10 @@ public final class PostgresServer implements AutoCloseable {
         try {
             var builder = EmbeddedPostgres.builder().setPort(port).setServerConfig("max_connections", "300");
             if (dataDirectory != null) {
-                builder.setDataDirectory(dataDirectory).setCleanDataDirectory(false);
+                // a server that keeps its data (the local stack) may be killed and restarted: a commit must then
+                // have reached the write-ahead log, as in production, so commits are synchronous again
+                builder.setDataDirectory(dataDirectory).setCleanDataDirectory(false)
+                        .setServerConfig("synchronous_commit", "on");
             }
             EmbeddedPostgres postgres = builder.start();
             return new PostgresServer("embedded", postgres.getJdbcUrl("postgres", "postgres"), "postgres", "",
