@@ -10,6 +10,8 @@ for jar in "${jars[@]}"; do
 done
 if [[ "$needs_build" == true ]]; then
   echo "Building Fairbill (./mvnw -B -q package -DskipTests) ..."
+  # the executable jars go first: repackaging leaves one in place, old dependencies included, when only a
+  # dependency (platform, say) changed and the module's own classes did not
+  rm -f "${jars[@]}" "${jars[@]/%/.original}"
   ./mvnw -B -q package -DskipTests
-  touch "${jars[@]}"  # Maven leaves a jar whose content did not change as old as it was
 fi

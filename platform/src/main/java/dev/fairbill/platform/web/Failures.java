@@ -8,6 +8,7 @@ import org.axonframework.messaging.HandlerExecutionException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 /** Finds the failure that matters inside the wrappers Axon and futures put around it. */
 final class Failures {
@@ -35,13 +36,16 @@ final class Failures {
 
     /**
      * Whether the failure is the database being out of reach (restarting, failed over, connections cut), which
-     * passes: the request may be retried, unlike a bug.
+     * passes: the request may be retried, unlike a bug. A commit or rollback that failed
+     * ({@link TransactionSystemException}: the connection died under it) counts too: whether the commit happened is
+     * unknown, and a retry with the same Idempotency-Key finds out.
      */
     static boolean isDatabaseUnavailable(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof DataAccessResourceFailureException
                     || cause instanceof CannotCreateTransactionException
-                    || cause instanceof TransientDataAccessResourceException) {
+                    || cause instanceof TransientDataAccessResourceException
+                    || cause instanceof TransactionSystemException) {
                 return true;
             }
             if (cause instanceof SQLException sql && sql.getSQLState() != null

@@ -19,6 +19,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.jdbc.UncategorizedSQLException;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -99,6 +100,8 @@ class ProblemTestController {
                     new SQLException("Connection refused", "08001"));
             case "database-restarting" -> new UncategorizedSQLException("SELECT 1", "SELECT 1",
                     new SQLException("terminating connection due to administrator command", "57P01"));
+            case "commit-outcome-unknown" -> new TransactionSystemException("JDBC rollback failed",
+                    new SQLException("Connection is closed"));
             case "bad-sql" -> new UncategorizedSQLException("SELECT 1", "SELECT 1",
                     new SQLException("syntax error", "42601"));
             default -> new IllegalStateException("connection pool secret-db-host:5432 exhausted");
