@@ -1,7 +1,5 @@
 package dev.fairbill.platform.axon;
 
-import java.sql.SQLException;
-
 import javax.sql.DataSource;
 
 import org.axonframework.common.jdbc.ConnectionProvider;
@@ -15,7 +13,6 @@ import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
-import org.axonframework.eventsourcing.eventstore.jpa.SQLErrorCodesResolver;
 import org.axonframework.modelling.saga.repository.SagaStore;
 import org.axonframework.modelling.saga.repository.jdbc.JdbcSagaStore;
 import org.axonframework.modelling.saga.repository.jdbc.PostgresSagaSqlSchema;
@@ -67,8 +64,8 @@ public class AxonPostgresAutoConfiguration {
 
     /** Recognises PostgreSQL's unique violation on (aggregate, sequence) as a concurrent append. */
     @Bean
-    public PersistenceExceptionResolver axonPersistenceExceptionResolver(DataSource dataSource) throws SQLException {
-        return new SQLErrorCodesResolver(dataSource);
+    public PersistenceExceptionResolver axonPersistenceExceptionResolver() {
+        return new PostgresDuplicateKeyResolver();
     }
 
     @Bean

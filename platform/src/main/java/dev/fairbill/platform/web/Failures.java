@@ -40,6 +40,9 @@ final class Failures {
      * ({@link TransactionSystemException}: the connection died under it) counts too: whether the commit happened is
      * unknown, and a retry with the same Idempotency-Key finds out.
      */
+    /** What the pool answers, without a SQL state, on a connection it closed because the database dropped it. */
+    private static final String POOLED_CONNECTION_CLOSED = "Connection is closed";
+
     static boolean isDatabaseUnavailable(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof DataAccessResourceFailureException
@@ -48,8 +51,9 @@ final class Failures {
                     || cause instanceof TransactionSystemException) {
                 return true;
             }
-            if (cause instanceof SQLException sql && sql.getSQLState() != null
-                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
+            if (cause instanceof SQLException sql && (sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))
+                    || sql.getSQLState() == null && POOLED_CONNECTION_CLOSED.equals(sql.getMessage()))) {
                 return true;
             }
         }

@@ -256,7 +256,8 @@ class ProblemDetailsAdviceTest {
 
     @Test
     void aDatabaseOutOfReachIsAServiceUnavailableToRetry() throws Exception {
-        for (String kind : new String[] {"no-connection", "database-restarting", "commit-outcome-unknown"}) {
+        for (String kind : new String[] {"no-connection", "database-restarting", "commit-outcome-unknown",
+            "pooled-connection-closed"}) {
             fail(kind)
                     .andExpect(problem(503, "service-unavailable"))
                     .andExpect(header().string("Retry-After", "2"));

@@ -12,6 +12,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 
 import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.common.jdbc.JdbcException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
@@ -101,6 +102,8 @@ class ProblemTestController {
             case "database-restarting" -> new UncategorizedSQLException("SELECT 1", "SELECT 1",
                     new SQLException("terminating connection due to administrator command", "57P01"));
             case "commit-outcome-unknown" -> new TransactionSystemException("JDBC rollback failed",
+                    new SQLException("Connection is closed"));
+            case "pooled-connection-closed" -> new JdbcException("Failed to create a SQL statement",
                     new SQLException("Connection is closed"));
             case "bad-sql" -> new UncategorizedSQLException("SELECT 1", "SELECT 1",
                     new SQLException("syntax error", "42601"));
