@@ -5,11 +5,14 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import dev.fairbill.platform.jdbc.ProcessLiveness;
@@ -46,6 +49,8 @@ public class IdempotencyKeyStore {
     private final Clock clock;
     private final IdempotencyProperties properties;
     private final ProcessLiveness liveness;
+    /** Claims this process could not complete or release because the database was out of reach. */
+    private final Map<Attempt, Optional<StoredResponse>> unfinished = new ConcurrentHashMap<>();
 
     public IdempotencyKeyStore(JdbcClient jdbc, Clock clock, IdempotencyProperties properties,
                                ProcessLiveness liveness) {
@@ -83,7 +88,61 @@ public class IdempotencyKeyStore {
         return new Claim.InProgress();
     }
 
+    /** Stores the response, so that a retry replays it; while the database is out of reach, as soon as it is back. */
     void complete(Attempt attempt, StoredResponse response) {
+        finish(attempt, Optional.of(response));
+    }
+
+    /**
+     * Frees the key after a failure, so that a retry executes the request again; while the database is out of reach,
+     * as soon as it is back.
+     */
+    void release(Attempt attempt) {
+        finish(attempt, Optional.empty());
+    }
+
+    /**
+     * Writes what this process could not write while the database was out of reach: its own claims would otherwise
+     * stay in progress, and a retry would wait for the takeover timeout although the answer is known.
+     *
+     * @return how many claims are still unfinished
+     */
+    int finishUnfinished() {
+        for (Map.Entry<Attempt, Optional<StoredResponse>> entry : unfinished.entrySet()) {
+            try {
+                write(entry.getKey(), entry.getValue());
+            } catch (DataAccessException stillUnreachable) {
+                break;
+            }
+            unfinished.remove(entry.getKey(), entry.getValue());
+        }
+        return unfinished.size();
+    }
+
+    private void finish(Attempt attempt, Optional<StoredResponse> response) {
+        try {
+            write(attempt, response);
+        } catch (DataAccessException failure) {
+            unfinished.put(attempt, response);
+            log.warn("Idempotency key {} of tenant {} could not be {} now; retrying in the background: {}",
+                    attempt.key(), attempt.tenant(), response.isPresent() ? "completed" : "released",
+                    failure.getMessage());
+        }
+    }
+
+    private void write(Attempt attempt, Optional<StoredResponse> response) {
+        if (response.isEmpty()) {
+            jdbc.sql("""
+                            DELETE FROM idempotency_keys
+                             WHERE tenant = :tenant AND idempotency_key = :key AND attempt = :attempt
+                               AND state = 'IN_PROGRESS'
+                            """)
+                    .param("tenant", attempt.tenant())
+                    .param("key", attempt.key())
+                    .param("attempt", attempt.id())
+                    .update();
+            return;
+        }
         int updated = jdbc.sql("""
                         UPDATE idempotency_keys
                            SET state = 'COMPLETED', response_status = :status,
@@ -91,9 +150,9 @@ public class IdempotencyKeyStore {
                          WHERE tenant = :tenant AND idempotency_key = :key AND attempt = :attempt
                            AND state = 'IN_PROGRESS'
                         """)
-                .param("status", response.status())
-                .param("contentType", response.contentType())
-                .param("body", response.body())
+                .param("status", response.get().status())
+                .param("contentType", response.get().contentType())
+                .param("body", response.get().body())
                 .param("tenant", attempt.tenant())
                 .param("key", attempt.key())
                 .param("attempt", attempt.id())
@@ -102,19 +161,6 @@ public class IdempotencyKeyStore {
             log.warn("Idempotency key {} of tenant {} was taken over by a retry; this response is not stored",
                     attempt.key(), attempt.tenant());
         }
-    }
-
-    /** Frees the key after a failure, so that a retry executes the request again. */
-    void release(Attempt attempt) {
-        jdbc.sql("""
-                        DELETE FROM idempotency_keys
-                         WHERE tenant = :tenant AND idempotency_key = :key AND attempt = :attempt
-                           AND state = 'IN_PROGRESS'
-                        """)
-                .param("tenant", attempt.tenant())
-                .param("key", attempt.key())
-                .param("attempt", attempt.id())
-                .update();
     }
 
     public int purgeExpired() {

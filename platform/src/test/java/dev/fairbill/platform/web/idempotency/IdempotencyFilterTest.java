@@ -13,6 +13,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -29,6 +31,7 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.json.ProblemDetailJacksonMixin;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DelegatingDataSource;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -173,6 +176,64 @@ class IdempotencyFilterTest {
                 .andExpect(status().isCreated())
                 .andExpect(header().doesNotExist(IdempotencyFilter.IDEMPOTENT_REPLAYED));
         assertThat(controller.executions).hasValue(1);
+    }
+
+    @Test
+    void aKeyThatCouldNotBeReleasedWhileTheDatabaseWasOutOfReachIsReleasedOnceItIsBack() throws Exception {
+        var link = new CuttableDataSource(postgres.getPostgresDatabase());
+        var cutOff = new IdempotencyKeyStore(JdbcClient.create(link), clock,
+                new IdempotencyProperties(RETENTION, TAKEOVER_AFTER, Duration.ofHours(1)), thisProcess);
+        var claimed = (Claim.Claimed) cutOff.claim(IdempotentRequest.of("panel", "key-1", "POST", "/things",
+                "{\"name\":\"alpha\"}".getBytes(StandardCharsets.UTF_8)));
+
+        link.cut = true;
+        cutOff.release(claimed.attempt());
+        link.cut = false;
+        mvc.perform(thing("panel", "key-1", "alpha")).andExpect(problem(409, "idempotency-key-in-use"));
+
+        assertThat(cutOff.finishUnfinished()).isZero();
+        mvc.perform(thing("panel", "key-1", "alpha")).andExpect(status().isCreated());
+        assertThat(controller.executions).hasValue(1);
+    }
+
+    @Test
+    void aResponseThatCouldNotBeStoredWhileTheDatabaseWasOutOfReachIsStoredOnceItIsBack() throws Exception {
+        var link = new CuttableDataSource(postgres.getPostgresDatabase());
+        var cutOff = new IdempotencyKeyStore(JdbcClient.create(link), clock,
+                new IdempotencyProperties(RETENTION, TAKEOVER_AFTER, Duration.ofHours(1)), thisProcess);
+        var claimed = (Claim.Claimed) cutOff.claim(IdempotentRequest.of("panel", "key-1", "POST", "/things",
+                "{\"name\":\"alpha\"}".getBytes(StandardCharsets.UTF_8)));
+
+        link.cut = true;
+        cutOff.complete(claimed.attempt(), new StoredResponse(201, "application/json",
+                "{\"id\":\"thing-1\"}".getBytes(StandardCharsets.UTF_8)));
+        assertThat(cutOff.finishUnfinished()).isOne();
+        link.cut = false;
+
+        assertThat(cutOff.finishUnfinished()).isZero();
+        mvc.perform(thing("panel", "key-1", "alpha"))
+                .andExpect(status().isCreated())
+                .andExpect(header().string(IdempotencyFilter.IDEMPOTENT_REPLAYED, "true"))
+                .andExpect(jsonPath("$.id").value("thing-1"));
+        assertThat(controller.executions).hasValue(0);
+    }
+
+    /** The database as seen through a network link that can be cut: no connection while {@code cut}. */
+    private static final class CuttableDataSource extends DelegatingDataSource {
+
+        volatile boolean cut;
+
+        CuttableDataSource(DataSource target) {
+            super(target);
+        }
+
+        @Override
+        public Connection getConnection() throws SQLException {
+            if (cut) {
+                throw new SQLException("Connection refused", "08001");
+            }
+            return super.getConnection();
+        }
     }
 
     @Test
