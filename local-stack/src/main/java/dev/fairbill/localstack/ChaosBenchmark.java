@@ -1,12 +1,9 @@
 package dev.fairbill.localstack;
 
 import java.io.PrintStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 
 /**
@@ -86,28 +83,8 @@ public final class ChaosBenchmark {
             System.exit(2);
             return;
         }
-        Path root = Path.of(System.getProperty("fairbill.root", ".")).toAbsolutePath().normalize();
-        Path data = Files.createTempDirectory("fairbill-chaos-bench");
-        var stack = new LocalStack(LoadBenchmark.withRaisedRateLimit(StackSettings.onFreePorts(root, data)),
-                System.out, EnumSet.allOf(Service.class), SERVICE_JVM_OPTIONS);
-        Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "chaos-stack-stop"));
-        Result result;
-        try {
-            stack.start();
-            result = run(stack, options, System.out);
-        } catch (Exception e) {
-            System.err.println("The fault benchmark could not run: " + e + " (logs in " + data.resolve("logs") + ")");
-            stack.close();
-            System.exit(2);
-            return;
-        }
-        stack.close();
-        if (result.clean()) {
-            LedgerConsumptionBenchmark.deleteRecursively(data);
-        } else {
-            System.err.println("Service logs kept in " + data.resolve("logs"));
-        }
-        System.exit(result.clean() ? 0 : 1);
+        LoadBenchmark.runOnOwnStack("fault", SERVICE_JVM_OPTIONS,
+                stack -> run(stack, options, System.out).clean());
     }
 
     /** Opens the pool, then runs {@code options.runs()} runs on {@code stack}, printing each and the summary. */

@@ -1,5 +1,6 @@
 package dev.fairbill.localstack;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -127,29 +128,44 @@ public final class LoadBenchmark {
             System.exit(2);
             return;
         }
+        runOnOwnStack("load", SERVICE_JVM_OPTIONS, stack -> run(stack, options, System.out).targetMet());
+    }
+
+    /** A benchmark on a stack: whether it met its target. */
+    @FunctionalInterface
+    interface OnStack {
+        boolean run(LocalStack stack) throws Exception;
+    }
+
+    /**
+     * Runs {@code benchmark} on a stack of its own (fresh data in a temporary directory, free ports, every service
+     * with {@code jvmOptions}, the gateway's rate limit raised) and exits: 0 when it met its target (the data
+     * deleted), 1 when not (the service logs kept), 2 when it could not run (logs kept too).
+     */
+    static void runOnOwnStack(String name, List<String> jvmOptions, OnStack benchmark) throws IOException {
         Path root = Path.of(System.getProperty("fairbill.root", ".")).toAbsolutePath().normalize();
-        Path data = Files.createTempDirectory("fairbill-load-bench");
+        Path data = Files.createTempDirectory("fairbill-" + name + "-bench");
         var stack = new LocalStack(withRaisedRateLimit(StackSettings.onFreePorts(root, data)), System.out,
-                EnumSet.allOf(Service.class), SERVICE_JVM_OPTIONS);
+                EnumSet.allOf(Service.class), jvmOptions);
         Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "benchmark-stack-stop"));
-        Result result;
+        boolean met;
         try {
             stack.start();
-            result = run(stack, options, System.out);
+            met = benchmark.run(stack);
         } catch (Exception e) {
-            System.err.println("The load benchmark could not run: " + e + " (service logs in " + data.resolve("logs")
-                    + ")");
+            System.err.println("The " + name + " benchmark could not run: " + e + " (service logs in "
+                    + data.resolve("logs") + ")");
             stack.close();
             System.exit(2);
             return;
         }
         stack.close();
-        if (result.targetMet()) {
+        if (met) {
             LedgerConsumptionBenchmark.deleteRecursively(data);
         } else {
             System.err.println("Service logs kept in " + data.resolve("logs"));
         }
-        System.exit(result.targetMet() ? 0 : 1);
+        System.exit(met ? 0 : 1);
     }
 
     /** {@code settings} with the gateway's per-key rate limit far above what the load sends. */

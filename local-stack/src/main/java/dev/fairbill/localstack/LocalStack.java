@@ -56,6 +56,8 @@ public final class LocalStack implements AutoCloseable {
     /** Services stopped on purpose with {@link #stop(Service)}: the supervisor leaves them stopped. */
     private final Set<Service> held = EnumSet.noneOf(Service.class);
     private final Map<String, Integer> restarts = new TreeMap<>();
+    /** Asks the services' readiness probes; one client for every probe of the stack's life. */
+    private final HttpClient health = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private PostgresServer postgres;
     /** The embedded PostgreSQL's server process; absent when the server is not the stack's own. */
     private Postmaster postmaster;
@@ -205,13 +207,12 @@ public final class LocalStack implements AutoCloseable {
      * stopped on purpose is ready.
      */
     boolean whole() {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
         Set<Service> running;
         synchronized (this) {
             running = EnumSet.copyOf(services);
             running.removeAll(held);
         }
-        return postgresAnswers() && kafkaAnswers() && running.stream().allMatch(service -> ready(http,
+        return postgresAnswers() && kafkaAnswers() && running.stream().allMatch(service -> ready(health,
                 URI.create("http://localhost:" + settings.managementPort(service) + "/actuator/health/readiness")));
     }
 
@@ -368,12 +369,11 @@ public final class LocalStack implements AutoCloseable {
      * supervisor starts it again and this keeps waiting.
      */
     private void awaitReady(Set<Service> starting, Duration atMost, boolean failIfExited) {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         Instant deadline = Instant.now().plus(atMost);
         for (Service service : starting) {
             URI readiness = URI.create("http://localhost:" + settings.managementPort(service)
                     + "/actuator/health/readiness");
-            while (!ready(http, readiness)) {
+            while (!ready(health, readiness)) {
                 Process process;
                 synchronized (this) {
                     process = processes.get(service);

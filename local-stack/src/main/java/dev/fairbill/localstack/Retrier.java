@@ -44,23 +44,25 @@ final class Retrier implements TrafficMix.Retries {
         long giveUpAt = first.startedNanos() + GIVE_UP_AFTER.toNanos();
         Answer answer = first;
         int attempts = 1;
-        int serverErrors = 0;
-        if (first.status() == 500) {
-            serverErrors++;
-            serverErrorSample = first.summary();
-        }
+        int serverErrors = countServerError(first);
         while (!definitive(answer) && System.nanoTime() < giveUpAt) {
             LocalStack.sleep(PAUSE);
             answer = again.get();
             attempts++;
-            if (answer.status() == 500) {
-                serverErrors++;
-                serverErrorSample = answer.summary();
-            }
+            serverErrors += countServerError(answer);
         }
         log.add(new Retried(first.startedNanos(), definitive(answer) ? System.nanoTime() : -1, attempts,
                 serverErrors, answer.summary()));
         return answer;
+    }
+
+    /** 1 for a 500, which it keeps as the sample; 0 otherwise. */
+    private int countServerError(Answer answer) {
+        if (answer.status() != 500) {
+            return 0;
+        }
+        serverErrorSample = answer.summary();
+        return 1;
     }
 
     /** A success, or a refusal that sending the same request again would not change. */

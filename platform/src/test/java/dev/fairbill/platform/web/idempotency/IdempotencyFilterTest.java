@@ -82,8 +82,18 @@ class IdempotencyFilterTest {
     }
 
     private IdempotencyKeyStore storeOf(ProcessLiveness process) {
-        return new IdempotencyKeyStore(jdbc, clock,
+        return storeOf(jdbc, process);
+    }
+
+    private IdempotencyKeyStore storeOf(JdbcClient database, ProcessLiveness process) {
+        return new IdempotencyKeyStore(database, clock,
                 new IdempotencyProperties(RETENTION, TAKEOVER_AFTER, Duration.ofHours(1)), process);
+    }
+
+    /** Claims key-1 of panel for {@code POST /things} named {@code name}, as the filter would. */
+    private static Claim claimThing(IdempotencyKeyStore store, String name) {
+        return store.claim(IdempotentRequest.of("panel", "key-1", "POST", "/things",
+                ("{\"name\":\"" + name + "\"}").getBytes(StandardCharsets.UTF_8)));
     }
 
     @BeforeEach
@@ -146,8 +156,7 @@ class IdempotencyFilterTest {
 
     @Test
     void retryTakesOverAKeyAbandonedLongerThanTheTakeoverTimeout() throws Exception {
-        Claim crashed = store.claim(IdempotentRequest.of("panel", "key-1", "POST", "/things",
-                "{\"name\":\"alpha\"}".getBytes(StandardCharsets.UTF_8)));
+        Claim crashed = claimThing(store, "alpha");
         assertThat(crashed).isInstanceOf(Claim.Claimed.class);
 
         clock.advance(TAKEOVER_AFTER.minusSeconds(1));
@@ -165,8 +174,7 @@ class IdempotencyFilterTest {
     void retryTakesOverAtOnceTheKeyOfAProcessThatDied() throws Exception {
         ProcessLiveness crashedProcess = liveness();
         crashedProcess.start();
-        Claim crashed = storeOf(crashedProcess).claim(IdempotentRequest.of("panel", "key-1", "POST", "/things",
-                "{\"name\":\"alpha\"}".getBytes(StandardCharsets.UTF_8)));
+        Claim crashed = claimThing(storeOf(crashedProcess), "alpha");
         assertThat(crashed).isInstanceOf(Claim.Claimed.class);
         mvc.perform(thing("panel", "key-1", "alpha")).andExpect(problem(409, "idempotency-key-in-use"));
 
@@ -181,10 +189,8 @@ class IdempotencyFilterTest {
     @Test
     void aKeyThatCouldNotBeReleasedWhileTheDatabaseWasOutOfReachIsReleasedOnceItIsBack() throws Exception {
         var link = new CuttableDataSource(postgres.getPostgresDatabase());
-        var cutOff = new IdempotencyKeyStore(JdbcClient.create(link), clock,
-                new IdempotencyProperties(RETENTION, TAKEOVER_AFTER, Duration.ofHours(1)), thisProcess);
-        var claimed = (Claim.Claimed) cutOff.claim(IdempotentRequest.of("panel", "key-1", "POST", "/things",
-                "{\"name\":\"alpha\"}".getBytes(StandardCharsets.UTF_8)));
+        var cutOff = storeOf(JdbcClient.create(link), thisProcess);
+        var claimed = (Claim.Claimed) claimThing(cutOff, "alpha");
 
         link.cut = true;
         cutOff.release(claimed.attempt());
@@ -199,10 +205,8 @@ class IdempotencyFilterTest {
     @Test
     void aResponseThatCouldNotBeStoredWhileTheDatabaseWasOutOfReachIsStoredOnceItIsBack() throws Exception {
         var link = new CuttableDataSource(postgres.getPostgresDatabase());
-        var cutOff = new IdempotencyKeyStore(JdbcClient.create(link), clock,
-                new IdempotencyProperties(RETENTION, TAKEOVER_AFTER, Duration.ofHours(1)), thisProcess);
-        var claimed = (Claim.Claimed) cutOff.claim(IdempotentRequest.of("panel", "key-1", "POST", "/things",
-                "{\"name\":\"alpha\"}".getBytes(StandardCharsets.UTF_8)));
+        var cutOff = storeOf(JdbcClient.create(link), thisProcess);
+        var claimed = (Claim.Claimed) claimThing(cutOff, "alpha");
 
         link.cut = true;
         cutOff.complete(claimed.attempt(), new StoredResponse(201, "application/json",
@@ -240,8 +244,7 @@ class IdempotencyFilterTest {
     void aDeadProcessesKeyIsTakenOverOnlyForTheSameRequest() throws Exception {
         ProcessLiveness crashedProcess = liveness();
         crashedProcess.start();
-        storeOf(crashedProcess).claim(IdempotentRequest.of("panel", "key-1", "POST", "/things",
-                "{\"name\":\"alpha\"}".getBytes(StandardCharsets.UTF_8)));
+        claimThing(storeOf(crashedProcess), "alpha");
         crashedProcess.stop();
 
         mvc.perform(thing("panel", "key-1", "beta")).andExpect(problem(422, "idempotency-key-reused"));
