@@ -25,8 +25,10 @@ import dev.fairbill.contracts.billing.SubscriptionCancelledV1;
 import dev.fairbill.contracts.billing.SubscriptionStartedV1;
 import dev.fairbill.contracts.ledger.ApplyCashBalanceRequestedV1;
 import dev.fairbill.contracts.ledger.CashBalanceAppliedV1;
+import dev.fairbill.contracts.ledger.FreezeLedgerRequestedV1;
 import dev.fairbill.contracts.ledger.GrantCreditsRequestedV1;
 import dev.fairbill.contracts.ledger.LotGrantedV1;
+import dev.fairbill.contracts.ledger.UnfreezeLedgerRequestedV1;
 import dev.fairbill.platform.testsupport.ApiClient;
 import dev.fairbill.platform.testsupport.IntegrationTest;
 import dev.fairbill.platform.testsupport.KafkaTestMessages;
@@ -148,6 +150,63 @@ class BillingFactsIT {
                 .isEqualTo(new MoneyAmount(100, "EUR"));
         JsonNode ledger = awaitLedger(account, l -> true);
         assertThat(ledger.get("cashBalances").get(0).get("amount").asLong()).isEqualTo(200);
+    }
+
+    /**
+     * Requests sent before the account's opening fact reached the ledger wait for it instead of going to the
+     * dead-letter topic; they are then applied once each and in the order they were sent (a freeze, then its lifting).
+     */
+    @Test
+    void requestsForALedgerNotOpenYetWaitForItAndAreAppliedOnceInOrder() {
+        String account = BillingFacts.newAccountId();
+        String grantMessage = UUID.randomUUID().toString();
+        var grant = new GrantCreditsRequestedV1("op-" + UUID.randomUUID(), account, TENANT, 40, "CREDIT",
+                "GOODWILL", null, "early", null);
+        BillingFacts.request(grantMessage, GrantCreditsRequestedV1.TYPE, account, grant);
+        BillingFacts.request(grantMessage, GrantCreditsRequestedV1.TYPE, account, grant);
+        BillingFacts.request(UUID.randomUUID().toString(), FreezeLedgerRequestedV1.TYPE, account,
+                new FreezeLedgerRequestedV1(account, TENANT, "DISPUTE", "dp_early"));
+        BillingFacts.request(UUID.randomUUID().toString(), UnfreezeLedgerRequestedV1.TYPE, account,
+                new UnfreezeLedgerRequestedV1(account, TENANT, "DISPUTE", "dp_early"));
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> waiting(account) == 3);
+
+        BillingFacts.accountOpened(account, TENANT, "CUSTOMER", null);
+
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> waiting(account) == 0);
+        JsonNode ledger = awaitLedger(account, l -> l.get("balance").asLong() == 40);
+        assertThat(ledger.get("frozen").asBoolean()).isFalse();
+        assertThat(ledger.get("lots")).hasSize(1);
+        assertThat(jdbc.sql("SELECT count(*) FROM inbox WHERE message_id = ?").param(grantMessage)
+                .query(Long.class).single()).isEqualTo(1);
+    }
+
+    /** A request for an account that never opens goes to the dead-letter topic, with why, once its wait is over. */
+    @Test
+    void aRequestWhoseLedgerNeverOpensIsDeadLetteredAfterItsWait() {
+        String account = BillingFacts.newAccountId();
+        String message = UUID.randomUUID().toString();
+        BillingFacts.request(message, GrantCreditsRequestedV1.TYPE, account, new GrantCreditsRequestedV1(
+                "op-" + UUID.randomUUID(), account, TENANT, 40, "CREDIT", "GOODWILL", null, "orphan", null));
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> waiting(account) == 1);
+        // still waiting a few rounds later: a request does not run out of retries while it waits
+        Awaitility.await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10))
+                .until(() -> waiting(account) == 1);
+
+        jdbc.sql("UPDATE inbox_waiting SET waiting_since = waiting_since - INTERVAL '61 minutes' WHERE record_key = ?")
+                .param(account).update();
+
+        var dead = KafkaTestMessages.awaitRecord(Topics.deadLetterTopic(Topics.LEDGER_REQUESTS), account,
+                GrantCreditsRequestedV1.TYPE, Duration.ofSeconds(30));
+        assertThat(KafkaTestMessages.header(dead, "ce_id")).isEqualTo(message);
+        assertThat(KafkaTestMessages.header(dead, "fairbill_wait_reason")).contains("is not open yet");
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> waiting(account) == 0);
+        assertThat(jdbc.sql("SELECT count(*) FROM inbox WHERE message_id = ?").param(message).query(Long.class)
+                .single()).isZero();
+    }
+
+    private long waiting(String account) {
+        return jdbc.sql("SELECT count(*) FROM inbox_waiting WHERE record_key = ?").param(account).query(Long.class)
+                .single();
     }
 
     private String openedAccount() {

@@ -15,6 +15,7 @@ import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.backoff.ExponentialBackOff;
 
@@ -22,13 +23,14 @@ import dev.fairbill.contracts.Topics;
 import io.micrometer.core.instrument.MeterRegistry;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Kafka in and out for every service: outbox publisher, inbox, retries and dead-letter topics. */
+/** Kafka in and out for every service: outbox publisher, inbox, parked messages, retries and dead-letter topics. */
 @AutoConfiguration(afterName = {
         "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
         "org.springframework.boot.jdbc.autoconfigure.JdbcClientAutoConfiguration",
         "org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration"
 }, beforeName = "org.axonframework.springboot.autoconfig.AxonAutoConfiguration")
 @EnableConfigurationProperties(MessagingProperties.class)
+@EnableScheduling
 public class MessagingAutoConfiguration {
 
     @Bean
@@ -39,8 +41,23 @@ public class MessagingAutoConfiguration {
     }
 
     @Bean
-    public InboundDispatcher inboundDispatcher(List<InboundHandler<?>> handlers, Inbox inbox, JsonMapper json) {
-        return new InboundDispatcher(handlers, inbox, json);
+    public InboundDispatcher inboundDispatcher(List<InboundHandler<?>> handlers, Inbox inbox, WaitingMessages waiting,
+                                               JsonMapper json, MeterRegistry meters) {
+        return new InboundDispatcher(handlers, inbox, waiting, json, meters);
+    }
+
+    @Bean
+    public WaitingMessages waitingMessages(JdbcClient jdbc, Clock clock) {
+        return new WaitingMessages(jdbc, clock);
+    }
+
+    @Bean
+    public WaitingMessageRelease waitingMessageRelease(InboundDispatcher dispatcher, WaitingMessages waiting,
+                                                     TransactionTemplate transaction,
+                                                     KafkaTemplate<String, byte[]> kafka,
+                                                     MessagingProperties properties, Clock clock,
+                                                     MeterRegistry meters) {
+        return new WaitingMessageRelease(dispatcher, waiting, transaction, kafka, properties, clock, meters);
     }
 
     @Bean

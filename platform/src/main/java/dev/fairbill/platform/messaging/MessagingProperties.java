@@ -16,6 +16,9 @@ import jakarta.validation.constraints.NotNull;
  * @param retryInitial    first back-off of a failing inbound message
  * @param retryMax        longest back-off between attempts
  * @param retryAttempts   attempts before the message goes to the dead-letter topic
+ * @param waitFor         how long a message that names something not known here yet waits for it before it goes to
+ *                        the dead-letter topic
+ * @param waitingRetryInterval how often the waiting messages are tried again
  */
 @Validated
 @ConfigurationProperties("fairbill.messaging")
@@ -24,5 +27,7 @@ public record MessagingProperties(@NotBlank String source,
                                   @NotNull Duration publishTimeout,
                                   @NotNull Duration retryInitial,
                                   @NotNull Duration retryMax,
-                                  @Min(1) int retryAttempts) {
+                                  @Min(1) int retryAttempts,
+                                  @NotNull Duration waitFor,
+                                  @NotNull Duration waitingRetryInterval) {
 }
