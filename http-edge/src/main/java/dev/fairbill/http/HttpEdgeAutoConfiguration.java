@@ -15,8 +15,8 @@ import org.springframework.core.Ordered;
 import org.springframework.util.unit.DataSize;
 
 /**
- * Installs the {@link RequestLimitsFilter} ahead of every other filter and makes Tomcat report its own errors with
- * the {@link ProblemErrorReportValve}.
+ * Installs the {@link StartupGate} and the {@link RequestLimitsFilter} ahead of every other filter and makes Tomcat
+ * report its own errors with the {@link ProblemErrorReportValve}.
  */
 @AutoConfiguration
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -29,9 +29,21 @@ public class HttpEdgeAutoConfiguration {
     }
 
     @Bean
+    public StartupGate startupGate() {
+        return new StartupGate();
+    }
+
+    @Bean
+    public FilterRegistrationBean<StartupGate> startupGateFilter(StartupGate gate) {
+        var registration = new FilterRegistrationBean<>(gate);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
+    @Bean
     public FilterRegistrationBean<RequestLimitsFilter> requestLimitsFilter(RequestLimits limits) {
         var registration = new FilterRegistrationBean<>(new RequestLimitsFilter(limits.maxRequestBody().toBytes()));
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
         return registration;
     }
 

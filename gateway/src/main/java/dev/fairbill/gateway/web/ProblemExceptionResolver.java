@@ -51,7 +51,7 @@ public class ProblemExceptionResolver implements HandlerExceptionResolver {
         return request.getAttribute(MvcUtils.GATEWAY_ROUTE_ID_ATTR);
     }
 
-    private ModelAndView write(HttpServletResponse response, ProblemType type, String detail,
+    ModelAndView write(HttpServletResponse response, ProblemType type, String detail,
             HttpServletRequest request) {
         response.setStatus(type.status().value());
         try {

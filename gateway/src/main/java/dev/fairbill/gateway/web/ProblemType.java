@@ -11,7 +11,8 @@ public enum ProblemType {
     FORBIDDEN("forbidden", HttpStatus.FORBIDDEN, "Forbidden"),
     RATE_LIMITED("rate-limited", HttpStatus.TOO_MANY_REQUESTS, "Too many requests"),
     NOT_FOUND("not-found", HttpStatus.NOT_FOUND, "Not found"),
-    BAD_GATEWAY("bad-gateway", HttpStatus.BAD_GATEWAY, "Bad gateway");
+    BAD_GATEWAY("bad-gateway", HttpStatus.BAD_GATEWAY, "Bad gateway"),
+    INTERNAL_ERROR("internal-error", HttpStatus.INTERNAL_SERVER_ERROR, "Internal error");
 
     private static final String TYPE_BASE = "https://fairbill.dev/problems/";
 

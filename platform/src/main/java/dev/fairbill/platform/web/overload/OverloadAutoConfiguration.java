@@ -32,8 +32,8 @@ public class OverloadAutoConfiguration {
                 : environment.getProperty(POOL_SIZE, Integer.class, HIKARI_DEFAULT_POOL_SIZE);
         var registration = new FilterRegistrationBean<>(new ConcurrencyLimitFilter(limit, properties, problems,
                 meters.getIfAvailable(SimpleMeterRegistry::new)));
-        // right after the request limits, which are cheaper than a wait for a turn
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        // right after the startup gate and the request limits, which are cheaper than a wait for a turn
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
         return registration;
     }
 }
