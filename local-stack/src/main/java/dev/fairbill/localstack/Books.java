@@ -90,17 +90,25 @@ final class Books {
 
     /**
      * Not a check: refund targets that got another case less than a second after the previous one, as when the same
-     * request arrives twice at once.
+     * request arrives twice at once, with the statuses their cases ended in.
      */
     List<String> casesOpenedTogether() throws SQLException {
         return rows(Service.REFUND, """
-                SELECT tenant, target_kind, target_id, COUNT(*) + 1 AS cases FROM (
-                    SELECT tenant, target_kind, target_id, created_at - LAG(created_at) OVER (
-                        PARTITION BY tenant, target_kind, target_id ORDER BY created_at) AS gap
-                    FROM refund_cases WHERE reason <> 'DUPLICATE_CHARGE') opened
-                WHERE gap < INTERVAL '1 second' GROUP BY tenant, target_kind, target_id ORDER BY cases DESC""",
-                row -> "%s %s %s: %d cases within a second of each other".formatted(row.getString(1),
-                        row.getString(2), row.getString(3), row.getLong(4)));
+                SELECT tenant, target_kind, target_id,
+                       COUNT(*) FILTER (WHERE gap < INTERVAL '1 second') + 1 AS cases,
+                       string_agg(status || ' ' || status_cases, ', ' ORDER BY status) FILTER (WHERE nth = 1)
+                           AS statuses
+                  FROM (SELECT tenant, target_kind, target_id, status, gap,
+                               COUNT(*) OVER (PARTITION BY tenant, target_kind, target_id, status) AS status_cases,
+                               ROW_NUMBER() OVER (PARTITION BY tenant, target_kind, target_id, status) AS nth
+                          FROM (SELECT tenant, target_kind, target_id, status, created_at - LAG(created_at) OVER (
+                                       PARTITION BY tenant, target_kind, target_id ORDER BY created_at) AS gap
+                                  FROM refund_cases WHERE reason <> 'DUPLICATE_CHARGE') opened) counted
+                 GROUP BY tenant, target_kind, target_id
+                HAVING COUNT(*) FILTER (WHERE gap < INTERVAL '1 second') > 0
+                 ORDER BY cases DESC""",
+                row -> "%s %s %s: %d cases within a second of each other (%s)".formatted(row.getString(1),
+                        row.getString(2), row.getString(3), row.getLong(4), row.getString(5)));
     }
 
     private Check journalBalanced() {

@@ -61,7 +61,8 @@ final class LoadReport {
             check.violations().stream().limit(VIOLATIONS_SHOWN).forEach(violation -> out.println(INDENT + violation));
         }
         if (!result.notes().isEmpty()) {
-            out.printf("  note: %d refund targets got several cases within a second (parallel requests), e.g.%n",
+            out.printf("  note: %d refund targets got several cases within a second, one after the other (a target has"
+                            + " one open case at a time; the checks above tell whether any paid out twice), e.g.%n",
                     result.notes().size());
             result.notes().stream().limit(VIOLATIONS_SHOWN).forEach(note -> out.println(INDENT + note));
         }
