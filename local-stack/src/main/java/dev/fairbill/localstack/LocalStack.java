@@ -349,9 +349,10 @@ public final class LocalStack implements AutoCloseable {
         List<String> args = new ArrayList<>(List.of(
                 "--server.port=" + settings.httpPort(service),
                 "--management.server.port=" + settings.managementPort(service),
-                "--fairbill.security.internal-jwt.secret=" + LOCAL_JWT_SECRET));
+                "--fairbill.security.internal-jwt.secret=" + LOCAL_JWT_SECRET,
+                // the local fixtures: the gateway's API keys, billing's published test webhook secrets
+                "--spring.profiles.active=local"));
         if (service == Service.GATEWAY) {
-            args.add("--spring.profiles.active=local");
             args.add("--fairbill.gateway.services.billing.uri=http://localhost:" + settings.httpPort(Service.BILLING));
             args.add("--fairbill.gateway.services.ledger.uri=http://localhost:" + settings.httpPort(Service.LEDGER));
             args.add("--fairbill.gateway.services.refund.uri=http://localhost:" + settings.httpPort(Service.REFUND));

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 import jakarta.validation.Valid;
@@ -12,14 +13,14 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Pattern;
 
 /**
- * Each tenant's webhook secrets, {@code fairbill.webhooks.<tenant>.*}; a tenant without an entry has no webhook
- * endpoint. Validated at startup: a missing or malformed secret stops the service.
+ * Each tenant's webhook secrets, {@code fairbill.webhooks.<tenant>.*}. Validated at startup: a malformed secret stops
+ * the service, and so does a tenant of the catalog without secrets ({@link WebhookSecretsCheck}).
  *
  * @param webhooks per tenant
  */
 @Validated
 @ConfigurationProperties("fairbill")
-public record WebhookSecrets(@NotEmpty Map<String, @Valid Tenant> webhooks) {
+public record WebhookSecrets(@DefaultValue Map<String, @Valid Tenant> webhooks) {
 
     /**
      * @param stripeSecrets the endpoint's signing secrets; more than one while a secret is rolled, any matching

@@ -74,7 +74,7 @@ public final class WebhookTestSupport {
     }
 
     public static String stripeSignature(String tenant, byte[] body, Instant at) {
-        return StripeSignatureVerifierTest.header(at, "whsec_test_" + tenant, body);
+        return StripeSignatureVerifierTest.header(at, "whsec_it_" + tenant, body);
     }
 
     /** The notification with each of its items signed again with the tenant's key, as Adyen would sign them. */
@@ -86,7 +86,7 @@ public final class WebhookTestSupport {
     }
 
     private static String adyenKey(String tenant) {
-        return HexFormat.of().formatHex(("whsec_test_" + tenant).getBytes(UTF_8));
+        return HexFormat.of().formatHex(("whsec_it_" + tenant).getBytes(UTF_8));
     }
 
     public static String adyenNotification(String tenant, String eventCode, String disputePsp, String processorChargeId,
