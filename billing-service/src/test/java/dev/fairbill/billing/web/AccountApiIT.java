@@ -92,6 +92,19 @@ class AccountApiIT {
         assertThat(api.get("/api/v1/accounts/acct_x", bearer(forged)).status()).isEqualTo(401);
     }
 
+    /** The gateway's tokens live a minute: one that never expires, or lives for a day, was not issued for a request. */
+    @Test
+    void tokenWithoutExpiryOrLivingTooLongIsUnauthorized() {
+        Instant now = Instant.now();
+        String noExpiry = TestJwts.token("panel", TestJwts.ALL_SCOPES, now, null, TestJwts.SECRET);
+        String aDay = TestJwts.token("panel", TestJwts.ALL_SCOPES, now, now.plus(Duration.ofDays(1)), TestJwts.SECRET);
+        String aMinute = TestJwts.token("panel", TestJwts.ALL_SCOPES, now, now.plusSeconds(60), TestJwts.SECRET);
+
+        assertThat(api.get("/api/v1/accounts/acct_x", bearer(noExpiry)).status()).isEqualTo(401);
+        assertThat(api.get("/api/v1/accounts/acct_x", bearer(aDay)).status()).isEqualTo(401);
+        assertThat(api.get("/api/v1/accounts/acct_x", bearer(aMinute)).status()).isEqualTo(404);
+    }
+
     @Test
     void readOnlyTokenCannotOpenAccounts() {
         var response = api.post("/api/v1/accounts", CUSTOMER, bearer(TestJwts.readOnly("panel")));

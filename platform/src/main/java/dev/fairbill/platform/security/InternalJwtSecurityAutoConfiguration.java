@@ -2,6 +2,7 @@ package dev.fairbill.platform.security;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 
 import javax.crypto.spec.SecretKeySpec;
 
@@ -14,7 +15,9 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtClaimValidator;
@@ -41,6 +44,9 @@ import dev.fairbill.platform.web.Problems;
 @EnableConfigurationProperties(InternalJwtProperties.class)
 public class InternalJwtSecurityAutoConfiguration {
 
+    /** The longest a token may be issued for; the gateway's live for a minute. */
+    static final Duration MAX_TOKEN_LIFETIME = Duration.ofMinutes(5);
+
     @Bean
     public JwtDecoder internalJwtDecoder(InternalJwtProperties properties, Clock clock) {
         var key = new SecretKeySpec(properties.secret().getBytes(StandardCharsets.UTF_8), "HmacSHA256");
@@ -51,7 +57,14 @@ public class InternalJwtSecurityAutoConfiguration {
                 aud -> aud != null && aud.contains(properties.audience()));
         OAuth2TokenValidator<Jwt> tenant = new JwtClaimValidator<String>(Caller.TENANT_CLAIM,
                 value -> value != null && !value.isBlank());
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(timestamps,
+        // a token must expire, and soon: the gateway issues tokens for a minute, so one without an expiry or made to
+        // live longer than MAX_TOKEN_LIFETIME was not made by it for one request
+        OAuth2TokenValidator<Jwt> expires = token -> token.getIssuedAt() != null && token.getExpiresAt() != null
+                && !Duration.between(token.getIssuedAt(), token.getExpiresAt()).minus(MAX_TOKEN_LIFETIME).isPositive()
+                ? OAuth2TokenValidatorResult.success()
+                : OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token",
+                        "the token has no expiry or lives longer than " + MAX_TOKEN_LIFETIME, null));
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(timestamps, expires,
                 new JwtIssuerValidator(properties.issuer()), audience, tenant));
         return decoder;
     }

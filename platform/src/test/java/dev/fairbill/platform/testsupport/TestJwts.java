@@ -32,6 +32,12 @@ public final class TestJwts {
     }
 
     public static String token(String tenant, List<String> scopes, Instant issuedAt, String secret) {
+        return token(tenant, scopes, issuedAt, issuedAt.plus(Duration.ofSeconds(60)), secret);
+    }
+
+    /** @param expiresAt {@code null}: a token without {@code exp} */
+    public static String token(String tenant, List<String> scopes, Instant issuedAt, Instant expiresAt,
+                               String secret) {
         var claims = new JWTClaimsSet.Builder()
                 .issuer("fairbill-gateway")
                 .audience("fairbill-services")
@@ -39,7 +45,7 @@ public final class TestJwts {
                 .claim("tenant", tenant)
                 .claim("scope", String.join(" ", scopes))
                 .issueTime(Date.from(issuedAt))
-                .expirationTime(Date.from(issuedAt.plus(Duration.ofSeconds(60))))
+                .expirationTime(expiresAt == null ? null : Date.from(expiresAt))
                 .jwtID(UUID.randomUUID().toString())
                 .build();
         var jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims);
