@@ -187,6 +187,8 @@ class GatewayIT {
         assertProblem(approve, 403, "forbidden");
         assertProblem(reject, 403, "forbidden");
         assertThat(approve.body()).contains("refunds:review");
+        // the answer names the missing scope, never the key's id (an id is a handle for whoever holds a key)
+        assertThat(approve.body()).doesNotContain("key_it_refund_clerk");
         assertThat(REFUND.received()).isEmpty();
     }
 

@@ -74,6 +74,7 @@ class RateLimitIT {
 
         assertProblem(rejected, 429, "rate-limited");
         assertThat(rejected.headers().firstValue("Retry-After")).hasValue("1");
+        assertThat(rejected.body()).doesNotContain("key_it_admin");
         assertThat(BACKEND.received()).hasSize(2);
     }
 

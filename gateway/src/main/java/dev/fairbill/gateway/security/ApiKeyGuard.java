@@ -46,13 +46,13 @@ public final class ApiKeyGuard {
         if (!decision.admitted()) {
             long retryAfterSeconds = wholeSecondsAtLeastOne(decision.retryAfter());
             return problem(ProblemType.RATE_LIMITED,
-                    "API key " + caller.keyId() + " exceeded its rate limit; retry in " + retryAfterSeconds + " s.",
+                    "The API key exceeded its rate limit; retry in " + retryAfterSeconds + " s.",
                     request, headers -> headers.set(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds)));
         }
 
         if (!caller.has(requiredScope)) {
             return problem(ProblemType.FORBIDDEN,
-                    "API key " + caller.keyId() + " lacks the scope " + requiredScope.value() + ".",
+                    "The API key lacks the scope " + requiredScope.value() + ".",
                     request, headers -> { });
         }
         return next.handle(request);
