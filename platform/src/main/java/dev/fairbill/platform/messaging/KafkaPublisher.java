@@ -1,7 +1,5 @@
 package dev.fairbill.platform.messaging;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -57,14 +55,8 @@ public class KafkaPublisher {
     private ProducerRecord<String, byte[]> record(IntegrationMessage message, EventMessage<?> event) {
         var record = new ProducerRecord<String, byte[]>(message.topic(), message.subject(),
                 json.writeValueAsBytes(message.data()));
-        var headers = record.headers();
-        headers.add(CloudEvents.SPEC_VERSION, CloudEvents.VERSION_1_0.getBytes(UTF_8));
-        headers.add(CloudEvents.ID, event.getIdentifier().getBytes(UTF_8));
-        headers.add(CloudEvents.TYPE, message.type().getBytes(UTF_8));
-        headers.add(CloudEvents.SOURCE, properties.source().getBytes(UTF_8));
-        headers.add(CloudEvents.SUBJECT, message.subject().getBytes(UTF_8));
-        headers.add(CloudEvents.TIME, event.getTimestamp().toString().getBytes(UTF_8));
-        headers.add(CloudEvents.CONTENT_TYPE, CloudEvents.JSON.getBytes(UTF_8));
+        CloudEvents.addHeaders(record.headers(), event.getIdentifier(), message.type(), properties.source(),
+                message.subject(), event.getTimestamp());
         return record;
     }
 

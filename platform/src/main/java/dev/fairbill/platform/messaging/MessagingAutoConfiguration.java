@@ -23,7 +23,7 @@ import dev.fairbill.contracts.Topics;
 import io.micrometer.core.instrument.MeterRegistry;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Kafka in and out for every service: outbox publisher, inbox, parked messages, retries and dead-letter topics. */
+/** Kafka in and out for every service: outbox publisher, inbox, waiting messages, retries and dead-letter topics. */
 @AutoConfiguration(afterName = {
         "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
         "org.springframework.boot.jdbc.autoconfigure.JdbcClientAutoConfiguration",

@@ -1,7 +1,5 @@
 package dev.fairbill.platform.messaging;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
-
 import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
@@ -129,14 +127,9 @@ public class WaitingMessageRelease implements SchedulingConfigurer {
         InboundMessage message = waiter.message();
         String topic = Topics.deadLetterTopic(message.topic());
         var record = new ProducerRecord<String, byte[]>(topic, waiter.key(), message.data());
-        header(record, CloudEvents.SPEC_VERSION, CloudEvents.VERSION_1_0);
-        header(record, CloudEvents.ID, message.id());
-        header(record, CloudEvents.TYPE, message.type());
-        header(record, CloudEvents.SOURCE, message.source());
-        header(record, CloudEvents.SUBJECT, message.subject());
-        header(record, CloudEvents.TIME, message.time() == null ? null : message.time().toString());
-        header(record, CloudEvents.CONTENT_TYPE, CloudEvents.JSON);
-        header(record, REASON_HEADER, reason);
+        CloudEvents.addHeaders(record.headers(), message.id(), message.type(), message.source(), message.subject(),
+                message.time());
+        CloudEvents.add(record.headers(), REASON_HEADER, reason);
         try {
             kafka.send(record).get(properties.publishTimeout().toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException | TimeoutException | RuntimeException e) {
@@ -152,11 +145,5 @@ public class WaitingMessageRelease implements SchedulingConfigurer {
         log.warn("Waiting message {} of type {} on {} sent to {}: {}", message.id(), message.type(), message.topic(),
                 topic, reason);
         return true;
-    }
-
-    private static void header(ProducerRecord<String, byte[]> record, String name, String value) {
-        if (value != null) {
-            record.headers().add(name, value.getBytes(UTF_8));
-        }
     }
 }

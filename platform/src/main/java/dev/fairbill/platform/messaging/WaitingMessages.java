@@ -1,5 +1,7 @@
 package dev.fairbill.platform.messaging;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -84,7 +86,7 @@ public class WaitingMessages {
         return jdbc.sql("SELECT count(*) FROM inbox_waiting").query(Long.class).single();
     }
 
-    private static Waiter waiter(java.sql.ResultSet row, int number) throws java.sql.SQLException {
+    private static Waiter waiter(ResultSet row, int number) throws SQLException {
         Timestamp time = row.getTimestamp("event_time");
         var message = new InboundMessage(row.getString("topic"), row.getString("message_id"), row.getString("type"),
                 row.getString("source"), row.getString("subject"), time == null ? null : time.toInstant(),
