@@ -247,6 +247,38 @@ class GatewayIT {
         BACKENDS.values().forEach(backend -> assertThat(backend.received()).isEmpty());
     }
 
+    @ParameterizedTest
+    @CsvSource({
+            "GET, /api/v1/plans, , 401",
+            "POST, /api/v1/charges, rk_it_read, 403",
+            "GET, /api/v1/unknown, sk_it_admin, 404",
+            "GET, /api/v1//plans, sk_it_admin, 400",
+            "GET, /api/v1/plans, sk_it_admin, 200"
+    })
+    void everyAnswerCarriesTheSecurityHeadersOnce(String method, String path, String key, int status) {
+        HttpResponse<String> response = key == null
+                ? gateway.send(method, path, new byte[0])
+                : gateway.send(method, path, method.equals("POST") ? "{}".getBytes(StandardCharsets.UTF_8) : new byte[0],
+                        "Authorization", bearer(key));
+
+        assertThat(response.statusCode()).isEqualTo(status);
+        Map.of("X-Content-Type-Options", "nosniff",
+                "X-Frame-Options", "DENY",
+                "Cache-Control", "no-cache, no-store, max-age=0, must-revalidate",
+                "Referrer-Policy", "no-referrer").forEach((name, value) ->
+                assertThat(response.headers().allValues(name)).as(name).containsExactly(value));
+    }
+
+    @Test
+    void theErrorPathIsNotSpringsDefaultPage() {
+        for (String method : List.of("GET", "POST")) {
+            HttpResponse<String> response = gateway.send(method, "/error", new byte[0]);
+
+            assertProblem(response, 404, "not-found");
+            assertThat(response.body()).doesNotContain("timestamp", "trace", "Internal Server Error");
+        }
+    }
+
     @Test
     void unknownPathIsANotFoundProblem() {
         HttpResponse<String> response = gateway.get("/api/v1/unknown", "Authorization", bearer(ADMIN_KEY));

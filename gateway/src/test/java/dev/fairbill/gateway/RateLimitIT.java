@@ -24,10 +24,17 @@ import static dev.fairbill.gateway.testsupport.GatewayClient.bearer;
 import static dev.fairbill.gateway.testsupport.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Two requests of burst, one more per second; each test spends a different key's budget. */
+/**
+ * Per key two requests of burst and one more per second; per client address three requests without a valid key;
+ * per tenant four webhooks. Each test starts an hour later, with every bucket full again.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "fairbill.gateway.rate-limit.requests-per-second=1",
-        "fairbill.gateway.rate-limit.burst=2"
+        "fairbill.gateway.rate-limit.burst=2",
+        "fairbill.gateway.rate-limit.unauthenticated.requests-per-second=1",
+        "fairbill.gateway.rate-limit.unauthenticated.burst=3",
+        "fairbill.gateway.rate-limit.webhooks.requests-per-second=1",
+        "fairbill.gateway.rate-limit.webhooks.burst=4"
 })
 @ActiveProfiles("it")
 class RateLimitIT {
@@ -63,6 +70,7 @@ class RateLimitIT {
     void setUp() {
         gateway = new GatewayClient(port);
         BACKEND.reset();
+        CLOCK.advance(Duration.ofHours(1));
     }
 
     @Test
@@ -92,7 +100,7 @@ class RateLimitIT {
 
     @Test
     void unauthenticatedRequestsDoNotSpendAnyKeysBudget() {
-        IntStream.range(0, 5).forEach(i -> {
+        IntStream.range(0, 2).forEach(i -> {
             assertThat(gateway.get("/api/v1/refund-requests").statusCode()).isEqualTo(401);
             assertThat(gateway.post("/webhooks/stripe/imaging", "{}").statusCode()).isEqualTo(200);
         });
@@ -101,6 +109,48 @@ class RateLimitIT {
                 .isEqualTo(200);
         assertThat(gateway.get("/api/v1/refund-requests", "Authorization", bearer("sk_it_refund_clerk")).statusCode())
                 .isEqualTo(200);
+    }
+
+    @Test
+    void requestsWithoutAValidKeyAreLimitedByTheirAddress() {
+        IntStream.range(0, 3).forEach(i -> assertProblem(getPlans("sk_guessed_" + i), 401, "unauthorized"));
+
+        HttpResponse<String> guessing = getPlans("sk_guessed_4");
+        assertProblem(guessing, 429, "rate-limited");
+        assertThat(guessing.headers().firstValue("Retry-After")).hasValue("1");
+        assertProblem(gateway.get("/api/v1/plans"), 429, "rate-limited");
+        assertThat(getPlans("sk_it_admin").statusCode()).as("a valid key spends its own budget").isEqualTo(200);
+
+        CLOCK.advance(Duration.ofSeconds(1));
+        assertProblem(getPlans("sk_guessed_5"), 401, "unauthorized");
+        assertThat(BACKEND.received()).hasSize(1);
+    }
+
+    @Test
+    void webhooksTheServiceRefusesSpendTheSendersBudget() {
+        BACKEND.answerWith(401);
+        IntStream.range(0, 3).forEach(i ->
+                assertThat(gateway.post("/webhooks/stripe/panel", "{}").statusCode()).isEqualTo(401));
+
+        HttpResponse<String> forged = gateway.post("/webhooks/adyen/panel", "{}");
+
+        assertProblem(forged, 429, "rate-limited");
+        assertThat(forged.headers().firstValue("Retry-After")).isPresent();
+        assertThat(BACKEND.received()).hasSize(3);
+        assertProblem(gateway.get("/api/v1/plans"), 429, "rate-limited");
+    }
+
+    @Test
+    void eachTenantsWebhooksShareTheirOwnLimit() {
+        IntStream.range(0, 2).forEach(i -> {
+            assertThat(gateway.post("/webhooks/stripe/panel", "{}").statusCode()).isEqualTo(200);
+            assertThat(gateway.post("/webhooks/adyen/panel", "{}").statusCode()).isEqualTo(200);
+        });
+
+        assertProblem(gateway.post("/webhooks/stripe/panel", "{}"), 429, "rate-limited");
+        assertThat(gateway.post("/webhooks/stripe/studio", "{}").statusCode()).isEqualTo(200);
+        assertThat(BACKEND.received()).hasSize(5);
+        assertProblem(gateway.get("/api/v1/plans"), 401, "unauthorized");
     }
 
     private HttpResponse<String> getPlans(String apiKey) {

@@ -25,7 +25,7 @@ public final class EdgeProblems {
         return json.append('}').toString();
     }
 
-    static void write(HttpServletResponse response, int status, String slug, String title, String detail)
+    public static void write(HttpServletResponse response, int status, String slug, String title, String detail)
             throws IOException {
         byte[] body = body(status, slug, title, detail).getBytes(StandardCharsets.UTF_8);
         response.setStatus(status);

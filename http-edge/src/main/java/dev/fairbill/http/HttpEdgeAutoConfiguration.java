@@ -36,14 +36,15 @@ public class HttpEdgeAutoConfiguration {
     @Bean
     public FilterRegistrationBean<StartupGate> startupGateFilter(StartupGate gate) {
         var registration = new FilterRegistrationBean<>(gate);
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        // HIGHEST_PRECEDENCE itself is left to a filter that must see every answer, such as the gateway's headers
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
         return registration;
     }
 
     @Bean
     public FilterRegistrationBean<RequestLimitsFilter> requestLimitsFilter(RequestLimits limits) {
         var registration = new FilterRegistrationBean<>(new RequestLimitsFilter(limits.maxRequestBody().toBytes()));
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
         return registration;
     }
 

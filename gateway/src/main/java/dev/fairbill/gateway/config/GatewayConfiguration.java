@@ -1,16 +1,19 @@
 package dev.fairbill.gateway.config;
 
 import java.time.Clock;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import dev.fairbill.gateway.ratelimit.ApiKeyRateLimiter;
+import dev.fairbill.gateway.ratelimit.RateLimiter;
 import dev.fairbill.gateway.security.ApiKeyFilterFunctions;
 import dev.fairbill.gateway.security.ApiKeyGuard;
 import dev.fairbill.gateway.security.ApiKeyRegistry;
 import dev.fairbill.gateway.security.ForwardedIdentityHeaders;
 import dev.fairbill.gateway.security.InternalJwtIssuer;
+import dev.fairbill.gateway.security.WebhookGuard;
 
 @Configuration(proxyBeanMethods = false)
 public class GatewayConfiguration {
@@ -25,15 +28,30 @@ public class GatewayConfiguration {
         return new ApiKeyRegistry(properties.apiKeys());
     }
 
+    /** One budget per client address, spent by requests without a valid API key and by refused webhooks. */
     @Bean
-    ApiKeyRateLimiter apiKeyRateLimiter(GatewayProperties properties, Clock clock) {
+    RateLimiter unauthenticatedRateLimiter(GatewayProperties properties, Clock clock) {
         RateLimitProperties rateLimit = properties.rateLimit();
-        return new ApiKeyRateLimiter(rateLimit.burst(), rateLimit.requestsPerSecond(), clock);
+        RateLimitProperties.Bucket bucket = rateLimit.unauthenticated();
+        return new RateLimiter(bucket.burst(), bucket.requestsPerSecond(), rateLimit.maxAddresses(), clock);
     }
 
     @Bean
-    ApiKeyGuard apiKeyGuard(ApiKeyRegistry registry, ApiKeyRateLimiter rateLimiter) {
-        return new ApiKeyGuard(registry, rateLimiter);
+    ApiKeyGuard apiKeyGuard(ApiKeyRegistry registry, GatewayProperties properties, Clock clock,
+            RateLimiter unauthenticated) {
+        RateLimitProperties rateLimit = properties.rateLimit();
+        return new ApiKeyGuard(registry,
+                new RateLimiter(rateLimit.burst(), rateLimit.requestsPerSecond(), properties.apiKeys().size(), clock),
+                unauthenticated);
+    }
+
+    @Bean
+    WebhookGuard webhookGuard(GatewayProperties properties, Clock clock, RateLimiter unauthenticated) {
+        Set<String> tenants = properties.apiKeys().stream().map(ApiKeyProperties::tenant).collect(Collectors.toSet());
+        RateLimitProperties.Bucket webhooks = properties.rateLimit().webhooks();
+        return new WebhookGuard(tenants,
+                new RateLimiter(webhooks.burst(), webhooks.requestsPerSecond(), tenants.size() + 1, clock),
+                unauthenticated);
     }
 
     @Bean
@@ -46,7 +64,7 @@ public class GatewayConfiguration {
         return new ForwardedIdentityHeaders(jwtIssuer);
     }
 
-    /** Makes {@code RequireApiKey} and {@code RequireApiKeyScope} usable in the YAML routes. */
+    /** Makes {@code RequireApiKey} and {@code LimitWebhooks} usable in the YAML routes. */
     @Bean
     ApiKeyFilterFunctions.FilterSupplier apiKeyFilterFunctions() {
         return new ApiKeyFilterFunctions.FilterSupplier();

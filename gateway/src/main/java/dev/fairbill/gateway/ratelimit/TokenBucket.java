@@ -39,11 +39,37 @@ public final class TokenBucket {
                 tokens -= 1;
                 return RateLimitDecision.admit();
             }
-            double secondsUntilNextToken = (1 - tokens) / tokensPerSecond;
-            return RateLimitDecision.reject(Duration.ofNanos((long) Math.ceil(secondsUntilNextToken * NANOS_PER_SECOND)));
+            return RateLimitDecision.reject(untilNextToken());
         } finally {
             lock.unlock();
         }
+    }
+
+    /** What {@link #tryTake()} would decide now, without taking a token. */
+    public RateLimitDecision peek() {
+        lock.lock();
+        try {
+            refill();
+            return tokens >= 1 ? RateLimitDecision.admit() : RateLimitDecision.reject(untilNextToken());
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Whether the bucket has refilled to its capacity, i.e. holds nothing a new bucket would not. */
+    public boolean isFull() {
+        lock.lock();
+        try {
+            refill();
+            return tokens >= capacity;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private Duration untilNextToken() {
+        double secondsUntilNextToken = (1 - tokens) / tokensPerSecond;
+        return Duration.ofNanos((long) Math.ceil(secondsUntilNextToken * NANOS_PER_SECOND));
     }
 
     private void refill() {

@@ -8,27 +8,31 @@ import org.springframework.web.servlet.function.ServerRequest;
 import org.springframework.web.servlet.function.ServerResponse;
 
 /**
- * Route filters for the YAML routes: {@code RequireApiKey=<family>} and {@code RequireApiKeyScope=<scope>}.
- * Gateway server-webmvc builds YAML filters from static methods, so the {@link ApiKeyGuard} bean is looked up
- * per request; the arguments are parsed here, so a typo in a route stops startup.
+ * Route filters for the YAML routes: {@code RequireApiKey=<family>} and {@code LimitWebhooks}.
+ * Gateway server-webmvc builds YAML filters from static methods, so the guard beans are looked up per request;
+ * the arguments are parsed here, so a typo in a route stops startup.
  */
 public final class ApiKeyFilterFunctions {
 
     private ApiKeyFilterFunctions() {
     }
 
-    /** GET and HEAD need the family's read scope, every other method its write scope. */
+    /**
+     * GET and HEAD need the family's read scope, every other method its write scope, and a review action its review
+     * scope (decided by the path, so no route order can bypass it).
+     */
     @Shortcut
     public static HandlerFilterFunction<ServerResponse, ServerResponse> requireApiKey(String scopeFamily) {
         ScopeFamily family = ScopeFamily.named(scopeFamily);
-        return (request, next) -> guard(request).admit(request, next, family.requiredFor(request.method()));
+        return (request, next) -> guard(request).admit(request, next,
+                admitted -> family.requiredFor(admitted.method(), admitted.path()));
     }
 
-    /** The same scope whatever the method. */
+    /** A tenant's webhook endpoints share a generous limit; refused signatures spend the sender address's budget. */
     @Shortcut
-    public static HandlerFilterFunction<ServerResponse, ServerResponse> requireApiKeyScope(String scope) {
-        Scope required = Scope.fromValue(scope);
-        return (request, next) -> guard(request).admit(request, next, required);
+    public static HandlerFilterFunction<ServerResponse, ServerResponse> limitWebhooks() {
+        return (request, next) -> MvcUtils.getApplicationContext(request).getBean(WebhookGuard.class)
+                .admit(request, next);
     }
 
     private static ApiKeyGuard guard(ServerRequest request) {

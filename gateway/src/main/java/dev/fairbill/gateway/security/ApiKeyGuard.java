@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -12,30 +13,39 @@ import org.springframework.web.servlet.function.HandlerFunction;
 import org.springframework.web.servlet.function.ServerRequest;
 import org.springframework.web.servlet.function.ServerResponse;
 
-import dev.fairbill.gateway.ratelimit.ApiKeyRateLimiter;
+import dev.fairbill.gateway.ratelimit.RateLimiter;
 import dev.fairbill.gateway.ratelimit.RateLimitDecision;
 import dev.fairbill.gateway.web.ProblemType;
 
 /**
  * Lets a request through to its route only with a known API key, within the key's rate limit, holding the scope
  * the route requires. The rate limit is checked before the scope so that a key cannot probe scopes without limit.
+ * A request without a valid key spends its client address's budget and is answered 429 instead of 401 once that is
+ * spent, so keys cannot be guessed at speed.
  */
 public final class ApiKeyGuard {
 
     private static final String BEARER_PREFIX = "bearer ";
 
     private final ApiKeyRegistry registry;
-    private final ApiKeyRateLimiter rateLimiter;
+    private final RateLimiter rateLimiter;
+    private final RateLimiter unauthenticated;
 
-    public ApiKeyGuard(ApiKeyRegistry registry, ApiKeyRateLimiter rateLimiter) {
+    public ApiKeyGuard(ApiKeyRegistry registry, RateLimiter rateLimiter, RateLimiter unauthenticated) {
         this.registry = registry;
         this.rateLimiter = rateLimiter;
+        this.unauthenticated = unauthenticated;
     }
 
-    public ServerResponse admit(ServerRequest request, HandlerFunction<ServerResponse> next, Scope requiredScope)
+    public ServerResponse admit(ServerRequest request, HandlerFunction<ServerResponse> next,
+            Function<ServerRequest, Scope> requiredScope)
             throws Exception {
         Optional<Caller> authenticated = bearerToken(request).flatMap(registry::find);
         if (authenticated.isEmpty()) {
+            RateLimitDecision address = unauthenticated.tryAcquire(request.servletRequest().getRemoteAddr());
+            if (!address.admitted()) {
+                return rateLimited(request, address, "Too many requests without a valid API key from this address");
+            }
             return problem(ProblemType.UNAUTHORIZED, "A valid API key is required as 'Authorization: Bearer <key>'.",
                     request, headers -> headers.set(HttpHeaders.WWW_AUTHENTICATE, "Bearer"));
         }
@@ -44,15 +54,13 @@ public final class ApiKeyGuard {
 
         RateLimitDecision decision = rateLimiter.tryAcquire(caller.keyId());
         if (!decision.admitted()) {
-            long retryAfterSeconds = wholeSecondsAtLeastOne(decision.retryAfter());
-            return problem(ProblemType.RATE_LIMITED,
-                    "The API key exceeded its rate limit; retry in " + retryAfterSeconds + " s.",
-                    request, headers -> headers.set(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds)));
+            return rateLimited(request, decision, "The API key exceeded its rate limit");
         }
 
-        if (!caller.has(requiredScope)) {
+        Scope required = requiredScope.apply(request);
+        if (!caller.has(required)) {
             return problem(ProblemType.FORBIDDEN,
-                    "The API key lacks the scope " + requiredScope.value() + ".",
+                    "The API key lacks the scope " + required.value() + ".",
                     request, headers -> { });
         }
         return next.handle(request);
@@ -69,6 +77,13 @@ public final class ApiKeyGuard {
         }
         String token = authorization.substring(BEARER_PREFIX.length()).strip();
         return token.isEmpty() ? Optional.empty() : Optional.of(token);
+    }
+
+    /** 429 with the whole seconds until the bucket holds a token again. */
+    public static ServerResponse rateLimited(ServerRequest request, RateLimitDecision decision, String what) {
+        long retryAfterSeconds = wholeSecondsAtLeastOne(decision.retryAfter());
+        return problem(ProblemType.RATE_LIMITED, what + "; retry in " + retryAfterSeconds + " s.",
+                request, headers -> headers.set(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds)));
     }
 
     private static long wholeSecondsAtLeastOne(Duration duration) {

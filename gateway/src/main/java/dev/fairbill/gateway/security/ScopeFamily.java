@@ -1,10 +1,15 @@
 package dev.fairbill.gateway.security;
 
 import java.util.Arrays;
+import java.util.Locale;
+import java.util.regex.Pattern;
 
 import org.springframework.http.HttpMethod;
 
-/** The service a route belongs to; reading needs its read scope, every other method its write scope. */
+/**
+ * The service a route belongs to; reading needs its read scope, every other method its write scope. Approving or
+ * rejecting a refund case needs the review scope, whatever the case of the path.
+ */
 public enum ScopeFamily {
     BILLING(Scope.BILLING_READ, Scope.BILLING_WRITE),
     LEDGER(Scope.LEDGER_READ, Scope.LEDGER_WRITE),
@@ -18,8 +23,13 @@ public enum ScopeFamily {
         this.write = write;
     }
 
-    public Scope requiredFor(HttpMethod method) {
-        return HttpMethod.GET.equals(method) || HttpMethod.HEAD.equals(method) ? read : write;
+    private static final Pattern REVIEW_ACTION = Pattern.compile("/api/v1/refund-requests/[^/]+/(approve|reject)/*");
+
+    public Scope requiredFor(HttpMethod method, String path) {
+        if (HttpMethod.GET.equals(method) || HttpMethod.HEAD.equals(method)) {
+            return read;
+        }
+        return REVIEW_ACTION.matcher(path.toLowerCase(Locale.ROOT)).matches() ? Scope.REFUNDS_REVIEW : write;
     }
 
     public static ScopeFamily named(String name) {

@@ -40,7 +40,8 @@ class GatewayPropertiesTest {
                 assertThat(key.tenant()).isEqualTo("panel");
                 assertThat(key.scopes()).containsExactlyInAnyOrder(Scope.BILLING_READ, Scope.REFUNDS_REVIEW);
             });
-            assertThat(properties.rateLimit()).isEqualTo(new RateLimitProperties(50, 100));
+            assertThat(properties.rateLimit()).isEqualTo(new RateLimitProperties(50, 100,
+                    new RateLimitProperties.Bucket(2, 20), new RateLimitProperties.Bucket(100, 500), 100_000));
         });
     }
 

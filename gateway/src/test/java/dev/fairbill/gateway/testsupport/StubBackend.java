@@ -15,13 +15,14 @@ import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
-/** A backend service stand-in on a random port that answers 200 and records every request it receives. */
+/** A backend service stand-in on a random port that answers 200 (or a set status) and records every request. */
 public final class StubBackend implements AutoCloseable {
 
     private static final byte[] RESPONSE = "{\"stub\":true}".getBytes(StandardCharsets.UTF_8);
 
     private final HttpServer server;
     private final List<RecordedRequest> received = new CopyOnWriteArrayList<>();
+    private volatile int status = 200;
 
     private StubBackend(HttpServer server) {
         this.server = server;
@@ -66,6 +67,12 @@ public final class StubBackend implements AutoCloseable {
 
     public void reset() {
         received.clear();
+        status = 200;
+    }
+
+    /** Answers every request with {@code status} from now on (until {@link #reset()}). */
+    public void answerWith(int status) {
+        this.status = status;
     }
 
     private void record(HttpExchange exchange) throws IOException {
@@ -76,7 +83,9 @@ public final class StubBackend implements AutoCloseable {
                     exchange.getRequestHeaders(),
                     exchange.getRequestBody().readAllBytes()));
             exchange.getResponseHeaders().set("Content-Type", "application/json");
-            exchange.sendResponseHeaders(200, RESPONSE.length);
+            // a service's own copy of a security header, which the gateway's value replaces
+            exchange.getResponseHeaders().set("X-Frame-Options", "SAMEORIGIN");
+            exchange.sendResponseHeaders(status, RESPONSE.length);
             exchange.getResponseBody().write(RESPONSE);
         }
     }

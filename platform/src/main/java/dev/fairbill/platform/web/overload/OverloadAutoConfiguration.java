@@ -33,7 +33,7 @@ public class OverloadAutoConfiguration {
         var registration = new FilterRegistrationBean<>(new ConcurrencyLimitFilter(limit, properties, problems,
                 meters.getIfAvailable(SimpleMeterRegistry::new)));
         // right after the startup gate and the request limits, which are cheaper than a wait for a turn
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 3);
         return registration;
     }
 }
