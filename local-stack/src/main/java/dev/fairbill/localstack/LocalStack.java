@@ -464,8 +464,9 @@ public final class LocalStack implements AutoCloseable {
                 + settings.httpPort(Service.LEDGER) + ", refund :" + settings.httpPort(Service.REFUND)
                 + " (internal; call them through the gateway)");
         out.println("  PostgreSQL: " + postgres.jdbcUrl("postgres") + "   Kafka: " + kafkaBootstrapServers());
-        out.println("  tenants and API keys (admin / read-only):");
-        TENANTS.forEach(tenant -> out.printf("    %-8s sk_test_%s / rk_test_%s%n", tenant, tenant, tenant));
+        out.println("  tenants and API keys (admin / read-only / reviewer):");
+        TENANTS.forEach(tenant -> out.printf("    %-8s sk_test_%s / rk_test_%s / rv_test_%s%n", tenant, tenant, tenant,
+                tenant));
         out.println("  try: curl -s -X POST " + gatewayUrl() + "/api/v1/accounts -H 'Authorization: Bearer "
                 + "sk_test_panel' -H 'Content-Type: application/json' -d '{\"externalRef\":\"c1\",\"role\":"
                 + "\"CUSTOMER\"}'");

@@ -51,13 +51,16 @@ class RefundsThroughGatewayIT {
                 .get("data").findValuesAsString("id")).contains(id);
         assertThat(gateway.post("/api/v1/refund-requests/" + id + "/approve", "rk_test_panel",
                 "{\"note\": \"ok\"}").statusCode()).isEqualTo(403);
+        assertThat(gateway.post("/api/v1/refund-requests", "rv_test_panel", body).statusCode())
+                .as("a reviewer opens no cases").isEqualTo(403);
 
-        JsonNode approved = gateway.ok(gateway.post("/api/v1/refund-requests/" + id + "/approve", "sk_test_panel",
+        JsonNode approved = gateway.ok(gateway.post("/api/v1/refund-requests/" + id + "/approve", "rv_test_panel",
                 "{\"amount\": {\"amount\": 300, \"currency\": \"EUR\"}, \"note\": \"overcharged by 3 EUR\"}"));
         // the execution saga may already be paying it out
         assertThat(approved.get("status").asString()).isIn("APPROVED", "EXECUTING", "COMPLETED");
-        assertThat(gateway.ok(gateway.get("/api/v1/refund-requests/" + id, "rk_test_panel")).get("review")
-                .get("amount").get("amount").asLong()).isEqualTo(300);
+        JsonNode review = gateway.ok(gateway.get("/api/v1/refund-requests/" + id, "rk_test_panel")).get("review");
+        assertThat(review.get("amount").get("amount").asLong()).isEqualTo(300);
+        assertThat(review.get("reviewer").asString()).isEqualTo("key_panel_review");
         assertThat(gateway.get("/api/v1/refund-requests/" + id, "rk_test_studio").statusCode()).isEqualTo(404);
     }
 

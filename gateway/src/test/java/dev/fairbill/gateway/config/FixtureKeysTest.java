@@ -39,6 +39,15 @@ class FixtureKeysTest {
                 .contains(new Caller("key_" + tenant + "_read", tenant, READ_SCOPES)));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"panel", "studio", "imaging", "smm", "chat"})
+    void reviewerKeyReadsAndReviewsButWritesNothing(String tenant) {
+        Set<Scope> reviewer = new java.util.HashSet<>(READ_SCOPES);
+        reviewer.add(Scope.REFUNDS_REVIEW);
+        runner.run(context -> assertThat(registry(context.getBean(GatewayProperties.class)).find("rv_test_" + tenant))
+                .contains(new Caller("key_" + tenant + "_review", tenant, reviewer)));
+    }
+
     private static ApiKeyRegistry registry(GatewayProperties properties) {
         return new ApiKeyRegistry(properties.apiKeys());
     }
