@@ -23,9 +23,13 @@ import org.springframework.util.unit.DataSize;
 @EnableConfigurationProperties(HttpEdgeAutoConfiguration.RequestLimits.class)
 public class HttpEdgeAutoConfiguration {
 
-    /** @param maxRequestBody the largest request body accepted, webhooks included */
+    /**
+     * @param maxRequestBody the largest request body accepted
+     * @param maxWebhookBody the largest body accepted on {@code /webhooks/**} (processors send a few kilobytes)
+     */
     @ConfigurationProperties("fairbill.http")
-    public record RequestLimits(@DefaultValue("1MB") DataSize maxRequestBody) {
+    public record RequestLimits(@DefaultValue("1MB") DataSize maxRequestBody,
+                                @DefaultValue("256KB") DataSize maxWebhookBody) {
     }
 
     @Bean
@@ -43,7 +47,8 @@ public class HttpEdgeAutoConfiguration {
 
     @Bean
     public FilterRegistrationBean<RequestLimitsFilter> requestLimitsFilter(RequestLimits limits) {
-        var registration = new FilterRegistrationBean<>(new RequestLimitsFilter(limits.maxRequestBody().toBytes()));
+        var registration = new FilterRegistrationBean<>(new RequestLimitsFilter(limits.maxRequestBody().toBytes(),
+                limits.maxWebhookBody().toBytes()));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
         return registration;
     }

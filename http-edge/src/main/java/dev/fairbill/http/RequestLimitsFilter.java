@@ -12,16 +12,21 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * The first check of every request: a body larger than the limit is refused with 413 {@code payload-too-large}
+ * The first check of every request: a body larger than the limit (a smaller one for {@code /webhooks/}) is refused
+ * with 413 {@code payload-too-large}
  * (announced by its Content-Length, or found while it is read), and a path or query that decodes to a control
  * character or is not valid UTF-8 with 400 {@code invalid-request-target}, before anything else reads either.
  */
 public class RequestLimitsFilter extends HttpFilter {
 
-    private final long maxBody;
+    static final String WEBHOOKS = "/webhooks/";
 
-    public RequestLimitsFilter(long maxBody) {
+    private final long maxBody;
+    private final long maxWebhookBody;
+
+    public RequestLimitsFilter(long maxBody, long maxWebhookBody) {
         this.maxBody = maxBody;
+        this.maxWebhookBody = maxWebhookBody;
     }
 
     @Override
@@ -34,26 +39,27 @@ public class RequestLimitsFilter extends HttpFilter {
                     "The path or query contains " + target.get());
             return;
         }
-        if (request.getContentLengthLong() > maxBody) {
-            tooLarge(response);
+        long limit = request.getRequestURI().startsWith(WEBHOOKS) ? maxWebhookBody : maxBody;
+        if (request.getContentLengthLong() > limit) {
+            tooLarge(response, limit);
             return;
         }
         try {
-            chain.doFilter(new LimitedBody(request, maxBody), response);
+            chain.doFilter(new LimitedBody(request, limit), response);
         } catch (IOException | ServletException | RuntimeException failure) {
             if (!causedByTooLargeBody(failure) || response.isCommitted()) {
                 throw failure;
             }
             response.reset();
-            tooLarge(response);
+            tooLarge(response, limit);
         }
     }
 
     /** The rest of the body is not read: the connection closes after the answer. */
-    private void tooLarge(HttpServletResponse response) throws IOException {
+    private static void tooLarge(HttpServletResponse response, long limit) throws IOException {
         response.setHeader("Connection", "close");
         EdgeProblems.write(response, 413, "payload-too-large", "Payload too large",
-                "A request body may have at most " + maxBody + " bytes");
+                "A request body may have at most " + limit + " bytes");
         response.flushBuffer();
     }
 

@@ -20,7 +20,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * up first: each is answered with a problem+json 4xx.
  */
 @SpringBootTest(classes = EdgeTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "fairbill.http.max-request-body=1KB")
+        properties = {"fairbill.http.max-request-body=1KB", "fairbill.http.max-webhook-body=512B"})
 class HttpEdgeTest {
 
     private static final Pattern CONTENT_LENGTH = Pattern.compile("(?i)content-length: (\\d+)");
@@ -68,6 +68,15 @@ class HttpEdgeTest {
     void aBodyAnnouncedLargerThanTheLimitIsRefusedUnread() throws IOException {
         assertProblem(send("POST /things HTTP/1.1\r\nHost: x\r\nContent-Type: application/octet-stream\r\n"
                 + "Content-Length: 5000000\r\nConnection: close\r\n\r\n"), 413, "payload-too-large");
+    }
+
+    @Test
+    void aWebhookHasItsOwnSmallerLimit() throws IOException {
+        String body = "x".repeat(600);
+        assertProblem(send("POST /webhooks/stripe/panel HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                + "Content-Length: 600\r\nConnection: close\r\n\r\n" + body), 413, "payload-too-large");
+        assertThat(send("POST /things HTTP/1.1\r\nHost: x\r\nContent-Type: application/octet-stream\r\n"
+                + "Content-Length: 600\r\nConnection: close\r\n\r\n" + body)).doesNotStartWith("HTTP/1.1 413");
     }
 
     @Test

@@ -30,6 +30,8 @@ import tools.jackson.databind.json.JsonMapper;
 public class WebhookController {
 
     static final String SIGNATURE_FAILURES = "fairbill_webhook_signature_failures_total";
+    /** Adyen sends one item per notification today and batched up to six; more is not a processor's batch. */
+    static final int MAX_ADYEN_ITEMS = 100;
 
     private final WebhookSecrets secrets;
     private final StripeSignatureVerifier stripe;
@@ -86,6 +88,9 @@ public class WebhookController {
         JsonNode items = notification.path("notificationItems");
         if (!items.isArray() || items.isEmpty()) {
             throw new UnreadableWebhook("An Adyen notification needs a non-empty notificationItems array.");
+        }
+        if (items.size() > MAX_ADYEN_ITEMS) {
+            throw new UnreadableWebhook("An Adyen notification holds at most " + MAX_ADYEN_ITEMS + " items.");
         }
         List<JsonNode> received = new ArrayList<>();
         for (JsonNode wrapper : items) {

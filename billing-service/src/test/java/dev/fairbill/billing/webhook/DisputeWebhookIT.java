@@ -249,6 +249,31 @@ class DisputeWebhookIT {
                 .query(Long.class).single()).isZero();
     }
 
+    @Test
+    void anAdyenBatchOverItsCapAndAWebhookBodyOver256KbAreRefusedAndStoreNothing() {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        JsonNode item = JSON.readTree(adyenNotification("chat", "CHARGEBACK", "psp_capped", "ch_capped", "Undefended",
+                now)).get("notificationItems").get(0);
+        String batch = "{\"live\": \"false\", \"notificationItems\": ["
+                + String.join(",", java.util.Collections.nCopies(WebhookController.MAX_ADYEN_ITEMS + 1,
+                        item.toString())) + "]}";
+
+        var refused = billing.postAdyen("chat", batch);
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body()).contains("at most " + WebhookController.MAX_ADYEN_ITEMS + " items");
+
+        String padded = "{\"id\": \"evt_padded\", \"type\": \"charge.dispute.created\", \"pad\": \""
+                + "x".repeat(300 * 1024) + "\"}";
+        var tooLarge = billing.postStripe("chat", padded, stripeSignature("chat", padded, now));
+
+        assertThat(tooLarge.status()).isEqualTo(413);
+        assertThat(tooLarge.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(jdbc.sql("""
+                SELECT count(*) FROM webhook_deliveries WHERE event_id LIKE '%psp_capped%' OR event_id = 'evt_padded'""")
+                .query(Long.class).single()).isZero();
+    }
+
     private void awaitStatus(String tenant, String account, String status) {
         Awaitility.await().atMost(Duration.ofSeconds(20))
                 .until(() -> billing.account(tenant, account).get("status").asString().equals(status));
