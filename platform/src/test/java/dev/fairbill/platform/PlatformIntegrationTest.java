@@ -19,7 +19,8 @@ import dev.fairbill.platform.testsupport.FairbillTestEnvironment;
         "fairbill.messaging.source=/fairbill/platform-test",
         "fairbill.security.internal-jwt.issuer=fairbill-gateway",
         "fairbill.security.internal-jwt.audience=fairbill-services",
-        "fairbill.security.internal-jwt.scope-family=billing"
+        "fairbill.security.internal-jwt.scope-family=billing",
+        "fairbill.security.internal-jwt.tenants=panel,studio,imaging,smm,chat"
 })
 @ContextConfiguration(initializers = FairbillTestEnvironment.class)
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)

@@ -105,6 +105,19 @@ class AccountApiIT {
         assertThat(api.get("/api/v1/accounts/acct_x", bearer(aMinute)).status()).isEqualTo(404);
     }
 
+    /** A validly signed token for a tenant this deployment does not serve was not issued by our gateway's keys. */
+    @Test
+    void tokenNamingAnUnknownTenantIsUnauthorized() {
+        for (String tenant : new String[] {"acme", "PANEL", "panel ", "*"}) {
+            var response = api.post("/api/v1/accounts", CUSTOMER, bearer(TestJwts.admin(tenant)));
+
+            assertThat(response.status()).as(tenant).isEqualTo(401);
+        }
+        assertThat(jdbc.sql("""
+                SELECT count(*) FROM accounts WHERE tenant NOT IN ('panel', 'studio', 'imaging', 'smm', 'chat')""")
+                .query(Long.class).single()).isZero();
+    }
+
     @Test
     void readOnlyTokenCannotOpenAccounts() {
         var response = api.post("/api/v1/accounts", CUSTOMER, bearer(TestJwts.readOnly("panel")));

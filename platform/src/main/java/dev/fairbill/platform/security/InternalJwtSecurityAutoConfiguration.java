@@ -34,7 +34,7 @@ import dev.fairbill.platform.web.Problems;
 
 /**
  * Services accept only requests that carry the gateway's internal JWT: signed with the shared secret, issued by the
- * gateway for the services, unexpired, naming a tenant. Scopes are checked again here (defence in depth), and
+ * gateway for the services, unexpired, naming a tenant this deployment serves. Scopes are checked again here (defence in depth), and
  * webhook and actuator paths are open because they authenticate differently or not at all.
  */
 @AutoConfiguration(beforeName = {
@@ -56,7 +56,7 @@ public class InternalJwtSecurityAutoConfiguration {
         OAuth2TokenValidator<Jwt> audience = new JwtClaimValidator<java.util.List<String>>("aud",
                 aud -> aud != null && aud.contains(properties.audience()));
         OAuth2TokenValidator<Jwt> tenant = new JwtClaimValidator<String>(Caller.TENANT_CLAIM,
-                value -> value != null && !value.isBlank());
+                value -> value != null && properties.tenants().contains(value));
         // a token must expire, and soon: the gateway issues tokens for a minute, so one without an expiry or made to
         // live longer than MAX_TOKEN_LIFETIME was not made by it for one request
         OAuth2TokenValidator<Jwt> expires = token -> token.getIssuedAt() != null && token.getExpiresAt() != null

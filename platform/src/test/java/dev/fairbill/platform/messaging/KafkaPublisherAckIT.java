@@ -35,6 +35,7 @@ class KafkaPublisherAckIT {
                                 "fairbill.security.internal-jwt.issuer=fairbill-gateway",
                                 "fairbill.security.internal-jwt.audience=fairbill-services",
                                 "fairbill.security.internal-jwt.scope-family=billing",
+                                "fairbill.security.internal-jwt.tenants=panel",
                                 "server.port=0", "management.server.port=0",
                                 // nothing listens here: every send fails
                                 "spring.kafka.bootstrap-servers=127.0.0.1:9",

@@ -52,6 +52,7 @@ class WaitingMessagesIT {
                                 "fairbill.security.internal-jwt.issuer=fairbill-gateway",
                                 "fairbill.security.internal-jwt.audience=fairbill-services",
                                 "fairbill.security.internal-jwt.scope-family=billing",
+                                "fairbill.security.internal-jwt.tenants=panel",
                                 "server.port=0", "management.server.port=0")
                         .applyTo(context))
                 .run();
