@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -44,6 +45,7 @@ public final class LocalStack implements AutoCloseable {
     /** Local only: the gateway and the services share it to sign and verify the internal JWT. */
     static final String LOCAL_JWT_SECRET = "local-dev-internal-jwt-secret-change-me-0123456789";
     static final List<String> TENANTS = List.of("panel", "studio", "imaging", "smm", "chat");
+    static final String LOOPBACK = "127.0.0.1";
     private static final Duration STARTUP_TIMEOUT = Duration.ofMinutes(3);
     /** Quick start over peak speed: the C1 compiler only, and a small heap per service. */
     private static final List<String> DEVELOPMENT_JVM_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-Xmx512m");
@@ -213,7 +215,7 @@ public final class LocalStack implements AutoCloseable {
             running.removeAll(held);
         }
         return postgresAnswers() && kafkaAnswers() && running.stream().allMatch(service -> ready(health,
-                URI.create("http://localhost:" + settings.managementPort(service) + "/actuator/health/readiness")));
+                URI.create(loopbackUrl(settings.managementPort(service)) + "/actuator/health/readiness")));
     }
 
     /** How often the supervisor started each part again, by the part's name. */
@@ -337,29 +339,50 @@ public final class LocalStack implements AutoCloseable {
         command.addAll(settings.extraArguments(service));
         Path log = logFile(service.module);
         out.println("Starting " + service.module + " on :" + settings.httpPort(service) + " (log: " + log + ")");
-        Process process = new ProcessBuilder(command)
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-                .start();
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        // secrets travel in the environment, which only the user itself can read, never in the process list
+        builder.environment().putAll(secrets(service));
+        Process process = builder.start();
         writePid(service.part(), process.pid());
         return process;
     }
 
+    private static String loopbackUrl(int port) {
+        return "http://" + LOOPBACK + ":" + port;
+    }
+
+    private Map<String, String> secrets(Service service) {
+        Map<String, String> secrets = new HashMap<>();
+        secrets.put("FAIRBILL_SECURITY_INTERNAL_JWT_SECRET", LOCAL_JWT_SECRET);
+        if (service != Service.GATEWAY) {
+            secrets.put("SPRING_DATASOURCE_PASSWORD", postgres.password());
+        }
+        return secrets;
+    }
+
+    /**
+     * Only the gateway's API port listens beyond this machine; the services and every management port listen on
+     * loopback, as Kafka and PostgreSQL do.
+     */
     private List<String> arguments(Service service) {
         List<String> args = new ArrayList<>(List.of(
                 "--server.port=" + settings.httpPort(service),
                 "--management.server.port=" + settings.managementPort(service),
-                "--fairbill.security.internal-jwt.secret=" + LOCAL_JWT_SECRET,
+                "--management.server.address=" + LOOPBACK,
                 // the local fixtures: the gateway's API keys, billing's published test webhook secrets
                 "--spring.profiles.active=local"));
+        if (service != Service.GATEWAY) {
+            args.add("--server.address=" + LOOPBACK);
+        }
         if (service == Service.GATEWAY) {
-            args.add("--fairbill.gateway.services.billing.uri=http://localhost:" + settings.httpPort(Service.BILLING));
-            args.add("--fairbill.gateway.services.ledger.uri=http://localhost:" + settings.httpPort(Service.LEDGER));
-            args.add("--fairbill.gateway.services.refund.uri=http://localhost:" + settings.httpPort(Service.REFUND));
+            args.add("--fairbill.gateway.services.billing.uri=" + loopbackUrl(settings.httpPort(Service.BILLING)));
+            args.add("--fairbill.gateway.services.ledger.uri=" + loopbackUrl(settings.httpPort(Service.LEDGER)));
+            args.add("--fairbill.gateway.services.refund.uri=" + loopbackUrl(settings.httpPort(Service.REFUND)));
         } else {
             args.add("--spring.datasource.url=" + postgres.jdbcUrl(service.database));
             args.add("--spring.datasource.username=" + postgres.user());
-            args.add("--spring.datasource.password=" + postgres.password());
             args.add("--spring.kafka.bootstrap-servers=" + kafkaBootstrapServers());
         }
         return args;
@@ -372,7 +395,7 @@ public final class LocalStack implements AutoCloseable {
     private void awaitReady(Set<Service> starting, Duration atMost, boolean failIfExited) {
         Instant deadline = Instant.now().plus(atMost);
         for (Service service : starting) {
-            URI readiness = URI.create("http://localhost:" + settings.managementPort(service)
+            URI readiness = URI.create(loopbackUrl(settings.managementPort(service))
                     + "/actuator/health/readiness");
             while (!ready(health, readiness)) {
                 Process process;

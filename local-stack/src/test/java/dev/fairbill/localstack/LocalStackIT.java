@@ -2,12 +2,22 @@ package dev.fairbill.localstack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
+import java.net.Socket;
+import java.net.SocketException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.awaitility.Awaitility;
@@ -50,6 +60,8 @@ class LocalStackIT {
             assertThat(unknownField.headers().firstValue("Content-Type")).hasValueSatisfying(
                     type -> assertThat(type).startsWith("application/problem+json"));
 
+            onlyTheGatewayListensBeyondLoopbackAndNoSecretIsInTheProcessList(stack);
+
             JsonNode ledger = gateway.json(Awaitility.await().atMost(Duration.ofSeconds(10))
                     .pollInterval(Duration.ofMillis(50))
                     .until(() -> gateway.get("/api/v1/ledgers/" + accountId, "rk_test_panel"),
@@ -75,6 +87,50 @@ class LocalStackIT {
             restarted.awaitWhole(Duration.ofMinutes(2));
             assertThat(restarted.process(Service.BILLING).findFirst().orElseThrow().pid()).isNotEqualTo(billing);
             assertThat(gateway.get("/api/v1/accounts/" + accountId, "rk_test_panel").statusCode()).isEqualTo(200);
+        }
+    }
+
+    private static void onlyTheGatewayListensBeyondLoopbackAndNoSecretIsInTheProcessList(LocalStack stack)
+            throws IOException {
+        for (Service service : Service.values()) {
+            stack.process(service).forEach(process -> assertThat(process.info().commandLine().orElse(""))
+                    .as(service + "'s command line").doesNotContain(LocalStack.LOCAL_JWT_SECRET, "password="));
+        }
+        Optional<InetAddress> external = NetworkInterface.networkInterfaces()
+                .filter(network -> !isLoopback(network))
+                .flatMap(NetworkInterface::inetAddresses)
+                .filter(address -> address instanceof Inet4Address)
+                .findFirst();
+        if (external.isEmpty()) {
+            return; // a machine with only loopback has nothing to check
+        }
+        URI gateway = URI.create(stack.gatewayUrl());
+        assertThat(connects(external.get(), gateway.getPort())).as("the gateway, the public door").isTrue();
+        for (Service service : List.of(Service.BILLING, Service.LEDGER, Service.REFUND)) {
+            URI api = URI.create(stack.url(service));
+            assertThat(connects(external.get(), api.getPort())).as(service + " API").isFalse();
+            assertThat(connects(InetAddress.getLoopbackAddress(), api.getPort())).as(service + " API").isTrue();
+        }
+        for (Service service : Service.values()) {
+            URI management = URI.create(stack.managementUrl(service));
+            assertThat(connects(external.get(), management.getPort())).as(service + " management").isFalse();
+        }
+    }
+
+    private static boolean isLoopback(NetworkInterface network) {
+        try {
+            return network.isLoopback() || !network.isUp();
+        } catch (SocketException e) {
+            return true;
+        }
+    }
+
+    private static boolean connects(InetAddress address, int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(address, port), 1000);
+            return true;
+        } catch (IOException refused) {
+            return false;
         }
     }
 

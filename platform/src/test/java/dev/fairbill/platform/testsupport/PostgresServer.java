@@ -73,7 +73,8 @@ public final class PostgresServer implements AutoCloseable {
 
     private static PostgresServer embedded(Path dataDirectory, int port) {
         try {
-            var builder = EmbeddedPostgres.builder().setPort(port).setServerConfig("max_connections", "300");
+            var builder = EmbeddedPostgres.builder().setPort(port).setServerConfig("max_connections", "300")
+                    .setServerConfig("listen_addresses", "localhost");
             if (dataDirectory != null) {
                 // a server that keeps its data (the local stack) may be killed and restarted: a commit must then
                 // have reached the write-ahead log, as in production, so commits are synchronous again
