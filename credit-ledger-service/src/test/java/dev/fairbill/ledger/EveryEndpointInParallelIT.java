@@ -93,6 +93,7 @@ class EveryEndpointInParallelIT {
                 .endpoint("GET /api/v1/ledgers/{accountId}/withdrawals/{withdrawalId}",
                         i -> api.get(ledger + "/withdrawals/" + fixture("withdrawal", i), read), 200)
                 .endpoint("GET /api/v1/journal/check", i -> api.get("/api/v1/journal/check", read), 200)
+                .endpoint("GET /api/v1/audit", i -> api.get("/api/v1/audit?resource=" + customer, read), 200)
                 .endpoint("POST /api/v1/ledgers/{accountId}/grants",
                         i -> post(customer, "/grants", "{\"amount\": 3, \"source\": \"SERVICE_CREDIT\"}"), 201)
                 .endpoint("POST /api/v1/ledgers/{accountId}/consumptions",

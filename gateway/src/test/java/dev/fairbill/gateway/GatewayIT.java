@@ -309,7 +309,11 @@ class GatewayIT {
             "/api/v1/ledgers/acct_1/entries, ledger",
             "/api/v1/refund-requests?status=IN_REVIEW, refund",
             "/api/v1/policies/final-sale-reseller, refund",
-            "/api/v1/incidents, refund"
+            "/api/v1/incidents, refund",
+            "/api/v1/audit?resource=lot_1A, ledger",
+            "/api/v1/audit?resource=acct_1A, ledger",
+            "/api/v1/audit?resource=rc_1A, refund",
+            "/api/v1/audit?resource=inc_1A, refund"
     })
     void everyApiPathReachesItsService(String pathAndQuery, String service) {
         HttpResponse<String> response = gateway.get(pathAndQuery, "Authorization", bearer(ADMIN_KEY));

@@ -53,8 +53,9 @@ final class GatewayClient {
         return send("GET", path, apiKey, null, Map.of());
     }
 
+    /** With a new Idempotency-Key, as the API asks of every POST that creates something or moves money. */
     HttpResponse<String> post(String path, String apiKey, String body) {
-        return send("POST", path, apiKey, body, Map.of());
+        return send("POST", path, apiKey, body, Map.of("Idempotency-Key", UUID.randomUUID().toString()));
     }
 
     JsonNode json(HttpResponse<String> response) {

@@ -92,6 +92,8 @@ class EveryEndpointInParallelIT {
                 .endpoint("GET /api/v1/incidents/{incidentId}",
                         i -> api.get("/api/v1/incidents/" + fixture("incident", i), read), 200)
                 .endpoint("GET /api/v1/incidents", i -> api.get("/api/v1/incidents", read), 200)
+                .endpoint("GET /api/v1/audit",
+                        i -> api.get("/api/v1/audit?resource=" + fixture("reviewed", i), read), 200)
                 .endpoint("POST /api/v1/refund-requests/preview", i -> post("/api/v1/refund-requests/preview",
                         request(fixture("charge", i), "ADMIN_OVERCHARGE")), 200)
                 .endpoint("POST /api/v1/refund-requests", i -> post("/api/v1/refund-requests",

@@ -99,6 +99,37 @@ class ChargeApiIT {
         assertThat(api.get("/api/v1/charges/not-an-id", admin("panel")).status()).isEqualTo(404);
     }
 
+    /** A retry of a request without a key could not be told from a second purchase: such requests are refused. */
+    @Test
+    void everyRequestThatTakesMoneyNeedsAnIdempotencyKey() {
+        String account = openAccount("panel");
+        long chargesBefore = count("SELECT count(*) FROM charges");
+        long purchasesBefore = count("SELECT count(*) FROM purchases");
+        long subscriptionsBefore = count("SELECT count(*) FROM subscriptions");
+        var withoutKey = new java.util.HashMap<>(admin("panel"));
+        withoutKey.put(ApiClient.WITHOUT_IDEMPOTENCY_KEY, "true");
+
+        for (var request : java.util.Map.of(
+                "/api/v1/charges", charge(account, 100, "x", "pm_card_ok"),
+                "/api/v1/purchases", """
+                        {"accountId": "%s", "productId": "credits-500", "paymentMethod": "pm_card_ok"}"""
+                        .formatted(account),
+                "/api/v1/subscriptions", """
+                        {"accountId": "%s", "planId": "monthly", "paymentMethod": "pm_card_ok"}"""
+                        .formatted(account)).entrySet()) {
+            var refused = api.post(request.getKey(), request.getValue(), withoutKey);
+            assertProblem(refused, 400);
+            assertThat(refused.body()).contains("idempotency-key-required");
+        }
+
+        assertThat(count("SELECT count(*) FROM charges")).isEqualTo(chargesBefore);
+        assertThat(count("SELECT count(*) FROM purchases")).isEqualTo(purchasesBefore);
+        assertThat(count("SELECT count(*) FROM subscriptions")).isEqualTo(subscriptionsBefore);
+        assertThat(api.post("/api/v1/accounts", """
+                {"externalRef": "no-key", "role": "CUSTOMER"}""", withoutKey).status())
+                .as("opening an account moves no money").isEqualTo(201);
+    }
+
     @Test
     void badInputIsAProblemAndChargesNothing() {
         String account = openAccount("panel");

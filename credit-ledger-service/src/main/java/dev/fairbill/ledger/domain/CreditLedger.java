@@ -129,7 +129,7 @@ public class CreditLedger {
         requireValidGrant(command, now);
         apply(new LotGranted(id, tenant, command.operationId(), command.lotId(), command.unit(), command.source(),
                 command.amount(), micros(command.expiresAt()), command.reference(), command.chargeId(),
-                command.subscriptionId(), now));
+                command.subscriptionId(), now, command.actor()));
         if (command.expiresAt() != null) {
             deadlines.schedule(command.expiresAt(), LOT_EXPIRY, new LotExpiryDue(command.lotId()));
         }
@@ -310,7 +310,8 @@ public class CreditLedger {
                     "Lot " + lot.id() + " has nothing left to void.");
         }
         Instant now = now(clock);
-        remove(lot, lot.remaining(), RemovalKind.VOIDED, command.reason(), now);
+        apply(new LotRemoved(id, tenant, lot.id(), lot.unit(), lot.source(), lot.remaining(), RemovalKind.VOIDED,
+                command.reason(), now, command.actor()));
         if (lot.unit().isCash()) {
             cashBalanceChanged(lot.unit(), now);
         }

@@ -4,6 +4,7 @@ import java.time.Instant;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
+import dev.fairbill.platform.audit.Actor;
 import dev.fairbill.platform.money.Money;
 
 /** The commands the CreditLedger accepts. */
@@ -15,7 +16,14 @@ public final class LedgerCommands {
      */
     public record GrantLot(@TargetAggregateIdentifier LedgerId ledgerId, String operationId, LotId lotId,
                            CreditUnit unit, LotSource source, long amount, Instant expiresAt, String reference,
-                           String chargeId, String subscriptionId) {
+                           String chargeId, String subscriptionId, Actor actor) {
+
+        /** A grant by the service itself. */
+        public GrantLot(LedgerId ledgerId, String operationId, LotId lotId, CreditUnit unit, LotSource source,
+                        long amount, Instant expiresAt, String reference, String chargeId, String subscriptionId) {
+            this(ledgerId, operationId, lotId, unit, source, amount, expiresAt, reference, chargeId, subscriptionId,
+                    Actor.service());
+        }
     }
 
     /** Uses credits, soonest expiry first, then the oldest lot; applied once per operation id. */
@@ -44,7 +52,11 @@ public final class LedgerCommands {
     }
 
     /** Cancels what is left of a lot granted by mistake. */
-    public record VoidLot(@TargetAggregateIdentifier LedgerId ledgerId, LotId lotId, String reason) {
+    public record VoidLot(@TargetAggregateIdentifier LedgerId ledgerId, LotId lotId, String reason, Actor actor) {
+
+        public VoidLot(LedgerId ledgerId, LotId lotId, String reason) {
+            this(ledgerId, lotId, reason, Actor.service());
+        }
     }
 
     public record FreezeLedger(@TargetAggregateIdentifier LedgerId ledgerId, String reason, String reference) {

@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.axonframework.serialization.Revision;
 
+import dev.fairbill.platform.audit.Actor;
 import dev.fairbill.platform.money.Money;
 
 /**
@@ -25,7 +26,15 @@ public final class LedgerEvents {
     @Revision("1")
     public record LotGranted(LedgerId ledgerId, String tenant, String operationId, LotId lotId, CreditUnit unit,
                              LotSource source, long amount, Instant expiresAt, String reference, String chargeId,
-                             String subscriptionId, Instant grantedAt) {
+                             String subscriptionId, Instant grantedAt, Actor actor) {
+
+        /** A grant by the service itself (a purchase's or a period's credits, a transfer's arrival). */
+        public LotGranted(LedgerId ledgerId, String tenant, String operationId, LotId lotId, CreditUnit unit,
+                          LotSource source, long amount, Instant expiresAt, String reference, String chargeId,
+                          String subscriptionId, Instant grantedAt) {
+            this(ledgerId, tenant, operationId, lotId, unit, source, amount, expiresAt, reference, chargeId,
+                    subscriptionId, grantedAt, Actor.service());
+        }
     }
 
     /**
@@ -67,7 +76,13 @@ public final class LedgerEvents {
     /** What was left of a lot was taken away: expired, forfeited, clawed back or voided. */
     @Revision("1")
     public record LotRemoved(LedgerId ledgerId, String tenant, LotId lotId, CreditUnit unit, LotSource source,
-                             long amount, RemovalKind kind, String reference, Instant removedAt) {
+                             long amount, RemovalKind kind, String reference, Instant removedAt, Actor actor) {
+
+        /** A removal by the service itself (an expiry, a forfeit or clawback it was asked for). */
+        public LotRemoved(LedgerId ledgerId, String tenant, LotId lotId, CreditUnit unit, LotSource source,
+                          long amount, RemovalKind kind, String reference, Instant removedAt) {
+            this(ledgerId, tenant, lotId, unit, source, amount, kind, reference, removedAt, Actor.service());
+        }
     }
 
     /** A freeze was placed; the ledger refuses consumption, holds, transfers and withdrawals while any remains. */

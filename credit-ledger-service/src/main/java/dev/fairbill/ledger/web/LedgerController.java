@@ -25,6 +25,7 @@ import dev.fairbill.ledger.domain.LotSource;
 import dev.fairbill.ledger.query.CapturedCharges;
 import dev.fairbill.ledger.query.LedgerQueries;
 import dev.fairbill.ledger.query.LedgerView;
+import dev.fairbill.platform.audit.Actor;
 import dev.fairbill.platform.id.IdPrefix;
 import dev.fairbill.platform.money.Money;
 import dev.fairbill.platform.security.Caller;
@@ -82,7 +83,7 @@ public class LedgerController {
         Operation operation = Operation.of(accountId, idempotencyKey);
         LotId lotId = commands.sendAndWait(new GrantLot(LedgerId.of(accountId), operation.id(),
                 LotId.of(operation.idOf(IdPrefix.LOT)), unit, source, request.amount(), expiresAt,
-                request.reference(), request.chargeId(), null));
+                request.reference(), request.chargeId(), null, Actor.current()));
         return ResponseEntity.status(HttpStatus.CREATED).body(lot(accountId, lotId.value()));
     }
 
@@ -92,7 +93,7 @@ public class LedgerController {
                                @Valid @RequestBody VoidRequest request) {
         ledgers.require(Caller.current().tenant(), accountId);
         lot(accountId, lotId);
-        commands.sendAndWait(new VoidLot(LedgerId.of(accountId), LotId.of(lotId), request.reason()));
+        commands.sendAndWait(new VoidLot(LedgerId.of(accountId), LotId.of(lotId), request.reason(), Actor.current()));
         return lot(accountId, lotId);
     }
 

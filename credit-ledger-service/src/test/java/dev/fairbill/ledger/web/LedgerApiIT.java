@@ -67,6 +67,43 @@ class LedgerApiIT {
         assertThat(ledger.get("lots")).extracting(l -> l.get("id").asString()).containsExactly(never, neverYounger);
     }
 
+    /** Who granted and who voided a lot, when and from which request, scoped to the tenant. */
+    @Test
+    void grantsAndVoidsAreInTheAuditTrailWithTheKeyAndTheRequest() {
+        String account = openedAccount("CUSTOMER", null);
+        Map<String, String> granting = new HashMap<>(admin());
+        granting.put("X-Request-Id", "req-grant-" + account);
+        var granted = api.post(path(account, "/grants"), "{\"amount\": 40, \"source\": \"GOODWILL\", "
+                + "\"reference\": \"ticket-7\"}", granting);
+        assertThat(granted.status()).isEqualTo(201);
+        String lot = lot(granted);
+        Map<String, String> voiding = new HashMap<>(admin());
+        voiding.put("X-Request-Id", "req-void-" + account);
+        assertThat(api.post(path(account, "/lots/" + lot + "/void"), "{\"reason\": \"granted twice\"}", voiding)
+                .status()).isEqualTo(200);
+
+        JsonNode trail = json.readTree(api.get("/api/v1/audit?resource=" + lot, read()).body()).get("data");
+
+        assertThat(trail).hasSize(2);
+        assertThat(trail.get(0).get("action").asString()).isEqualTo("lot.granted");
+        assertThat(trail.get(0).get("actor").get("keyId").asString()).isEqualTo("key_panel_test");
+        assertThat(trail.get(0).get("requestId").asString()).isEqualTo("req-grant-" + account);
+        assertThat(trail.get(0).get("accountId").asString()).isEqualTo(account);
+        assertThat(trail.get(0).get("detail").asString()).contains("40", "GOODWILL", "ticket-7");
+        assertThat(trail.get(1).get("action").asString()).isEqualTo("lot.voided");
+        assertThat(trail.get(1).get("actor").get("keyId").asString()).isEqualTo("key_panel_test");
+        assertThat(trail.get(1).get("requestId").asString()).isEqualTo("req-void-" + account);
+        assertThat(trail.get(1).get("detail").asString()).contains("granted twice");
+        assertThat(Instant.parse(trail.get(1).get("at").asString())).isBeforeOrEqualTo(Instant.now());
+        assertThat(json.readTree(api.get("/api/v1/audit?resource=" + account, read()).body()).get("data"))
+                .as("the account's trail holds its lots' entries").hasSize(2);
+        assertThat(json.readTree(api.get("/api/v1/audit?resource=" + lot,
+                bearer(TestJwts.readOnly("studio"))).body()).get("data")).as("another tenant's").isEmpty();
+        var unnamed = api.get("/api/v1/audit", read());
+        assertThat(unnamed.status()).isEqualTo(400);
+        assertThat(api.get("/api/v1/audit?resource=lot_%00", read()).status()).isEqualTo(400);
+    }
+
     @Test
     void consumingMoreThanTheBalanceIsRefusedAndChangesNothing() {
         String account = openedAccount("CUSTOMER", null);
@@ -314,6 +351,10 @@ class LedgerApiIT {
 
     private static String path(String account, String subPath) {
         return "/api/v1/ledgers/" + account + subPath;
+    }
+
+    private static Map<String, String> read() {
+        return bearer(TestJwts.readOnly(TENANT));
     }
 
     private static Map<String, String> admin() {

@@ -9,9 +9,17 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.UUID;
 
-/** A plain HTTP client for integration tests: every status comes back as a value, nothing throws on 4xx/5xx. */
+/**
+ * A plain HTTP client for integration tests: every status comes back as a value, nothing throws on 4xx/5xx. Like a
+ * well-behaved caller it sends a new {@code Idempotency-Key} with every POST that names none, unless the headers
+ * hold {@link #WITHOUT_IDEMPOTENCY_KEY}.
+ */
 public final class ApiClient {
+
+    /** A header that is never sent: it asks for a POST without an Idempotency-Key. */
+    public static final String WITHOUT_IDEMPOTENCY_KEY = "X-Test-Without-Idempotency-Key";
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String baseUrl;
@@ -36,7 +44,16 @@ public final class ApiClient {
     /** Any bytes with any content type, for requests a well-behaved client would not send. */
     public Response send(String method, String path, byte[] body, String contentType, Map<String, String> headers) {
         var request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30));
-        headers.forEach(request::header);
+        headers.forEach((name, value) -> {
+            if (!name.equalsIgnoreCase(WITHOUT_IDEMPOTENCY_KEY)) {
+                request.header(name, value);
+            }
+        });
+        boolean keyNamed = headers.keySet().stream().anyMatch(name -> name.equalsIgnoreCase("Idempotency-Key")
+                || name.equalsIgnoreCase(WITHOUT_IDEMPOTENCY_KEY));
+        if ("POST".equals(method) && !keyNamed) {
+            request.header("Idempotency-Key", UUID.randomUUID().toString());
+        }
         if (body != null && contentType != null) {
             request.header("Content-Type", contentType);
         }

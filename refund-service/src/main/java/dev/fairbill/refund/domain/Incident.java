@@ -13,6 +13,7 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 
+import dev.fairbill.platform.audit.Actor;
 import dev.fairbill.platform.web.ValidationFailedException;
 
 /**
@@ -37,7 +38,8 @@ public class Incident {
             throw new ValidationFailedException("startedAt", "must not be in the future");
         }
         apply(new IncidentRecorded(command.incidentId(), command.tenant(), micros(command.startedAt()),
-                micros(command.endedAt()), command.scope(), command.description(), micros(clock.instant())));
+                micros(command.endedAt()), command.scope(), command.description(), micros(clock.instant()),
+                command.actor()));
     }
 
     @EventSourcingHandler
@@ -51,11 +53,16 @@ public class Incident {
 
     /** @param scope {@code ALL} or the plan id the outage affected */
     public record RecordIncident(@TargetAggregateIdentifier IncidentId incidentId, String tenant, Instant startedAt,
-                                 Instant endedAt, String scope, String description) {
+                                 Instant endedAt, String scope, String description, Actor actor) {
+
+        public RecordIncident(IncidentId incidentId, String tenant, Instant startedAt, Instant endedAt, String scope,
+                              String description) {
+            this(incidentId, tenant, startedAt, endedAt, scope, description, Actor.service());
+        }
     }
 
     @Revision("1")
     public record IncidentRecorded(IncidentId incidentId, String tenant, Instant startedAt, Instant endedAt,
-                                   String scope, String description, Instant recordedAt) {
+                                   String scope, String description, Instant recordedAt, Actor actor) {
     }
 }

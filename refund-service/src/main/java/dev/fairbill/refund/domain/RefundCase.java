@@ -13,6 +13,7 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
+import dev.fairbill.platform.audit.Actor;
 import dev.fairbill.platform.id.IdPrefix;
 import dev.fairbill.platform.id.Ids;
 import dev.fairbill.platform.money.Money;
@@ -111,7 +112,7 @@ public class RefundCase {
         Decision.Destination destination = command.destination() != null ? command.destination()
                 : Decision.Destination.ORIGINAL_PAYMENT_METHOD;
         apply(new RefundCaseApproved(id, tenant, accountId, chargeId, request, decision, amount, destination,
-                command.note(), command.reviewer(), now(clock)));
+                command.note(), command.reviewer(), now(clock), command.actor()));
         deadlines.cancelAllWithinScope(REVIEW_DEADLINE);
     }
 
@@ -120,7 +121,7 @@ public class RefundCase {
         requireTenant(command.tenant());
         requireInReview();
         apply(new RefundCaseRejected(id, tenant, accountId, chargeId, request, decision, command.note(),
-                command.reviewer(), now(clock)));
+                command.reviewer(), now(clock), command.actor()));
         deadlines.cancelAllWithinScope(REVIEW_DEADLINE);
     }
 
@@ -169,7 +170,7 @@ public class RefundCase {
         if (RemedyKind.REFILL.name().equals(remedy.kind())) {
             // the delivering system re-delivers on the request; nothing here waits for it
             apply(new RemedyApplied(id, tenant, accountId, remedy.kind(), "Refill requested from the delivering system.",
-                    SYSTEM, now));
+                    SYSTEM, now, Actor.service()));
         }
     }
 
@@ -218,7 +219,7 @@ public class RefundCase {
             return;
         }
         apply(new RemedyApplied(id, tenant, accountId, decision.remedy().kind(), command.note(),
-                command.completedBy(), now(clock)));
+                command.completedBy(), now(clock), command.actor()));
     }
 
     /** Seed 002 part 5: reviewed within 3–5 business days; a breach escalates the case, which stays in review. */

@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
+import dev.fairbill.platform.audit.Actor;
 import dev.fairbill.platform.money.Money;
 import dev.fairbill.refund.policy.Decision;
 import dev.fairbill.refund.policy.RefundRequest;
@@ -29,11 +30,21 @@ public final class RefundCaseCommands {
     /** A reviewer approves; {@code amount} and {@code destination} may lower the request, never pass the remainder. */
     public record ApproveRefundCase(@TargetAggregateIdentifier RefundCaseId caseId, String tenant, Money amount,
                                     Decision.Destination destination, Money refundable, String note,
-                                    String reviewer) {
+                                    String reviewer, Actor actor) {
+
+        /** An approval by the service itself, not by a reviewer's key. */
+        public ApproveRefundCase(RefundCaseId caseId, String tenant, Money amount, Decision.Destination destination,
+                                 Money refundable, String note, String reviewer) {
+            this(caseId, tenant, amount, destination, refundable, note, reviewer, Actor.service());
+        }
     }
 
     public record RejectRefundCase(@TargetAggregateIdentifier RefundCaseId caseId, String tenant, String note,
-                                   String reviewer) {
+                                   String reviewer, Actor actor) {
+
+        public RejectRefundCase(RefundCaseId caseId, String tenant, String note, String reviewer) {
+            this(caseId, tenant, note, reviewer, Actor.service());
+        }
     }
 
     public record AddEvidence(@TargetAggregateIdentifier RefundCaseId caseId, String tenant, Evidence evidence) {
@@ -62,7 +73,11 @@ public final class RefundCaseCommands {
      * @param tenant the operator's tenant, or {@code null} when the saga records it
      */
     public record CompleteRemedy(@TargetAggregateIdentifier RefundCaseId caseId, String tenant, String note,
-                                 String completedBy) {
+                                 String completedBy, Actor actor) {
+
+        public CompleteRemedy(RefundCaseId caseId, String tenant, String note, String completedBy) {
+            this(caseId, tenant, note, completedBy, Actor.service());
+        }
     }
 
     private RefundCaseCommands() {

@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.axonframework.serialization.Revision;
 
+import dev.fairbill.platform.audit.Actor;
 import dev.fairbill.platform.money.Money;
 import dev.fairbill.refund.policy.Decision;
 import dev.fairbill.refund.policy.RefundRequest;
@@ -28,13 +29,27 @@ public final class RefundCaseEvents {
     public record RefundCaseApproved(RefundCaseId caseId, String tenant, String accountId, String chargeId,
                                      RefundRequest request, Decision policyDecision, Money amount,
                                      Decision.Destination destination, String note, String reviewer,
-                                     Instant approvedAt) {
+                                     Instant approvedAt, Actor actor) {
+
+        public RefundCaseApproved(RefundCaseId caseId, String tenant, String accountId, String chargeId,
+                                  RefundRequest request, Decision policyDecision, Money amount,
+                                  Decision.Destination destination, String note, String reviewer, Instant approvedAt) {
+            this(caseId, tenant, accountId, chargeId, request, policyDecision, amount, destination, note, reviewer,
+                    approvedAt, Actor.service());
+        }
     }
 
     @Revision("1")
     public record RefundCaseRejected(RefundCaseId caseId, String tenant, String accountId, String chargeId,
                                      RefundRequest request, Decision policyDecision, String note, String reviewer,
-                                     Instant rejectedAt) {
+                                     Instant rejectedAt, Actor actor) {
+
+        public RefundCaseRejected(RefundCaseId caseId, String tenant, String accountId, String chargeId,
+                                  RefundRequest request, Decision policyDecision, String note, String reviewer,
+                                  Instant rejectedAt) {
+            this(caseId, tenant, accountId, chargeId, request, policyDecision, note, reviewer, rejectedAt,
+                    Actor.service());
+        }
     }
 
     @Revision("1")
@@ -88,7 +103,12 @@ public final class RefundCaseEvents {
 
     @Revision("1")
     public record RemedyApplied(RefundCaseId caseId, String tenant, String accountId, String kind, String note,
-                                String appliedBy, Instant appliedAt) {
+                                String appliedBy, Instant appliedAt, Actor actor) {
+
+        public RemedyApplied(RefundCaseId caseId, String tenant, String accountId, String kind, String note,
+                             String appliedBy, Instant appliedAt) {
+            this(caseId, tenant, accountId, kind, note, appliedBy, appliedAt, Actor.service());
+        }
     }
 
     /** Seed 004's template: an approved refund of a subscription also cancels it immediately. */

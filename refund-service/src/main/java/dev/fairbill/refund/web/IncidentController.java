@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.fairbill.platform.audit.Actor;
 import dev.fairbill.platform.id.IdPrefix;
 import dev.fairbill.platform.security.Caller;
 import dev.fairbill.platform.web.NotFoundException;
@@ -56,7 +57,7 @@ public class IncidentController {
         IncidentId id = IncidentId.of(IdempotentCreation.id(IdPrefix.INCIDENT));
         if (queries.incident(tenant, id.value()).isEmpty()) {
             commands.sendAndWait(new RecordIncident(id, tenant, request.startedAt(), request.endedAt(),
-                    request.scope(), request.description()));
+                    request.scope(), request.description(), Actor.current()));
         }
         return ResponseEntity.created(URI.create("/api/v1/incidents/" + id.value())).body(get(id.value()));
     }

@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.fairbill.platform.audit.Actor;
 import dev.fairbill.platform.id.IdPrefix;
 import dev.fairbill.platform.id.Ids;
 import dev.fairbill.platform.money.Money;
@@ -131,7 +132,7 @@ public class RefundRequestController {
         Money amount = body.amount() == null ? null : body.amount().toMoney("amount");
         RefundDecisions.requireRefundable(amount, refundable);
         commands.sendAndWait(new ApproveRefundCase(RefundCaseId.of(caseId), caller.tenant(), amount,
-                body.destination(), refundable, body.note(), caller.keyId()));
+                body.destination(), refundable, body.note(), caller.keyId(), Actor.current()));
         return RefundCaseResponse.of(find(caller.tenant(), caseId));
     }
 
@@ -140,7 +141,7 @@ public class RefundRequestController {
         Caller caller = requireReviewer();
         find(caller.tenant(), caseId);
         commands.sendAndWait(new RejectRefundCase(RefundCaseId.of(caseId), caller.tenant(), body.note(),
-                caller.keyId()));
+                caller.keyId(), Actor.current()));
         return RefundCaseResponse.of(find(caller.tenant(), caseId));
     }
 
@@ -165,7 +166,7 @@ public class RefundRequestController {
         Caller caller = requireReviewer();
         find(caller.tenant(), caseId);
         commands.sendAndWait(new CompleteRemedy(RefundCaseId.of(caseId), caller.tenant(), body.note(),
-                caller.keyId()));
+                caller.keyId(), Actor.current()));
         return RefundCaseResponse.of(find(caller.tenant(), caseId));
     }
 

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
 
 import dev.fairbill.contracts.refund.RefundReason;
+import dev.fairbill.platform.audit.Actor;
 import dev.fairbill.platform.money.Money;
 import dev.fairbill.platform.testsupport.FixtureClock;
 import dev.fairbill.refund.domain.RefundCaseCommands.CompleteRemedy;
@@ -192,9 +193,9 @@ class RefundCaseExecutionTest {
         fixture.given(opened(outage(), fix, RefundCaseStatus.APPROVED, false),
                         new RemedyRequested(ID, TENANT, ACCOUNT, "OPERATIONAL_FIX", null, REFUND, "sub_1", NOW))
                 .andGivenCurrentTime(NOW)
-                .when(new CompleteRemedy(ID, TENANT, "DNS slot fixed", "key_ops"))
+                .when(new CompleteRemedy(ID, TENANT, "DNS slot fixed", "key_ops", new Actor("key_ops", "req-9")))
                 .expectEvents(new RemedyApplied(ID, TENANT, ACCOUNT, "OPERATIONAL_FIX", "DNS slot fixed", "key_ops",
-                        NOW));
+                        NOW, new Actor("key_ops", "req-9")));
     }
 
     @Test

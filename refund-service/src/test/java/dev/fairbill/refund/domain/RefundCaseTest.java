@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
 
 import dev.fairbill.contracts.refund.RefundReason;
+import dev.fairbill.platform.audit.Actor;
 import dev.fairbill.platform.money.Money;
 import dev.fairbill.platform.testsupport.FixtureClock;
 import dev.fairbill.refund.domain.RefundCase.ReviewDue;
@@ -103,6 +104,21 @@ class RefundCaseTest {
                         "key_reviewer"))
                 .expectEvents(new RefundCaseApproved(ID, TENANT, ACCOUNT, CHARGE, REQUEST, REVIEW, lower,
                         Destination.ACCOUNT_BALANCE, "partly", "key_reviewer", NOW));
+    }
+
+    @Test
+    void theReviewersKeyAndRequestAreRecordedInTheEventsForTheAuditTrail() {
+        Actor reviewer = new Actor("key_panel_review", "req-approve-1");
+        fixture.given(opened(REVIEW, RefundCaseStatus.IN_REVIEW, DUE))
+                .andGivenCurrentTime(NOW)
+                .when(new ApproveRefundCase(ID, TENANT, null, null, EUR_1000, "ok", "key_panel_review", reviewer))
+                .expectEvents(new RefundCaseApproved(ID, TENANT, ACCOUNT, CHARGE, REQUEST, REVIEW, EUR_1000,
+                        Destination.ORIGINAL_PAYMENT_METHOD, "ok", "key_panel_review", NOW, reviewer));
+        fixture.given(opened(REVIEW, RefundCaseStatus.IN_REVIEW, DUE))
+                .andGivenCurrentTime(NOW)
+                .when(new RejectRefundCase(ID, TENANT, "no proof", "key_panel_review", reviewer))
+                .expectEvents(new RefundCaseRejected(ID, TENANT, ACCOUNT, CHARGE, REQUEST, REVIEW, "no proof",
+                        "key_panel_review", NOW, reviewer));
     }
 
     @Test

@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
 
@@ -127,10 +129,23 @@ class RefundRequestsIT {
         assertThat(api.post(approve, "{\"note\": \"ok\"}", writerOnly).status()).isEqualTo(403);
         assertThat(api.post(approve, "{\"amount\": {\"amount\": 1001, \"currency\": \"EUR\"}, \"note\": \"ok\"}",
                 bearer(TestJwts.admin("imaging"))).status()).isEqualTo(422);
+        Map<String, String> reviewer = new HashMap<>(bearer(TestJwts.admin("imaging")));
+        reviewer.put("X-Request-Id", "req-approve-" + id);
         ApiClient.Response approved = api.post(approve,
                 "{\"amount\": {\"amount\": 600, \"currency\": \"EUR\"}, \"note\": \"proof checked\"}",
-                bearer(TestJwts.admin("imaging")));
+                reviewer);
         assertThat(approved.status()).isEqualTo(200);
+        JsonNode trail = json.readTree(api.get("/api/v1/audit?resource=" + id,
+                bearer(TestJwts.readOnly("imaging"))).body()).get("data");
+        assertThat(trail).singleElement().satisfies(entry -> {
+            assertThat(entry.get("action").asString()).isEqualTo("refund-case.approved");
+            assertThat(entry.get("actor").get("keyId").asString()).isEqualTo("key_imaging_test");
+            assertThat(entry.get("requestId").asString()).isEqualTo("req-approve-" + id);
+            assertThat(entry.get("accountId").asString()).isEqualTo(account);
+            assertThat(entry.get("detail").asString()).contains("600", "proof checked");
+        });
+        assertThat(json.readTree(api.get("/api/v1/audit?resource=" + id,
+                bearer(TestJwts.readOnly("panel"))).body()).get("data")).as("another tenant's case").isEmpty();
         JsonNode decided = json.readTree(approved.body());
         // the execution saga may already have asked billing for the refund
         assertThat(decided.get("status").asString()).isIn("APPROVED", "EXECUTING");
@@ -165,6 +180,12 @@ class RefundRequestsIT {
         assertThat(incident.status()).isEqualTo(201);
         assertThat(json.readTree(api.get("/api/v1/incidents", bearer(TestJwts.readOnly("studio"))).body())
                 .get("data").findValuesAsString("description")).contains("database outage");
+        String incidentId = json.readTree(incident.body()).get("id").asString();
+        assertThat(json.readTree(api.get("/api/v1/audit?resource=" + incidentId,
+                bearer(TestJwts.readOnly("studio"))).body()).get("data")).singleElement().satisfies(entry -> {
+                    assertThat(entry.get("action").asString()).isEqualTo("incident.recorded");
+                    assertThat(entry.get("actor").get("keyId").asString()).isEqualTo("key_studio_test");
+                });
 
         JsonNode remedy = awaitPreview("studio", body, d -> d.get("outcome").asString().equals("REMEDY"));
         assertThat(remedy.get("remedy").get("kind").asString()).isEqualTo("SERVICE_CREDIT");

@@ -49,8 +49,10 @@ public class IdempotencyAutoConfiguration {
 
     @Bean
     public FilterRegistrationBean<IdempotencyFilter> idempotencyFilter(IdempotencyKeyStore store,
-            ProblemResponseWriter problems, ObjectProvider<SecurityFilterProperties> securityFilter) {
-        var registration = new FilterRegistrationBean<>(new IdempotencyFilter(store, problems));
+            ProblemResponseWriter problems, ObjectProvider<SecurityFilterProperties> securityFilter,
+            IdempotencyProperties properties) {
+        var registration = new FilterRegistrationBean<>(new IdempotencyFilter(store, problems,
+                properties.requiredOn()));
         // right after Spring Security's filter chain, which establishes the caller and so the tenant
         registration.setOrder(securityFilter.getIfAvailable(SecurityFilterProperties::new).getOrder() + 1);
         registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ASYNC);

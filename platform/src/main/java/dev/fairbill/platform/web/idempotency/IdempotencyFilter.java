@@ -1,6 +1,7 @@
 package dev.fairbill.platform.web.idempotency;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.Optional;
 
 import jakarta.servlet.FilterChain;
@@ -11,9 +12,12 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.server.PathContainer;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 import org.springframework.web.util.WebUtils;
+import org.springframework.web.util.pattern.PathPattern;
+import org.springframework.web.util.pattern.PathPatternParser;
 
 import dev.fairbill.platform.security.Caller;
 import dev.fairbill.platform.web.ProblemResponseWriter;
@@ -23,7 +27,8 @@ import dev.fairbill.platform.web.input.InputLimits;
 /**
  * Idempotency-Key on POST (docs/api.md, conventions): the first request with a key runs and its response (if not a 5xx)
  * is stored; a retry with the same key and the same request gets that response again, marked
- * {@code Idempotent-Replayed: true}. Keys are per tenant, so the filter runs after Spring Security.
+ * {@code Idempotent-Replayed: true}. Keys are per tenant, so the filter runs after Spring Security. On the paths
+ * configured as {@code fairbill.idempotency.required-on} a POST without a key is refused with 400.
  */
 public class IdempotencyFilter extends OncePerRequestFilter {
 
@@ -34,15 +39,23 @@ public class IdempotencyFilter extends OncePerRequestFilter {
 
     private final IdempotencyKeyStore store;
     private final ProblemResponseWriter problems;
+    private final List<PathPattern> requiredOn;
 
-    public IdempotencyFilter(IdempotencyKeyStore store, ProblemResponseWriter problems) {
+    public IdempotencyFilter(IdempotencyKeyStore store, ProblemResponseWriter problems, List<String> requiredOn) {
         this.store = store;
         this.problems = problems;
+        this.requiredOn = requiredOn.stream().map(PathPatternParser.defaultInstance::parse).toList();
     }
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !HttpMethod.POST.matches(request.getMethod()) || request.getHeader(IDEMPOTENCY_KEY) == null;
+        return !HttpMethod.POST.matches(request.getMethod())
+                || request.getHeader(IDEMPOTENCY_KEY) == null && !keyRequired(request);
+    }
+
+    private boolean keyRequired(HttpServletRequest request) {
+        PathContainer path = PathContainer.parsePath(request.getRequestURI());
+        return requiredOn.stream().anyMatch(pattern -> pattern.matches(path));
     }
 
     /** A controller returning a future finishes in an async dispatch; only then is the response known. */
@@ -59,6 +72,12 @@ public class IdempotencyFilter extends OncePerRequestFilter {
             return;
         }
         String key = request.getHeader(IDEMPOTENCY_KEY);
+        if (key == null) {
+            problems.write(response, Problems.problem(HttpStatus.BAD_REQUEST, "idempotency-key-required",
+                    "Idempotency-Key required", "This request takes or pays money or grants value: send an "
+                            + "Idempotency-Key, and the same key again when you retry it, so that it happens once"));
+            return;
+        }
         if (key.isBlank() || key.length() > MAX_KEY_LENGTH || InputLimits.hasForbiddenCharacter(key)) {
             problems.write(response, Problems.problem(HttpStatus.BAD_REQUEST, "invalid-idempotency-key",
                     "Invalid Idempotency-Key", "An Idempotency-Key has 1 to " + MAX_KEY_LENGTH

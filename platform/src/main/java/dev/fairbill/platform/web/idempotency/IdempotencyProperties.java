@@ -1,7 +1,9 @@
 package dev.fairbill.platform.web.idempotency;
 
 import java.time.Duration;
+import java.util.List;
 
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 
 import org.hibernate.validator.constraints.time.DurationMin;
@@ -14,11 +16,14 @@ import org.springframework.validation.annotation.Validated;
  * @param takeoverAfter how long a request of a running process may hold a key before a retry may take it over (the
  *                      first attempt is presumed stuck); the key of a process that died is taken over at once
  * @param cleanupInterval how often expired keys are deleted
+ * @param requiredOn      the POST paths (patterns such as {@code /api/v1/ledgers/*}{@code /grants}) that take or pay
+ *                        money or grant value: without an Idempotency-Key they are refused, so no retry pays twice
  */
 @ConfigurationProperties("fairbill.idempotency")
 @Validated
 public record IdempotencyProperties(
         @DefaultValue("24h") @NotNull @DurationMin(hours = 24) Duration retention,
         @DefaultValue("60s") @NotNull @DurationMin(seconds = 1) Duration takeoverAfter,
-        @DefaultValue("1h") @NotNull @DurationMin(seconds = 1) Duration cleanupInterval) {
+        @DefaultValue("1h") @NotNull @DurationMin(seconds = 1) Duration cleanupInterval,
+        @DefaultValue({}) List<@NotBlank String> requiredOn) {
 }

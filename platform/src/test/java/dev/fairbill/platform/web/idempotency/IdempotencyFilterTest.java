@@ -87,7 +87,7 @@ class IdempotencyFilterTest {
 
     private IdempotencyKeyStore storeOf(JdbcClient database, ProcessLiveness process) {
         return new IdempotencyKeyStore(database, clock,
-                new IdempotencyProperties(RETENTION, TAKEOVER_AFTER, Duration.ofHours(1)), process);
+                new IdempotencyProperties(RETENTION, TAKEOVER_AFTER, Duration.ofHours(1), List.of()), process);
     }
 
     /** Claims key-1 of panel for {@code POST /things} named {@code name}, as the filter would. */
@@ -102,7 +102,7 @@ class IdempotencyFilterTest {
         var json = JsonMapper.builder().addMixIn(ProblemDetail.class, ProblemDetailJacksonMixin.class).build();
         mvc = MockMvcBuilders.standaloneSetup(controller)
                 .addFilters(new TenantFromHeaderFilter(),
-                        new IdempotencyFilter(store, new ProblemResponseWriter(json)))
+                        new IdempotencyFilter(store, new ProblemResponseWriter(json), List.of("/slow-things")))
                 .build();
     }
 
@@ -118,6 +118,20 @@ class IdempotencyFilterTest {
         assertThat(second.getContentType()).isEqualTo(first.getContentType());
         assertThat(second.getHeader(IdempotencyFilter.IDEMPOTENT_REPLAYED)).isEqualTo("true");
         assertThat(controller.executions).hasValue(1);
+    }
+
+    @Test
+    void aPathThatRequiresAKeyRefusesARequestWithoutOneAndRunsNothing() throws Exception {
+        mvc.perform(post("/slow-things").header(TenantFromHeaderFilter.TENANT, "panel")
+                        .contentType("application/json").content("{\"name\":\"alpha\"}"))
+                .andExpect(problem(400, "idempotency-key-required"));
+        assertThat(controller.executions).hasValue(0);
+
+        mvc.perform(post("/things").header(TenantFromHeaderFilter.TENANT, "panel")
+                        .contentType("application/json").content("{\"name\":\"alpha\"}"))
+                .andExpect(status().isCreated());
+        assertThat(controller.executions).hasValue(1);
+        assertThat(jdbc.sql("SELECT count(*) FROM idempotency_keys").query(Long.class).single()).isZero();
     }
 
     @Test

@@ -1,4 +1,4 @@
-package dev.fairbill.localstack;
+package dev.fairbill.gateway.deployment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,0 +1,45 @@
+package dev.fairbill.refund.query;
+
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.messaging.annotation.MessageIdentifier;
+import org.springframework.stereotype.Component;
+
+import dev.fairbill.platform.audit.AuditTrail;
+import dev.fairbill.refund.domain.RefundCaseEvents.RefundCaseApproved;
+import dev.fairbill.refund.domain.RefundCaseEvents.RefundCaseRejected;
+import dev.fairbill.refund.domain.RefundCaseEvents.RemedyApplied;
+
+/** Records each review and each remedy completed in the audit trail, with the case's read model. */
+@Component
+@ProcessingGroup(RefundCaseProjection.PROCESSING_GROUP)
+public class RefundCaseAuditTrail {
+
+    private final AuditTrail trail;
+
+    public RefundCaseAuditTrail(AuditTrail trail) {
+        this.trail = trail;
+    }
+
+    @EventHandler
+    void on(RefundCaseApproved event, @MessageIdentifier String eventId) {
+        trail.record(eventId, event.tenant(), event.caseId().value(), event.accountId(), "refund-case.approved",
+                event.actor(), event.approvedAt(), event.amount() + " to " + event.destination() + note(event.note()));
+    }
+
+    @EventHandler
+    void on(RefundCaseRejected event, @MessageIdentifier String eventId) {
+        trail.record(eventId, event.tenant(), event.caseId().value(), event.accountId(), "refund-case.rejected",
+                event.actor(), event.rejectedAt(), "rejected" + note(event.note()));
+    }
+
+    @EventHandler
+    void on(RemedyApplied event, @MessageIdentifier String eventId) {
+        trail.record(eventId, event.tenant(), event.caseId().value(), event.accountId(),
+                "refund-case.remedy-completed", event.actor(), event.appliedAt(), event.kind() + note(event.note()));
+    }
+
+    private static String note(String note) {
+        return note == null || note.isBlank() ? "" : ": " + note;
+    }
+}
