@@ -1,9 +1,11 @@
 package dev.fairbill.platform.security;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Set;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 import jakarta.validation.constraints.AssertTrue;
@@ -18,6 +20,7 @@ import jakarta.validation.constraints.NotEmpty;
  * @param audience    expected entry of {@code aud}
  * @param scopeFamily this service's scope prefix: GET needs {@code <family>:read}, other methods {@code <family>:write}
  * @param tenants     the tenants this deployment serves; a token naming any other is refused
+ * @param reviewPaths POST paths (patterns) that need {@code <family>:review} instead of {@code <family>:write}
  */
 @Validated
 @ConfigurationProperties("fairbill.security.internal-jwt")
@@ -25,7 +28,8 @@ public record InternalJwtProperties(@NotBlank String secret,
                                     @NotBlank String issuer,
                                     @NotBlank String audience,
                                     @NotBlank String scopeFamily,
-                                    @NotEmpty Set<@NotBlank String> tenants) {
+                                    @NotEmpty Set<@NotBlank String> tenants,
+                                    @DefaultValue List<@NotBlank String> reviewPaths) {
 
     @AssertTrue(message = "fairbill.security.internal-jwt.secret must be at least 32 bytes (HS256)")
     public boolean isSecretLongEnough() {

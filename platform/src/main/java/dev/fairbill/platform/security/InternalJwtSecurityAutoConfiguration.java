@@ -86,6 +86,8 @@ public class InternalJwtSecurityAutoConfiguration {
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/**", "/webhooks/**", "/error").permitAll()
+                        .requestMatchers(HttpMethod.POST, properties.reviewPaths().toArray(String[]::new))
+                        .hasAuthority("SCOPE_" + family + ":review")
                         .requestMatchers(HttpMethod.GET, "/api/**").hasAuthority("SCOPE_" + family + ":read")
                         .requestMatchers(HttpMethod.HEAD, "/api/**").hasAuthority("SCOPE_" + family + ":read")
                         .requestMatchers("/api/**").hasAuthority("SCOPE_" + family + ":write")

@@ -129,7 +129,9 @@ class RefundRequestsIT {
         assertThat(api.post(approve, "{\"note\": \"ok\"}", writerOnly).status()).isEqualTo(403);
         assertThat(api.post(approve, "{\"amount\": {\"amount\": 1001, \"currency\": \"EUR\"}, \"note\": \"ok\"}",
                 bearer(TestJwts.admin("imaging"))).status()).isEqualTo(422);
-        Map<String, String> reviewer = new HashMap<>(bearer(TestJwts.admin("imaging")));
+        // a reviewer's key: it reads and reviews, and writes nothing
+        Map<String, String> reviewer = new HashMap<>(bearer(TestJwts.token("imaging",
+                List.of("refunds:read", "refunds:review"), Instant.now(), TestJwts.SECRET)));
         reviewer.put("X-Request-Id", "req-approve-" + id);
         ApiClient.Response approved = api.post(approve,
                 "{\"amount\": {\"amount\": 600, \"currency\": \"EUR\"}, \"note\": \"proof checked\"}",
