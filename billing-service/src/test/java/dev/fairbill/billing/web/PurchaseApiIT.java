@@ -150,6 +150,11 @@ class PurchaseApiIT {
         assertThat(api.post("/api/v1/purchases", """
                 {"accountId": "%s", "productId": "credits-500", "paymentMethod": "pm_card_ok",
                  "backdateTo": "2999-01-01T00:00:00Z"}""".formatted(account), admin("panel")).status()).isEqualTo(400);
+        // the security review's purchase: it once answered 500 after the purchase and its charge were made
+        assertThat(api.post("/api/v1/purchases", """
+                {"accountId": "%s", "productId": "followers-2000", "paymentMethod": "pm_card_ok",
+                 "backdateTo": "-999999999-01-01T00:00:00Z"}""".formatted(account), admin("panel")).status())
+                .isEqualTo(400);
 
         assertThat(count("SELECT count(*) FROM purchases")).isEqualTo(purchasesBefore);
         assertThat(count("SELECT count(*) FROM charges")).isEqualTo(chargesBefore);
