@@ -137,7 +137,9 @@ class RateLimitIT {
         assertProblem(forged, 429, "rate-limited");
         assertThat(forged.headers().firstValue("Retry-After")).isPresent();
         assertThat(BACKEND.received()).hasSize(3);
-        assertProblem(gateway.get("/api/v1/plans"), 429, "rate-limited");
+        assertThat(gateway.post("/webhooks/stripe/studio", "{}").statusCode())
+                .as("another tenant's webhooks from the same processor address still pass").isEqualTo(401);
+        assertThat(BACKEND.received()).hasSize(4);
     }
 
     @Test

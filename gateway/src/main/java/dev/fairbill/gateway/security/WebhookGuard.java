@@ -12,9 +12,10 @@ import dev.fairbill.gateway.ratelimit.RateLimiter;
 
 /**
  * Webhooks carry no API key: the billing service verifies their signature. Here each tenant's webhook endpoints
- * share one generous budget, and every webhook the billing service refuses (401, 400 or 404) spends its sender address's
- * budget for unauthenticated requests, so that once an address has sent too many forged or broken webhooks, its
- * next ones are answered 429 without being forwarded. Processors retry a 429 later.
+ * share one generous budget, and every webhook the billing service refuses (401, 400 or 404) spends the budget of
+ * its sender address for that tenant, so that once an address has sent too many forged or broken webhooks for a
+ * tenant, its next ones for that tenant are answered 429 without being forwarded. A processor's address that sends
+ * for many tenants is never held back for one tenant's wrong secret; processors retry a 429 later.
  */
 public final class WebhookGuard {
 
@@ -31,19 +32,20 @@ public final class WebhookGuard {
     }
 
     public ServerResponse admit(ServerRequest request, HandlerFunction<ServerResponse> next) throws Exception {
-        String address = request.servletRequest().getRemoteAddr();
-        RateLimitDecision sender = unauthenticated.peek(address);
-        if (!sender.admitted()) {
-            return ApiKeyGuard.rateLimited(request, sender, "Too many refused webhooks from this address");
+        String tenantKey = tenantOf(request.path());
+        String sender = request.servletRequest().getRemoteAddr() + " " + tenantKey;
+        RateLimitDecision refusals = unauthenticated.peek(sender);
+        if (!refusals.admitted()) {
+            return ApiKeyGuard.rateLimited(request, refusals, "Too many refused webhooks from this address");
         }
-        RateLimitDecision tenant = perTenant.tryAcquire(tenantOf(request.path()));
+        RateLimitDecision tenant = perTenant.tryAcquire(tenantKey);
         if (!tenant.admitted()) {
             return ApiKeyGuard.rateLimited(request, tenant, "Too many webhooks for this endpoint");
         }
         ServerResponse response = next.handle(request);
         HttpStatus status = HttpStatus.resolve(response.statusCode().value());
         if (status == HttpStatus.UNAUTHORIZED || status == HttpStatus.BAD_REQUEST || status == HttpStatus.NOT_FOUND) {
-            unauthenticated.tryAcquire(address);
+            unauthenticated.tryAcquire(sender);
         }
         return response;
     }

@@ -3,6 +3,7 @@ package dev.fairbill.platform.audit;
 import java.time.Instant;
 import java.util.regex.Pattern;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -14,9 +15,11 @@ import dev.fairbill.platform.web.page.PageRequest;
 
 /**
  * {@code GET /api/v1/audit?resource=<id>}: who did what to one of the caller's tenant's resources, and when, oldest
- * first and paged. A resource of another tenant, or one nobody acted on, has an empty trail.
+ * first and paged. A resource of another tenant, or one nobody acted on, has an empty trail. The condition keeps it
+ * out of applications that scan this package without the audit trail.
  */
 @RestController
+@ConditionalOnProperty(name = "fairbill.audit.enabled", havingValue = "true")
 public class AuditController {
 
     private static final Pattern RESOURCE_ID = Pattern.compile("[a-z]{2,8}_[0-9A-Za-z]{1,54}");
