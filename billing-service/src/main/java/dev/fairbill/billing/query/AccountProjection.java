@@ -6,6 +6,7 @@ import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -17,6 +18,7 @@ import dev.fairbill.billing.domain.AccountHolds.AccountHoldPlaced;
 import dev.fairbill.billing.domain.AccountHolds.AccountTerminated;
 import dev.fairbill.billing.domain.AccountOpened;
 import dev.fairbill.billing.domain.AccountRole;
+import dev.fairbill.platform.web.ConflictException;
 import dev.fairbill.platform.web.UnprocessableException;
 
 /**
@@ -87,6 +89,26 @@ public class AccountProjection {
     public AccountView referencedBy(String tenant, String accountId) {
         return find(tenant, accountId).orElseThrow(() -> new UnprocessableException("unknown-account",
                 "Unknown account", "Account " + accountId + " not found."));
+    }
+
+    /**
+     * The account a request that charges it or grows its tree names, which must be {@code ACTIVE}: a suspended or
+     * terminated account answers 409 {@code account-not-active}, naming its holds, and the request changes nothing.
+     */
+    public AccountView active(String tenant, String accountId, String whatItCannotDo) {
+        return requireActive(referencedBy(tenant, accountId), whatItCannotDo);
+    }
+
+    public static AccountView requireActive(AccountView account, String whatItCannotDo) {
+        if (!"ACTIVE".equals(account.status())) {
+            String holds = account.holds().isEmpty() ? "" : " (holds: " + account.holds().stream()
+                    .map(hold -> hold.reason() + (hold.reference() == null ? "" : " " + hold.reference()))
+                    .collect(Collectors.joining(", ")) + ")";
+            throw new ConflictException("account-not-active", "Account not active",
+                    "Account " + account.id() + " is " + account.status() + holds + " and cannot " + whatItCannotDo
+                            + ".");
+        }
+        return account;
     }
 
     public Optional<AccountView> find(String tenant, String accountId) {

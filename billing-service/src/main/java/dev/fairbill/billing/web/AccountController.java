@@ -88,6 +88,7 @@ public class AccountController {
     private AccountId validParent(String tenant, String parentAccountId) {
         AccountView parent = accounts.find(tenant, parentAccountId)
                 .orElseThrow(() -> new AccountRuleViolation("Parent account " + parentAccountId + " not found."));
+        AccountProjection.requireActive(parent, "open accounts below it");
         if (!parent.role().canParent()) {
             throw new AccountRuleViolation("Parent account " + parentAccountId + " is a " + parent.role()
                     + " and cannot have accounts below it.");

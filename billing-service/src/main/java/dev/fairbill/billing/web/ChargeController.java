@@ -77,7 +77,7 @@ public class ChargeController {
     }
 
     private void capture(String tenant, ChargeId id, ChargeRequest request) {
-        AccountView account = accounts.referencedBy(tenant, request.accountId());
+        AccountView account = accounts.active(tenant, request.accountId(), "be charged");
         var amount = request.amount().toMoney("amount");
         if (!catalog.currencies(tenant).contains(amount.currency())) {
             throw new UnprocessableException("currency-not-accepted", "Currency not accepted", "This tenant charges "

@@ -73,7 +73,7 @@ public class PurchaseController {
     }
 
     private void place(String tenant, PurchaseId id, ChargeId chargeId, PurchaseRequest request) {
-        AccountView account = accounts.referencedBy(tenant, request.accountId());
+        AccountView account = accounts.active(tenant, request.accountId(), "purchase");
         CatalogProduct product = catalog.product(tenant, request.productId())
                 .orElseThrow(() -> new UnprocessableException("product-not-found", "Product not found",
                         "Product " + request.productId() + " is not in this tenant's catalog."));

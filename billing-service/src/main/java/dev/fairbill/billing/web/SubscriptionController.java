@@ -28,7 +28,6 @@ import dev.fairbill.billing.query.SubscriptionProjection;
 import dev.fairbill.platform.id.IdPrefix;
 import dev.fairbill.platform.id.Ids;
 import dev.fairbill.platform.security.Caller;
-import dev.fairbill.platform.web.ConflictException;
 import dev.fairbill.platform.web.NotFoundException;
 import dev.fairbill.platform.web.UnprocessableException;
 import dev.fairbill.platform.web.idempotency.IdempotentCreation;
@@ -69,11 +68,7 @@ public class SubscriptionController {
     }
 
     private void create(String tenant, SubscriptionId id, SubscriptionCreateRequest request) {
-        AccountView account = accounts.referencedBy(tenant, request.accountId());
-        if (!"ACTIVE".equals(account.status())) {
-            throw new ConflictException("account-not-active", "Account not active",
-                    "Account " + account.id() + " is " + account.status() + " and cannot start subscriptions.");
-        }
+        AccountView account = accounts.active(tenant, request.accountId(), "start subscriptions");
         PlanTerms plan = plan(tenant, request.planId());
         String paymentMethod = request.paymentMethod() != null ? request.paymentMethod()
                 : account.defaultPaymentMethod();

@@ -1,5 +1,6 @@
 package dev.fairbill.billing.process;
 
+import static dev.fairbill.billing.BillingApi.admin;
 import static dev.fairbill.billing.BillingTestClient.WAIT;
 import static dev.fairbill.billing.BillingTestClient.awaitFact;
 import static dev.fairbill.billing.BillingTestClient.holds;
@@ -11,6 +12,7 @@ import static dev.fairbill.platform.testsupport.KafkaTestMessages.data;
 import static dev.fairbill.platform.testsupport.KafkaTestMessages.header;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Set;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -19,6 +21,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import dev.fairbill.billing.BillingApi;
 import dev.fairbill.billing.BillingTestClient;
 import dev.fairbill.contracts.Topics;
 import dev.fairbill.contracts.billing.ReinstateAccountRequestedV1;
@@ -114,6 +117,46 @@ class SubscriptionHoldsIT {
                 new ReinstateAccountRequestedV1(account, "panel", "DISPUTE", "dp_race_1"));
         var reinstated = billing.awaitSubscription("panel", subscription, read -> holds(read).isEmpty());
         assertThat(status(reinstated)).isEqualTo("ACTIVE");
+    }
+
+    @Test // seed 000 §9: a held account is not charged and grows no tree
+    void aHeldAccountIsNotChargedSoldToNorGivenNewAccounts() {
+        var api = new BillingApi(port);
+        String reseller = api.openAccount("panel", """
+                {"externalRef": "held-reseller", "role": "RESELLER", "defaultPaymentMethod": "pm_card_ok"}""");
+        request(SuspendAccountRequestedV1.TYPE, reseller,
+                new SuspendAccountRequestedV1(reseller, "panel", "DISPUTE", "dp_held_1"));
+        billing.awaitAccount("panel", reseller, read -> status(read).equals("SUSPENDED"));
+        long charges = count("SELECT count(*) FROM charges WHERE account_id = ?", reseller);
+        long purchases = count("SELECT count(*) FROM purchases WHERE account_id = ?", reseller);
+        long children = count("SELECT count(*) FROM accounts WHERE parent_account_id = ?", reseller);
+
+        var refused = List.of(
+                api.post("/api/v1/charges", """
+                        {"accountId": "%s", "amount": {"amount": 500, "currency": "EUR"}, "description": "fee"}"""
+                        .formatted(reseller), admin("panel")),
+                api.post("/api/v1/purchases", """
+                        {"accountId": "%s", "productId": "credits-500"}""".formatted(reseller),
+                        admin("panel")),
+                api.post("/api/v1/accounts", """
+                        {"externalRef": "held-child", "role": "CUSTOMER", "parentAccountId": "%s"}"""
+                        .formatted(reseller), admin("panel")),
+                api.post("/api/v1/subscriptions", """
+                        {"accountId": "%s", "planId": "monthly"}""".formatted(reseller),
+                        admin("panel")));
+
+        assertThat(refused).allSatisfy(response -> {
+            assertThat(response.status()).as(response.body()).isEqualTo(409);
+            assertThat(response.header("Content-Type")).startsWith("application/problem+json");
+            assertThat(response.body()).contains("account-not-active", "SUSPENDED", "DISPUTE dp_held_1");
+        });
+        assertThat(count("SELECT count(*) FROM charges WHERE account_id = ?", reseller)).isEqualTo(charges);
+        assertThat(count("SELECT count(*) FROM purchases WHERE account_id = ?", reseller)).isEqualTo(purchases);
+        assertThat(count("SELECT count(*) FROM accounts WHERE parent_account_id = ?", reseller)).isEqualTo(children);
+    }
+
+    private long count(String sql, String account) {
+        return jdbc.sql(sql).param(account).query(Long.class).single();
     }
 
     @Test // seed 000 §9: a lost dispute terminates
