@@ -23,6 +23,7 @@ import dev.fairbill.billing.domain.ChargeEvents.ChargeAwaitingBalance;
 import dev.fairbill.billing.domain.ChargeEvents.ChargeCaptured;
 import dev.fairbill.billing.domain.ChargeEvents.ChargeDisputeClosed;
 import dev.fairbill.billing.domain.ChargeEvents.ChargeDisputeRecorded;
+import dev.fairbill.billing.domain.ChargeEvents.ChargeDoublePaidOut;
 import dev.fairbill.billing.domain.ChargeEvents.ChargeFailed;
 import dev.fairbill.billing.domain.ChargeEvents.ChargeFlaggedDuplicate;
 import dev.fairbill.billing.domain.ChargeEvents.ChargeRefundFailed;
@@ -38,8 +39,9 @@ import dev.fairbill.platform.web.ValidationFailedException;
 /**
  * One attempt to take money from an account — from its cash balance first (ADR 0010), the
  * rest through the payment processor — and everything that happens to that money afterwards: refunds, disputes, being
- * recognised as a duplicate. Invariant: {@code refunded + lost in dispute ≤
- * captured}, always.
+ * recognised as a duplicate. Invariant: what we pay out is limited, {@code refunded + lost in dispute ≤ captured} as far
+ * as it is ours to decide; a dispute the processor decides against us after a refund is recorded all the same, and
+ * what it took beyond the rest is a double payout ({@code ChargeDoublePaidOut}).
  */
 @Aggregate
 public class Charge {
@@ -215,11 +217,17 @@ public class Charge {
         if (!lost.currency().equals(amount.currency())) {
             throw new ValidationFailedException("lostAmount.currency", "must be the charge's currency");
         }
-        if (lost.isNegative() || lost.isGreaterThan(refundable())) {
-            throw ChargeRuleViolation.invariant(id, lost, refundable());
+        if (lost.isNegative() || lost.isGreaterThan(amount)) {
+            throw ChargeRuleViolation.invariant(id, lost, amount);
         }
+        // the processor took the money back: a fact, recorded even when our refunds had already returned part of it
+        Money excess = lost.minus(refundable());
         apply(new ChargeDisputeClosed(id, accountId, tenant, command.disputeId(), command.won(), lost,
                 clock.instant()));
+        if (excess.isPositive()) {
+            apply(new ChargeDoublePaidOut(id, accountId, tenant, command.disputeId(), refunded, lost, excess,
+                    clock.instant()));
+        }
     }
 
     /**

@@ -100,6 +100,17 @@ public final class ChargeEvents {
                                       boolean won, Money lostAmount, Instant closedAt) {
     }
 
+    /**
+     * A lost dispute took back more than was left after our refunds: the customer got {@code excess} twice, once
+     * from us and once from the processor. The processor's loss is a fact; this records what it cost.
+     *
+     * @param refunded what we had refunded when the dispute was lost
+     * @param excess   refunded + lost − captured, the money paid out twice
+     */
+    public record ChargeDoublePaidOut(ChargeId chargeId, AccountId accountId, String tenant, DisputeId disputeId,
+                                      Money refunded, Money lostAmount, Money excess, Instant detectedAt) {
+    }
+
     private static Money orZero(Money money, Money amount) {
         return money != null ? money : Money.zero(amount.currency());
     }

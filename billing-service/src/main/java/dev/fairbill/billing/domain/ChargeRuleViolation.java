@@ -27,10 +27,10 @@ public class ChargeRuleViolation extends ProblemException {
     }
 
     /** refunded + lost in dispute ≤ captured, always. */
-    static ChargeRuleViolation invariant(ChargeId id, Object lost, Object refundable) {
+    static ChargeRuleViolation invariant(ChargeId id, Object lost, Object captured) {
         return new ChargeRuleViolation(HttpStatus.UNPROCESSABLE_CONTENT, "charge-invariant-violated",
                 "Charge invariant violated", "A dispute loss of " + lost + " on charge " + id
-                        + " would exceed what was captured and not refunded (" + refundable + ").");
+                        + " is negative or exceeds what was captured (" + captured + ").");
     }
 
     static ChargeRuleViolation otherDisputeOpen(ChargeId id, DisputeId open) {

@@ -12,6 +12,7 @@ import dev.fairbill.billing.domain.ChargeEvents.ChargeAwaitingBalance;
 import dev.fairbill.billing.domain.ChargeEvents.ChargeCaptured;
 import dev.fairbill.billing.domain.ChargeEvents.ChargeDisputeClosed;
 import dev.fairbill.billing.domain.ChargeEvents.ChargeDisputeRecorded;
+import dev.fairbill.billing.domain.ChargeEvents.ChargeDoublePaidOut;
 import dev.fairbill.billing.domain.ChargeEvents.ChargeFailed;
 import dev.fairbill.billing.domain.ChargeEvents.ChargeFlaggedDuplicate;
 import dev.fairbill.billing.domain.ChargeEvents.ChargeRefunded;
@@ -19,6 +20,7 @@ import dev.fairbill.billing.domain.ChargeId;
 import dev.fairbill.billing.domain.PurchaseId;
 import dev.fairbill.billing.domain.SubscriptionId;
 import dev.fairbill.platform.money.Money;
+import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * Keeps the {@code charges} table, in the command's transaction (subscribing, ADR 0003). Replaying an event changes
@@ -30,11 +32,15 @@ import dev.fairbill.platform.money.Money;
 public class ChargeProjection {
 
     public static final String PROCESSING_GROUP = "charge-projection";
+    static final String DOUBLE_PAYOUTS = "fairbill.charges.double.payouts";
+    static final String DOUBLE_PAYOUT_AMOUNT = "fairbill.charges.double.payout.minor.units";
 
     private final JdbcClient jdbc;
+    private final MeterRegistry meters;
 
-    public ChargeProjection(JdbcClient jdbc) {
+    public ChargeProjection(JdbcClient jdbc, MeterRegistry meters) {
         this.jdbc = jdbc;
+        this.meters = meters;
     }
 
     @EventHandler
@@ -98,6 +104,21 @@ public class ChargeProjection {
                 .params(event.disputeId().value(), event.won() ? "WON" : "LOST", event.lostAmount().amount(),
                         event.chargeId().value(), event.disputeId().value())
                 .update();
+    }
+
+    /** Counted once per charge, however often the event is handled: a double payout pages an operator. */
+    @EventHandler
+    void on(ChargeDoublePaidOut event) {
+        int marked = jdbc.sql("""
+                        UPDATE charges SET status = 'DOUBLE_PAYOUT', double_payout = ?
+                        WHERE id = ? AND status <> 'DOUBLE_PAYOUT'""")
+                .params(event.excess().amount(), event.chargeId().value())
+                .update();
+        if (marked > 0) {
+            meters.counter(DOUBLE_PAYOUTS, "tenant", event.tenant()).increment();
+            meters.counter(DOUBLE_PAYOUT_AMOUNT, "tenant", event.tenant(), "currency",
+                    event.excess().currency().getCurrencyCode()).increment(event.excess().amount());
+        }
     }
 
     /** Inserts a new charge, or settles a PENDING one; a charge created while pending keeps its creation time. */

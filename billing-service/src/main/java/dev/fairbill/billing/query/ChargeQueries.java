@@ -19,7 +19,8 @@ public class ChargeQueries implements ChargeLookup {
             SELECT seq, id, tenant, account_id, status, amount, currency, amount_refunded, paid_from_balance,
                    description,
                    subscription_id, purchase_id, processor, processor_charge_id, failure_code, duplicate_of,
-                   dispute_id, dispute_status, dispute_reason, dispute_amount, dispute_due_by, created_at
+                   dispute_id, dispute_status, dispute_reason, dispute_amount, dispute_due_by, double_payout,
+                   created_at
             FROM charges""";
 
     private final JdbcClient jdbc;
@@ -76,6 +77,7 @@ public class ChargeQueries implements ChargeLookup {
                 new Money(row.getLong("paid_from_balance"), currency), row.getString("description"),
                 row.getString("subscription_id"), row.getString("purchase_id"), row.getString("processor"),
                 row.getString("processor_charge_id"), row.getString("failure_code"), row.getString("duplicate_of"),
-                dispute, row.getTimestamp("created_at").toInstant(), row.getLong("seq"));
+                dispute, row.getLong("double_payout") == 0 ? null : new Money(row.getLong("double_payout"), currency),
+                row.getTimestamp("created_at").toInstant(), row.getLong("seq"));
     }
 }

@@ -16,7 +16,7 @@ import dev.fairbill.platform.money.Money;
 public record ChargeView(String id, String tenant, String accountId, String status, Money amount,
                          Money amountRefunded, Money paidFromBalance, String description, String subscriptionId,
                          String purchaseId, String processor, String processorChargeId, String failureCode,
-                         String duplicateOf, Dispute dispute, Instant createdAt, long seq) {
+                         String duplicateOf, Dispute dispute, Money doublePayout, Instant createdAt, long seq) {
 
     /**
      * @param status {@code OPEN}, {@code WON} or {@code LOST}

@@ -21,6 +21,7 @@ import dev.fairbill.billing.domain.ChargeEvents.ChargeAwaitingBalance;
 import dev.fairbill.billing.domain.ChargeEvents.ChargeCaptured;
 import dev.fairbill.billing.domain.ChargeEvents.ChargeDisputeClosed;
 import dev.fairbill.billing.domain.ChargeEvents.ChargeDisputeRecorded;
+import dev.fairbill.billing.domain.ChargeEvents.ChargeDoublePaidOut;
 import dev.fairbill.billing.domain.ChargeEvents.ChargeFailed;
 import dev.fairbill.billing.domain.ChargeEvents.ChargeFlaggedDuplicate;
 import dev.fairbill.billing.domain.ChargeEvents.ChargeRefundFailed;
@@ -330,10 +331,28 @@ class ChargeTest {
     }
 
     @Test
-    void lostDisputeAboveWhatWasNotRefundedBreaksTheInvariantAndIsRefused() {
-        // refunded + lost-in-dispute ≤ captured, always
+    void lostDisputeAboveWhatWasNotRefundedIsRecordedAsADoublePayout() {
+        // the processor took back 1000 after we had refunded 700: 700 went to the customer twice
         fixture.given(captured("pm_card_ok"), refunded("re_1", 700, 700), disputeRecorded())
-                .when(new RecordChargeDisputeClosed(ID, DISPUTE, false, Money.of(301, "EUR")))
+                .when(new RecordChargeDisputeClosed(ID, DISPUTE, false, Money.of(1000, "EUR")))
+                .expectEvents(disputeClosed(false, 1000), new ChargeDoublePaidOut(ID, ACCOUNT, "studio", DISPUTE,
+                        Money.of(700, "EUR"), Money.of(1000, "EUR"), Money.of(700, "EUR"), NOW));
+    }
+
+    @Test
+    void aDoublePaidOutChargeIsNeverRefundedAgain() {
+        fixture.given(captured("pm_card_ok"), refunded("re_1", 700, 700), disputeRecorded(),
+                        disputeClosed(false, 1000), new ChargeDoublePaidOut(ID, ACCOUNT, "studio", DISPUTE,
+                                Money.of(700, "EUR"), Money.of(1000, "EUR"), Money.of(700, "EUR"), NOW))
+                .when(new RefundCharge(ID, "re_2", "studio", ACCOUNT, Money.of(100, "EUR"), "requested"))
+                .expectEvents(new ChargeRefundFailed(ID, ACCOUNT, "studio", "re_2", Money.of(100, "EUR"),
+                        "charge-disputed", NOW));
+    }
+
+    @Test
+    void aLossAboveWhatWasCapturedOrBelowZeroIsRefused() {
+        fixture.given(captured("pm_card_ok"), disputeRecorded())
+                .when(new RecordChargeDisputeClosed(ID, DISPUTE, false, Money.of(1001, "EUR")))
                 .expectException(problem("charge-invariant-violated"))
                 .expectNoEvents();
     }
