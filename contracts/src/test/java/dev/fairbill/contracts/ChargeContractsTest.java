@@ -48,7 +48,7 @@ class ChargeContractsTest {
         assertRoundTrip("contracts/billing/charge-refunded.v1.json",
                 new ChargeRefundedV1(CHARGE, ACCOUNT, "studio", "re_01JDQ8Z3V5G7N2K4M6P8R0T2W4",
                         new MoneyAmount(400, "EUR"), new MoneyAmount(600, "EUR"), "re_sandbox_9Hd2kLq5Wm3Xv8Pz",
-                        "DUPLICATE_CHARGE", AT),
+                        "DUPLICATE_CHARGE", AT, new MoneyAmount(100, "EUR")),
                 ChargeRefundedV1.class);
     }
 

@@ -32,6 +32,7 @@ import dev.fairbill.billing.payment.PaymentProcessor;
 import dev.fairbill.billing.payment.PaymentProcessor.CaptureRequest;
 import dev.fairbill.billing.payment.PaymentProcessor.RefundRequest;
 import dev.fairbill.billing.payment.UnknownPaymentMethodException;
+import dev.fairbill.contracts.billing.RefundChargeRequestedV1;
 import dev.fairbill.platform.money.Money;
 import dev.fairbill.platform.web.NotFoundException;
 import dev.fairbill.platform.web.ValidationFailedException;
@@ -60,6 +61,7 @@ public class Charge {
     private String paymentMethod;
     private String processorChargeId;
     private Money refunded;
+    private Money refundedToBalance;
     private Money lostInDispute;
     private final Set<String> refundIds = new HashSet<>();
     private DisputeId openDispute;
@@ -150,27 +152,38 @@ public class Charge {
             return;
         }
         String refused = refusal(command.amount());
+        if (refused == null && RefundChargeRequestedV1.CASH_WITHDRAWAL.equals(command.reason())
+                && command.amount().isGreaterThan(cardRefundable())) {
+            refused = "exceeds-refundable"; // a withdrawal pays out to the card, never back into the balance
+        }
         if (refused != null) {
             apply(new ChargeRefundFailed(id, accountId, tenant, command.refundId(), command.amount(), refused,
                     clock.instant()));
             return;
         }
-        var result = processor.refund(new RefundRequest(command.refundId(), processorChargeId, paymentMethod,
-                command.amount()));
-        switch (result) {
-            case PaymentProcessor.Refunded ok -> apply(new ChargeRefunded(id, accountId, tenant, command.refundId(),
-                    command.amount(), refunded.plus(command.amount()), ok.processorRefundId(), command.reason(),
-                    clock.instant()));
-            case PaymentProcessor.RefundDeclined declined -> apply(new ChargeRefundFailed(id, accountId, tenant,
-                    command.refundId(), command.amount(), declined.failureCode(), clock.instant()));
+        // paid back where it came from: the card first, up to what the card paid and still holds; the rest was paid
+        // from the cash balance and goes back there (ADR 0010)
+        Money toCard = command.amount().isGreaterThan(cardRefundable()) ? cardRefundable() : command.amount();
+        Money toBalance = command.amount().minus(toCard);
+        String processorRefundId = null;
+        if (toCard.isPositive()) {
+            var result = processor.refund(new RefundRequest(command.refundId(), processorChargeId, paymentMethod,
+                    toCard));
+            if (result instanceof PaymentProcessor.RefundDeclined declined) {
+                apply(new ChargeRefundFailed(id, accountId, tenant, command.refundId(), command.amount(),
+                        declined.failureCode(), clock.instant()));
+                return;
+            }
+            processorRefundId = ((PaymentProcessor.Refunded) result).processorRefundId();
         }
+        apply(new ChargeRefunded(id, accountId, tenant, command.refundId(), command.amount(),
+                refunded.plus(command.amount()), processorRefundId, command.reason(), clock.instant(), toBalance));
     }
 
     /**
      * The rule that refuses refunding {@code requested}, as the failure code the requester reads, or null:
-     * a charge with an open or lost dispute is never refunded, and refunded + lost ≤ captured. The processor can only
-     * give back what it captured, so the part paid from cash balance is not refundable here: the refund saga returns
-     * it as account balance (ADR 0010).
+     * a charge with an open or lost dispute is never refunded, and refunded + lost ≤ captured. The processor gives
+     * back what it captured; the part the cash balance paid goes back to the balance (ADR 0010).
      */
     private String refusal(Money requested) {
         if (!captured) {
@@ -185,7 +198,7 @@ public class Charge {
         if (openDispute != null || disputeLost) {
             return "charge-disputed";
         }
-        if (requested.isGreaterThan(cardRefundable())) {
+        if (requested.isGreaterThan(refundable())) {
             return "exceeds-refundable";
         }
         return null;
@@ -280,7 +293,8 @@ public class Charge {
 
     /** What the processor captured and has not given back or lost: the most a processor refund can return. */
     private Money cardRefundable() {
-        return refundable().minus(paidFromBalance);
+        Money left = amount.minus(paidFromBalance).minus(refunded.minus(refundedToBalance)).minus(lostInDispute);
+        return left.isNegative() ? Money.zero(amount.currency()) : left;
     }
 
     @EventSourcingHandler
@@ -309,6 +323,7 @@ public class Charge {
         tenant = tenantId;
         amount = chargeAmount;
         refunded = Money.zero(chargeAmount.currency());
+        refundedToBalance = Money.zero(chargeAmount.currency());
         lostInDispute = Money.zero(chargeAmount.currency());
         paidFromBalance = Money.zero(chargeAmount.currency());
     }
@@ -325,6 +340,9 @@ public class Charge {
     void on(ChargeRefunded event) {
         refundIds.add(event.refundId());
         refunded = event.amountRefunded();
+        if (event.toBalance() != null) {
+            refundedToBalance = refundedToBalance.plus(event.toBalance());
+        }
     }
 
     @EventSourcingHandler

@@ -60,10 +60,29 @@ public final class ChargeEvents {
                                         boolean intentional, Instant requestedAt) {
     }
 
-    /** @param amountRefunded refunded on this charge in total, this refund included */
+    /**
+     * @param amount         refunded now, both legs
+     * @param amountRefunded refunded on this charge in total, this refund included
+     * @param toBalance      the part of {@code amount} returned to the account's cash balance, because the balance
+     *                       paid that part of the charge (ADR 0010); the rest went back to the payment method. Zero
+     *                       (or absent in events recorded before the split) when all went to the payment method
+     */
     @Revision("1")
     public record ChargeRefunded(ChargeId chargeId, AccountId accountId, String tenant, String refundId, Money amount,
-                                 Money amountRefunded, String processorRefundId, String reason, Instant refundedAt) {
+                                 Money amountRefunded, String processorRefundId, String reason, Instant refundedAt,
+                                 Money toBalance) {
+
+        /** A refund wholly to the payment method. */
+        public ChargeRefunded(ChargeId chargeId, AccountId accountId, String tenant, String refundId, Money amount,
+                              Money amountRefunded, String processorRefundId, String reason, Instant refundedAt) {
+            this(chargeId, accountId, tenant, refundId, amount, amountRefunded, processorRefundId, reason,
+                    refundedAt, Money.zero(amount.currency()));
+        }
+
+        /** What went back to the payment method. */
+        public Money toCard() {
+            return toBalance == null ? amount : amount.minus(toBalance);
+        }
     }
 
     /**

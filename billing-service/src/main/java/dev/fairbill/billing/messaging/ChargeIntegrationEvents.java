@@ -47,7 +47,8 @@ public class ChargeIntegrationEvents implements IntegrationEventMapper {
                     e.failureCode(), e.failedAt(), wire(e.paidFromBalance())));
             case ChargeRefunded e -> message(ChargeRefundedV1.TYPE, e.accountId().value(), new ChargeRefundedV1(
                     e.chargeId().value(), e.accountId().value(), e.tenant(), e.refundId(), wire(e.amount()),
-                    wire(e.amountRefunded()), e.processorRefundId(), e.reason(), e.refundedAt()));
+                    wire(e.amountRefunded()), e.processorRefundId(), e.reason(), e.refundedAt(),
+                    e.toBalance() == null || e.toBalance().isZero() ? null : wire(e.toBalance())));
             case ChargeRefundFailed e -> message(ChargeRefundFailedV1.TYPE, e.accountId().value(),
                     new ChargeRefundFailedV1(e.chargeId().value(), e.accountId().value(), e.tenant(), e.refundId(),
                             wire(e.amount()), e.failureCode(), e.failedAt()));

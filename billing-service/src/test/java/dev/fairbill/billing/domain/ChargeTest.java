@@ -27,6 +27,7 @@ import dev.fairbill.billing.domain.ChargeEvents.ChargeFlaggedDuplicate;
 import dev.fairbill.billing.domain.ChargeEvents.ChargeRefundFailed;
 import dev.fairbill.billing.domain.ChargeEvents.ChargeRefunded;
 import dev.fairbill.billing.payment.PaymentProcessor.CaptureRequest;
+import dev.fairbill.contracts.billing.RefundChargeRequestedV1;
 import dev.fairbill.platform.money.Money;
 import dev.fairbill.platform.web.NotFoundException;
 import dev.fairbill.platform.web.ValidationFailedException;
@@ -181,12 +182,39 @@ class ChargeTest {
     }
 
     @Test
-    void processorRefundsOnlyWhatTheProcessorCaptured() {
-        // card-refundable = amount − paid from balance − refunded − lost; the balance part goes back as balance
+    void aRefundGoesToTheCardUpToWhatItPaidAndTheRestBackToTheBalance() {
+        // card-refundable = amount − paid from balance − refunded to the card − lost; the rest came from the balance
         fixture.given(awaitingBalance("pm_card_ok"), captured("pm_card_ok", 300), refunded("re_1", 200, 200))
                 .when(refund("re_2", 501))
-                .expectEvents(refusal("re_2", 501, "exceeds-refundable"));
+                .expectEvents(new ChargeRefunded(ID, ACCOUNT, "studio", "re_2", Money.of(501, "EUR"),
+                        Money.of(701, "EUR"), "re_sandbox_re_2", "DUPLICATE_CHARGE", NOW, Money.of(1, "EUR")));
+        assertThat(processor.refunds).singleElement()
+                .satisfies(request -> assertThat(request.amount()).isEqualTo(Money.of(500, "EUR")));
+    }
+
+    @Test
+    void neverMoreThanWhatIsLeftOfBothParts() {
+        fixture.given(awaitingBalance("pm_card_ok"), captured("pm_card_ok", 300), refunded("re_1", 200, 200))
+                .when(refund("re_2", 801))
+                .expectEvents(refusal("re_2", 801, "exceeds-refundable"));
         assertThat(processor.refunds).isEmpty();
+    }
+
+    @Test
+    void aCashWithdrawalReachesTheCardWholeOrNotAtAll() {
+        fixture.given(awaitingBalance("pm_card_ok"), captured("pm_card_ok", 300))
+                .when(new RefundCharge(ID, "re_1", "studio", ACCOUNT, Money.of(701, "EUR"),
+                        RefundChargeRequestedV1.CASH_WITHDRAWAL))
+                .expectEvents(refusal("re_1", 701, "exceeds-refundable"));
+        assertThat(processor.refunds).isEmpty();
+    }
+
+    @Test
+    void aDeclinedCardPartPaysNothingBackToTheBalanceEither() {
+        fixture.given(awaitingBalance("pm_card_refund_fails"), captured("pm_card_refund_fails", 300))
+                .when(refund("re_1", 1000))
+                .expectEvents(new ChargeRefundFailed(ID, ACCOUNT, "studio", "re_1", EUR_1000,
+                        "refund_failed", NOW));
     }
 
     @Test
@@ -197,11 +225,12 @@ class ChargeTest {
     }
 
     @Test
-    void chargePaidWhollyFromBalanceHasNothingForTheProcessorToRefund() {
+    void chargePaidWhollyFromBalanceIsRefundedToTheBalanceWithoutTheProcessor() {
         fixture.given(awaitingBalance("pm_card_ok"), new ChargeCaptured(ID, ACCOUNT, "studio", EUR_1000, "monthly",
                         null, null, null, "pm_card_ok", false, Charge.BALANCE, null, NOW, EUR_1000))
-                .when(refund("re_1", 1))
-                .expectEvents(refusal("re_1", 1, "exceeds-refundable"));
+                .when(refund("re_1", 400))
+                .expectEvents(new ChargeRefunded(ID, ACCOUNT, "studio", "re_1", Money.of(400, "EUR"),
+                        Money.of(400, "EUR"), null, "DUPLICATE_CHARGE", NOW, Money.of(400, "EUR")));
         assertThat(processor.refunds).isEmpty();
     }
 

@@ -25,16 +25,21 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import dev.fairbill.billing.BillingApi;
 import dev.fairbill.billing.BillingTestClient;
 import dev.fairbill.billing.domain.AccountId;
+import dev.fairbill.billing.payment.SandboxPaymentProcessor;
 import dev.fairbill.billing.query.AccountCashBalances;
 import dev.fairbill.contracts.MoneyAmount;
 import dev.fairbill.contracts.Topics;
 import dev.fairbill.contracts.billing.ChargeCapturedV1;
+import dev.fairbill.contracts.billing.ChargeRefundedV1;
 import dev.fairbill.contracts.billing.PurchasePaidV1;
+import dev.fairbill.contracts.billing.RefundChargeRequestedV1;
 import dev.fairbill.contracts.billing.SubscriptionStartedV1;
 import dev.fairbill.contracts.ledger.ApplyCashBalanceRequestedV1;
 import dev.fairbill.contracts.ledger.CashBalanceAppliedV1;
 import dev.fairbill.contracts.ledger.CashBalanceChangedV1;
 import dev.fairbill.contracts.ledger.LotGrantedV1;
+import dev.fairbill.platform.id.IdPrefix;
+import dev.fairbill.platform.id.Ids;
 import dev.fairbill.platform.money.Money;
 import dev.fairbill.platform.testsupport.IntegrationTest;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -53,6 +58,7 @@ class CashBalanceFirstIT {
     @LocalServerPort int port;
     @Autowired JdbcClient jdbc;
     @Autowired AccountCashBalances cashBalances;
+    @Autowired SandboxPaymentProcessor sandbox;
     @Autowired MeterRegistry meters;
     private BillingApi api;
     private BillingTestClient billing;
@@ -104,6 +110,36 @@ class CashBalanceFirstIT {
         assertThat(billing.charge(TENANT, chargeId)).isEqualTo(paid);
         assertThat(billing.eventsOf(chargeId, "ChargeCaptured")).isEqualTo(1);
         assertThat(billing.inboxRows(answerId)).isEqualTo(1);
+    }
+
+    /** ADR 0010: a refund goes back where the money came from, the card part to the card, the rest to the balance. */
+    @Test
+    void aFullRefundOfAPartlyBalancePaidChargeGoesBackToTheCardAndTheBalanceOnce() {
+        String account = billing.openCustomer(TENANT);
+        cashBalanceIs(account, 300, 1);
+        String chargeId = created(api.post("/api/v1/charges", """
+                {"accountId": "%s", "amount": {"amount": 1000, "currency": "EUR"}, "description": "Setup fee"}"""
+                .formatted(account), admin(TENANT))).get("id").asString();
+        awaitLedgerRequest(account, ApplyCashBalanceRequestedV1.TYPE, ApplyCashBalanceRequestedV1.class,
+                asked -> asked.chargeId().equals(chargeId));
+        ledgerFact(CashBalanceAppliedV1.TYPE, account,
+                new CashBalanceAppliedV1(chargeId, account, TENANT, eur(1000), eur(300), Instant.now()));
+        JsonNode paid = billing.awaitCharge(TENANT, chargeId, read -> status(read).equals("SUCCEEDED"));
+        String refundId = Ids.generate(IdPrefix.REFUND);
+        var refund = new RefundChargeRequestedV1(refundId, chargeId, account, TENANT, eur(1000), "DUPLICATE_CHARGE");
+
+        String messageId = BillingTestClient.request(RefundChargeRequestedV1.TYPE, account, refund);
+        BillingTestClient.redeliver(messageId, RefundChargeRequestedV1.TYPE, account, refund);
+
+        ChargeRefundedV1 refunded = awaitFact(account, ChargeRefundedV1.TYPE, ChargeRefundedV1.class,
+                fact -> fact.refundId().equals(refundId));
+        assertThat(refunded.amount()).isEqualTo(eur(1000));
+        assertThat(refunded.toBalance()).isEqualTo(eur(300));
+        assertThat(refunded.amountRefunded()).isEqualTo(eur(1000));
+        JsonNode read = billing.awaitCharge(TENANT, chargeId, charge -> status(charge).equals("REFUNDED"));
+        assertThat(read.get("amountRefunded").get("amount").asLong()).isEqualTo(1000);
+        assertThat(sandbox.refundsOf(paid.get("processorChargeId").asString())).containsExactly(Money.of(700, "EUR"));
+        Awaitility.await().atMost(WAIT).until(() -> billing.eventsOf(chargeId, "ChargeRefunded") == 1);
     }
 
     @Test

@@ -152,12 +152,23 @@ class BillingFactHandlers {
                 commands.sendAndWait(new RestoreCashBalance(LedgerId.of(failed.accountId()), failed.chargeId())));
     }
 
-    /** Billing's answers to the refunds a withdrawal asked for; other refunds change nothing. */
+    /**
+     * Billing's answers to the refunds a withdrawal asked for; and the part of any refund that goes back to the cash
+     * balance that paid it (ADR 0010), as a {@code REFUND_BALANCE} lot granted once per refund id.
+     */
     @Bean
-    InboundHandler<ChargeRefundedV1> withdrawalRefundPaid(CommandGateway commands) {
-        return InboundHandler.of(ChargeRefundedV1.TYPE, ChargeRefundedV1.class, refunded ->
-                commands.sendAndWait(new RecordWithdrawalRefund(LedgerId.of(refunded.accountId()),
-                        refunded.refundId(), null)));
+    InboundHandler<ChargeRefundedV1> chargeRefunded(CommandGateway commands) {
+        return InboundHandler.of(ChargeRefundedV1.TYPE, ChargeRefundedV1.class, refunded -> {
+            if (refunded.toBalance() != null && refunded.toBalance().amount() > 0) {
+                String operation = "refund-balance:" + refunded.refundId();
+                commands.sendAndWait(new GrantLot(LedgerId.of(refunded.accountId()), operation,
+                        LotId.derive(operation), CreditUnit.of(refunded.toBalance().currency()),
+                        LotSource.REFUND_BALANCE, refunded.toBalance().amount(), null, refunded.refundId(),
+                        refunded.chargeId(), null));
+            }
+            commands.sendAndWait(new RecordWithdrawalRefund(LedgerId.of(refunded.accountId()),
+                    refunded.refundId(), null));
+        });
     }
 
     @Bean

@@ -47,7 +47,7 @@ import dev.fairbill.platform.money.Money;
 public class LedgerIntegrationEvents implements IntegrationEventMapper {
 
     /** Why billing refunds a charge for a withdrawal. */
-    static final String WITHDRAWAL_REASON = "CASH_BALANCE_WITHDRAWAL";
+    static final String WITHDRAWAL_REASON = RefundChargeRequestedV1.CASH_WITHDRAWAL;
 
     @Override
     public Optional<IntegrationMessage> toIntegrationMessage(Object domainEvent) {

@@ -253,6 +253,30 @@ class LedgerApiIT {
         assertThat(settled.get("restored").get("amount").asLong()).isEqualTo(450);
     }
 
+    /** ADR 0010: the part of a refund the cash balance had paid comes back to it, once per refund id. */
+    @Test
+    void thePartOfARefundThatTheBalancePaidComesBackToTheBalanceOnce() {
+        String account = openedAccount("CUSTOMER", null);
+        String charge = BillingFacts.chargeCaptured(account, TENANT, 1000);
+        var refunded = new ChargeRefundedV1(charge, account, TENANT, "re_split_" + account,
+                new MoneyAmount(1000, "EUR"), new MoneyAmount(1000, "EUR"), "re_sandbox_1", "DUPLICATE_CHARGE",
+                Instant.now(), new MoneyAmount(300, "EUR"));
+
+        BillingFacts.fact(ChargeRefundedV1.TYPE, account, refunded);
+        BillingFacts.fact(ChargeRefundedV1.TYPE, account, refunded);
+
+        JsonNode ledger = awaitLedger(account, l -> cash(l) == 300);
+        assertThat(ledger.get("lots")).filteredOn(lot -> lot.get("source").asString().equals("REFUND_BALANCE"))
+                .singleElement().satisfies(lot -> assertThat(lot.get("remaining").asLong()).isEqualTo(300));
+        BillingFacts.fact(ChargeRefundedV1.TYPE, account, new ChargeRefundedV1(charge, account, TENANT,
+                "re_card_only_" + account, new MoneyAmount(100, "EUR"), new MoneyAmount(1100, "EUR"), "re_2",
+                "DUPLICATE_CHARGE", Instant.now()));
+        BillingFacts.fact(ChargeRefundedV1.TYPE, account, new ChargeRefundedV1(charge, account, TENANT,
+                "re_next_" + account, new MoneyAmount(50, "EUR"), new MoneyAmount(1150, "EUR"), null,
+                "DUPLICATE_CHARGE", Instant.now(), new MoneyAmount(50, "EUR")));
+        assertThat(cash(awaitLedger(account, l -> cash(l) == 350))).isEqualTo(350);
+    }
+
     /** A cash lot is money a charge took: it names a charge captured for this account, in its currency, at most. */
     @Test
     void aCashLotMustNameACapturedChargeOfItsOwnAccountInItsCurrencyForNoMoreThanItTook() {
