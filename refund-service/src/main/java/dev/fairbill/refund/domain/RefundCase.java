@@ -186,7 +186,7 @@ public class RefundCase {
     void handle(RecordPayout command, Clock clock) {
         if (status == RefundCaseStatus.EXECUTING && refundIdOf(id).equals(command.refundId())) {
             apply(new RefundPaidOut(id, tenant, accountId, command.refundId(), approvedAmount, destination,
-                    now(clock)));
+                    now(clock), RefundCaseEvents.Legs.of(approvedAmount, destination, command.toBalance())));
         }
     }
 

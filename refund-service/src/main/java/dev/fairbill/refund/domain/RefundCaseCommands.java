@@ -58,8 +58,17 @@ public final class RefundCaseCommands {
     public record RetryPayout(@TargetAggregateIdentifier RefundCaseId caseId, int attempt) {
     }
 
-    /** Billing refunded the charge, or the ledger granted the balance, under the case's refund id. */
-    public record RecordPayout(@TargetAggregateIdentifier RefundCaseId caseId, String refundId) {
+    /**
+     * Billing refunded the charge, or the ledger granted the balance, under the case's refund id.
+     *
+     * @param toBalance what of a refund to the payment method went back to the cash balance instead, because the
+     *                  balance had paid that part of the charge; {@code null} when none
+     */
+    public record RecordPayout(@TargetAggregateIdentifier RefundCaseId caseId, String refundId, Money toBalance) {
+
+        public RecordPayout(RefundCaseId caseId, String refundId) {
+            this(caseId, refundId, null);
+        }
     }
 
     /** @param finalAttempt no retry follows: the case fails */

@@ -81,7 +81,27 @@ public final class RefundCaseEvents {
 
     @Revision("1")
     public record RefundPaidOut(RefundCaseId caseId, String tenant, String accountId, String refundId, Money amount,
-                                Decision.Destination destination, Instant paidAt) {
+                                Decision.Destination destination, Instant paidAt, Legs legs) {
+
+        public RefundPaidOut(RefundCaseId caseId, String tenant, String accountId, String refundId, Money amount,
+                             Decision.Destination destination, Instant paidAt) {
+            this(caseId, tenant, accountId, refundId, amount, destination, paidAt, Legs.of(amount, destination, null));
+        }
+    }
+
+    /**
+     * Where a payout went: to the payment method and to the account's cash balance; a refund to the payment method of
+     * a charge the balance partly paid goes back to both (they add up to the amount paid out).
+     */
+    public record Legs(Money toPaymentMethod, Money toBalance) {
+
+        public static Legs of(Money amount, Decision.Destination destination, Money balancePart) {
+            if (destination == Decision.Destination.ACCOUNT_BALANCE) {
+                return new Legs(Money.zero(amount.currency()), amount);
+            }
+            Money toBalance = balancePart == null ? Money.zero(amount.currency()) : balancePart;
+            return new Legs(amount.minus(toBalance), toBalance);
+        }
     }
 
     /** The payout failed for good; the case goes back to the reviewers as {@code FAILED}. Nothing was paid. */

@@ -45,7 +45,9 @@ class SagaFactHandlers {
             facts.chargeRefunded(refunded.chargeId(), refunded.amountRefunded().amount());
             if (isOurs(refunded.refundId())) {
                 events.publish(new ChargeRefundReported(refunded.refundId(), refunded.chargeId(),
-                        refunded.accountId(), money(refunded.amount()), refunded.refundedAt()));
+                        refunded.accountId(), money(refunded.amount()), refunded.refundedAt(),
+                        refunded.toBalance() == null ? Money.zero(money(refunded.amount()).currency())
+                                : money(refunded.toBalance())));
             }
         });
     }

@@ -8,6 +8,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import dev.fairbill.refund.domain.RefundCaseEvents;
 import dev.fairbill.refund.domain.RefundCaseEvents.EvidenceAdded;
 import dev.fairbill.refund.domain.RefundCaseEvents.PayoutAttemptFailed;
 import dev.fairbill.refund.domain.RefundCaseEvents.PayoutRequested;
@@ -125,6 +126,13 @@ public class RefundCaseProjection {
 
     @EventHandler
     void on(RefundPaidOut e) {
+        RefundCaseEvents.Legs legs = e.legs() != null ? e.legs()
+                : RefundCaseEvents.Legs.of(e.amount(), e.destination(), null);
+        jdbc.sql("""
+                        UPDATE refund_cases SET paid_to_payment_method = ?, paid_to_balance = ?
+                        WHERE case_id = ? AND status = 'EXECUTING'""")
+                .params(legs.toPaymentMethod().amount(), legs.toBalance().amount(), e.caseId().value())
+                .update();
         settle(e.caseId().value(), RefundCaseStatus.COMPLETED, null, e.paidAt());
     }
 

@@ -83,8 +83,18 @@ public class RefundCaseQueries {
     private static RefundCaseView.Execution execution(ResultSet row) throws SQLException {
         String status = row.getString("status");
         boolean started = !List.of("IN_REVIEW", "APPROVED", "DENIED").contains(status);
-        return started ? new RefundCaseView.Execution(row.getString("refund_id"), row.getInt("payout_attempts"),
-                row.getString("failure_code"), row.getString("remedy_note"), instant(row, "settled_at")) : null;
+        if (!started) {
+            return null;
+        }
+        String currency = row.getString("currency");
+        return new RefundCaseView.Execution(row.getString("refund_id"), row.getInt("payout_attempts"),
+                row.getString("failure_code"), row.getString("remedy_note"), instant(row, "settled_at"),
+                money(row, "paid_to_payment_method", currency), money(row, "paid_to_balance", currency));
+    }
+
+    private static Money money(ResultSet row, String column, String currency) throws SQLException {
+        long amount = row.getLong(column);
+        return row.wasNull() || currency == null ? null : Money.of(amount, currency);
     }
 
     private static Instant instant(ResultSet row, String column) throws SQLException {

@@ -18,7 +18,8 @@ public record RefundCaseView(long seq, String id, String tenant, String accountI
      * How the approved case was carried out, once the saga started: the refund id every payout attempt carries, the
      * attempts, the last refusal, the operator's note on a remedy, and when it settled.
      */
+    /** @param toPaymentMethod and {@code toBalance}: where the payout went, once paid out; otherwise null */
     public record Execution(String refundId, int attempts, String failureCode, String remedyNote,
-                            Instant settledAt) {
+                            Instant settledAt, Money toPaymentMethod, Money toBalance) {
     }
 }

@@ -110,7 +110,8 @@ public class RefundExecutionSaga {
 
     @SagaEventHandler(associationProperty = "refundId")
     void on(ChargeRefundReported refunded, CommandGateway commands) {
-        commands.sendAndWait(new RecordPayout(id(), refunded.refundId()));
+        commands.sendAndWait(new RecordPayout(id(), refunded.refundId(),
+                refunded.toBalance() == null || refunded.toBalance().isZero() ? null : refunded.toBalance()));
     }
 
     /** A grant under the case's refund id: the balance payout, or the service credits of a remedy. */

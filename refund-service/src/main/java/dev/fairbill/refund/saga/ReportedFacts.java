@@ -15,8 +15,14 @@ public final class ReportedFacts {
 
     /** Billing refunded a charge under {@code refundId}. */
     @Revision("1")
+    /** @param toBalance the part billing returned to the cash balance the charge was partly paid from; zero if none */
     public record ChargeRefundReported(String refundId, String chargeId, String accountId, Money amount,
-                                       Instant refundedAt) {
+                                       Instant refundedAt, Money toBalance) {
+
+        public ChargeRefundReported(String refundId, String chargeId, String accountId, Money amount,
+                                    Instant refundedAt) {
+            this(refundId, chargeId, accountId, amount, refundedAt, Money.zero(amount.currency()));
+        }
     }
 
     /** Billing refused or the processor failed the refund {@code refundId}; nothing was refunded. */

@@ -138,6 +138,16 @@ class RefundCaseExecutionTest {
     }
 
     @Test
+    void aRefundOfAChargeTheBalancePartlyPaidShowsBothLegs() { // ADR 0010
+        fixture.given(opened(DUPLICATE, APPROVED, RefundCaseStatus.APPROVED, false), payout(1))
+                .andGivenCurrentTime(NOW)
+                .when(new RecordPayout(ID, REFUND, Money.of(300, "EUR")))
+                .expectEvents(new RefundPaidOut(ID, TENANT, ACCOUNT, REFUND, EUR_1000,
+                        Destination.ORIGINAL_PAYMENT_METHOD, NOW,
+                        new RefundCaseEvents.Legs(Money.of(700, "EUR"), Money.of(300, "EUR"))));
+    }
+
+    @Test
     void aRedeliveredPayoutAnswerChangesNothing() {
         fixture.given(opened(DUPLICATE, APPROVED, RefundCaseStatus.APPROVED, false), payout(1),
                         new RefundPaidOut(ID, TENANT, ACCOUNT, REFUND, EUR_1000, Destination.ORIGINAL_PAYMENT_METHOD,

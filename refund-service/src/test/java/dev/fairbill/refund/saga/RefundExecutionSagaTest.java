@@ -113,6 +113,14 @@ class RefundExecutionSagaTest {
     }
 
     @Test
+    void billingsSplitRefundIsRecordedWithItsBalancePart() {
+        fixture.givenAggregate(CASE).published(opened(APPROVED, RefundCaseStatus.APPROVED), payout(1))
+                .whenPublishingA(new ChargeRefundReported(REFUND, CHARGE, ACCOUNT, EUR_1000, NOW,
+                        Money.of(300, "EUR")))
+                .expectDispatchedCommands(new RecordPayout(ID, REFUND, Money.of(300, "EUR")));
+    }
+
+    @Test
     void billingsRefundCompletesTheCaseAndEndsTheSaga() {
         fixture.givenAggregate(CASE).published(opened(APPROVED, RefundCaseStatus.APPROVED), payout(1))
                 .whenPublishingA(new ChargeRefundReported(REFUND, CHARGE, ACCOUNT, EUR_1000, NOW))
