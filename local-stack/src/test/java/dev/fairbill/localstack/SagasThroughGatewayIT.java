@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -16,6 +17,7 @@ import java.util.regex.Pattern;
 import java.util.Map;
 import java.util.UUID;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -66,6 +68,38 @@ class SagasThroughGatewayIT {
         JsonNode refundCase = onlyCaseOf("studio", account, "COMPLETED");
         assertThat(refundCase.get("reason").asString()).isEqualTo("DUPLICATE_CHARGE");
         assertThat(refundCase.get("chargeId").asString()).isEqualTo(duplicate);
+    }
+
+    /**
+     * ADR 0010: a duplicate the cash balance partly paid is reversed in full, under one refund id: the card part to
+     * the card, the balance part back to the balance. (It used to end FAILED with exceeds-refundable.)
+     */
+    @Test
+    void aDuplicatePartlyPaidFromTheBalanceIsReversedToTheCardAndTheBalance() {
+        String account = gateway.openAccount("studio", "CUSTOMER", null);
+        String original = charge("studio", account, "1000 credits", "pm_card_ok", 1000).get("id").asString();
+        String grant = """
+                {"amount": 300, "source": "REFUND_BALANCE", "unit": "EUR", "chargeId": "%s"}""".formatted(original);
+        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                .until(() -> gateway.post("/api/v1/ledgers/" + account + "/grants", "sk_test_studio", grant)
+                        .statusCode() == 201);
+        gateway.awaitJson("/api/v1/ledgers/" + account, "rk_test_studio", l -> cash(l) == 300);
+
+        String duplicate = charge("studio", account, "1000 credits", "pm_card_ok", 1000).get("id").asString();
+
+        JsonNode reversed = gateway.awaitJson("/api/v1/charges/" + duplicate, "rk_test_studio",
+                c -> c.get("status").asString().equals("REFUNDED"));
+        assertThat(reversed.get("duplicateOf").asString()).isEqualTo(original);
+        assertThat(reversed.get("paidFromBalance").get("amount").asLong()).isEqualTo(300);
+        assertThat(reversed.get("amountRefunded").get("amount").asLong()).isEqualTo(1000);
+        JsonNode execution = onlyCaseOf("studio", account, "COMPLETED").get("execution");
+        assertThat(execution.get("toPaymentMethod").get("amount").asLong()).isEqualTo(700);
+        assertThat(execution.get("toBalance").get("amount").asLong()).isEqualTo(300);
+        gateway.awaitJson("/api/v1/ledgers/" + account, "rk_test_studio", l -> cash(l) == 300);
+    }
+
+    private static long cash(JsonNode ledger) {
+        return ledger.get("cashBalances").isEmpty() ? 0 : ledger.get("cashBalances").get(0).get("amount").asLong();
     }
 
     /** Saga 3 (seed 000 §9): a dispute suspends the account and freezes its ledger; won → all lifted. */

@@ -30,6 +30,11 @@ public class Catalog {
                 Map.Entry::getKey, tenant -> tenant.getValue().products().stream().map(Catalog::product).toList()));
     }
 
+    /** The tenants with a catalog: the tenants this billing serves. */
+    public Set<String> tenants() {
+        return plans.keySet();
+    }
+
     public List<CatalogPlan> plans(String tenant) {
         return plans.getOrDefault(tenant, List.of());
     }

@@ -8,6 +8,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import dev.fairbill.billing.catalog.Catalog;
 import dev.fairbill.billing.domain.ChargeEvents.ChargeAwaitingBalance;
 import dev.fairbill.billing.domain.ChargeEvents.ChargeCaptured;
 import dev.fairbill.billing.domain.ChargeEvents.ChargeDisputeClosed;
@@ -38,9 +39,11 @@ public class ChargeProjection {
     private final JdbcClient jdbc;
     private final MeterRegistry meters;
 
-    public ChargeProjection(JdbcClient jdbc, MeterRegistry meters) {
+    public ChargeProjection(JdbcClient jdbc, MeterRegistry meters, Catalog catalog) {
         this.jdbc = jdbc;
         this.meters = meters;
+        // each tenant's series exists from the start, at zero, so the alert on its increase sees the first one
+        catalog.tenants().forEach(tenant -> meters.counter(DOUBLE_PAYOUTS, "tenant", tenant));
     }
 
     @EventHandler
