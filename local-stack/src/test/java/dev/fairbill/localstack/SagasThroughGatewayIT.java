@@ -168,6 +168,10 @@ class SagasThroughGatewayIT {
                 l -> !l.get("cashBalances").isEmpty());
         assertThat(ledger.get("cashBalances").get(0).get("amount").asLong()).isEqualTo(2000);
         assertThat(ledger.get("cashBalances").get(0).get("currency").asString()).isEqualTo("EUR");
+        // billing learns of the payout to the balance too: the charge shows it refunded
+        JsonNode charge = gateway.awaitJson("/api/v1/charges/" + purchase.get("chargeId").asString(), "rk_test_smm",
+                c -> c.get("amountRefunded").get("amount").asLong() == 2000);
+        assertThat(charge.get("status").asString()).isEqualTo("REFUNDED");
     }
 
     /** Saga 1 (seed 004): "cancel and refund me" — the cancellation always; the refund case by the policy. */

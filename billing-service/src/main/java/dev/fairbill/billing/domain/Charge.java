@@ -17,6 +17,7 @@ import dev.fairbill.billing.domain.ChargeCommands.CaptureCharge;
 import dev.fairbill.billing.domain.ChargeCommands.FlagChargeDuplicate;
 import dev.fairbill.billing.domain.ChargeCommands.RecordChargeDispute;
 import dev.fairbill.billing.domain.ChargeCommands.RecordChargeDisputeClosed;
+import dev.fairbill.billing.domain.ChargeCommands.RecordRefundToBalance;
 import dev.fairbill.billing.domain.ChargeCommands.RefundCharge;
 import dev.fairbill.billing.domain.ChargeCommands.SettleChargeFromBalance;
 import dev.fairbill.billing.domain.ChargeEvents.ChargeAwaitingBalance;
@@ -28,6 +29,7 @@ import dev.fairbill.billing.domain.ChargeEvents.ChargeFailed;
 import dev.fairbill.billing.domain.ChargeEvents.ChargeFlaggedDuplicate;
 import dev.fairbill.billing.domain.ChargeEvents.ChargeRefundFailed;
 import dev.fairbill.billing.domain.ChargeEvents.ChargeRefunded;
+import dev.fairbill.billing.domain.ChargeEvents.ChargeRefundedToBalance;
 import dev.fairbill.billing.payment.PaymentProcessor;
 import dev.fairbill.billing.payment.PaymentProcessor.CaptureRequest;
 import dev.fairbill.billing.payment.PaymentProcessor.RefundRequest;
@@ -178,6 +180,23 @@ public class Charge {
         }
         apply(new ChargeRefunded(id, accountId, tenant, command.refundId(), command.amount(),
                 refunded.plus(command.amount()), processorRefundId, command.reason(), clock.instant(), toBalance));
+    }
+
+    /**
+     * A refund that went to the account balance is a fact the ledger reports: recorded once per refund id, so the
+     * charge's refunded amount is true whatever the destination.
+     */
+    @CommandHandler
+    void handle(RecordRefundToBalance command, Clock clock) {
+        if (!tenant.equals(command.tenant()) || !accountId.equals(command.accountId())) {
+            throw new NotFoundException("Charge " + id);
+        }
+        if (refundIds.contains(command.refundId()) || !command.amount().isPositive()
+                || !command.amount().currency().equals(amount.currency())) {
+            return;
+        }
+        apply(new ChargeRefundedToBalance(id, accountId, tenant, command.refundId(), command.amount(),
+                refunded.plus(command.amount()), clock.instant()));
     }
 
     /**
@@ -343,6 +362,13 @@ public class Charge {
         if (event.toBalance() != null) {
             refundedToBalance = refundedToBalance.plus(event.toBalance());
         }
+    }
+
+    @EventSourcingHandler
+    void on(ChargeRefundedToBalance event) {
+        refundIds.add(event.refundId());
+        refunded = event.amountRefunded();
+        refundedToBalance = refundedToBalance.plus(event.amount());
     }
 
     @EventSourcingHandler

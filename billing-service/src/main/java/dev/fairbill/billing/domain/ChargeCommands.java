@@ -49,6 +49,14 @@ public final class ChargeCommands {
      * The ledger's answer to a charge awaiting balance: {@code applied} of the account's cash balance pays it (possibly
      * nothing); the processor is asked for the rest.
      */
+    /**
+     * The ledger granted part of the charge back as cash balance for a refund another service made there (a refund
+     * case paid to the account balance): the charge counts it as refunded, once per refund id.
+     */
+    public record RecordRefundToBalance(@TargetAggregateIdentifier ChargeId chargeId, String tenant,
+                                        AccountId accountId, String refundId, Money amount) {
+    }
+
     public record SettleChargeFromBalance(@TargetAggregateIdentifier ChargeId chargeId, String tenant,
                                           AccountId accountId, Money applied) {
     }

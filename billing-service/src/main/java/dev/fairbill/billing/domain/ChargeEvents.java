@@ -120,6 +120,14 @@ public final class ChargeEvents {
     }
 
     /**
+     * A refund paid to the account's cash balance (not through billing) was recorded on the charge it refunds. Not
+     * a processor refund: nothing is asked of the processor and nothing is published for the ledger to grant again.
+     */
+    public record ChargeRefundedToBalance(ChargeId chargeId, AccountId accountId, String tenant, String refundId,
+                                          Money amount, Money amountRefunded, Instant recordedAt) {
+    }
+
+    /**
      * A lost dispute took back more than was left after our refunds: the customer got {@code excess} twice, once
      * from us and once from the processor. The processor's loss is a fact; this records what it cost.
      *

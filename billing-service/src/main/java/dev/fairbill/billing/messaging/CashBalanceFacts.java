@@ -5,12 +5,17 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import dev.fairbill.billing.domain.AccountId;
+import dev.fairbill.billing.domain.ChargeCommands.RecordRefundToBalance;
 import dev.fairbill.billing.domain.ChargeCommands.SettleChargeFromBalance;
 import dev.fairbill.billing.domain.ChargeId;
 import dev.fairbill.billing.query.AccountCashBalances;
 import dev.fairbill.contracts.ledger.CashBalanceAppliedV1;
 import dev.fairbill.contracts.ledger.CashBalanceChangedV1;
+import dev.fairbill.contracts.ledger.LotGrantedV1;
+import dev.fairbill.platform.id.IdPrefix;
+import dev.fairbill.platform.id.Ids;
 import dev.fairbill.platform.messaging.InboundHandler;
+import dev.fairbill.platform.money.Money;
 
 /**
  * The ledger's cash balance facts billing acts on, so that charges pay from cash balance first (ADR 0010).
@@ -18,6 +23,8 @@ import dev.fairbill.platform.messaging.InboundHandler;
  */
 @Configuration(proxyBeanMethods = false)
 class CashBalanceFacts {
+
+    static final String REFUND_BALANCE = "REFUND_BALANCE";
 
     /** Billing's view of the account's balance; a fact older than the recorded one (by version) is ignored. */
     @Bean
@@ -31,6 +38,22 @@ class CashBalanceFacts {
      * through the processor. The charge settles once, so a repeated answer changes nothing; an answer for a charge
      * billing does not know fails and is dead-lettered for an operator.
      */
+    /**
+     * A cash lot the ledger granted for another service's refund of a charge (a refund case paid to the account
+     * balance; its operation id is the refund id): the charge records it as refunded. Other grants change nothing.
+     */
+    @Bean
+    InboundHandler<LotGrantedV1> refundsToBalance(CommandGateway commands) {
+        return InboundHandler.of(LotGrantedV1.TYPE, LotGrantedV1.class, granted -> {
+            if (REFUND_BALANCE.equals(granted.source()) && granted.chargeId() != null
+                    && Ids.isValid(IdPrefix.REFUND, granted.operationId())) {
+                commands.sendAndWait(new RecordRefundToBalance(ChargeId.of(granted.chargeId()), granted.tenant(),
+                        AccountId.of(granted.accountId()), granted.operationId(),
+                        Money.of(granted.amount(), granted.unit())));
+            }
+        });
+    }
+
     @Bean
     InboundHandler<CashBalanceAppliedV1> cashBalanceAnswers(CommandGateway commands) {
         return InboundHandler.of(CashBalanceAppliedV1.TYPE, CashBalanceAppliedV1.class, answer ->

@@ -17,6 +17,7 @@ import dev.fairbill.billing.domain.ChargeEvents.ChargeDoublePaidOut;
 import dev.fairbill.billing.domain.ChargeEvents.ChargeFailed;
 import dev.fairbill.billing.domain.ChargeEvents.ChargeFlaggedDuplicate;
 import dev.fairbill.billing.domain.ChargeEvents.ChargeRefunded;
+import dev.fairbill.billing.domain.ChargeEvents.ChargeRefundedToBalance;
 import dev.fairbill.billing.domain.ChargeId;
 import dev.fairbill.billing.domain.PurchaseId;
 import dev.fairbill.billing.domain.SubscriptionId;
@@ -70,12 +71,20 @@ public class ChargeProjection {
 
     @EventHandler
     void on(ChargeRefunded event) {
+        refunded(event.chargeId(), event.amountRefunded());
+    }
+
+    @EventHandler
+    void on(ChargeRefundedToBalance event) {
+        refunded(event.chargeId(), event.amountRefunded());
+    }
+
+    private void refunded(ChargeId chargeId, Money amountRefunded) {
         jdbc.sql("""
                         UPDATE charges SET amount_refunded = ?,
                                status = CASE WHEN ? = amount THEN 'REFUNDED' ELSE 'PARTIALLY_REFUNDED' END
                         WHERE id = ? AND amount_refunded < ?""")
-                .params(event.amountRefunded().amount(), event.amountRefunded().amount(), event.chargeId().value(),
-                        event.amountRefunded().amount())
+                .params(amountRefunded.amount(), amountRefunded.amount(), chargeId.value(), amountRefunded.amount())
                 .update();
     }
 

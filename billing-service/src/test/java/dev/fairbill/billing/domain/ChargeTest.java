@@ -15,6 +15,7 @@ import dev.fairbill.billing.domain.ChargeCommands.CaptureCharge;
 import dev.fairbill.billing.domain.ChargeCommands.FlagChargeDuplicate;
 import dev.fairbill.billing.domain.ChargeCommands.RecordChargeDispute;
 import dev.fairbill.billing.domain.ChargeCommands.RecordChargeDisputeClosed;
+import dev.fairbill.billing.domain.ChargeCommands.RecordRefundToBalance;
 import dev.fairbill.billing.domain.ChargeCommands.RefundCharge;
 import dev.fairbill.billing.domain.ChargeCommands.SettleChargeFromBalance;
 import dev.fairbill.billing.domain.ChargeEvents.ChargeAwaitingBalance;
@@ -26,6 +27,7 @@ import dev.fairbill.billing.domain.ChargeEvents.ChargeFailed;
 import dev.fairbill.billing.domain.ChargeEvents.ChargeFlaggedDuplicate;
 import dev.fairbill.billing.domain.ChargeEvents.ChargeRefundFailed;
 import dev.fairbill.billing.domain.ChargeEvents.ChargeRefunded;
+import dev.fairbill.billing.domain.ChargeEvents.ChargeRefundedToBalance;
 import dev.fairbill.billing.payment.PaymentProcessor.CaptureRequest;
 import dev.fairbill.contracts.billing.RefundChargeRequestedV1;
 import dev.fairbill.platform.money.Money;
@@ -190,6 +192,22 @@ class ChargeTest {
                         Money.of(701, "EUR"), "re_sandbox_re_2", "DUPLICATE_CHARGE", NOW, Money.of(1, "EUR")));
         assertThat(processor.refunds).singleElement()
                 .satisfies(request -> assertThat(request.amount()).isEqualTo(Money.of(500, "EUR")));
+    }
+
+    @Test
+    void aRefundPaidToTheBalanceElsewhereIsRecordedOnceAndCountsAsRefunded() {
+        var toBalance = new ChargeRefundedToBalance(ID, ACCOUNT, "studio", "re_b", Money.of(400, "EUR"),
+                Money.of(400, "EUR"), NOW);
+        fixture.given(captured("pm_card_ok"))
+                .when(new RecordRefundToBalance(ID, "studio", ACCOUNT, "re_b", Money.of(400, "EUR")))
+                .expectEvents(toBalance);
+        fixture.given(captured("pm_card_ok"), toBalance)
+                .when(new RecordRefundToBalance(ID, "studio", ACCOUNT, "re_b", Money.of(400, "EUR")))
+                .expectNoEvents();
+        fixture.given(captured("pm_card_ok"), toBalance)
+                .when(refund("re_c", 601))
+                .expectEvents(refusal("re_c", 601, "exceeds-refundable"));
+        assertThat(processor.refunds).isEmpty();
     }
 
     @Test

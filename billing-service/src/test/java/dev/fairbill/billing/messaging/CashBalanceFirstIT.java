@@ -37,6 +37,7 @@ import dev.fairbill.contracts.billing.SubscriptionStartedV1;
 import dev.fairbill.contracts.ledger.ApplyCashBalanceRequestedV1;
 import dev.fairbill.contracts.ledger.CashBalanceAppliedV1;
 import dev.fairbill.contracts.ledger.CashBalanceChangedV1;
+import dev.fairbill.contracts.ledger.CreditsConsumedV1;
 import dev.fairbill.contracts.ledger.LotGrantedV1;
 import dev.fairbill.platform.id.IdPrefix;
 import dev.fairbill.platform.id.Ids;
@@ -142,6 +143,26 @@ class CashBalanceFirstIT {
         Awaitility.await().atMost(WAIT).until(() -> billing.eventsOf(chargeId, "ChargeRefunded") == 1);
     }
 
+    /** A refund case paid to the account balance shows on the charge it refunds, once. */
+    @Test
+    void aRefundPaidToTheBalanceCountsOnTheChargeOnce() {
+        String account = billing.openCustomer(TENANT);
+        String chargeId = billing.capturedCharge(TENANT, account, 1000).get("id").asString();
+        String refundId = Ids.generate(IdPrefix.REFUND);
+        var granted = new LotGrantedV1(account, TENANT, "lot_x", "EUR", "REFUND_BALANCE", 400, null, "rc_x",
+                chargeId, refundId, Instant.now());
+
+        ledgerFact(LotGrantedV1.TYPE, account, granted);
+        ledgerFact(LotGrantedV1.TYPE, account, granted);
+        ledgerFact(LotGrantedV1.TYPE, account, new LotGrantedV1(account, TENANT, "lot_y", "EUR", "REFUND_BALANCE",
+                100, null, "top-up", chargeId, "api:" + account + ":key-1", Instant.now()));
+
+        JsonNode read = billing.awaitCharge(TENANT, chargeId, charge -> status(charge).equals("PARTIALLY_REFUNDED"));
+        assertThat(read.get("amountRefunded").get("amount").asLong()).isEqualTo(400);
+        Awaitility.await().atMost(WAIT).until(() -> billing.eventsOf(chargeId, "ChargeRefundedToBalance") == 1);
+        assertThat(billing.charge(TENANT, chargeId).get("amountRefunded").get("amount").asLong()).isEqualTo(400);
+    }
+
     @Test
     void olderCashBalanceReportIsIgnored() {
         String account = billing.openCustomer(TENANT);
@@ -158,7 +179,7 @@ class CashBalanceFirstIT {
     @Test
     void ledgerFactsBillingDoesNotActOnAreSkippedNotDeadLettered() {
         String account = billing.openCustomer(TENANT);
-        String unknownId = ledgerFact(LotGrantedV1.TYPE, account, Map.of("accountId", account));
+        String unknownId = ledgerFact(CreditsConsumedV1.TYPE, account, Map.of("accountId", account));
 
         cashBalanceIs(account, 100, 1);
 
