@@ -1,5 +1,9 @@
 package dev.fairbill.ledger.messaging;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.springframework.context.annotation.Bean;
@@ -21,6 +25,7 @@ import dev.fairbill.ledger.domain.LedgerCommands.GrantLot;
 import dev.fairbill.ledger.domain.LedgerCommands.UnfreezeLedger;
 import dev.fairbill.ledger.domain.LedgerCommands.WithdrawCashBalance;
 import dev.fairbill.ledger.domain.LedgerId;
+import dev.fairbill.ledger.domain.LedgerSettings;
 import dev.fairbill.ledger.domain.LotId;
 import dev.fairbill.ledger.domain.LotSource;
 import dev.fairbill.platform.messaging.InboundHandler;
@@ -40,13 +45,22 @@ class LedgerRequestHandlers {
     /** The namespace of grants other services request, apart from API and billing-fact grants. */
     static final String REQUESTED = "request:";
 
+    /**
+     * A grant another service asks for (a remedy's service credits, a refund to the balance). Without an
+     * {@code expiresAt} it expires as the tenant's setting for its source says, like a grant through the API.
+     */
     @Bean
-    InboundHandler<GrantCreditsRequestedV1> grantRequests(CommandGateway commands) {
+    InboundHandler<GrantCreditsRequestedV1> grantRequests(CommandGateway commands, LedgerSettings settings,
+                                                          Clock clock) {
         return InboundHandler.of(GrantCreditsRequestedV1.TYPE, GrantCreditsRequestedV1.class, grant -> {
             String operation = REQUESTED + grant.operationId();
+            LotSource source = LotSource.valueOf(grant.source());
+            Duration expiry = settings.tenant(grant.tenant()).grantExpiry().get(source);
+            Instant expiresAt = grant.expiresAt() != null || expiry == null ? grant.expiresAt()
+                    : clock.instant().plus(expiry);
             send(commands, new GrantLot(LedgerId.of(grant.accountId()), operation, LotId.derive(operation),
-                    CreditUnit.of(grant.unit()), LotSource.valueOf(grant.source()), grant.amount(),
-                    grant.expiresAt(), grant.reference(), grant.chargeId(), null));
+                    CreditUnit.of(grant.unit()), source, grant.amount(), expiresAt, grant.reference(),
+                    grant.chargeId(), null));
         });
     }
 

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
 
 import dev.fairbill.contracts.MoneyAmount;
 import dev.fairbill.contracts.Topics;
@@ -38,6 +39,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** The ledger reacting to billing's facts and to requests, received from the real broker, each applied once. */
 @IntegrationTest
+@TestPropertySource(properties = "fairbill.ledger.tenants.studio.grant-expiry.SERVICE_CREDIT=P30D")
 class BillingFactsIT {
 
     private static final String TENANT = "studio";
@@ -102,6 +104,22 @@ class BillingFactsIT {
     }
 
     /** A redelivered request (same message id) and a repeated operation id (new message id) are applied once. */
+    /** A remedy's service credits follow the tenant's grant-expiry setting, like a grant through the API. */
+    @Test
+    void requestedServiceCreditsExpireAsTheTenantSays() {
+        String account = openedAccount();
+        Instant before = Instant.now();
+        BillingFacts.request(UUID.randomUUID().toString(), GrantCreditsRequestedV1.TYPE, account,
+                new GrantCreditsRequestedV1("op-" + UUID.randomUUID(), account, TENANT, 40, "CREDIT",
+                        "SERVICE_CREDIT", null, "rc_outage", null));
+
+        JsonNode lot = awaitLedger(account, l -> !l.get("lots").isEmpty()).get("lots").get(0);
+
+        assertThat(lot.get("source").asString()).isEqualTo("SERVICE_CREDIT");
+        assertThat(Instant.parse(lot.get("expiresAt").asString()))
+                .isBetween(before.plus(Duration.ofDays(30)).minusSeconds(1), Instant.now().plus(Duration.ofDays(30)));
+    }
+
     @Test
     void aRedeliveredGrantRequestIsAppliedOnce() {
         String account = openedAccount();
