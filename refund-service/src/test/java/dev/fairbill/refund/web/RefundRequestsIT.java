@@ -17,6 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import dev.fairbill.contracts.MoneyAmount;
@@ -38,6 +39,7 @@ import tools.jackson.databind.json.JsonMapper;
  * the facts, the review queue, and bad input refused without opening anything.
  */
 @IntegrationTest
+@TestPropertySource(properties = "fairbill.refunds.tenants.chat.review-sla-business-days=5")
 class RefundRequestsIT {
 
     @LocalServerPort int port;
@@ -233,6 +235,13 @@ class RefundRequestsIT {
                 .containsExactlyInAnyOrder("final-sale-reseller",
                 "final-sale-duplicates-refunded", "exceptions-within-7-days", "refill-or-refund",
                 "cooling-off-prorata");
+        JsonNode effective = policies.get("effective");
+        assertThat(effective.get("tenant").asString()).isEqualTo("chat");
+        assertThat(effective.get("policy").get("id").asString()).isEqualTo("cooling-off-prorata");
+        assertThat(effective.get("policy").get("parameters").get("reviewSlaBusinessDays").asInt())
+                .isEqualTo(5);
+        assertThat(effective.get("overridden").get("reviewSlaBusinessDays").asInt()).isEqualTo(5);
+        assertThat(effective.get("overridden").has("coolingOff")).isFalse();
         JsonNode one = json.readTree(api.get("/api/v1/policies/cooling-off-prorata",
                 bearer(TestJwts.readOnly("chat"))).body());
         assertThat(one.get("clauses").isArray()).isTrue();
