@@ -212,6 +212,21 @@ class SagasThroughGatewayIT {
         JsonNode charge = gateway.ok(gateway.get("/api/v1/charges/" + duplicate, "rk_test_studio"));
         assertThat(charge.get("status").asString()).isEqualTo("SUCCEEDED");
         assertThat(charge.get("amountRefunded").get("amount").asLong()).isZero();
+
+        // the card refuses refunds: a reviewer approves the failed case again, to the account balance
+        String caseId = failed.get("id").asString();
+        JsonNode again = gateway.ok(gateway.post("/api/v1/refund-requests/" + caseId + "/approve", "rv_test_studio",
+                "{\"destination\": \"ACCOUNT_BALANCE\", \"note\": \"card refuses refunds\"}"));
+        assertThat(again.get("status").asString()).isIn("APPROVED", "EXECUTING", "COMPLETED");
+        JsonNode completed = gateway.awaitJson("/api/v1/refund-requests/" + caseId, "rk_test_studio",
+                c -> c.get("status").asString().equals("COMPLETED"));
+        assertThat(completed.get("execution").get("toBalance").get("amount").asLong()).isEqualTo(800);
+        assertThat(completed.get("execution").get("toPaymentMethod").get("amount").asLong()).isZero();
+        gateway.awaitJson("/api/v1/ledgers/" + account, "rk_test_studio", l -> cash(l) == 800);
+        gateway.awaitJson("/api/v1/charges/" + duplicate, "rk_test_studio",
+                c -> c.get("amountRefunded").get("amount").asLong() == 800);
+        assertThat(gateway.post("/api/v1/refund-requests/" + caseId + "/approve", "rv_test_studio",
+                "{\"note\": \"twice?\"}").statusCode()).as("paid once: nothing left to approve").isEqualTo(409);
     }
 
     /** Issue: every saga step survives a restart — the refund service is down while billing flags a duplicate. */

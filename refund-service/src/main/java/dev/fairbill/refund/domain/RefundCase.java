@@ -97,11 +97,15 @@ public class RefundCase {
         }
     }
 
-    /** Seed 000 §8, seed 002 part 3: a reviewer decides a case in review, once; never above the refundable rest. */
+    /**
+     * Seed 000 §8, seed 002 part 3: a reviewer decides a case in review, once; never above the refundable rest. A
+     * case whose payout failed (nothing was paid) may be approved again, to any destination: its payout is then a new
+     * attempt under the same refund id.
+     */
     @CommandHandler
     void handle(ApproveRefundCase command, Clock clock, DeadlineManager deadlines) {
         requireTenant(command.tenant());
-        requireInReview();
+        requireInReviewOrFailed();
         Money amount = command.amount() != null ? command.amount() : command.refundable();
         if (amount == null || !amount.isPositive()) {
             throw RefundCaseRuleViolation.nothingToApprove(id);
@@ -119,7 +123,7 @@ public class RefundCase {
     @CommandHandler
     void handle(RejectRefundCase command, Clock clock, DeadlineManager deadlines) {
         requireTenant(command.tenant());
-        requireInReview();
+        requireInReviewOrFailed();
         apply(new RefundCaseRejected(id, tenant, accountId, chargeId, request, decision, command.note(),
                 command.reviewer(), now(clock), command.actor()));
         deadlines.cancelAllWithinScope(REVIEW_DEADLINE);
@@ -155,8 +159,8 @@ public class RefundCase {
             requestRemedy(now);
             return;
         }
-        apply(new PayoutRequested(id, tenant, accountId, chargeId, refundIdOf(id), approvedAmount, destination, 1,
-                request.reason().name(), now));
+        apply(new PayoutRequested(id, tenant, accountId, chargeId, refundIdOf(id), approvedAmount, destination,
+                payoutAttempt + 1, request.reason().name(), now));
         if (cancelsSubscription && request.target().kind() == RefundRequest.TargetKind.SUBSCRIPTION) {
             apply(new SubscriptionCancellationRequested(id, tenant, accountId, request.target().id(), now));
         }
@@ -239,6 +243,12 @@ public class RefundCase {
     private void requireInReview() {
         if (status != RefundCaseStatus.IN_REVIEW) {
             throw RefundCaseRuleViolation.alreadyDecided(id, status);
+        }
+    }
+
+    private void requireInReviewOrFailed() {
+        if (status != RefundCaseStatus.FAILED) {
+            requireInReview();
         }
     }
 

@@ -9,6 +9,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.fairbill.refund.domain.Evidence;
 import dev.fairbill.refund.domain.RefundCaseCommands.OpenRefundCase;
+import dev.fairbill.refund.domain.RefundCaseExists;
 import dev.fairbill.refund.domain.RefundCaseId;
 import dev.fairbill.refund.query.OpenCaseTargets;
 import dev.fairbill.refund.query.RefundCaseDecider;
@@ -33,7 +34,7 @@ public class RefundCaseOpener {
     /** The charge the request is about, or its purchase or subscription when no charge pays for it. */
     public static String targetOf(RefundCaseDecider.Decided decided) {
         var target = decided.request().target();
-        return decided.chargeId() != null ? "CHARGE:" + decided.chargeId() : target.kind() + ":" + target.id();
+        return targetOf(decided.chargeId(), target.kind().name(), target.id());
     }
 
     /**
@@ -52,6 +53,27 @@ public class RefundCaseOpener {
             }
             return open;
         });
+    }
+
+    /**
+     * Runs {@code decide} (a reviewer's new decision on a case whose payout failed, so it no longer held its target)
+     * once the case holds its target again, in one transaction.
+     *
+     * @throws RefundCaseExists when another case of the target opened meanwhile: deciding this one could pay twice
+     */
+    public void reclaimAndDecide(RefundCaseId caseId, String tenant, String target, Runnable decide) {
+        transaction.executeWithoutResult(status -> {
+            Optional<String> other = targets.claim(tenant, target, caseId);
+            if (other.isPresent()) {
+                throw new RefundCaseExists(other.get());
+            }
+            decide.run();
+        });
+    }
+
+    /** The target of an opened case: its charge, or its purchase or subscription when no charge pays for it. */
+    public static String targetOf(String chargeId, String targetKind, String targetId) {
+        return chargeId != null ? "CHARGE:" + chargeId : targetKind + ":" + targetId;
     }
 
     /** The open case of the decided request's target, if there is one. */

@@ -70,8 +70,8 @@ public class RefundCaseProjection {
     void on(RefundCaseApproved e) {
         jdbc.sql("""
                         UPDATE refund_cases SET status = 'APPROVED', amount = ?, currency = ?, destination = ?,
-                            review_note = ?, reviewer = ?, decided_at = ?
-                        WHERE case_id = ? AND status = 'IN_REVIEW'""")
+                            review_note = ?, reviewer = ?, decided_at = ?, failure_code = NULL, settled_at = NULL
+                        WHERE case_id = ? AND status IN ('IN_REVIEW', 'FAILED')""")
                 .params(e.amount().amount(), e.amount().currency().getCurrencyCode(), e.destination().name(),
                         e.note(), e.reviewer(), Timestamp.from(e.approvedAt()), e.caseId().value())
                 .update();
@@ -81,7 +81,7 @@ public class RefundCaseProjection {
     void on(RefundCaseRejected e) {
         jdbc.sql("""
                         UPDATE refund_cases SET status = 'DENIED', review_note = ?, reviewer = ?, decided_at = ?
-                        WHERE case_id = ? AND status = 'IN_REVIEW'""")
+                        WHERE case_id = ? AND status IN ('IN_REVIEW', 'FAILED')""")
                 .params(e.note(), e.reviewer(), Timestamp.from(e.rejectedAt()), e.caseId().value())
                 .update();
     }

@@ -121,7 +121,8 @@ public class RefundRequestController {
 
     /**
      * Reviewers only. The amount may lower the request but never pass what is still refundable on the charge; the
-     * destination defaults to the original payment method.
+     * destination defaults to the original payment method. A case whose payout failed may be approved again (nothing
+     * was paid), as long as no other case of its target opened meanwhile.
      */
     @PostMapping("/{caseId}/approve")
     public RefundCaseResponse approve(@PathVariable String caseId, @Valid @RequestBody ReviewBodies.Approve body) {
@@ -131,8 +132,16 @@ public class RefundRequestController {
                 : facts.charge(caller.tenant(), view.chargeId()).map(c -> c.refundable()).orElse(null);
         Money amount = body.amount() == null ? null : body.amount().toMoney("amount");
         RefundDecisions.requireRefundable(amount, refundable);
-        commands.sendAndWait(new ApproveRefundCase(RefundCaseId.of(caseId), caller.tenant(), amount,
-                body.destination(), refundable, body.note(), caller.keyId(), Actor.current()));
+        var approve = new ApproveRefundCase(RefundCaseId.of(caseId), caller.tenant(), amount, body.destination(),
+                refundable, body.note(), caller.keyId(), Actor.current());
+        if (RefundCaseStatus.FAILED.name().equals(view.status())) {
+            // a failed payout paid nothing: the reviewer may approve again, e.g. to the balance when the card is closed
+            opener.reclaimAndDecide(approve.caseId(), caller.tenant(),
+                    RefundCaseOpener.targetOf(view.chargeId(), view.targetKind(), view.targetId()),
+                    () -> commands.sendAndWait(approve));
+        } else {
+            commands.sendAndWait(approve);
+        }
         return RefundCaseResponse.of(find(caller.tenant(), caseId));
     }
 

@@ -3,6 +3,7 @@ package dev.fairbill.refund.domain;
 import static dev.fairbill.platform.testsupport.ProblemSlug.problem;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.axonframework.test.aggregate.AggregateTestFixture;
@@ -15,6 +16,7 @@ import dev.fairbill.contracts.refund.RefundReason;
 import dev.fairbill.platform.audit.Actor;
 import dev.fairbill.platform.money.Money;
 import dev.fairbill.platform.testsupport.FixtureClock;
+import dev.fairbill.refund.domain.RefundCaseCommands.ApproveRefundCase;
 import dev.fairbill.refund.domain.RefundCaseCommands.CompleteRemedy;
 import dev.fairbill.refund.domain.RefundCaseCommands.ExecuteRefundCase;
 import dev.fairbill.refund.domain.RefundCaseCommands.RecordPayout;
@@ -163,6 +165,35 @@ class RefundCaseExecutionTest {
                 .when(new RecordPayoutFailure(ID, REFUND, "refund_failed", true))
                 .expectEvents(new PayoutAttemptFailed(ID, TENANT, REFUND, 2, "refund_failed", true, NOW),
                         new RefundExecutionFailed(ID, TENANT, ACCOUNT, REFUND, "refund_failed", NOW));
+    }
+
+    /** The card is closed: the reviewer approves the failed case again, to the balance; it pays once, there. */
+    @Test
+    void aFailedCaseIsApprovedAgainToTheBalanceAndPaysOnceThere() {
+        var failed = new Object[] {opened(DUPLICATE, APPROVED, RefundCaseStatus.APPROVED, false), payout(1),
+                new PayoutAttemptFailed(ID, TENANT, REFUND, 1, "card_closed", true, NOW),
+                new RefundExecutionFailed(ID, TENANT, ACCOUNT, REFUND, "card_closed", NOW)};
+        var reapproved = new RefundCaseApproved(ID, TENANT, ACCOUNT, CHARGE, DUPLICATE, APPROVED, EUR_1000,
+                Destination.ACCOUNT_BALANCE, "card closed: to the balance", "key_reviewer", NOW);
+        fixture.given(failed)
+                .andGivenCurrentTime(NOW)
+                .when(new ApproveRefundCase(ID, TENANT, null, Destination.ACCOUNT_BALANCE, EUR_1000,
+                        "card closed: to the balance", "key_reviewer"))
+                .expectEvents(reapproved);
+        var all = new ArrayList<>(List.of(failed));
+        all.add(reapproved);
+        fixture.given(all.toArray())
+                .andGivenCurrentTime(NOW)
+                .when(new ExecuteRefundCase(ID))
+                .expectEvents(new PayoutRequested(ID, TENANT, ACCOUNT, CHARGE, REFUND, EUR_1000,
+                        Destination.ACCOUNT_BALANCE, 2, "DUPLICATE_CHARGE", NOW));
+        all.add(new PayoutRequested(ID, TENANT, ACCOUNT, CHARGE, REFUND, EUR_1000, Destination.ACCOUNT_BALANCE, 2,
+                "DUPLICATE_CHARGE", NOW));
+        all.add(new RefundPaidOut(ID, TENANT, ACCOUNT, REFUND, EUR_1000, Destination.ACCOUNT_BALANCE, NOW));
+        fixture.given(all.toArray())
+                .when(new ApproveRefundCase(ID, TENANT, null, null, EUR_1000, "again", "key_reviewer"))
+                .expectNoEvents()
+                .expectException(problem(HttpStatus.CONFLICT, "case-already-decided"));
     }
 
     @Test
