@@ -66,6 +66,7 @@ public class RefundCase {
     private Instant reviewDueBy;
     private boolean escalated;
     private boolean cancelsSubscription;
+    private String subscriptionToCancel;
     private Money approvedAmount;
     private Decision.Destination destination;
     private int payoutAttempt;
@@ -91,7 +92,7 @@ public class RefundCase {
         Instant dueBy = opened == RefundCaseStatus.IN_REVIEW ? micros(command.reviewDueBy()) : null;
         apply(new RefundCaseOpened(command.caseId(), command.tenant(), command.accountId(), command.request(),
                 command.chargeId(), command.explanation(), command.evidence(), decision, opened, dueBy,
-                now(clock), command.cancelsSubscription()));
+                now(clock), command.cancelsSubscription(), command.subscriptionToCancel()));
         if (dueBy != null) {
             deadlines.schedule(dueBy, REVIEW_DEADLINE, new ReviewDue(command.caseId()));
         }
@@ -161,8 +162,8 @@ public class RefundCase {
         }
         apply(new PayoutRequested(id, tenant, accountId, chargeId, refundIdOf(id), approvedAmount, destination,
                 payoutAttempt + 1, request.reason().name(), now));
-        if (cancelsSubscription && request.target().kind() == RefundRequest.TargetKind.SUBSCRIPTION) {
-            apply(new SubscriptionCancellationRequested(id, tenant, accountId, request.target().id(), now));
+        if (cancelsSubscription && subscriptionToCancel != null) {
+            apply(new SubscriptionCancellationRequested(id, tenant, accountId, subscriptionToCancel, now));
         }
     }
 
@@ -271,6 +272,9 @@ public class RefundCase {
         status = event.status();
         reviewDueBy = event.reviewDueBy();
         cancelsSubscription = event.cancelsSubscription();
+        subscriptionToCancel = event.subscriptionToCancel() != null ? event.subscriptionToCancel()
+                : event.request().target().kind() == RefundRequest.TargetKind.SUBSCRIPTION
+                        ? event.request().target().id() : null;
         approvedAmount = event.decision().amount();
         destination = event.decision().destination();
     }

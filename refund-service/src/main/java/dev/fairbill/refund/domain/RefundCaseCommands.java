@@ -20,11 +20,21 @@ public final class RefundCaseCommands {
      * @param refundable  what is still refundable on that charge: a reviewer can never approve more
      * @param reviewDueBy for a {@code NEEDS_REVIEW} decision: when the review is due; otherwise {@code null}
      * @param cancelsSubscription the tenant's policy cancels a subscription whose refund is approved (seed 004)
+     * @param subscriptionToCancel the subscription it cancels: the target, or the one the target charge paid for
      */
     public record OpenRefundCase(@TargetAggregateIdentifier RefundCaseId caseId, String tenant, String accountId,
                                  RefundRequest request, String chargeId, String explanation,
                                  List<Evidence> evidence, Decision decision, Money refundable, Instant reviewDueBy,
-                                 boolean cancelsSubscription) {
+                                 boolean cancelsSubscription, String subscriptionToCancel) {
+
+        public OpenRefundCase(RefundCaseId caseId, String tenant, String accountId, RefundRequest request,
+                              String chargeId, String explanation, List<Evidence> evidence, Decision decision,
+                              Money refundable, Instant reviewDueBy, boolean cancelsSubscription) {
+            this(caseId, tenant, accountId, request, chargeId, explanation, evidence, decision, refundable,
+                    reviewDueBy, cancelsSubscription, cancelsSubscription
+                            && request.target().kind() == RefundRequest.TargetKind.SUBSCRIPTION
+                            ? request.target().id() : null);
+        }
     }
 
     /** A reviewer approves; {@code amount} and {@code destination} may lower the request, never pass the remainder. */

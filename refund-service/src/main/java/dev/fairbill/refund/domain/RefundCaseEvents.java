@@ -16,12 +16,24 @@ public final class RefundCaseEvents {
     /**
      * @param status              {@code IN_REVIEW}, {@code APPROVED} or {@code DENIED}, from the decision's outcome
      * @param cancelsSubscription an approved refund of this subscription also cancels it (seed 004's template)
+     * @param subscriptionToCancel the subscription it cancels: the target, or the subscription the target charge paid
+     *                             for; {@code null} in cases opened before it was recorded (then the target)
      */
     @Revision("1")
     public record RefundCaseOpened(RefundCaseId caseId, String tenant, String accountId, RefundRequest request,
                                    String chargeId, String explanation, List<Evidence> evidence, Decision decision,
                                    RefundCaseStatus status, Instant reviewDueBy, Instant openedAt,
-                                   boolean cancelsSubscription) {
+                                   boolean cancelsSubscription, String subscriptionToCancel) {
+
+        public RefundCaseOpened(RefundCaseId caseId, String tenant, String accountId, RefundRequest request,
+                                String chargeId, String explanation, List<Evidence> evidence, Decision decision,
+                                RefundCaseStatus status, Instant reviewDueBy, Instant openedAt,
+                                boolean cancelsSubscription) {
+            this(caseId, tenant, accountId, request, chargeId, explanation, evidence, decision, status, reviewDueBy,
+                    openedAt, cancelsSubscription, cancelsSubscription
+                            && request.target().kind() == RefundRequest.TargetKind.SUBSCRIPTION
+                            ? request.target().id() : null);
+        }
     }
 
     /** A reviewer approved the case in review; {@code policyDecision} is what the policy had said (NEEDS_REVIEW). */

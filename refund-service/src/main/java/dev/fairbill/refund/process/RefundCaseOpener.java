@@ -49,7 +49,7 @@ public class RefundCaseOpener {
             if (open.isEmpty()) {
                 commands.sendAndWait(new OpenRefundCase(caseId, tenant, accountId, decided.request(),
                         decided.chargeId(), explanation, evidence, decided.decision(), decided.refundable(),
-                        decided.reviewDueBy(), decided.cancelsSubscription()));
+                        decided.reviewDueBy(), decided.cancelsSubscription(), decided.subscriptionToCancel()));
             }
             return open;
         });

@@ -36,9 +36,10 @@ public class RefundCaseDecider {
      * @param refundable          what is still refundable on the charge, or {@code null} when none was captured
      * @param reviewDueBy         for {@code NEEDS_REVIEW}: when the review is due, else {@code null}
      * @param cancelsSubscription the policy cancels this subscription if its refund is approved (seed 004)
+     * @param subscriptionToCancel which: the target, or the subscription the target charge paid for
      */
     public record Decided(RefundRequest request, RefundFacts facts, Decision decision, Money refundable,
-                          Instant reviewDueBy, boolean cancelsSubscription) {
+                          Instant reviewDueBy, boolean cancelsSubscription, String subscriptionToCancel) {
 
         public String chargeId() {
             return facts.charge() == null ? null : facts.charge().chargeId();
@@ -54,10 +55,13 @@ public class RefundCaseDecider {
         TenantPolicy policy = policies.forTenant(tenant);
         Decision decision = atMostRequested(engine.decide(policy, known, request, now), request.requestedAmount());
         Instant reviewDueBy = decision.outcome() == Decision.Outcome.NEEDS_REVIEW ? policy.reviewDueBy(now) : null;
-        boolean cancels = policy.document().approvedRefundCancelsSubscription()
-                && request.target().kind() == TargetKind.SUBSCRIPTION;
+        // a refund of a subscription, asked for by the subscription or by the charge that paid its period, cancels it
+        String subscription = request.target().kind() == TargetKind.SUBSCRIPTION ? request.target().id()
+                : request.target().kind() == TargetKind.CHARGE && known.subscription() != null
+                        ? known.subscription().subscriptionId() : null;
+        boolean cancels = policy.document().approvedRefundCancelsSubscription() && subscription != null;
         return new Decided(request, known, decision, known.charge() == null ? null : known.charge().refundable(),
-                reviewDueBy, cancels);
+                reviewDueBy, cancels, cancels ? subscription : null);
     }
 
     /** A customer who asks for less than the policy gives gets what they asked for. */

@@ -101,6 +101,21 @@ class RefundCaseExecutionTest {
     }
 
     @Test
+    void underCoolingOffARefundAskedForByTheChargeOfASubscriptionCancelsItToo() { // seed 004 "cancels it immediately"
+        RefundRequest byCharge = new RefundRequest(RefundReason.COOLING_OFF,
+                new Target(TargetKind.CHARGE, CHARGE), null, List.of());
+        Decision full = new Decision(Outcome.APPROVED, EUR_1000, Destination.ORIGINAL_PAYMENT_METHOD, null,
+                "cooling-off-prorata", 1, "cooling-off-full", "Full refund.");
+        fixture.given(new RefundCaseOpened(ID, TENANT, ACCOUNT, byCharge, CHARGE, null, List.of(), full,
+                        RefundCaseStatus.APPROVED, null, NOW, true, "sub_1"))
+                .andGivenCurrentTime(NOW)
+                .when(new ExecuteRefundCase(ID))
+                .expectEvents(new PayoutRequested(ID, TENANT, ACCOUNT, CHARGE, REFUND, EUR_1000,
+                                Destination.ORIGINAL_PAYMENT_METHOD, 1, "COOLING_OFF", NOW),
+                        new SubscriptionCancellationRequested(ID, TENANT, ACCOUNT, "sub_1", NOW));
+    }
+
+    @Test
     void anApprovedSubscriptionRefundUnderCoolingOffAlsoCancelsTheSubscription() { // seed 004 template
         RefundRequest coolingOff = new RefundRequest(RefundReason.COOLING_OFF,
                 new Target(TargetKind.SUBSCRIPTION, "sub_1"), null, List.of());

@@ -19,10 +19,14 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import dev.fairbill.contracts.MoneyAmount;
+import dev.fairbill.contracts.Topics;
+import dev.fairbill.contracts.billing.CancelSubscriptionRequestedV1;
+import dev.fairbill.contracts.billing.ChargeCapturedV1;
 import dev.fairbill.contracts.billing.ChargeFlaggedDuplicateV1;
 import dev.fairbill.contracts.billing.SubscriptionStartedV1;
 import dev.fairbill.platform.testsupport.ApiClient;
 import dev.fairbill.platform.testsupport.IntegrationTest;
+import dev.fairbill.platform.testsupport.KafkaTestMessages;
 import dev.fairbill.platform.testsupport.ParallelCalls;
 import dev.fairbill.platform.testsupport.TestJwts;
 import tools.jackson.databind.JsonNode;
@@ -67,6 +71,33 @@ class OneOpenCasePerTargetIT {
                     assertThat(problem.get("caseId").asString()).isEqualTo(opened);
                 });
         assertThat(casesOf(account)).isEqualTo(1);
+    }
+
+    /** Seed 004: a cooling-off refund asked for by the subscription's charge cancels it, as one by the subscription. */
+    @Test
+    void aCoolingOffRefundByTheSubscriptionsChargeCancelsTheSubscription() {
+        String account = BillingFacts.id("acct_");
+        String charge = BillingFacts.id("ch_");
+        String subscription = BillingFacts.id("sub_");
+        // billing's fact of the subscription's charge names the subscription it paid for
+        Instant start = Instant.now().minus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
+        BillingFacts.billing(ChargeCapturedV1.TYPE, account, new ChargeCapturedV1(charge, account, "chat",
+                new MoneyAmount(1000, "EUR"), "monthly", subscription, start, null, "sandbox", "ch_sandbox_x", start,
+                new MoneyAmount(0, "EUR")));
+        BillingFacts.billing(SubscriptionStartedV1.TYPE, account, new SubscriptionStartedV1(subscription, account,
+                "chat", "monthly", "ACTIVE", start, start.plus(30, ChronoUnit.DAYS), 100, 0, null,
+                new MoneyAmount(1000, "EUR"), new MoneyAmount(1000, "EUR"), null, charge, start));
+        String body = request(account, "chargeId", charge, "COOLING_OFF");
+        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() ->
+                json.readTree(post("chat", "/api/v1/refund-requests/preview", body, false).body())
+                        .path("decision").path("clause").asString().equals("cooling-off-full"));
+
+        String opened = opened(post("chat", "/api/v1/refund-requests", body, true));
+
+        var cancel = KafkaTestMessages.data(KafkaTestMessages.awaitRecord(Topics.BILLING_REQUESTS, account,
+                CancelSubscriptionRequestedV1.TYPE, Duration.ofSeconds(30)), CancelSubscriptionRequestedV1.class);
+        assertThat(cancel.subscriptionId()).isEqualTo(subscription);
+        assertThat(cancel.reason()).contains(opened);
     }
 
     @Test
