@@ -153,11 +153,7 @@ public class Charge {
         if (refundIds.contains(command.refundId())) {
             return;
         }
-        String refused = refusal(command.amount());
-        if (refused == null && RefundChargeRequestedV1.CASH_WITHDRAWAL.equals(command.reason())
-                && command.amount().isGreaterThan(cardRefundable())) {
-            refused = "exceeds-refundable"; // a withdrawal pays out to the card, never back into the balance
-        }
+        String refused = refusal(command);
         if (refused != null) {
             apply(new ChargeRefundFailed(id, accountId, tenant, command.refundId(), command.amount(), refused,
                     clock.instant()));
@@ -200,11 +196,12 @@ public class Charge {
     }
 
     /**
-     * The rule that refuses refunding {@code requested}, as the failure code the requester reads, or null:
+     * The rule that refuses the refund {@code command} asks for, as the failure code the requester reads, or null:
      * a charge with an open or lost dispute is never refunded, and refunded + lost ≤ captured. The processor gives
      * back what it captured; the part the cash balance paid goes back to the balance (ADR 0010).
      */
-    private String refusal(Money requested) {
+    private String refusal(RefundCharge command) {
+        Money requested = command.amount();
         if (!captured) {
             return "charge-not-captured";
         }
@@ -217,7 +214,9 @@ public class Charge {
         if (openDispute != null || disputeLost) {
             return "charge-disputed";
         }
-        if (requested.isGreaterThan(refundable())) {
+        // a cash withdrawal pays out to the card only, never back into the balance
+        boolean cardOnly = RefundChargeRequestedV1.CASH_WITHDRAWAL.equals(command.reason());
+        if (requested.isGreaterThan(cardOnly ? cardRefundable() : refundable())) {
             return "exceeds-refundable";
         }
         return null;

@@ -3,6 +3,7 @@ package dev.fairbill.gateway.web;
 import java.io.IOException;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import jakarta.servlet.FilterChain;
@@ -28,8 +29,8 @@ public class SecurityHeadersFilter extends HttpFilter {
             "Referrer-Policy", "no-referrer",
             "Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
 
-    private static final Map<String, String> BY_LOWER_CASE_NAME = HEADERS.keySet().stream()
-            .collect(Collectors.toMap(name -> name.toLowerCase(Locale.ROOT), name -> name));
+    private static final Set<String> LOWER_CASE_NAMES = HEADERS.keySet().stream()
+            .map(name -> name.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -60,6 +61,6 @@ public class SecurityHeadersFilter extends HttpFilter {
     }
 
     private static boolean ours(String name) {
-        return name != null && BY_LOWER_CASE_NAME.containsKey(name.toLowerCase(Locale.ROOT));
+        return name != null && LOWER_CASE_NAMES.contains(name.toLowerCase(Locale.ROOT));
     }
 }
