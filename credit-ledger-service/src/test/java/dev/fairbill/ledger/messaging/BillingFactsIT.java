@@ -235,9 +235,9 @@ class BillingFactsIT {
     }
 
     private void grant(String account, long credits) {
-        assertThat(api.post("/api/v1/ledgers/" + account + "/grants",
-                "{\"amount\": " + credits + ", \"source\": \"GOODWILL\"}", bearer(TestJwts.admin(TENANT))).status())
-                .isEqualTo(201);
+        ApiClient.Response response = api.post("/api/v1/ledgers/" + account + "/grants",
+                "{\"amount\": " + credits + ", \"source\": \"GOODWILL\"}", bearer(TestJwts.admin(TENANT)));
+        assertThat(response.status()).as(response.body()).isEqualTo(201);
     }
 
     private ApiClient.Response consume(String account, long credits) {

@@ -2,13 +2,28 @@ package dev.fairbill.ledger.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.awaitility.Awaitility;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.fairbill.ledger.LedgerTestApi;
+import dev.fairbill.ledger.domain.CreditUnit;
+import dev.fairbill.ledger.domain.LedgerCommands.GrantLot;
+import dev.fairbill.ledger.domain.LedgerId;
+import dev.fairbill.ledger.domain.LotId;
+import dev.fairbill.ledger.domain.LotSource;
 import dev.fairbill.platform.testsupport.ApiClient;
 import dev.fairbill.platform.testsupport.IntegrationTest;
 import dev.fairbill.platform.testsupport.ParallelCalls;
@@ -22,6 +37,9 @@ class LedgerRacesIT {
     private static final int PARALLEL = 8;
 
     @LocalServerPort int port;
+    @Autowired CommandGateway commands;
+    @Autowired TransactionTemplate transaction;
+    @Autowired JdbcClient jdbc;
     private LedgerTestApi ledgers;
 
     @BeforeEach
@@ -66,6 +84,36 @@ class LedgerRacesIT {
                 });
         assertThat(ledger(account).get("cashBalances").findValues("amount"))
                 .allSatisfy(amount -> assertThat(amount.asLong()).isZero());
+    }
+
+    /**
+     * A Kafka message's commands run inside its inbox transaction, which commits after the ledger's lock is released.
+     * A caller's grant that loads the ledger in between loses the append race; it is decided again on the state with
+     * the message's grant instead of answering 409.
+     */
+    @Test
+    void aGrantRacingAMessageAppliedInItsInboxTransactionIsAppliedToo() {
+        String account = openedAccount();
+        AtomicReference<CompletableFuture<ApiClient.Response>> call = new AtomicReference<>();
+        transaction.executeWithoutResult(status -> {
+            String operation = "message-" + UUID.randomUUID();
+            commands.sendAndWait(new GrantLot(LedgerId.of(account), operation, LotId.derive(operation),
+                    CreditUnit.CREDIT, LotSource.GOODWILL, 5, null, "message", null, null));
+            call.set(CompletableFuture.supplyAsync(() ->
+                    post(account, "/grants", "{\"amount\": 7, \"source\": \"GOODWILL\"}")));
+            Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> appendsWaitingOnALock() > 0);
+        });
+
+        ApiClient.Response granted = call.get().join();
+        assertThat(granted.status()).as(granted.body()).isEqualTo(201);
+        assertThat(ledger(account).get("balance").asLong()).isEqualTo(12);
+    }
+
+    private long appendsWaitingOnALock() {
+        return jdbc.sql("""
+                SELECT count(*) FROM pg_stat_activity
+                WHERE wait_event_type = 'Lock' AND query ILIKE 'insert into domainevententry%'""")
+                .query(Long.class).single();
     }
 
     private ApiClient.Response post(String account, String subPath, String body) {
