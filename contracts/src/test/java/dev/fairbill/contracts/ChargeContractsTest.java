@@ -14,6 +14,7 @@ import dev.fairbill.contracts.billing.ChargeRefundFailedV1;
 import dev.fairbill.contracts.billing.ChargeRefundedV1;
 import dev.fairbill.contracts.billing.PurchaseFulfilmentChangedV1;
 import dev.fairbill.contracts.billing.PurchasePaidV1;
+import dev.fairbill.contracts.billing.RefillFulfilmentChangedV1;
 import dev.fairbill.contracts.billing.RefundChargeRequestedV1;
 
 /** Billing's charge, refund and purchase messages match their stored fixtures. */
@@ -90,5 +91,13 @@ class ChargeContractsTest {
                 new PurchaseFulfilmentChangedV1(PURCHASE, ACCOUNT, "smm", "followers-2000", "COMPLETED", 2000, 2000,
                         1850, AT, AT),
                 PurchaseFulfilmentChangedV1.class);
+    }
+
+    @Test
+    void refillFulfilmentChangedMatchesItsStoredFixture() {
+        assertRoundTrip("contracts/billing/refill-fulfilment-changed.v1.json",
+                new RefillFulfilmentChangedV1("re_01JDQ8Z3V5G7N2K4M6P8R0T2W4", "rc_01JDQ8Z3V5G7N2K4M6P8R0T2W4",
+                        PURCHASE, ACCOUNT, "smm", "COMPLETED", 150, 150, 2000, AT),
+                RefillFulfilmentChangedV1.class);
     }
 }

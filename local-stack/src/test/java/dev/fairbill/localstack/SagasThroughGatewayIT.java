@@ -174,6 +174,85 @@ class SagasThroughGatewayIT {
         assertThat(charge.get("status").asString()).isEqualTo("REFUNDED");
     }
 
+    /**
+     * Seed 003: a count that dropped inside the refill window is refilled. The refill is recorded on the purchase for
+     * the delivering system, and the case is remedied when the refill is reported delivered, not when it is asked for.
+     */
+    @Test
+    void aDroppedCountIsRefilledAndTheCaseIsRemediedWhenTheRefillIsDelivered() {
+        String account = gateway.openAccount("smm", "CUSTOMER", null);
+        String purchase = gateway.created(gateway.post("/api/v1/purchases", "sk_test_smm", """
+                {"accountId": "%s", "productId": "followers-2000"}""".formatted(account))).get("id").asString();
+        gateway.ok(gateway.post("/api/v1/purchases/" + purchase + "/fulfilment", "sk_test_smm",
+                "{\"status\": \"COMPLETED\", \"delivered\": 2000, \"currentCount\": 1850}"));
+        String body = """
+                {"accountId": "%s", "purchaseId": "%s", "reason": "COUNT_DROPPED"}""".formatted(account, purchase);
+        gateway.awaitJson("/api/v1/refund-requests/preview", "sk_test_smm", body,
+                d -> d.get("decision").get("outcome").asString().equals("REMEDY"));
+        String caseId = gateway.created(gateway.post("/api/v1/refund-requests", "sk_test_smm", body)).get("id")
+                .asString();
+
+        JsonNode refill = gateway.awaitJson("/api/v1/purchases/" + purchase, "rk_test_smm",
+                p -> !p.get("refills").isEmpty()).get("refills").get(0);
+        assertThat(refill.get("caseId").asString()).isEqualTo(caseId);
+        assertThat(refill.get("quantity").asLong()).isEqualTo(150);
+        assertThat(refill.get("status").asString()).isEqualTo("NOT_STARTED");
+        assertThat(gateway.ok(gateway.get("/api/v1/refund-requests/" + caseId, "rk_test_smm")).get("status")
+                .asString()).as("requested is not delivered").isEqualTo("EXECUTING");
+
+        gateway.ok(gateway.post("/api/v1/purchases/" + purchase + "/fulfilment", "sk_test_smm", """
+                {"status": "COMPLETED", "delivered": 150, "currentCount": 2000, "refillId": "%s"}"""
+                .formatted(refill.get("id").asString())));
+        gateway.awaitJson("/api/v1/refund-requests/" + caseId, "rk_test_smm",
+                c -> c.get("status").asString().equals("REMEDIED"));
+        // the refilled count is what a later request is decided on: nothing is missing any more
+        gateway.awaitJson("/api/v1/refund-requests/preview", "sk_test_smm", body,
+                d -> !d.get("decision").get("outcome").asString().equals("REMEDY"));
+    }
+
+    /**
+     * Seed 003: a reviewer who names no destination sends the money where the policy sends it, the balance; a
+     * reviewer may also approve with a remedy, service credits instead of money.
+     */
+    @Test
+    void aReviewerApprovesToThePolicysDestinationOrWithARemedyInsteadOfMoney() {
+        String account = gateway.openAccount("smm", "CUSTOMER", null);
+        String toBalance = caseInReview(account, "changed my mind before delivery");
+        // both orders are paid before any refund, so neither is paid from the balance the first refund fills
+        String withCredits = caseInReview(account, "rather have credits");
+        JsonNode approved = gateway.ok(gateway.post("/api/v1/refund-requests/" + toBalance + "/approve",
+                "rv_test_smm", "{\"note\": \"caught before delivery started\"}"));
+        assertThat(approved.get("review").get("destination").asString()).isEqualTo("ACCOUNT_BALANCE");
+        gateway.awaitJson("/api/v1/refund-requests/" + toBalance, "rk_test_smm",
+                c -> c.get("status").asString().equals("COMPLETED"));
+        gateway.awaitJson("/api/v1/ledgers/" + account, "rk_test_smm", l -> cash(l) == 2000);
+
+        JsonNode remedied = gateway.ok(gateway.post("/api/v1/refund-requests/" + withCredits + "/approve",
+                "rv_test_smm", """
+                {"remedy": {"kind": "SERVICE_CREDIT", "credits": 300}, "note": "credits instead of money"}"""));
+        assertThat(remedied.get("review").get("remedy").get("kind").asString()).isEqualTo("SERVICE_CREDIT");
+        assertThat(remedied.get("review").get("amount").isNull()).isTrue();
+        gateway.awaitJson("/api/v1/refund-requests/" + withCredits, "rk_test_smm",
+                c -> c.get("status").asString().equals("REMEDIED"));
+        JsonNode ledger = gateway.awaitJson("/api/v1/ledgers/" + account, "rk_test_smm",
+                l -> l.get("balance").asLong() == 300);
+        assertThat(cash(ledger)).as("no money for the remedied case").isEqualTo(2000);
+    }
+
+    /** A new delivery order of the account and a change-of-mind request on it, waiting for a reviewer. */
+    private static String caseInReview(String account, String explanation) {
+        String purchase = gateway.created(gateway.post("/api/v1/purchases", "sk_test_smm", """
+                {"accountId": "%s", "productId": "followers-2000"}""".formatted(account))).get("id").asString();
+        String body = """
+                {"accountId": "%s", "purchaseId": "%s", "reason": "CHANGE_OF_MIND", "explanation": "%s"}"""
+                .formatted(account, purchase, explanation);
+        gateway.awaitJson("/api/v1/refund-requests/preview", "sk_test_smm", body,
+                d -> d.get("decision").get("outcome").asString().equals("NEEDS_REVIEW"));
+        JsonNode opened = gateway.created(gateway.post("/api/v1/refund-requests", "sk_test_smm", body));
+        assertThat(opened.get("status").asString()).isEqualTo("IN_REVIEW");
+        return opened.get("id").asString();
+    }
+
     /** Saga 1 (seed 004): "cancel and refund me" — the cancellation always; the refund case by the policy. */
     @Test
     void cancelAndRefundMeCancelsAndRefundsByPolicy() {

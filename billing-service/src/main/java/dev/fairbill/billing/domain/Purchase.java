@@ -5,6 +5,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -14,11 +16,14 @@ import org.axonframework.spring.stereotype.Aggregate;
 import dev.fairbill.billing.domain.PurchaseProduct.Kind;
 import dev.fairbill.billing.domain.PurchaseCommands.PlacePurchase;
 import dev.fairbill.billing.domain.PurchaseCommands.RecordPurchasePayment;
+import dev.fairbill.billing.domain.PurchaseCommands.RecordRefillRequest;
 import dev.fairbill.billing.domain.PurchaseCommands.ReportPurchaseFulfilment;
 import dev.fairbill.billing.domain.PurchaseEvents.PurchaseFulfilmentChanged;
 import dev.fairbill.billing.domain.PurchaseEvents.PurchasePaid;
 import dev.fairbill.billing.domain.PurchaseEvents.PurchasePaymentFailed;
 import dev.fairbill.billing.domain.PurchaseEvents.PurchasePlaced;
+import dev.fairbill.billing.domain.PurchaseEvents.RefillFulfilmentChanged;
+import dev.fairbill.billing.domain.PurchaseEvents.RefillRequested;
 import dev.fairbill.platform.money.Money;
 import dev.fairbill.platform.web.NotFoundException;
 import dev.fairbill.platform.web.ValidationFailedException;
@@ -48,6 +53,11 @@ public class Purchase {
     private long delivered;
     private long currentCount;
     private Instant completedAt;
+    private final Map<String, Refill> refills = new HashMap<>();
+
+    /** A refill's progress as the delivering system reported it. */
+    private record Refill(String caseId, long quantity, PurchaseFulfilmentStatus status, long delivered) {
+    }
 
     protected Purchase() {
     }
@@ -80,7 +90,10 @@ public class Purchase {
         }
     }
 
-    /** Seed 003: the delivering system reports NOT_STARTED → IN_PROGRESS(n of m) → COMPLETED, PARTIAL or FAILED. */
+    /**
+     * Seed 003: the delivering system reports NOT_STARTED → IN_PROGRESS(n of m) → COMPLETED, PARTIAL or FAILED, for
+     * the order or, naming it, for one of its refills.
+     */
     @CommandHandler
     void handle(ReportPurchaseFulfilment command, Clock clock) {
         if (!tenant.equals(command.tenant())) {
@@ -91,6 +104,10 @@ public class Purchase {
         }
         if (status != PurchaseStatus.PAID) {
             throw PurchaseRuleViolation.notPaid(id);
+        }
+        if (command.refillId() != null) {
+            reportRefill(command, clock);
+            return;
         }
         if (fulfilment.isFinal() || fulfilment == PurchaseFulfilmentStatus.COMPLETED
                 && command.status() != PurchaseFulfilmentStatus.COMPLETED) {
@@ -108,12 +125,61 @@ public class Purchase {
                 now));
     }
 
-    private void checkConsistent(PurchaseFulfilmentStatus reported, long reportedDelivered, long count) {
-        if (reportedDelivered < 0 || reportedDelivered > quantity) {
-            throw new ValidationFailedException("delivered", "must be between 0 and the ordered " + quantity);
+    /**
+     * A refill is recorded once per refill id, on a paid delivery order of the same tenant; it waits for the
+     * delivering system's reports.
+     */
+    @CommandHandler
+    void handle(RecordRefillRequest command, Clock clock) {
+        if (!tenant.equals(command.tenant())) {
+            throw new NotFoundException("Purchase " + id);
         }
+        if (refills.containsKey(command.refillId())) {
+            return;
+        }
+        if (kind != Kind.DELIVERY_ORDER || status != PurchaseStatus.PAID || command.quantity() <= 0) {
+            throw PurchaseRuleViolation.refillOutsideDelivery(id);
+        }
+        apply(new RefillRequested(id, accountId, tenant, command.refillId(), command.caseId(), command.quantity(),
+                command.requestedAt(), clock.instant()));
+    }
+
+    /** A refill's report: the same steps as the order's, counted against the refill's own quantity. */
+    private void reportRefill(ReportPurchaseFulfilment command, Clock clock) {
+        Refill refill = refills.get(command.refillId());
+        if (refill == null) {
+            throw PurchaseRuleViolation.refillNotFound(id, command.refillId());
+        }
+        if (refill.status().isFinal() || refill.status() == PurchaseFulfilmentStatus.COMPLETED) {
+            if (command.status() == refill.status() && command.delivered() == refill.delivered()) {
+                return;
+            }
+            throw PurchaseRuleViolation.fulfilmentFinal(id, refill.status());
+        }
+        checkConsistent(command.status(), command.delivered(), refill.quantity(), refill.delivered());
+        long count = command.currentCount() == null ? currentCount : command.currentCount();
         if (count < 0) {
             throw new ValidationFailedException("currentCount", "must not be negative");
+        }
+        if (command.status() == refill.status() && command.delivered() == refill.delivered()
+                && count == currentCount) {
+            return;
+        }
+        apply(new RefillFulfilmentChanged(id, accountId, tenant, command.refillId(), refill.caseId(),
+                command.status(), refill.quantity(), command.delivered(), count, clock.instant()));
+    }
+
+    private void checkConsistent(PurchaseFulfilmentStatus reported, long reportedDelivered, long count) {
+        if (count < 0) {
+            throw new ValidationFailedException("currentCount", "must not be negative");
+        }
+        checkConsistent(reported, reportedDelivered, quantity, delivered);
+    }
+
+    private static void checkConsistent(PurchaseFulfilmentStatus reported, long reportedDelivered, long quantity,
+                                        long delivered) {
+        if (reportedDelivered < 0 || reportedDelivered > quantity) {
+            throw new ValidationFailedException("delivered", "must be between 0 and the ordered " + quantity);
         }
         if (reportedDelivered < delivered) {
             throw PurchaseRuleViolation.inconsistent("Delivered went down from " + delivered + " to "
@@ -157,6 +223,19 @@ public class Purchase {
     @EventSourcingHandler
     void on(PurchasePaymentFailed event) {
         status = PurchaseStatus.PAYMENT_FAILED;
+    }
+
+    @EventSourcingHandler
+    void on(RefillRequested event) {
+        refills.put(event.refillId(), new Refill(event.caseId(), event.quantity(),
+                PurchaseFulfilmentStatus.NOT_STARTED, 0));
+    }
+
+    @EventSourcingHandler
+    void on(RefillFulfilmentChanged event) {
+        refills.put(event.refillId(), new Refill(event.caseId(), event.quantity(), event.status(),
+                event.delivered()));
+        currentCount = event.currentCount();
     }
 
     @EventSourcingHandler

@@ -22,9 +22,24 @@ public final class PurchaseCommands {
                                         String failureCode) {
     }
 
-    /** @param currentCount what is there now (some units may have dropped); {@code null} means {@code delivered} */
+    /**
+     * @param currentCount what is there now (some units may have dropped); {@code null} means {@code delivered}, or
+     *                     unchanged for a refill's report
+     * @param refillId     the refill the report is about, or {@code null} for the order's own delivery
+     */
     public record ReportPurchaseFulfilment(@TargetAggregateIdentifier PurchaseId purchaseId, String tenant,
-                                           PurchaseFulfilmentStatus status, long delivered, Long currentCount) {
+                                           PurchaseFulfilmentStatus status, long delivered, Long currentCount,
+                                           String refillId) {
+
+        public ReportPurchaseFulfilment(PurchaseId purchaseId, String tenant, PurchaseFulfilmentStatus status,
+                                        long delivered, Long currentCount) {
+            this(purchaseId, tenant, status, delivered, currentCount, null);
+        }
+    }
+
+    /** A refund case's remedy asks the delivering system to re-deliver {@code quantity} units (seed 003). */
+    public record RecordRefillRequest(@TargetAggregateIdentifier PurchaseId purchaseId, String tenant,
+                                      String refillId, String caseId, long quantity, Instant requestedAt) {
     }
 
     private PurchaseCommands() {

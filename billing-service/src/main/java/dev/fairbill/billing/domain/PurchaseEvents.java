@@ -39,6 +39,19 @@ public final class PurchaseEvents {
                                             Instant changedAt) {
     }
 
+    /** A refund case's remedy asked for a refill; it is {@code NOT_STARTED} until the delivering system reports. */
+    @Revision("1")
+    public record RefillRequested(PurchaseId purchaseId, AccountId accountId, String tenant, String refillId,
+                                  String caseId, long quantity, Instant requestedAt, Instant recordedAt) {
+    }
+
+    /** @param currentCount what is there now on the purchase, after the refill's units */
+    @Revision("1")
+    public record RefillFulfilmentChanged(PurchaseId purchaseId, AccountId accountId, String tenant, String refillId,
+                                          String caseId, PurchaseFulfilmentStatus status, long quantity,
+                                          long delivered, long currentCount, Instant changedAt) {
+    }
+
     private PurchaseEvents() {
     }
 }

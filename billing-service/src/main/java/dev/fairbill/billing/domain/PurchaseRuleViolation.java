@@ -31,4 +31,14 @@ public class PurchaseRuleViolation extends ProblemException {
         return new PurchaseRuleViolation(HttpStatus.UNPROCESSABLE_CONTENT, "fulfilment-inconsistent",
                 "Fulfilment report inconsistent", detail);
     }
+
+    static PurchaseRuleViolation refillNotFound(PurchaseId id, String refillId) {
+        return new PurchaseRuleViolation(HttpStatus.NOT_FOUND, "not-found", "Not found",
+                "Purchase " + id + " has no refill " + refillId + ".");
+    }
+
+    static PurchaseRuleViolation refillOutsideDelivery(PurchaseId id) {
+        return new PurchaseRuleViolation(HttpStatus.CONFLICT, "refill-not-possible", "Refill not possible",
+                "Purchase " + id + " is not a paid delivery order, so nothing can be re-delivered on it.");
+    }
 }

@@ -6,13 +6,18 @@ import org.springframework.stereotype.Component;
 
 import dev.fairbill.billing.domain.PurchaseEvents.PurchaseFulfilmentChanged;
 import dev.fairbill.billing.domain.PurchaseEvents.PurchasePaid;
+import dev.fairbill.billing.domain.PurchaseEvents.RefillFulfilmentChanged;
 import dev.fairbill.contracts.Topics;
 import dev.fairbill.contracts.billing.PurchaseFulfilmentChangedV1;
 import dev.fairbill.contracts.billing.PurchasePaidV1;
+import dev.fairbill.contracts.billing.RefillFulfilmentChangedV1;
 import dev.fairbill.platform.messaging.IntegrationEventMapper;
 import dev.fairbill.platform.messaging.IntegrationMessage;
 
-/** The purchase part of billing's public contract: paid purchases (the ledger grants their credits) and fulfilment. */
+/**
+ * The purchase part of billing's public contract: paid purchases (the ledger grants their credits) and fulfilment, of
+ * orders and of their refills.
+ */
 @Component
 public class PurchaseIntegrationEvents implements IntegrationEventMapper {
 
@@ -28,6 +33,10 @@ public class PurchaseIntegrationEvents implements IntegrationEventMapper {
                     PurchaseFulfilmentChangedV1.TYPE, e.accountId().value(), new PurchaseFulfilmentChangedV1(
                     e.purchaseId().value(), e.accountId().value(), e.tenant(), e.productId(), e.status().name(),
                     e.ordered(), e.delivered(), e.currentCount(), e.completedAt(), e.changedAt())));
+            case RefillFulfilmentChanged e -> Optional.of(new IntegrationMessage(Topics.BILLING_EVENTS,
+                    RefillFulfilmentChangedV1.TYPE, e.accountId().value(), new RefillFulfilmentChangedV1(
+                    e.refillId(), e.caseId(), e.purchaseId().value(), e.accountId().value(), e.tenant(),
+                    e.status().name(), e.quantity(), e.delivered(), e.currentCount(), e.changedAt())));
             default -> Optional.empty();
         };
     }

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.util.Currency;
+import java.util.List;
 import java.util.Optional;
 
 import org.axonframework.config.ProcessingGroup;
@@ -17,6 +18,8 @@ import dev.fairbill.billing.domain.PurchaseEvents.PurchaseFulfilmentChanged;
 import dev.fairbill.billing.domain.PurchaseEvents.PurchasePaid;
 import dev.fairbill.billing.domain.PurchaseEvents.PurchasePaymentFailed;
 import dev.fairbill.billing.domain.PurchaseEvents.PurchasePlaced;
+import dev.fairbill.billing.domain.PurchaseEvents.RefillFulfilmentChanged;
+import dev.fairbill.billing.domain.PurchaseEvents.RefillRequested;
 import dev.fairbill.platform.money.Money;
 
 /**
@@ -84,6 +87,33 @@ public class PurchaseProjection {
                 .update();
     }
 
+    @EventHandler
+    void on(RefillRequested event) {
+        jdbc.sql("""
+                        INSERT INTO purchase_refills (refill_id, purchase_id, case_id, quantity, delivered, status,
+                                                      requested_at, changed_at)
+                        VALUES (?, ?, ?, ?, 0, 'NOT_STARTED', ?, ?)
+                        ON CONFLICT (refill_id) DO NOTHING""")
+                .params(event.refillId(), event.purchaseId().value(), event.caseId(), event.quantity(),
+                        Timestamp.from(event.requestedAt()), Timestamp.from(event.recordedAt()))
+                .update();
+    }
+
+    @EventHandler
+    void on(RefillFulfilmentChanged event) {
+        Timestamp changedAt = Timestamp.from(event.changedAt());
+        jdbc.sql("""
+                        UPDATE purchase_refills SET status = ?, delivered = ?, changed_at = ?,
+                               completed_at = CASE WHEN ? = 'COMPLETED' THEN ? ELSE completed_at END
+                        WHERE refill_id = ?""")
+                .params(event.status().name(), event.delivered(), changedAt, event.status().name(), changedAt,
+                        event.refillId())
+                .update();
+        jdbc.sql("UPDATE purchases SET current_count = ? WHERE id = ?")
+                .params(event.currentCount(), event.purchaseId().value())
+                .update();
+    }
+
     public Optional<PurchaseView> find(String tenant, String purchaseId) {
         return jdbc.sql("""
                         SELECT id, tenant, account_id, product_id, kind, amount, currency, charge_id, status,
@@ -91,11 +121,27 @@ public class PurchaseProjection {
                                refill_window_s, completed_at, purchased_at, created_at
                         FROM purchases WHERE id = ? AND tenant = ?""")
                 .params(purchaseId, tenant)
-                .query((row, n) -> view(row))
-                .optional();
+                .query((row, n) -> view(row, List.of()))
+                .optional()
+                .map(found -> found.withRefills(refills(found.id())));
     }
 
-    private static PurchaseView view(ResultSet row) throws SQLException {
+    private List<PurchaseView.Refill> refills(String purchaseId) {
+        return jdbc.sql("""
+                        SELECT refill_id, case_id, quantity, delivered, status, requested_at, completed_at
+                        FROM purchase_refills WHERE purchase_id = ? ORDER BY requested_at, refill_id""")
+                .param(purchaseId)
+                .query((row, n) -> {
+                    Timestamp completedAt = row.getTimestamp("completed_at");
+                    return new PurchaseView.Refill(row.getString("refill_id"), row.getString("case_id"),
+                            row.getLong("quantity"), row.getLong("delivered"), row.getString("status"),
+                            row.getTimestamp("requested_at").toInstant(),
+                            completedAt == null ? null : completedAt.toInstant());
+                })
+                .list();
+    }
+
+    private static PurchaseView view(ResultSet row, List<PurchaseView.Refill> refills) throws SQLException {
         Timestamp completedAt = row.getTimestamp("completed_at");
         return new PurchaseView(row.getString("id"), row.getString("tenant"), row.getString("account_id"),
                 row.getString("product_id"), row.getString("kind"),
@@ -104,7 +150,7 @@ public class PurchaseProjection {
                 row.getLong("ordered"), row.getLong("delivered"), row.getLong("current_count"),
                 duration(row, "max_delivery_time_s"), duration(row, "refill_window_s"),
                 completedAt == null ? null : completedAt.toInstant(), row.getTimestamp("purchased_at").toInstant(),
-                row.getTimestamp("created_at").toInstant());
+                row.getTimestamp("created_at").toInstant(), refills);
     }
 
     private static Long seconds(Duration duration) {

@@ -102,7 +102,7 @@ public class PurchaseController {
         String tenant = Caller.current().tenant();
         find(purchaseId);
         commands.sendAndWait(new ReportPurchaseFulfilment(PurchaseId.of(purchaseId), tenant, request.status(),
-                request.delivered(), request.currentCount()));
+                request.delivered(), request.currentCount(), request.refillId()));
         return PurchaseResponse.of(find(purchaseId));
     }
 

@@ -7,6 +7,8 @@ import static dev.fairbill.platform.testsupport.KafkaTestMessages.data;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
 
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
@@ -19,7 +21,13 @@ import dev.fairbill.billing.BillingApi;
 import dev.fairbill.contracts.Topics;
 import dev.fairbill.contracts.billing.PurchaseFulfilmentChangedV1;
 import dev.fairbill.contracts.billing.PurchasePaidV1;
+import dev.fairbill.contracts.billing.RefillFulfilmentChangedV1;
+import dev.fairbill.contracts.refund.RefillRequestedV1;
+import dev.fairbill.platform.id.IdPrefix;
+import dev.fairbill.platform.id.Ids;
+import dev.fairbill.platform.testsupport.ApiClient;
 import dev.fairbill.platform.testsupport.IntegrationTest;
+import dev.fairbill.platform.testsupport.KafkaTestMessages;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -160,6 +168,64 @@ class PurchaseApiIT {
         assertThat(count("SELECT count(*) FROM charges")).isEqualTo(chargesBefore);
     }
 
+    /**
+     * Seed 003: a refund case's refill is recorded on its purchase once, however often it is delivered; the
+     * delivering system reports on it by its id, and its completion is published for the case.
+     */
+    @Test
+    void aRefillIsRecordedOnThePurchaseAndClosedByItsFulfilmentReport() {
+        String account = openAccount("smm");
+        String id = json.readTree(api.post("/api/v1/purchases", purchase(account, "followers-2000", "pm_card_ok"),
+                admin("smm")).body()).get("id").asString();
+        awaitStatus(id, "smm", "PAID");
+        api.post("/api/v1/purchases/" + id + "/fulfilment", """
+                {"status": "COMPLETED", "delivered": 2000, "currentCount": 1850}""", admin("smm"));
+        String refillId = Ids.generate(IdPrefix.REFUND);
+        String caseId = Ids.generate(IdPrefix.REFUND_CASE);
+        var requested = new RefillRequestedV1(refillId, caseId, account, "smm", id, 150, Instant.now());
+        String messageId = UUID.randomUUID().toString();
+        KafkaTestMessages.sendCloudEvent(Topics.REFUND_EVENTS, messageId, RefillRequestedV1.TYPE, account, requested);
+        KafkaTestMessages.sendCloudEvent(Topics.REFUND_EVENTS, messageId, RefillRequestedV1.TYPE, account, requested);
+        KafkaTestMessages.sendCloudEvent(Topics.REFUND_EVENTS, UUID.randomUUID().toString(), RefillRequestedV1.TYPE,
+                account, requested);
+
+        JsonNode withRefill = Awaitility.await().atMost(KAFKA_WAIT).pollInterval(Duration.ofMillis(100))
+                .until(() -> json.readTree(api.get("/api/v1/purchases/" + id, admin("smm")).body()),
+                        purchase -> !purchase.get("refills").isEmpty());
+        assertThat(withRefill.get("refills")).singleElement().satisfies(refill -> {
+            assertThat(refill.get("id").asString()).isEqualTo(refillId);
+            assertThat(refill.get("caseId").asString()).isEqualTo(caseId);
+            assertThat(refill.get("quantity").asLong()).isEqualTo(150);
+            assertThat(refill.get("status").asString()).isEqualTo("NOT_STARTED");
+            assertThat(refill.get("completedAt").isNull()).isTrue();
+        });
+
+        // more than the refill re-delivers, or completed with units missing: refused, nothing changes
+        assertThat(refillReport(id, refillId, "IN_PROGRESS", 151).status()).isEqualTo(400);
+        assertThat(refillReport(id, refillId, "COMPLETED", 100).status()).isEqualTo(422);
+        assertThat(refillReport(id, "re_UNKNOWN", "COMPLETED", 150).status()).isEqualTo(404);
+
+        var delivered = api.post("/api/v1/purchases/" + id + "/fulfilment", """
+                {"status": "COMPLETED", "delivered": 150, "currentCount": 2000, "refillId": "%s"}"""
+                .formatted(refillId), admin("smm"));
+        assertThat(delivered.status()).as(delivered.body()).isEqualTo(200);
+        JsonNode afterDelivery = json.readTree(delivered.body());
+        assertThat(afterDelivery.get("fulfilment").get("currentCount").asLong()).isEqualTo(2000);
+        assertThat(afterDelivery.get("fulfilment").get("status").asString()).isEqualTo("COMPLETED");
+        assertThat(afterDelivery.get("refills").get(0).get("status").asString()).isEqualTo("COMPLETED");
+        assertThat(afterDelivery.get("refills").get(0).get("completedAt").isNull()).isFalse();
+        // the same report again changes nothing; another one on a delivered refill is refused
+        assertThat(refillReport(id, refillId, "COMPLETED", 150).status()).isEqualTo(200);
+        assertThat(refillReport(id, refillId, "FAILED", 150).status()).isEqualTo(409);
+
+        RefillFulfilmentChangedV1 published = data(awaitRecord(Topics.BILLING_EVENTS, account,
+                RefillFulfilmentChangedV1.TYPE, KAFKA_WAIT), RefillFulfilmentChangedV1.class);
+        assertThat(published).isEqualTo(new RefillFulfilmentChangedV1(refillId, caseId, id, account, "smm",
+                "COMPLETED", 150, 150, 2000, published.changedAt()));
+        assertThat(count("SELECT count(*) FROM domainevententry WHERE aggregateidentifier = '" + id
+                + "' AND payloadtype LIKE '%RefillRequested'")).isEqualTo(1);
+    }
+
     @Test
     void anotherTenantsPurchaseIsNotFound() {
         String id = json.readTree(api.post("/api/v1/purchases",
@@ -169,6 +235,12 @@ class PurchaseApiIT {
         assertThat(api.get("/api/v1/purchases/" + id, admin("studio")).status()).isEqualTo(404);
         assertThat(api.post("/api/v1/purchases/" + id + "/fulfilment", """
                 {"status": "IN_PROGRESS", "delivered": 1}""", admin("studio")).status()).isEqualTo(404);
+    }
+
+    private ApiClient.Response refillReport(String purchaseId, String refillId, String status, long delivered) {
+        return api.post("/api/v1/purchases/" + purchaseId + "/fulfilment", """
+                {"status": "%s", "delivered": %d, "refillId": "%s"}""".formatted(status, delivered, refillId),
+                admin("smm"));
     }
 
     private long count(String sql) {

@@ -13,8 +13,10 @@ import dev.fairbill.contracts.MoneyAmount;
  * @param outcome       {@code DENIED}, {@code APPROVED}, {@code REMEDY} or {@code NEEDS_REVIEW}
  * @param status        the case's status afterwards: {@code IN_REVIEW}, {@code APPROVED} or {@code DENIED}
  * @param amount        the approved amount, or {@code null}
- * @param destination   {@code ORIGINAL_PAYMENT_METHOD} or {@code ACCOUNT_BALANCE}, or {@code null}
- * @param remedyKind    for {@code REMEDY}: {@code REFILL}, {@code SERVICE_CREDIT}, … or {@code null}
+ * @param destination   {@code ORIGINAL_PAYMENT_METHOD} or {@code ACCOUNT_BALANCE}, or {@code null}; for
+ *                      {@code NEEDS_REVIEW}, where an approval sends the money unless the reviewer says otherwise
+ * @param remedyKind    for {@code REMEDY} (by the policy, or a reviewer's approval with a remedy): {@code REFILL},
+ *                      {@code SERVICE_CREDIT}, … or {@code null}
  * @param remedyCredits for a remedy with credits or a quantity, else {@code null}
  * @param decidedBy     {@code POLICY} or {@code REVIEWER}
  * @param reviewDueBy   for {@code NEEDS_REVIEW}: the review deadline, else {@code null}

@@ -5,6 +5,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Locale;
 
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.deadline.DeadlineManager;
@@ -13,11 +14,11 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
-import dev.fairbill.platform.audit.Actor;
 import dev.fairbill.platform.id.IdPrefix;
 import dev.fairbill.platform.id.Ids;
 import dev.fairbill.platform.money.Money;
 import dev.fairbill.platform.web.NotFoundException;
+import dev.fairbill.platform.web.ValidationFailedException;
 import dev.fairbill.refund.domain.RefundCaseCommands.AddEvidence;
 import dev.fairbill.refund.domain.RefundCaseCommands.ApproveRefundCase;
 import dev.fairbill.refund.domain.RefundCaseCommands.CompleteRemedy;
@@ -69,6 +70,7 @@ public class RefundCase {
     private String subscriptionToCancel;
     private Money approvedAmount;
     private Decision.Destination destination;
+    private Decision.Remedy remedy;
     private int payoutAttempt;
 
     protected RefundCase() {
@@ -107,6 +109,13 @@ public class RefundCase {
     void handle(ApproveRefundCase command, Clock clock, DeadlineManager deadlines) {
         requireTenant(command.tenant());
         requireInReviewOrFailed();
+        if (command.remedy() != null) {
+            requireGrantable(command);
+            apply(new RefundCaseApproved(id, tenant, accountId, chargeId, request, decision, null, null,
+                    command.note(), command.reviewer(), now(clock), command.actor(), command.remedy()));
+            deadlines.cancelAllWithinScope(REVIEW_DEADLINE);
+            return;
+        }
         Money amount = command.amount() != null ? command.amount() : command.refundable();
         if (amount == null || !amount.isPositive()) {
             throw RefundCaseRuleViolation.nothingToApprove(id);
@@ -114,11 +123,36 @@ public class RefundCase {
         if (command.refundable() != null && amount.isGreaterThan(command.refundable())) {
             throw RefundCaseRuleViolation.exceedsRefundable(amount, command.refundable());
         }
+        // without one named, the money goes where the policy sends approvals in review (seed 003: the balance)
         Decision.Destination destination = command.destination() != null ? command.destination()
+                : decision.destination() != null ? decision.destination()
                 : Decision.Destination.ORIGINAL_PAYMENT_METHOD;
         apply(new RefundCaseApproved(id, tenant, accountId, chargeId, request, decision, amount, destination,
                 command.note(), command.reviewer(), now(clock), command.actor()));
         deadlines.cancelAllWithinScope(REVIEW_DEADLINE);
+    }
+
+    /**
+     * A remedy instead of money: credits and refills need a positive quantity and a refill a purchase to re-deliver
+     * on; the other remedies are tasks without one.
+     */
+    private void requireGrantable(ApproveRefundCase command) {
+        if (command.amount() != null || command.destination() != null) {
+            throw new ValidationFailedException("remedy", "a remedy pays no money: leave amount and destination out");
+        }
+        RemedyKind kind = RemedyKind.valueOf(command.remedy().kind());
+        boolean counted = kind == RemedyKind.SERVICE_CREDIT || kind == RemedyKind.REFILL;
+        Long quantity = command.remedy().credits();
+        if (counted && (quantity == null || quantity <= 0)) {
+            throw new ValidationFailedException("remedy.credits", "a " + kind + " remedy needs a positive quantity");
+        }
+        if (!counted && quantity != null) {
+            throw new ValidationFailedException("remedy.credits", "a " + kind + " remedy has no quantity");
+        }
+        if (kind == RemedyKind.REFILL && request.target().kind() != RefundRequest.TargetKind.PURCHASE) {
+            throw new ValidationFailedException("remedy.kind", "a refill re-delivers a purchase; this case is about a "
+                    + request.target().kind().name().toLowerCase(Locale.ROOT));
+        }
     }
 
     @CommandHandler
@@ -156,7 +190,7 @@ public class RefundCase {
             return;
         }
         Instant now = now(clock);
-        if (decision.outcome() == Outcome.REMEDY && approvedAmount == null) {
+        if (remedy != null && approvedAmount == null) {
             requestRemedy(now);
             return;
         }
@@ -168,15 +202,10 @@ public class RefundCase {
     }
 
     private void requestRemedy(Instant now) {
-        Decision.Remedy remedy = decision.remedy();
         String operationId = refundIdOf(id);
+        // a refill is remedied when the delivering system reports it delivered, not when it is asked for
         apply(new RemedyRequested(id, tenant, accountId, remedy.kind(), remedy.credits(), operationId,
                 request.target().id(), now));
-        if (RemedyKind.REFILL.name().equals(remedy.kind())) {
-            // the delivering system re-delivers on the request; nothing here waits for it
-            apply(new RemedyApplied(id, tenant, accountId, remedy.kind(), "Refill requested from the delivering system.",
-                    SYSTEM, now, Actor.service()));
-        }
     }
 
     @CommandHandler
@@ -215,15 +244,14 @@ public class RefundCase {
         if (command.tenant() != null) {
             requireTenant(command.tenant());
         }
-        boolean remedyUnderWay = status == RefundCaseStatus.EXECUTING && decision.outcome() == Outcome.REMEDY
-                && approvedAmount == null;
+        boolean remedyUnderWay = status == RefundCaseStatus.EXECUTING && remedy != null && approvedAmount == null;
         if (!remedyUnderWay) {
             if (command.tenant() != null) {
                 throw RefundCaseRuleViolation.noRemedyUnderWay(id, status);
             }
             return;
         }
-        apply(new RemedyApplied(id, tenant, accountId, decision.remedy().kind(), command.note(),
+        apply(new RemedyApplied(id, tenant, accountId, remedy.kind(), command.note(),
                 command.completedBy(), now(clock), command.actor()));
     }
 
@@ -277,6 +305,7 @@ public class RefundCase {
                         ? event.request().target().id() : null;
         approvedAmount = event.decision().amount();
         destination = event.decision().destination();
+        remedy = event.decision().outcome() == Outcome.REMEDY ? event.decision().remedy() : null;
     }
 
     @EventSourcingHandler
@@ -284,6 +313,7 @@ public class RefundCase {
         status = RefundCaseStatus.APPROVED;
         approvedAmount = event.amount();
         destination = event.destination();
+        remedy = event.remedy();
     }
 
     @EventSourcingHandler

@@ -37,10 +37,18 @@ public final class RefundCaseCommands {
         }
     }
 
-    /** A reviewer approves; {@code amount} and {@code destination} may lower the request, never pass the remainder. */
+    /**
+     * A reviewer approves; {@code amount} and {@code destination} may lower the request, never pass the remainder.
+     * With {@code remedy}, the approval grants the remedy instead of money (then no amount and no destination).
+     */
     public record ApproveRefundCase(@TargetAggregateIdentifier RefundCaseId caseId, String tenant, Money amount,
                                     Decision.Destination destination, Money refundable, String note,
-                                    String reviewer, Actor actor) {
+                                    String reviewer, Actor actor, Decision.Remedy remedy) {
+
+        public ApproveRefundCase(RefundCaseId caseId, String tenant, Money amount, Decision.Destination destination,
+                                 Money refundable, String note, String reviewer, Actor actor) {
+            this(caseId, tenant, amount, destination, refundable, note, reviewer, actor, null);
+        }
 
         /** An approval by the service itself, not by a reviewer's key. */
         public ApproveRefundCase(RefundCaseId caseId, String tenant, Money amount, Decision.Destination destination,

@@ -36,12 +36,23 @@ public final class RefundCaseEvents {
         }
     }
 
-    /** A reviewer approved the case in review; {@code policyDecision} is what the policy had said (NEEDS_REVIEW). */
+    /**
+     * A reviewer approved the case in review; {@code policyDecision} is what the policy had said (NEEDS_REVIEW). The
+     * approval pays {@code amount} to {@code destination}, or, with {@code remedy}, grants that instead of money.
+     */
     @Revision("1")
     public record RefundCaseApproved(RefundCaseId caseId, String tenant, String accountId, String chargeId,
                                      RefundRequest request, Decision policyDecision, Money amount,
                                      Decision.Destination destination, String note, String reviewer,
-                                     Instant approvedAt, Actor actor) {
+                                     Instant approvedAt, Actor actor, Decision.Remedy remedy) {
+
+        public RefundCaseApproved(RefundCaseId caseId, String tenant, String accountId, String chargeId,
+                                  RefundRequest request, Decision policyDecision, Money amount,
+                                  Decision.Destination destination, String note, String reviewer, Instant approvedAt,
+                                  Actor actor) {
+            this(caseId, tenant, accountId, chargeId, request, policyDecision, amount, destination, note, reviewer,
+                    approvedAt, actor, null);
+        }
 
         public RefundCaseApproved(RefundCaseId caseId, String tenant, String accountId, String chargeId,
                                   RefundRequest request, Decision policyDecision, Money amount,

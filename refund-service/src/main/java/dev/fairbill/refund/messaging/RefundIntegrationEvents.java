@@ -39,8 +39,10 @@ public class RefundIntegrationEvents implements IntegrationEventMapper {
                     e.decision().explanation(), POLICY, e.reviewDueBy(), e.openedAt()));
             case RefundCaseApproved e -> decided(new RefundCaseDecidedV1(e.caseId().value(), e.accountId(),
                     e.tenant(), kind(e.request()), e.request().target().id(), e.chargeId(),
-                    e.request().reason().name(), Decision.Outcome.APPROVED.name(), "APPROVED", money(e.amount()),
-                    e.destination().name(), null, null, e.policyDecision().policyId(),
+                    e.request().reason().name(), (e.remedy() == null ? Decision.Outcome.APPROVED
+                            : Decision.Outcome.REMEDY).name(), "APPROVED", money(e.amount()),
+                    name(e.destination()), e.remedy() == null ? null : e.remedy().kind(),
+                    e.remedy() == null ? null : e.remedy().credits(), e.policyDecision().policyId(),
                     e.policyDecision().policyVersion(), e.policyDecision().clause(), e.note(), REVIEWER, null,
                     e.approvedAt()));
             case RefundCaseRejected e -> decided(new RefundCaseDecidedV1(e.caseId().value(), e.accountId(),

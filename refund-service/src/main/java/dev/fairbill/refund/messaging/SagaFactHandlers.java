@@ -1,5 +1,6 @@
 package dev.fairbill.refund.messaging;
 
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventhandling.gateway.EventGateway;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -11,6 +12,7 @@ import dev.fairbill.contracts.billing.ChargeRefundFailedV1;
 import dev.fairbill.contracts.billing.ChargeRefundedV1;
 import dev.fairbill.contracts.billing.DisputeClosedV1;
 import dev.fairbill.contracts.billing.DisputeOpenedV1;
+import dev.fairbill.contracts.billing.RefillFulfilmentChangedV1;
 import dev.fairbill.contracts.billing.SubscriptionCancellationScheduledV1;
 import dev.fairbill.contracts.billing.SubscriptionCancelledV1;
 import dev.fairbill.contracts.ledger.LotGrantedV1;
@@ -18,6 +20,8 @@ import dev.fairbill.platform.id.IdPrefix;
 import dev.fairbill.platform.id.Ids;
 import dev.fairbill.platform.messaging.InboundHandler;
 import dev.fairbill.platform.money.Money;
+import dev.fairbill.refund.domain.RefundCaseCommands.CompleteRemedy;
+import dev.fairbill.refund.domain.RefundCaseId;
 import dev.fairbill.refund.query.FactStore;
 import dev.fairbill.refund.saga.ReportedFacts.ChargeRefundFailureReported;
 import dev.fairbill.refund.saga.ReportedFacts.ChargeRefundReported;
@@ -73,6 +77,21 @@ class SagaFactHandlers {
     }
 
     /** Saga 2: a flagged duplicate is reversed automatically; never the original. */
+    /**
+     * A refill a remedy asked for was delivered: its case is remedied now, not when the refill was requested. A
+     * partial or failed refill leaves the case executing for an operator to finish.
+     */
+    @Bean
+    InboundHandler<RefillFulfilmentChangedV1> refillChanged(FactStore facts, CommandGateway commands) {
+        return InboundHandler.of(RefillFulfilmentChangedV1.TYPE, RefillFulfilmentChangedV1.class, changed -> {
+            facts.refillChanged(changed.purchaseId(), changed.currentCount());
+            if ("COMPLETED".equals(changed.status())) {
+                commands.sendAndWait(new CompleteRemedy(RefundCaseId.of(changed.caseId()), null, "Refill "
+                        + changed.refillId() + " delivered: " + changed.delivered() + " units.", "system"));
+            }
+        });
+    }
+
     @Bean
     InboundHandler<ChargeFlaggedDuplicateV1> chargeFlaggedDuplicate(FactStore facts, AutomaticRefundCases cases) {
         return InboundHandler.of(ChargeFlaggedDuplicateV1.TYPE, ChargeFlaggedDuplicateV1.class, flagged -> {

@@ -17,7 +17,8 @@ import dev.fairbill.refund.policy.Decision.Outcome;
  * @param reasons     the reasons it answers, or {@code null} for any reason
  * @param when        the condition, or {@code null} for always
  * @param amount      for {@code APPROVED}: the calculation of the amount
- * @param destination for {@code APPROVED}: where the money goes
+ * @param destination for {@code APPROVED}: where the money goes; for {@code NEEDS_REVIEW}: where a reviewer's
+ *                    approval sends it unless the reviewer names another destination
  * @param remedy      for {@code REMEDY}: what is done instead
  * @param calculation for {@code REMEDY}: how much of it, when it has a quantity ({@code null} otherwise)
  * @param explanation plain language for the customer, with {@code {placeholders}} (see {@link Explanations})

@@ -94,8 +94,8 @@ final class ClauseReader {
                 require(fields, clause.remedy() != null, "a REMEDY clause needs a remedy kind");
                 forbid(fields, clause.outcome(), "amount", "destination");
             }
-            case DENIED, NEEDS_REVIEW -> forbid(fields, clause.outcome(), "amount", "destination", "remedy",
-                    "calculation");
+            case NEEDS_REVIEW -> forbid(fields, clause.outcome(), "amount", "remedy", "calculation");
+            case DENIED -> forbid(fields, clause.outcome(), "amount", "destination", "remedy", "calculation");
         }
     }
 

@@ -7,7 +7,8 @@ import dev.fairbill.platform.money.Money;
  * request, now): the same inputs always give the same decision.
  *
  * @param amount      for {@code APPROVED}: the money to pay back; otherwise {@code null}
- * @param destination for {@code APPROVED}: where it goes; otherwise {@code null}
+ * @param destination for {@code APPROVED}: where it goes; for {@code NEEDS_REVIEW}: where an approval sends it
+ *                    by default ({@code null}: the original payment method); otherwise {@code null}
  * @param remedy      for {@code REMEDY}: what is done instead of money; otherwise {@code null}
  * @param clause      the id of the clause that produced the decision, e.g. {@code duplicate-flagged}
  * @param explanation plain language a support agent can paste to the customer

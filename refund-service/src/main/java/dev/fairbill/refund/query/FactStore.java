@@ -112,6 +112,13 @@ public class FactStore {
                 .update();
     }
 
+    /** A refill put units back: what is there now is the purchase's count a later request is decided on. */
+    public void refillChanged(String purchaseId, long currentCount) {
+        jdbc.sql("UPDATE fact_purchases SET current_count = ? WHERE purchase_id = ?")
+                .params(currentCount, purchaseId)
+                .update();
+    }
+
     public void creditsUsed(String operationId, String accountId, long amount, Instant usedAt) {
         jdbc.sql("""
                         INSERT INTO fact_usage (operation_id, account_id, amount, used_at) VALUES (?, ?, ?, ?)

@@ -24,7 +24,10 @@ public class RefundCaseAuditTrail {
     @EventHandler
     void on(RefundCaseApproved event, @MessageIdentifier String eventId) {
         trail.record(eventId, event.tenant(), event.caseId().value(), event.accountId(), "refund-case.approved",
-                event.actor(), event.approvedAt(), event.amount() + " to " + event.destination() + note(event.note()));
+                event.actor(), event.approvedAt(), (event.remedy() == null
+                        ? event.amount() + " to " + event.destination()
+                        : "remedy " + event.remedy().kind() + (event.remedy().credits() == null ? ""
+                                : " of " + event.remedy().credits())) + note(event.note()));
     }
 
     @EventHandler

@@ -69,10 +69,14 @@ public class RefundCaseProjection {
     @EventHandler
     void on(RefundCaseApproved e) {
         jdbc.sql("""
-                        UPDATE refund_cases SET status = 'APPROVED', amount = ?, currency = ?, destination = ?,
-                            review_note = ?, reviewer = ?, decided_at = ?, failure_code = NULL, settled_at = NULL
+                        UPDATE refund_cases SET status = 'APPROVED', amount = ?, currency = COALESCE(?, currency),
+                            destination = ?, review_remedy = CAST(? AS JSONB), review_note = ?, reviewer = ?,
+                            decided_at = ?, failure_code = NULL, settled_at = NULL
                         WHERE case_id = ? AND status IN ('IN_REVIEW', 'FAILED')""")
-                .params(e.amount().amount(), e.amount().currency().getCurrencyCode(), e.destination().name(),
+                .params(e.amount() == null ? null : e.amount().amount(),
+                        e.amount() == null ? null : e.amount().currency().getCurrencyCode(),
+                        e.destination() == null ? null : e.destination().name(),
+                        e.remedy() == null ? null : json.writeValueAsString(e.remedy()),
                         e.note(), e.reviewer(), Timestamp.from(e.approvedAt()), e.caseId().value())
                 .update();
     }

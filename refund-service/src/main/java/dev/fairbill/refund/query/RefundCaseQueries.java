@@ -77,7 +77,9 @@ public class RefundCaseQueries {
                 json.readValue(row.getString("decision"), Decision.class), money, row.getString("destination"),
                 instant(row, "review_due_by"), row.getBoolean("escalated"), row.getString("review_note"),
                 row.getString("reviewer"), json.readValue(row.getString("evidence"), EVIDENCE),
-                instant(row, "created_at"), instant(row, "decided_at"), execution(row));
+                instant(row, "created_at"), instant(row, "decided_at"), execution(row),
+                row.getString("review_remedy") == null ? null
+                        : json.readValue(row.getString("review_remedy"), Decision.Remedy.class));
     }
 
     private static RefundCaseView.Execution execution(ResultSet row) throws SQLException {

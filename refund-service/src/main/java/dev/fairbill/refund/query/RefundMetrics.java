@@ -48,7 +48,8 @@ public class RefundMetrics {
 
     @EventHandler
     void on(RefundCaseApproved approved) {
-        decision(approved.tenant(), approved.policyDecision().policyId(), "APPROVED", "REVIEWER");
+        decision(approved.tenant(), approved.policyDecision().policyId(),
+                approved.remedy() == null ? "APPROVED" : "REMEDY", "REVIEWER");
     }
 
     @EventHandler

@@ -20,17 +20,20 @@ public record RefundCaseResponse(String id, String accountId, Target target, Str
     public record Target(String kind, String id) {
     }
 
-    /** @param outcome {@code APPROVED} or {@code DENIED} */
-    public record Review(String outcome, Money amount, String destination, String note, String reviewer,
-                         Instant decidedAt) {
+    /**
+     * @param outcome {@code APPROVED} or {@code DENIED}
+     * @param remedy  what an approval grants instead of money ({@code amount} and {@code destination} are then null)
+     */
+    public record Review(String outcome, Money amount, String destination, Decision.Remedy remedy, String note,
+                         String reviewer, Instant decidedAt) {
     }
 
     static RefundCaseResponse of(RefundCaseView view) {
         Review review = view.reviewer() == null ? null : new Review(
                 "DENIED".equals(view.status()) ? "DENIED" : "APPROVED",
                 "DENIED".equals(view.status()) ? null : view.amount(),
-                "DENIED".equals(view.status()) ? null : view.destination(), view.reviewNote(), view.reviewer(),
-                view.decidedAt());
+                "DENIED".equals(view.status()) ? null : view.destination(), view.reviewRemedy(), view.reviewNote(),
+                view.reviewer(), view.decidedAt());
         return new RefundCaseResponse(view.id(), view.accountId(), new Target(view.targetKind(), view.targetId()),
                 view.chargeId(), view.reason(), view.status(), DecisionResponse.of(view.decision()), review,
                 view.reviewDueBy(), view.escalated(), view.evidence(), view.createdAt(), view.execution());

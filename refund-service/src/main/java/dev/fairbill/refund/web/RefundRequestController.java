@@ -133,7 +133,7 @@ public class RefundRequestController {
         Money amount = body.amount() == null ? null : body.amount().toMoney("amount");
         RefundDecisions.requireRefundable(amount, refundable);
         var approve = new ApproveRefundCase(RefundCaseId.of(caseId), caller.tenant(), amount, body.destination(),
-                refundable, body.note(), caller.keyId(), Actor.current());
+                refundable, body.note(), caller.keyId(), Actor.current(), body.remedyDecided());
         if (RefundCaseStatus.FAILED.name().equals(view.status())) {
             // a failed payout paid nothing: the reviewer may approve again, e.g. to the balance when the card is closed
             opener.reclaimAndDecide(approve.caseId(), caller.tenant(),

@@ -231,16 +231,20 @@ class RefundCaseExecutionTest {
     }
 
     @Test
-    void aRefillIsRequestedAndTheCaseRemediedAtOnce() { // seed 003: refill inside the window
+    void aRefillIsRequestedAndTheCaseStaysExecutingUntilItIsDelivered() { // seed 003: refill inside the window
         Decision refill = remedy("REFILL", 150L);
         RefundRequest dropped = new RefundRequest(RefundReason.COUNT_DROPPED,
                 new Target(TargetKind.PURCHASE, "pur_1"), null, List.of());
         fixture.given(opened(dropped, refill, RefundCaseStatus.APPROVED, false))
                 .andGivenCurrentTime(NOW)
                 .when(new ExecuteRefundCase(ID))
-                .expectEvents(new RemedyRequested(ID, TENANT, ACCOUNT, "REFILL", 150L, REFUND, "pur_1", NOW),
-                        new RemedyApplied(ID, TENANT, ACCOUNT, "REFILL", "Refill requested from the delivering system.",
-                                "system", NOW));
+                .expectEvents(new RemedyRequested(ID, TENANT, ACCOUNT, "REFILL", 150L, REFUND, "pur_1", NOW));
+        fixture.given(opened(dropped, refill, RefundCaseStatus.APPROVED, false),
+                        new RemedyRequested(ID, TENANT, ACCOUNT, "REFILL", 150L, REFUND, "pur_1", NOW))
+                .andGivenCurrentTime(NOW)
+                .when(new CompleteRemedy(ID, null, "Refill delivered: 150 units.", "system"))
+                .expectEvents(new RemedyApplied(ID, TENANT, ACCOUNT, "REFILL", "Refill delivered: 150 units.",
+                        "system", NOW));
     }
 
     @Test

@@ -19,12 +19,14 @@ import dev.fairbill.platform.testsupport.FixtureClock;
 import dev.fairbill.refund.domain.RefundCase.ReviewDue;
 import dev.fairbill.refund.domain.RefundCaseCommands.AddEvidence;
 import dev.fairbill.refund.domain.RefundCaseCommands.ApproveRefundCase;
+import dev.fairbill.refund.domain.RefundCaseCommands.ExecuteRefundCase;
 import dev.fairbill.refund.domain.RefundCaseCommands.OpenRefundCase;
 import dev.fairbill.refund.domain.RefundCaseCommands.RejectRefundCase;
 import dev.fairbill.refund.domain.RefundCaseEvents.EvidenceAdded;
 import dev.fairbill.refund.domain.RefundCaseEvents.RefundCaseApproved;
 import dev.fairbill.refund.domain.RefundCaseEvents.RefundCaseOpened;
 import dev.fairbill.refund.domain.RefundCaseEvents.RefundCaseRejected;
+import dev.fairbill.refund.domain.RefundCaseEvents.RemedyRequested;
 import dev.fairbill.refund.domain.RefundCaseEvents.ReviewEscalated;
 import dev.fairbill.refund.policy.Decision.Destination;
 import dev.fairbill.refund.policy.Decision.Outcome;
@@ -128,6 +130,62 @@ class RefundCaseTest {
                 .when(new ApproveRefundCase(ID, TENANT, null, null, EUR_1000, "proof checked", "key_reviewer"))
                 .expectEvents(new RefundCaseApproved(ID, TENANT, ACCOUNT, CHARGE, REQUEST, REVIEW, EUR_1000,
                         Destination.ORIGINAL_PAYMENT_METHOD, "proof checked", "key_reviewer", NOW));
+    }
+
+    @Test
+    void anApprovalWithoutDestinationPaysWhereThePolicySendsApprovalsInReview() { // seed 003: to the balance
+        Decision toBalance = new Decision(Outcome.NEEDS_REVIEW, null, Destination.ACCOUNT_BALANCE, null,
+                "refill-or-refund", 2, "wrong-service", "A person checks.");
+        fixture.given(opened(toBalance, RefundCaseStatus.IN_REVIEW, DUE))
+                .andGivenCurrentTime(NOW)
+                .when(new ApproveRefundCase(ID, TENANT, null, null, EUR_1000, "our mistake", "key_reviewer"))
+                .expectEvents(new RefundCaseApproved(ID, TENANT, ACCOUNT, CHARGE, REQUEST, toBalance, EUR_1000,
+                        Destination.ACCOUNT_BALANCE, "our mistake", "key_reviewer", NOW));
+    }
+
+    @Test
+    void aReviewerMayApproveWithARemedyInsteadOfMoney() { // seed 001 §4: credits or an extension, not money
+        Decision.Remedy credits = new Decision.Remedy("SERVICE_CREDIT", null, 40L);
+        Actor reviewer = new Actor("key_reviewer", "req-1");
+        fixture.given(opened(REVIEW, RefundCaseStatus.IN_REVIEW, DUE))
+                .andGivenCurrentTime(NOW)
+                .when(new ApproveRefundCase(ID, TENANT, null, null, EUR_1000, "credits instead", "key_reviewer",
+                        reviewer, credits))
+                .expectEvents(new RefundCaseApproved(ID, TENANT, ACCOUNT, CHARGE, REQUEST, REVIEW, null, null,
+                        "credits instead", "key_reviewer", NOW, reviewer, credits));
+        fixture.given(opened(REVIEW, RefundCaseStatus.IN_REVIEW, DUE),
+                        new RefundCaseApproved(ID, TENANT, ACCOUNT, CHARGE, REQUEST, REVIEW, null, null,
+                                "credits instead", "key_reviewer", NOW, reviewer, credits))
+                .andGivenCurrentTime(NOW)
+                .when(new ExecuteRefundCase(ID))
+                .expectEvents(new RemedyRequested(ID, TENANT, ACCOUNT, "SERVICE_CREDIT", 40L,
+                        RefundCase.refundIdOf(ID), CHARGE, NOW));
+    }
+
+    @Test
+    void aRemedyApprovalPaysNoMoneyAndNeedsItsQuantityOnlyWhereItHasOne() {
+        Actor reviewer = new Actor("key_reviewer", "req-1");
+        fixture.given(opened(REVIEW, RefundCaseStatus.IN_REVIEW, DUE))
+                .when(new ApproveRefundCase(ID, TENANT, null, Destination.ACCOUNT_BALANCE, EUR_1000, "n", "r",
+                        reviewer, new Decision.Remedy("SERVICE_CREDIT", null, 40L)))
+                .expectNoEvents()
+                .expectException(problem(HttpStatus.BAD_REQUEST, "validation-failed"));
+        fixture.given(opened(REVIEW, RefundCaseStatus.IN_REVIEW, DUE))
+                .when(new ApproveRefundCase(ID, TENANT, null, null, EUR_1000, "n", "r", reviewer,
+                        new Decision.Remedy("SERVICE_CREDIT", null, null)))
+                .expectNoEvents()
+                .expectException(problem(HttpStatus.BAD_REQUEST, "validation-failed"));
+        fixture.given(opened(REVIEW, RefundCaseStatus.IN_REVIEW, DUE))
+                .when(new ApproveRefundCase(ID, TENANT, null, null, EUR_1000, "n", "r", reviewer,
+                        new Decision.Remedy("SUBSCRIPTION_EXTENSION", null, 3L)))
+                .expectNoEvents()
+                .expectException(problem(HttpStatus.BAD_REQUEST, "validation-failed"));
+        // a refill re-delivers a purchase; this case is about a charge
+        fixture.given(opened(REVIEW, RefundCaseStatus.IN_REVIEW, DUE))
+                .when(new ApproveRefundCase(ID, TENANT, null, null, EUR_1000, "n", "r", reviewer,
+                        new Decision.Remedy("REFILL", null, 3L)))
+                .expectNoEvents()
+                .expectException(problem(HttpStatus.BAD_REQUEST, "validation-failed"));
     }
 
     @Test

@@ -17,6 +17,11 @@ record Expected(Outcome outcome, String clause, Long amount, Destination destina
         return new Expected(Outcome.NEEDS_REVIEW, clause, null, null, null, null);
     }
 
+    /** In review, and an approval sends the money to {@code destination} unless the reviewer names another. */
+    static Expected review(String clause, Destination destination) {
+        return new Expected(Outcome.NEEDS_REVIEW, clause, null, destination, null, null);
+    }
+
     static Expected approved(String clause, long amount, Destination destination) {
         return new Expected(Outcome.APPROVED, clause, amount, destination, null, null);
     }
