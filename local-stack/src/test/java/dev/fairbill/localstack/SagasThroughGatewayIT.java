@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -147,6 +148,33 @@ class SagasThroughGatewayIT {
                 .map(e -> e.get("amount").asLong())).containsExactly(-380L);
     }
 
+    /**
+     * A dispute lost on a charge that was already refunded: the processor took the money back twice. The loss is
+     * recorded as a double payout with its excess, every consequence of a lost dispute runs, and the account's
+     * timeline shows it.
+     */
+    @Test
+    void aDisputeLostAfterARefundIsADoublePayoutInTheAccountsTimeline() {
+        String account = gateway.openAccount("studio", "CUSTOMER", null);
+        charge("studio", account, "400 credits", "pm_card_ok", 800);
+        String duplicate = charge("studio", account, "400 credits", "pm_card_ok", 800).get("id").asString();
+        JsonNode refunded = gateway.awaitJson("/api/v1/charges/" + duplicate, "rk_test_studio",
+                c -> c.get("status").asString().equals("REFUNDED"));
+        String disputeId = "du_" + UUID.randomUUID();
+
+        webhook("studio", disputeEvent("charge.dispute.created", disputeId, refunded, "needs_response"));
+        webhook("studio", disputeEvent("charge.dispute.closed", disputeId, refunded, "lost"));
+
+        JsonNode doublePaid = gateway.awaitJson("/api/v1/charges/" + duplicate, "rk_test_studio",
+                c -> c.get("status").asString().equals("DOUBLE_PAYOUT"));
+        assertThat(doublePaid.get("doublePayout").get("amount").asLong()).isEqualTo(800);
+        gateway.awaitJson("/api/v1/accounts/" + account, "rk_test_studio",
+                a -> a.get("status").asString().equals("TERMINATED"));
+        JsonNode timeline = gateway.ok(gateway.get("/api/v1/accounts/" + account + "/timeline", "rk_test_studio"));
+        assertThat(timeline.get("data").findValuesAsString("action")).contains("charge.refunded",
+                "dispute.closed", "charge.double-payout", "account.terminated");
+    }
+
     /** Seed 003: an order that never started is refunded in full to the account balance, as cash balance. */
     @Test
     void anApprovedAccountBalanceRefundAppearsAsCashBalance() {
@@ -251,6 +279,41 @@ class SagasThroughGatewayIT {
         JsonNode opened = gateway.created(gateway.post("/api/v1/refund-requests", "sk_test_smm", body));
         assertThat(opened.get("status").asString()).isEqualTo("IN_REVIEW");
         return opened.get("id").asString();
+    }
+
+    /**
+     * Seed 001 §4.2: a request during an outage still going on waits in review; closing the outage decides it by
+     * the policy with the outage's whole length, and the service credits reach the ledger.
+     */
+    @Test
+    void anOutageClosedLaterCompensatesTheRequestThatWaitedForIt() {
+        String account = gateway.openAccount("studio", "CUSTOMER", null);
+        String subscription = gateway.created(gateway.post("/api/v1/subscriptions", "sk_test_studio", """
+                {"accountId": "%s", "planId": "yearly"}""".formatted(account))).get("id").asString();
+        gateway.awaitJson("/api/v1/ledgers/" + account, "rk_test_studio", l -> l.get("balance").asLong() == 1200);
+        String body = """
+                {"accountId": "%s", "subscriptionId": "%s", "reason": "SERVICE_UNAVAILABLE"}"""
+                .formatted(account, subscription);
+        gateway.awaitJson("/api/v1/refund-requests/preview", "sk_test_studio", body,
+                d -> d.get("decision").get("clause").asString().equals("no-recorded-outage"));
+        String incident = gateway.created(gateway.post("/api/v1/incidents", "sk_test_studio", """
+                {"startedAt": "%s", "scope": "yearly", "description": "render farm down"}"""
+                .formatted(Instant.now()))).get("id").asString();
+
+        JsonNode waiting = gateway.created(gateway.post("/api/v1/refund-requests", "sk_test_studio", body));
+        assertThat(waiting.get("status").asString()).isEqualTo("IN_REVIEW");
+        assertThat(waiting.get("decision").get("clause").asString()).isEqualTo("outage-ongoing");
+        String caseId = waiting.get("id").asString();
+
+        JsonNode closed = gateway.ok(gateway.post("/api/v1/incidents/" + incident + "/close", "sk_test_studio",
+                "{}"));
+        assertThat(closed.get("status").asString()).isEqualTo("CLOSED");
+        JsonNode remedied = gateway.awaitJson("/api/v1/refund-requests/" + caseId, "rk_test_studio",
+                c -> c.get("status").asString().equals("REMEDIED"));
+        long credits = remedied.get("review").get("remedy").get("credits").asLong();
+        assertThat(credits).isPositive();
+        gateway.awaitJson("/api/v1/ledgers/" + account, "rk_test_studio",
+                l -> l.get("balance").asLong() == 1200 + credits);
     }
 
     /** Saga 1 (seed 004): "cancel and refund me" — the cancellation always; the refund case by the policy. */

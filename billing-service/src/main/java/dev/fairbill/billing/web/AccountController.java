@@ -22,12 +22,16 @@ import dev.fairbill.billing.payment.PaymentMethods;
 import dev.fairbill.billing.query.AccountCashBalances;
 import dev.fairbill.billing.query.AccountProjection;
 import dev.fairbill.billing.query.AccountTiers;
+import dev.fairbill.billing.query.AccountTimeline;
 import dev.fairbill.billing.query.AccountView;
+import dev.fairbill.platform.audit.AuditController;
 import dev.fairbill.platform.id.IdPrefix;
 import dev.fairbill.platform.security.Caller;
 import dev.fairbill.platform.web.NotFoundException;
 import dev.fairbill.platform.web.UnprocessableException;
 import dev.fairbill.platform.web.idempotency.IdempotentCreation;
+import dev.fairbill.platform.web.page.Page;
+import dev.fairbill.platform.web.page.PageRequest;
 import jakarta.validation.Valid;
 
 @RestController
@@ -42,15 +46,18 @@ public class AccountController {
     private final AccountTiers tiers;
     private final SubResellerPolicy subResellers;
     private final PaymentMethods paymentMethods;
+    private final AccountTimeline timeline;
 
     public AccountController(CommandGateway commands, AccountProjection accounts, AccountCashBalances cashBalances,
-                             AccountTiers tiers, SubResellerPolicy subResellers, PaymentMethods paymentMethods) {
+                             AccountTiers tiers, SubResellerPolicy subResellers, PaymentMethods paymentMethods,
+                             AccountTimeline timeline) {
         this.commands = commands;
         this.accounts = accounts;
         this.cashBalances = cashBalances;
         this.tiers = tiers;
         this.subResellers = subResellers;
         this.paymentMethods = paymentMethods;
+        this.timeline = timeline;
     }
 
     @PostMapping
@@ -82,6 +89,20 @@ public class AccountController {
         return accounts.find(Caller.current().tenant(), accountId)
                 .map(view -> AccountResponse.of(view, cashBalances.all(view.id())))
                 .orElseThrow(() -> new NotFoundException("Account " + accountId));
+    }
+
+    /**
+     * What happened to the account's money and standing, oldest first and paged: holds, termination, refunds,
+     * disputes and double payouts.
+     */
+    @GetMapping("/{accountId}/timeline")
+    public Page<AuditController.AuditEntryResponse> timeline(@PathVariable String accountId, PageRequest page) {
+        String tenant = Caller.current().tenant();
+        accounts.find(tenant, accountId).orElseThrow(() -> new NotFoundException("Account " + accountId));
+        var entries = Page.of(timeline.entries(tenant, accountId, page.afterSequence(), page.fetchSize()), page,
+                entry -> Long.toString(entry.seq()));
+        return new Page<>(entries.data().stream().map(AuditController.AuditEntryResponse::of).toList(),
+                entries.nextCursor());
     }
 
     /** The parent must be an account of the same tenant that can have accounts below it (seed 000 hierarchy). */

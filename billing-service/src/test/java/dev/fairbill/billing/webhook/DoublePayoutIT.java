@@ -87,5 +87,20 @@ class DoublePayoutIT {
         assertThat(evidence.get("items").findValuesAsString("type")).contains("ChargeDoublePaidOut");
         Awaitility.await().atMost(Duration.ofSeconds(10)).until(() ->
                 billing.eventsOf(chargeId, "ChargeDoublePaidOut") == 1);
+
+        // the account's timeline tells the story, the double payout with its excess included
+        JsonNode timeline = JSON.readTree(webhooks.api().get("/api/v1/accounts/" + account + "/timeline",
+                bearer(TestJwts.readOnly("studio"))).body());
+        assertThat(timeline.get("data").findValuesAsString("action")).containsSubsequence("charge.refunded",
+                "dispute.opened", "account.hold-placed", "dispute.closed", "charge.double-payout",
+                "account.terminated");
+        assertThat(timeline.get("data").valueStream()
+                .filter(entry -> entry.get("action").asString().equals("charge.double-payout")))
+                .singleElement().satisfies(entry -> {
+                    assertThat(entry.get("resource").asString()).isEqualTo(chargeId);
+                    assertThat(entry.get("detail").asString()).startsWith("700 EUR paid out twice");
+                });
+        assertThat(webhooks.api().get("/api/v1/accounts/" + account + "/timeline",
+                bearer(TestJwts.readOnly("panel"))).status()).as("another tenant's account").isEqualTo(404);
     }
 }

@@ -45,7 +45,7 @@ public class AuditController {
     public record AuditEntryResponse(String resource, String accountId, String action, ActorResponse actor,
                                      String requestId, Instant at, String detail) {
 
-        static AuditEntryResponse of(AuditTrail.AuditEntry entry) {
+        public static AuditEntryResponse of(AuditTrail.AuditEntry entry) {
             return new AuditEntryResponse(entry.resource(), entry.accountId(), entry.action(),
                     new ActorResponse(entry.actor().keyId(), entry.actor().keyId() == null ? "SERVICE" : "API_KEY"),
                     entry.actor().requestId(), entry.at(), entry.detail());

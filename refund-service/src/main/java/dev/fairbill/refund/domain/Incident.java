@@ -12,46 +12,88 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
+import org.springframework.http.HttpStatus;
 
 import dev.fairbill.platform.audit.Actor;
+import dev.fairbill.platform.web.NotFoundException;
+import dev.fairbill.platform.web.ProblemException;
 import dev.fairbill.platform.web.ValidationFailedException;
 
 /**
  * A service outage recorded by an operator (seed 001 §4, seed 002 part 3): the outage clauses read it to compensate
- * with service credits or to send a request to review.
+ * with service credits or to send a request to review. An outage still going on is recorded without its end and
+ * closed once, when it is over.
  */
 @Aggregate
 public class Incident {
 
     @AggregateIdentifier
     private IncidentId id;
+    private String tenant;
+    private Instant startedAt;
+    private Instant endedAt;
 
     protected Incident() {
     }
 
     @CommandHandler
     public Incident(RecordIncident command, Clock clock) {
-        if (!command.endedAt().isAfter(command.startedAt())) {
+        if (command.endedAt() != null && !command.endedAt().isAfter(command.startedAt())) {
             throw new ValidationFailedException("endedAt", "must be after startedAt");
         }
         if (command.startedAt().isAfter(clock.instant())) {
             throw new ValidationFailedException("startedAt", "must not be in the future");
         }
         apply(new IncidentRecorded(command.incidentId(), command.tenant(), micros(command.startedAt()),
-                micros(command.endedAt()), command.scope(), command.description(), micros(clock.instant()),
-                command.actor()));
+                command.endedAt() == null ? null : micros(command.endedAt()), command.scope(), command.description(),
+                micros(clock.instant()), command.actor()));
+    }
+
+    /** The outage is over: its end is after its start and not in the future, and it is recorded once. */
+    @CommandHandler
+    void handle(CloseIncident command, Clock clock) {
+        if (!tenant.equals(command.tenant())) {
+            throw new NotFoundException("Incident " + id);
+        }
+        Instant now = clock.instant();
+        Instant end = micros(command.endedAt() == null ? now : command.endedAt());
+        if (endedAt != null) {
+            if (end.equals(endedAt)) {
+                return;
+            }
+            throw new ProblemException(HttpStatus.CONFLICT, "incident-closed", "Incident closed",
+                    "Incident " + id + " already ended at " + endedAt + ".");
+        }
+        if (!end.isAfter(startedAt)) {
+            throw new ValidationFailedException("endedAt", "must be after the incident's start " + startedAt);
+        }
+        if (end.isAfter(now)) {
+            throw new ValidationFailedException("endedAt", "must not be in the future");
+        }
+        apply(new IncidentClosed(id, tenant, startedAt, end, micros(now), command.actor()));
     }
 
     @EventSourcingHandler
     void on(IncidentRecorded event) {
         id = event.incidentId();
+        tenant = event.tenant();
+        startedAt = event.startedAt();
+        endedAt = event.endedAt();
+    }
+
+    @EventSourcingHandler
+    void on(IncidentClosed event) {
+        endedAt = event.endedAt();
     }
 
     private static Instant micros(Instant instant) {
         return instant.truncatedTo(ChronoUnit.MICROS);
     }
 
-    /** @param scope {@code ALL} or the plan id the outage affected */
+    /**
+     * @param scope   {@code ALL} or the plan id the outage affected
+     * @param endedAt when it ended, or {@code null} while it is still going on
+     */
     public record RecordIncident(@TargetAggregateIdentifier IncidentId incidentId, String tenant, Instant startedAt,
                                  Instant endedAt, String scope, String description, Actor actor) {
 
@@ -61,8 +103,19 @@ public class Incident {
         }
     }
 
+    /** @param endedAt when the outage ended, or {@code null} for now */
+    public record CloseIncident(@TargetAggregateIdentifier IncidentId incidentId, String tenant, Instant endedAt,
+                                Actor actor) {
+    }
+
+    /** @param endedAt {@code null} while the outage is still going on */
     @Revision("1")
     public record IncidentRecorded(IncidentId incidentId, String tenant, Instant startedAt, Instant endedAt,
                                    String scope, String description, Instant recordedAt, Actor actor) {
+    }
+
+    @Revision("1")
+    public record IncidentClosed(IncidentId incidentId, String tenant, Instant startedAt, Instant endedAt,
+                                 Instant closedAt, Actor actor) {
     }
 }

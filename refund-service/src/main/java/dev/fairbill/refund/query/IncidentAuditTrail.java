@@ -6,6 +6,7 @@ import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.springframework.stereotype.Component;
 
 import dev.fairbill.platform.audit.AuditTrail;
+import dev.fairbill.refund.domain.Incident.IncidentClosed;
 import dev.fairbill.refund.domain.Incident.IncidentRecorded;
 
 /** Records each incident an operator reported in the audit trail, with the incidents' read model. */
@@ -22,6 +23,13 @@ public class IncidentAuditTrail {
     @EventHandler
     void on(IncidentRecorded event, @MessageIdentifier String eventId) {
         trail.record(eventId, event.tenant(), event.incidentId().value(), null, "incident.recorded", event.actor(),
-                event.recordedAt(), event.scope() + " from " + event.startedAt() + " to " + event.endedAt());
+                event.recordedAt(), event.scope() + " from " + event.startedAt()
+                        + (event.endedAt() == null ? ", ongoing" : " to " + event.endedAt()));
+    }
+
+    @EventHandler
+    void on(IncidentClosed event, @MessageIdentifier String eventId) {
+        trail.record(eventId, event.tenant(), event.incidentId().value(), null, "incident.closed", event.actor(),
+                event.closedAt(), "ended at " + event.endedAt());
     }
 }

@@ -7,6 +7,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import dev.fairbill.refund.domain.Incident.IncidentClosed;
 import dev.fairbill.refund.domain.Incident.IncidentRecorded;
 
 /** Keeps the {@code incidents} table in the command's transaction; a replayed event changes nothing. */
@@ -30,7 +31,15 @@ public class IncidentProjection {
                         VALUES (?, ?, ?, ?, ?, ?, ?)
                         ON CONFLICT (incident_id) DO NOTHING""")
                 .params(e.incidentId().value(), e.tenant(), Timestamp.from(e.startedAt()),
-                        Timestamp.from(e.endedAt()), e.scope(), e.description(), Timestamp.from(e.recordedAt()))
+                        e.endedAt() == null ? null : Timestamp.from(e.endedAt()), e.scope(), e.description(),
+                        Timestamp.from(e.recordedAt()))
+                .update();
+    }
+
+    @EventHandler
+    void on(IncidentClosed e) {
+        jdbc.sql("UPDATE incidents SET ended_at = ? WHERE incident_id = ? AND ended_at IS NULL")
+                .params(Timestamp.from(e.endedAt()), e.incidentId().value())
                 .update();
     }
 }

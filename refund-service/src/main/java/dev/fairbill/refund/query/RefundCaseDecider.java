@@ -4,6 +4,7 @@ import java.time.Instant;
 
 import org.springframework.stereotype.Component;
 
+import dev.fairbill.contracts.refund.RefundReason;
 import dev.fairbill.platform.money.Money;
 import dev.fairbill.refund.policy.Decision;
 import dev.fairbill.refund.policy.PolicyEngine;
@@ -19,6 +20,9 @@ import dev.fairbill.refund.policy.TenantPolicy;
  */
 @Component
 public class RefundCaseDecider {
+
+    /** The clause of a request about an outage still going on: it waits in review until the outage is closed. */
+    public static final String OUTAGE_ONGOING = "outage-ongoing";
 
     private final RefundFactsReader facts;
     private final TenantPolicies policies;
@@ -53,7 +57,9 @@ public class RefundCaseDecider {
 
     public Decided decide(String tenant, RefundRequest request, RefundFacts known, Instant now) {
         TenantPolicy policy = policies.forTenant(tenant);
-        Decision decision = atMostRequested(engine.decide(policy, known, request, now), request.requestedAmount());
+        Decision decision = duringAnOutage(request, known)
+                ? untilTheOutageIsOver(policy)
+                : atMostRequested(engine.decide(policy, known, request, now), request.requestedAmount());
         Instant reviewDueBy = decision.outcome() == Decision.Outcome.NEEDS_REVIEW ? policy.reviewDueBy(now) : null;
         // a refund of a subscription, asked for by the subscription or by the charge that paid its period, cancels it
         String subscription = request.target().kind() == TargetKind.SUBSCRIPTION ? request.target().id()
@@ -62,6 +68,22 @@ public class RefundCaseDecider {
         boolean cancels = policy.document().approvedRefundCancelsSubscription() && subscription != null;
         return new Decided(request, known, decision, known.charge() == null ? null : known.charge().refundable(),
                 reviewDueBy, cancels, cancels ? subscription : null);
+    }
+
+    /**
+     * What an outage is compensated with depends on how long it lasts: a request about an outage still going on waits
+     * in review, and is decided by the policy when the outage is closed.
+     */
+    private static boolean duringAnOutage(RefundRequest request, RefundFacts known) {
+        return request.reason() == RefundReason.SERVICE_UNAVAILABLE
+                && known.incidents().stream().anyMatch(incident -> incident.endedAt() == null);
+    }
+
+    private static Decision untilTheOutageIsOver(TenantPolicy policy) {
+        return new Decision(Decision.Outcome.NEEDS_REVIEW, null, null, null, policy.document().id(),
+                policy.document().version(), OUTAGE_ONGOING, "The outage that affects your service is still going "
+                        + "on, and what it is compensated with depends on how long it lasts. Your request waits until "
+                        + "it is over; then it is decided and you are told the result.");
     }
 
     /** A customer who asks for less than the policy gives gets what they asked for. */

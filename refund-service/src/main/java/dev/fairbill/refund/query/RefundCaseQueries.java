@@ -47,6 +47,16 @@ public class RefundCaseQueries {
                 .list();
     }
 
+    /** The tenant's cases waiting in review for an outage to be over, oldest first. */
+    public List<RefundCaseView> waitingForOutage(String tenant) {
+        return jdbc.sql("""
+                        SELECT * FROM refund_cases
+                        WHERE tenant = ? AND status = 'IN_REVIEW' AND decision ->> 'clause' = ? ORDER BY seq""")
+                .params(tenant, RefundCaseDecider.OUTAGE_ONGOING)
+                .query(this::view)
+                .list();
+    }
+
     public List<IncidentView> incidents(String tenant, long afterSeq, int limit) {
         return jdbc.sql("SELECT * FROM incidents WHERE tenant = ? AND seq > ? ORDER BY seq LIMIT ?")
                 .params(tenant, afterSeq, limit)
@@ -79,7 +89,8 @@ public class RefundCaseQueries {
                 row.getString("reviewer"), json.readValue(row.getString("evidence"), EVIDENCE),
                 instant(row, "created_at"), instant(row, "decided_at"), execution(row),
                 row.getString("review_remedy") == null ? null
-                        : json.readValue(row.getString("review_remedy"), Decision.Remedy.class));
+                        : json.readValue(row.getString("review_remedy"), Decision.Remedy.class),
+                money(row, "requested", currency));
     }
 
     private static RefundCaseView.Execution execution(ResultSet row) throws SQLException {

@@ -12,7 +12,8 @@ public record RefundCaseView(long seq, String id, String tenant, String accountI
                              String targetId, String chargeId, String reason, String status, Decision decision,
                              Money amount, String destination, Instant reviewDueBy, boolean escalated,
                              String reviewNote, String reviewer, List<Evidence> evidence, Instant createdAt,
-                             Instant decidedAt, Execution execution, Decision.Remedy reviewRemedy) {
+                             Instant decidedAt, Execution execution, Decision.Remedy reviewRemedy,
+                             Money requested) {
 
     /**
      * How the approved case was carried out, once the saga started: the refund id every payout attempt carries, the

@@ -145,11 +145,15 @@ public class RefundFactsReader {
                 .single());
     }
 
-    /** The tenant's outages overlapping {@code from}–{@code until} that affected everyone or the plan. */
+    /**
+     * The tenant's outages overlapping {@code from}–{@code until} that affected everyone or the plan; one still going
+     * on has no end.
+     */
     private List<IncidentFacts> incidents(String tenant, String planId, Instant from, Instant until) {
         return jdbc.sql("""
                         SELECT incident_id, started_at, ended_at, scope FROM incidents
-                        WHERE tenant = ? AND started_at < ? AND ended_at > ? AND (scope = 'ALL' OR scope = ?)
+                        WHERE tenant = ? AND started_at < ? AND (ended_at IS NULL OR ended_at > ?)
+                          AND (scope = 'ALL' OR scope = ?)
                         ORDER BY started_at""")
                 .params(tenant, Timestamp.from(until), Timestamp.from(from), planId)
                 .query((row, n) -> new IncidentFacts(row.getString("incident_id"), instant(row, "started_at"),

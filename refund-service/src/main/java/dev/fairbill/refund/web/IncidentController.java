@@ -21,8 +21,10 @@ import dev.fairbill.platform.web.UnprocessableException;
 import dev.fairbill.platform.web.idempotency.IdempotentCreation;
 import dev.fairbill.platform.web.page.Page;
 import dev.fairbill.platform.web.page.PageRequest;
+import dev.fairbill.refund.domain.Incident.CloseIncident;
 import dev.fairbill.refund.domain.Incident.RecordIncident;
 import dev.fairbill.refund.domain.IncidentId;
+import dev.fairbill.refund.process.OutageCases;
 import dev.fairbill.refund.query.IncidentView;
 import dev.fairbill.refund.query.RefundCaseQueries;
 import dev.fairbill.refund.query.RefundFactsReader;
@@ -40,11 +42,14 @@ public class IncidentController {
     private final CommandGateway commands;
     private final RefundCaseQueries queries;
     private final RefundFactsReader facts;
+    private final OutageCases outageCases;
 
-    public IncidentController(CommandGateway commands, RefundCaseQueries queries, RefundFactsReader facts) {
+    public IncidentController(CommandGateway commands, RefundCaseQueries queries, RefundFactsReader facts,
+                              OutageCases outageCases) {
         this.commands = commands;
         this.queries = queries;
         this.facts = facts;
+        this.outageCases = outageCases;
     }
 
     @PostMapping
@@ -62,6 +67,25 @@ public class IncidentController {
         return ResponseEntity.created(URI.create("/api/v1/incidents/" + id.value())).body(get(id.value()));
     }
 
+    /**
+     * The outage is over ({@code endedAt}, or now): the requests about it waiting in review are decided by the policy
+     * with its whole length.
+     */
+    @PostMapping("/{incidentId}/close")
+    public IncidentResponse close(@PathVariable String incidentId,
+                                  @RequestBody(required = false) IncidentCloseRequest request) {
+        String tenant = Caller.current().tenant();
+        get(incidentId);
+        commands.sendAndWait(new CloseIncident(IncidentId.of(incidentId), tenant,
+                request == null ? null : request.endedAt(), Actor.current()));
+        outageCases.decideWaitingCases(tenant);
+        return get(incidentId);
+    }
+
+    /** {@code POST /api/v1/incidents/{id}/close}; without {@code endedAt} the outage ended now. */
+    public record IncidentCloseRequest(Instant endedAt) {
+    }
+
     @GetMapping("/{incidentId}")
     public IncidentResponse get(@PathVariable String incidentId) {
         return queries.incident(Caller.current().tenant(), incidentId).map(IncidentResponse::of)
@@ -76,12 +100,13 @@ public class IncidentController {
         return new Page<>(views.data().stream().map(IncidentResponse::of).toList(), views.nextCursor());
     }
 
-    public record IncidentResponse(String id, Instant startedAt, Instant endedAt, String scope, String description,
-                                   Instant createdAt) {
+    /** @param status {@code ONGOING} until the outage is closed ({@code endedAt} is then set), then {@code CLOSED} */
+    public record IncidentResponse(String id, String status, Instant startedAt, Instant endedAt, String scope,
+                                   String description, Instant createdAt) {
 
         static IncidentResponse of(IncidentView view) {
-            return new IncidentResponse(view.id(), view.startedAt(), view.endedAt(), view.scope(),
-                    view.description(), view.recordedAt());
+            return new IncidentResponse(view.id(), view.endedAt() == null ? "ONGOING" : "CLOSED", view.startedAt(),
+                    view.endedAt(), view.scope(), view.description(), view.recordedAt());
         }
     }
 }

@@ -196,6 +196,72 @@ class RefundRequestsIT {
         assertThat(remedy.get("remedy").get("credits").asLong()).isPositive();
     }
 
+    /**
+     * Seed 001 §4.2: what an outage is compensated with depends on its length, so requests during one still going on
+     * wait in review; closing it decides them by the policy with the whole outage.
+     */
+    @Test
+    void requestsDuringAnOngoingOutageWaitInReviewAndAreDecidedWhenItIsClosed() {
+        String account = BillingFacts.id("acct_");
+        String subscription = BillingFacts.id("sub_");
+        String charge = BillingFacts.id("ch_");
+        String plan = "outage-plan-" + BillingFacts.id("p_");
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        Instant start = now.minus(10, ChronoUnit.DAYS);
+        BillingFacts.chargeCaptured("studio", account, charge, 1000, start);
+        BillingFacts.billing(SubscriptionStartedV1.TYPE, account, new SubscriptionStartedV1(subscription, account,
+                "studio", plan, "ACTIVE", start, start.plus(30, ChronoUnit.DAYS), 100, 0, null,
+                new MoneyAmount(1000, "EUR"), new MoneyAmount(1000, "EUR"), null, charge, start));
+        String body = request(account, "subscriptionId", subscription, "SERVICE_UNAVAILABLE");
+        awaitPreview("studio", body, d -> true);
+        var admin = bearer(TestJwts.admin("studio"));
+        Instant outageStart = now.minus(6, ChronoUnit.HOURS);
+
+        ApiClient.Response recorded = api.post("/api/v1/incidents", """
+                {"startedAt": "%s", "scope": "%s", "description": "storage degraded"}"""
+                .formatted(outageStart, plan), admin);
+        assertThat(recorded.status()).as(recorded.body()).isEqualTo(201);
+        JsonNode ongoing = json.readTree(recorded.body());
+        assertThat(ongoing.get("status").asString()).isEqualTo("ONGOING");
+        assertThat(ongoing.get("endedAt").isNull()).isTrue();
+        String incident = ongoing.get("id").asString();
+
+        JsonNode waits = awaitPreview("studio", body, d -> d.get("clause").asString().equals("outage-ongoing"));
+        assertThat(waits.get("outcome").asString()).isEqualTo("NEEDS_REVIEW");
+        JsonNode opened = json.readTree(api.post("/api/v1/refund-requests", body, admin).body());
+        assertThat(opened.get("status").asString()).isEqualTo("IN_REVIEW");
+        String caseId = opened.get("id").asString();
+
+        // an end in the future or before the start is refused, and the outage goes on
+        assertProblem(api.post("/api/v1/incidents/" + incident + "/close", """
+                {"endedAt": "%s"}""".formatted(now.plus(1, ChronoUnit.HOURS)), admin), 400, "validation-failed");
+        assertProblem(api.post("/api/v1/incidents/" + incident + "/close", """
+                {"endedAt": "%s"}""".formatted(outageStart.minusSeconds(1)), admin), 400, "validation-failed");
+        assertThat(status(caseId)).isEqualTo("IN_REVIEW");
+
+        Instant outageEnd = now.minus(1, ChronoUnit.HOURS);
+        ApiClient.Response closed = api.post("/api/v1/incidents/" + incident + "/close", """
+                {"endedAt": "%s"}""".formatted(outageEnd), admin);
+        assertThat(closed.status()).as(closed.body()).isEqualTo(200);
+        assertThat(json.readTree(closed.body()).get("status").asString()).isEqualTo("CLOSED");
+
+        JsonNode decided = json.readTree(api.get("/api/v1/refund-requests/" + caseId, admin).body());
+        assertThat(decided.get("status").asString()).isIn("APPROVED", "EXECUTING");
+        assertThat(decided.get("review").get("reviewer").asString()).isEqualTo("system");
+        assertThat(decided.get("review").get("remedy").get("kind").asString()).isEqualTo("SERVICE_CREDIT");
+        assertThat(decided.get("review").get("remedy").get("credits").asLong()).isPositive();
+        // the same end again changes nothing; another end is refused
+        assertThat(api.post("/api/v1/incidents/" + incident + "/close", """
+                {"endedAt": "%s"}""".formatted(outageEnd), admin).status()).isEqualTo(200);
+        assertProblem(api.post("/api/v1/incidents/" + incident + "/close", """
+                {"endedAt": "%s"}""".formatted(outageEnd.minusSeconds(60)), admin), 409, "incident-closed");
+    }
+
+    private String status(String caseId) {
+        return json.readTree(api.get("/api/v1/refund-requests/" + caseId, bearer(TestJwts.readOnly("studio")))
+                .body()).get("status").asString();
+    }
+
     @Test
     void badRequestsAreRefusedAndOpenNothing() {
         String account = BillingFacts.id("acct_");
