@@ -312,8 +312,13 @@ class SagasThroughGatewayIT {
                 c -> c.get("status").asString().equals("REMEDIED"));
         long credits = remedied.get("review").get("remedy").get("credits").asLong();
         assertThat(credits).isPositive();
-        gateway.awaitJson("/api/v1/ledgers/" + account, "rk_test_studio",
+        JsonNode ledger = gateway.awaitJson("/api/v1/ledgers/" + account, "rk_test_studio",
                 l -> l.get("balance").asLong() == 1200 + credits);
+        // the remedy's credits follow the tenant's grant expiry for service credits (90 days for studio)
+        assertThat(ledger.get("lots").valueStream()
+                .filter(lot -> lot.get("source").asString().equals("SERVICE_CREDIT")))
+                .singleElement().satisfies(lot -> assertThat(Instant.parse(lot.get("expiresAt").asString()))
+                        .isBetween(Instant.now().plus(Duration.ofDays(89)), Instant.now().plus(Duration.ofDays(90))));
     }
 
     /** Saga 1 (seed 004): "cancel and refund me" — the cancellation always; the refund case by the policy. */
