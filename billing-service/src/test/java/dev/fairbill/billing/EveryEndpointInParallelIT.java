@@ -107,6 +107,10 @@ class EveryEndpointInParallelIT {
                         {"externalRef": "opened-in-parallel-%d", "role": "CUSTOMER"}""".formatted(i)), 201)
                 .endpoint("GET /api/v1/accounts/{accountId}",
                         i -> api.get("/api/v1/accounts/" + fixture("account", i), read), 200)
+                .endpoint("GET /api/v1/accounts/{accountId}/timeline",
+                        i -> api.get("/api/v1/accounts/" + fixture("account", i) + "/timeline", read), 200)
+                .endpoint("GET /api/v1/audit",
+                        i -> api.get("/api/v1/audit?resource=" + fixture("charge", i), read), 200)
                 .endpoint("POST /api/v1/subscriptions", i -> post("/api/v1/subscriptions", """
                         {"accountId": "%s", "planId": "monthly", "paymentMethod": "pm_card_ok"}"""
                         .formatted(fixture("account", i))), 201)

@@ -174,7 +174,10 @@ class HostileInputIT {
                         refused("more delivered than ordered", "/api/v1/purchases/" + purchase + "/fulfilment",
                                 "{\"status\": \"IN_PROGRESS\", \"delivered\": 2001}"),
                         refused("another tenant's purchase", "/api/v1/purchases/" + foreignPurchase + "/fulfilment",
-                                "{\"status\": \"IN_PROGRESS\", \"delivered\": 10}"))
+                                "{\"status\": \"IN_PROGRESS\", \"delivered\": 10}"),
+                        refused("a refill the purchase does not have", "/api/v1/purchases/" + purchase
+                                + "/fulfilment", "{\"status\": \"IN_PROGRESS\", \"delivered\": 1, "
+                                + "\"refillId\": \"re_01JDQ8Z3V5G7N2K4M6P8R0T2W4\"}"))
                 .signedEndpoint("POST /webhooks/stripe/{tenant}", "/webhooks/stripe/" + TENANT,
                         stripeDisputeEvent("evt_fuzz", "charge.dispute.created", "du_fuzz", processorCharge,
                                 "needs_response", Instant.now().truncatedTo(ChronoUnit.SECONDS)),

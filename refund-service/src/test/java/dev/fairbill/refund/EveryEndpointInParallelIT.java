@@ -61,6 +61,9 @@ class EveryEndpointInParallelIT {
         fixtures.put("incident", load.oneEach(i -> created("/api/v1/incidents", """
                 {"startedAt": "2026-11-20T08:00:00Z", "endedAt": "2026-11-20T09:00:00Z", "scope": "ALL",
                  "description": "outage %d"}""".formatted(i))));
+        fixtures.put("ongoing", load.oneEach(i -> created("/api/v1/incidents", """
+                {"startedAt": "2026-11-22T08:00:00Z", "scope": "ALL", "description": "ongoing outage %d"}"""
+                .formatted(i))));
         fixtures.put("charge", load.oneEach(i -> capturedCharge()));
         fixtures.put("reviewed", load.oneEach(i -> openCase(capturedCharge(), "ADMIN_OVERCHARGE")));
         fixtures.put("rejected", load.oneEach(i -> openCase(capturedCharge(), "ADMIN_OVERCHARGE")));
@@ -92,6 +95,8 @@ class EveryEndpointInParallelIT {
                 .endpoint("GET /api/v1/incidents/{incidentId}",
                         i -> api.get("/api/v1/incidents/" + fixture("incident", i), read), 200)
                 .endpoint("GET /api/v1/incidents", i -> api.get("/api/v1/incidents", read), 200)
+                .endpoint("POST /api/v1/incidents/{incidentId}/close",
+                        i -> post("/api/v1/incidents/" + fixture("ongoing", i) + "/close", "{}"), 200)
                 .endpoint("GET /api/v1/audit",
                         i -> api.get("/api/v1/audit?resource=" + fixture("reviewed", i), read), 200)
                 .endpoint("POST /api/v1/refund-requests/preview", i -> post("/api/v1/refund-requests/preview",

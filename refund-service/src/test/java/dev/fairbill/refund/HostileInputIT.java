@@ -2,6 +2,7 @@ package dev.fairbill.refund;
 
 import static dev.fairbill.platform.testsupport.ApiClient.bearer;
 import static dev.fairbill.platform.testsupport.fuzz.RequestFuzzer.refused;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -12,6 +13,7 @@ import java.util.UUID;
 import java.util.stream.Stream;
 
 import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -49,6 +51,7 @@ class HostileInputIT {
     @Autowired JdbcClient jdbc;
     private ApiClient api;
     private RequestFuzzer fuzzer;
+    private final Map<String, String> closedAfterwards = new HashMap<>();
 
     @BeforeAll
     void fixtures() {
@@ -68,6 +71,10 @@ class HostileInputIT {
                 JSON.readTree(api.get("/api/v1/refund-requests/" + remedied, bearer(TestJwts.readOnly(TENANT)))
                         .body()).get("status").asString()));
         String cases = "/api/v1/refund-requests/";
+        String ongoing = "/api/v1/incidents/" + ongoingIncident(TENANT) + "/close";
+        String foreignOngoing = "/api/v1/incidents/" + ongoingIncident(OTHER) + "/close";
+        closedAfterwards.put(ongoing, TENANT);
+        closedAfterwards.put(foreignOngoing, OTHER);
 
         fuzzer = new RequestFuzzer(service, api, this::storedEvents, bearer(TestJwts.admin(TENANT)))
                 .endpoint("POST /api/v1/refund-requests", "/api/v1/refund-requests", """
@@ -96,7 +103,16 @@ class HostileInputIT {
                         refused("more than refundable", cases + reviewed + "/approve",
                                 "{\"amount\": {\"amount\": 1001, \"currency\": \"EUR\"}, \"note\": \"x\"}"),
                         refused("another currency", cases + reviewed + "/approve",
-                                "{\"amount\": {\"amount\": 100, \"currency\": \"USD\"}, \"note\": \"x\"}"))
+                                "{\"amount\": {\"amount\": 100, \"currency\": \"USD\"}, \"note\": \"x\"}"),
+                        refused("a remedy and money", cases + reviewed + "/approve", """
+                                {"amount": {"amount": 100, "currency": "EUR"}, "note": "x",
+                                 "remedy": {"kind": "SERVICE_CREDIT", "credits": 10}}"""),
+                        refused("service credits without their number", cases + reviewed + "/approve",
+                                "{\"remedy\": {\"kind\": \"SERVICE_CREDIT\"}, \"note\": \"x\"}"),
+                        refused("a refill of a charge", cases + reviewed + "/approve",
+                                "{\"remedy\": {\"kind\": \"REFILL\", \"credits\": 5}, \"note\": \"x\"}"),
+                        refused("a remedy kind by its ordinal", cases + reviewed + "/approve",
+                                "{\"remedy\": {\"kind\": 1, \"credits\": 5}, \"note\": \"x\"}"))
                 .endpoint("POST /api/v1/refund-requests/{caseId}/reject", cases + rejected + "/reject",
                         "{\"note\": \"charged correctly\"}",
                         refused("another tenant's case", cases + foreignCase + "/reject", "{\"note\": \"x\"}"))
@@ -121,7 +137,12 @@ class HostileInputIT {
                                  "scope": "ALL", "description": "x"}"""),
                         refused("a start in the future", "/api/v1/incidents", """
                                 {"startedAt": "2199-11-20T08:00:00Z", "endedAt": "2199-11-21T07:00:00Z",
-                                 "scope": "ALL", "description": "x"}"""));
+                                 "scope": "ALL", "description": "x"}"""))
+                .endpoint("POST /api/v1/incidents/{incidentId}/close", ongoing,
+                        "{\"endedAt\": \"2026-11-22T09:00:00Z\"}",
+                        refused("another tenant's incident", foreignOngoing, "{}"),
+                        refused("an end before the start", ongoing, "{\"endedAt\": \"2026-11-22T07:00:00Z\"}"),
+                        refused("an end in the future", ongoing, "{\"endedAt\": \"2199-11-22T07:00:00Z\"}"));
     }
 
     @TestFactory
@@ -132,6 +153,22 @@ class HostileInputIT {
     @Test
     void everyWriteEndpointIsFuzzed() {
         fuzzer.coveredEndpointsAre();
+    }
+
+    /** The ongoing outages end with this class: other tests' outage requests would otherwise wait for them. */
+    @AfterAll
+    void closeTheOutages() {
+        closedAfterwards.forEach((close, tenant) -> api.post(close, "{\"endedAt\": \"2026-11-22T09:00:00Z\"}",
+                bearer(TestJwts.admin(tenant))));
+    }
+
+    /** An outage of the tenant still going on, which the close endpoint may end. */
+    private String ongoingIncident(String tenant) {
+        ApiClient.Response recorded = api.post("/api/v1/incidents", """
+                {"startedAt": "2026-11-22T08:00:00Z", "scope": "ALL", "description": "still down"}""",
+                bearer(TestJwts.admin(tenant)));
+        assertThat(recorded.status()).as(recorded.body()).isEqualTo(201);
+        return JSON.readTree(recorded.body()).get("id").asString();
     }
 
     private long storedEvents() {
