@@ -80,6 +80,55 @@ class DisputeRacesRefundIT {
         }
     }
 
+    /** Disputed first: the refund that comes after is refused while the dispute is open, and nothing is paid. */
+    @Test
+    void aRefundOfAChargeWithAnOpenDisputeIsRefused() {
+        String account = webhooks.openCustomer("studio");
+        JsonNode charge = webhooks.capturedCharge("studio", account);
+        String chargeId = charge.get("id").asString();
+        dispute(charge);
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> events(chargeId, "ChargeDisputeRecorded") == 1);
+
+        String refundId = refund(account, chargeId);
+
+        assertThat(BillingTestClient.awaitFact(account, ChargeRefundFailedV1.TYPE, ChargeRefundFailedV1.class,
+                failed -> failed.refundId().equals(refundId)).failureCode()).isEqualTo("charge-disputed");
+        assertThat(events(chargeId, "ChargeRefunded")).isZero();
+        assertThat(BillingTestClient.amountRefunded(billing.charge("studio", chargeId))).isZero();
+    }
+
+    /** Refunded first: a dispute that opens afterwards is recorded, and the money is not paid out again. */
+    @Test
+    void aDisputeOfARefundedChargeIsRecordedAndPaysNothingMore() {
+        String account = webhooks.openCustomer("studio");
+        JsonNode charge = webhooks.capturedCharge("studio", account);
+        String chargeId = charge.get("id").asString();
+        refund(account, chargeId);
+        billing.awaitCharge("studio", chargeId, read -> BillingTestClient.amountRefunded(read) == 1000);
+
+        dispute(charge);
+
+        JsonNode disputed = billing.awaitCharge("studio", chargeId, read -> !read.get("dispute").isNull());
+        assertThat(disputed.get("dispute").get("status").asString()).isEqualTo("OPEN");
+        assertThat(BillingTestClient.amountRefunded(disputed)).isEqualTo(1000);
+        assertThat(events(chargeId, "ChargeRefunded")).isEqualTo(1);
+    }
+
+    private void dispute(JsonNode charge) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        String dispute = stripeDisputeEvent("evt_" + UUID.randomUUID(), "charge.dispute.created",
+                "du_" + UUID.randomUUID(), charge.get("processorChargeId").asString(), "needs_response", now);
+        assertThat(webhooks.postStripe("studio", dispute, stripeSignature("studio", dispute, now)).status())
+                .isEqualTo(200);
+    }
+
+    private static String refund(String account, String chargeId) {
+        String refundId = Ids.generate(IdPrefix.REFUND);
+        BillingTestClient.request(RefundChargeRequestedV1.TYPE, account, new RefundChargeRequestedV1(refundId,
+                chargeId, account, "studio", new MoneyAmount(1000, "EUR"), "DUPLICATE_CHARGE"));
+        return refundId;
+    }
+
     private long events(String chargeId, String type) {
         return billing.eventsOf(chargeId, type);
     }
