@@ -5,6 +5,7 @@ import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.function.Supplier;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -34,6 +35,29 @@ final class InternalJwt {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 unavailable", e);
         }
+    }
+
+    /**
+     * The services accept tokens that live at most five minutes, as the gateway signs them: this one signs a token
+     * with that lifetime and a new one a minute before it runs out, for a client that runs longer.
+     */
+    static Supplier<String> renewing(String secret, String tenant, String scopes) {
+        Duration lifetime = Duration.ofMinutes(5);
+        Duration renewBefore = Duration.ofMinutes(1);
+        return new Supplier<>() {
+            private String token;
+            private Instant renewAt = Instant.MIN;
+
+            @Override
+            public synchronized String get() {
+                Instant now = Instant.now();
+                if (!now.isBefore(renewAt)) {
+                    token = sign(secret, tenant, scopes, lifetime);
+                    renewAt = now.plus(lifetime).minus(renewBefore);
+                }
+                return token;
+            }
+        };
     }
 
     private static String encode(String json) {

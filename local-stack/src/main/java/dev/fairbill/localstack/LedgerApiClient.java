@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -26,9 +27,9 @@ final class LedgerApiClient {
             .connectTimeout(Duration.ofSeconds(5)).build();
     private final String billing;
     private final String ledger;
-    private final String token;
+    private final Supplier<String> token;
 
-    LedgerApiClient(String billingUrl, String ledgerUrl, String token) {
+    LedgerApiClient(String billingUrl, String ledgerUrl, Supplier<String> token) {
         this.billing = billingUrl;
         this.ledger = ledgerUrl;
         this.token = token;
@@ -114,7 +115,7 @@ final class LedgerApiClient {
     }
 
     private HttpRequest.Builder authorized(URI uri) {
-        return HttpRequest.newBuilder(uri).timeout(TIMEOUT).header("Authorization", "Bearer " + token);
+        return HttpRequest.newBuilder(uri).timeout(TIMEOUT).header("Authorization", "Bearer " + token.get());
     }
 
     private static String expect(int status, HttpResponse<String> response) {

@@ -110,8 +110,8 @@ public final class LedgerConsumptionBenchmark {
                 .part("billing", () -> stack.process(Service.BILLING))
                 .part("PostgreSQL", CpuTime.postgres(postgresData))
                 .part("benchmark JVM (clients, Kafka)", () -> Stream.of(ProcessHandle.current()));
-        String token = InternalJwt.sign(LocalStack.LOCAL_JWT_SECRET, TENANT,
-                "billing:read billing:write ledger:read ledger:write", Duration.ofHours(12));
+        var token = InternalJwt.renewing(LocalStack.LOCAL_JWT_SECRET, TENANT,
+                "billing:read billing:write ledger:read ledger:write");
         var api = new LedgerApiClient(stack.url(Service.BILLING), stack.url(Service.LEDGER), token);
         List<String> accounts = openFundedAccounts(api);
 

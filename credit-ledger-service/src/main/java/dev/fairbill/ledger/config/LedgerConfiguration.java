@@ -1,17 +1,30 @@
 package dev.fairbill.ledger.config;
 
+import org.axonframework.common.caching.Cache;
+import org.axonframework.common.caching.NoCache;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import dev.fairbill.ledger.domain.LedgerSettings;
+import dev.fairbill.platform.axon.TransactionalAggregateCache;
 
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(LedgerSettings.class)
 public class LedgerConfiguration {
+
+    /**
+     * Ledgers loaded recently stay in memory, so a busy account's next command neither loads its snapshot nor replays
+     * its events ({@code fairbill.ledger.aggregate-cache-size} of them at most, 0 for none; ADR 0026).
+     */
+    @Bean
+    Cache creditLedgerCache(@Value("${fairbill.ledger.aggregate-cache-size:10000}") int size) {
+        return size == 0 ? NoCache.INSTANCE : new TransactionalAggregateCache(size);
+    }
 
     /** A busy account's ledger loads from its latest snapshot plus at most this many events. */
     @Bean

@@ -75,7 +75,7 @@ import dev.fairbill.platform.web.NotFoundException;
  */
 @JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
         isGetterVisibility = Visibility.NONE)
-@Aggregate(snapshotTriggerDefinition = "creditLedgerSnapshotTrigger")
+@Aggregate(snapshotTriggerDefinition = "creditLedgerSnapshotTrigger", cache = "creditLedgerCache")
 public class CreditLedger {
 
     /**

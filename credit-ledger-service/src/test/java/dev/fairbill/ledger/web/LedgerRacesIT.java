@@ -109,6 +109,30 @@ class LedgerRacesIT {
         assertThat(ledger(account).get("balance").asLong()).isEqualTo(12);
     }
 
+    /**
+     * A message's command whose inbox transaction rolls back leaves no trace in the ledger's state, cached or not: the
+     * credits it granted cannot be consumed afterwards.
+     */
+    @Test
+    void aGrantRolledBackWithItsMessageLeavesNothingToConsume() {
+        String account = openedAccount();
+        assertThat(post(account, "/grants", "{\"amount\": 7, \"source\": \"GOODWILL\"}").status()).isEqualTo(201);
+        transaction.executeWithoutResult(status -> {
+            String operation = "message-" + UUID.randomUUID();
+            commands.sendAndWait(new GrantLot(LedgerId.of(account), operation, LotId.derive(operation),
+                    CreditUnit.CREDIT, LotSource.GOODWILL, 5, null, "message", null, null));
+            status.setRollbackOnly();
+        });
+
+        ApiClient.Response consumed = post(account, "/consumptions", "{\"amount\": 10, \"reference\": \"job\"}");
+
+        assertThat(consumed.status()).as(consumed.body()).isEqualTo(409);
+        assertThat(consumed.body()).contains("insufficient-credits");
+        assertThat(post(account, "/consumptions", "{\"amount\": 7, \"reference\": \"job-2\"}").status())
+                .isEqualTo(201);
+        assertThat(ledger(account).get("balance").asLong()).isZero();
+    }
+
     private long appendsWaitingOnALock() {
         return jdbc.sql("""
                 SELECT count(*) FROM pg_stat_activity
