@@ -33,8 +33,14 @@ final class BenchmarkReport {
         line("REST consumptions (201)", consumptions);
         line("raw single-row INSERTs", raw);
         double ratio = raw.perSecond() == 0 ? 0 : consumptions.perSecond() / raw.perSecond();
-        boolean met = ratio >= target;
-        out.printf("  ratio %.3f (target >= %.1f): %s%n", ratio, target, met ? "MET" : "NOT MET");
+        return target("ratio", ratio, ">=", target, "%.3f");
+    }
+
+    /** Prints one figure against its target, met or NOT met; true when met. */
+    boolean target(String figure, double value, String comparison, double target, String format) {
+        boolean met = ">=".equals(comparison) ? value >= target : value <= target;
+        out.printf("  %-36s %12s   target %s %-8s %s%n", figure, format.formatted(value), comparison,
+                format.formatted(target), met ? "met" : "NOT met");
         return met;
     }
 
@@ -42,7 +48,8 @@ final class BenchmarkReport {
      * CPU time per successful operation by part, the rate that CPU time alone allows on this machine, and how much of
      * the machine the run had (other processes on a shared host slow it down).
      */
-    void cpu(String operation, ClosedLoopLoad.Result result, MeasuredWindow window) {
+    /** @return the CPU time per operation, all parts, in milliseconds */
+    double cpu(String operation, ClosedLoopLoad.Result result, MeasuredWindow window) {
         Map<String, Duration> used = window.cpuUsed();
         long operations = Math.max(1, result.ok());
         long usedNanos = used.values().stream().mapToLong(Duration::toNanos).sum();
@@ -52,6 +59,7 @@ final class BenchmarkReport {
                         part.getValue().toNanos() / 1e6 / operations)).collect(Collectors.joining(" + ")),
                 total, total == 0 ? 0 : cores * 1000 / total, cores);
         machineLoad(window).ifPresent(load -> out.println("    " + load));
+        return total;
     }
 
     /** How busy the whole machine was during the window, and how much of that this run's processes made it. */

@@ -18,7 +18,8 @@ import dev.fairbill.platform.testsupport.PostgresServer;
 /**
  * The credit-ledger benchmark ({@code bench/ledger-consumptions.sh}): consumptions per second through the ledger's
  * REST API at 32 concurrent clients, next to the single-row INSERT rate of the same PostgreSQL in the same run, and
- * their ratio (target at least 0.5).
+ * their ratio, against the targets: at least 2,000 consumptions/s with p99 at most 50 ms, a ratio of at least 0.12,
+ * at most 1 ms of CPU, 2 commits and 10 rows fetched in the ledger database per consumption.
  *
  * <p>It starts its own stack (billing and the ledger, fresh data in a temporary directory, free ports, full JIT) so it
  * never collides with {@code ./run-local.sh}. Each client has its own account, hence its own ledger aggregate: one
@@ -28,7 +29,12 @@ public final class LedgerConsumptionBenchmark {
 
     /** Enough credits that no client runs dry, in one lot: every consumption allocates from exactly one lot. */
     private static final long GRANT = 1_000_000_000L;
-    private static final double TARGET_RATIO = 0.5;
+    private static final double TARGET_RATIO = 0.12;
+    private static final double TARGET_RATE = 2000;
+    private static final double TARGET_P99_MILLIS = 50;
+    private static final double TARGET_CPU_MILLIS = 1;
+    private static final double TARGET_COMMITS = 2;
+    private static final double TARGET_FETCHED = 10;
     private static final String TENANT = "panel";
     private static final List<String> SERVICE_JVM_OPTIONS = List.of("-Xmx512m");
     /** JDBC inserts need little warming up; the services' JIT needs much more. */
@@ -136,9 +142,21 @@ public final class LedgerConsumptionBenchmark {
         var report = new BenchmarkReport(out, options.clients());
         report.header(ledgerDatabase.serverSettings(), options.duration(), options.idempotencyKeys());
         boolean met = report.rates(consumptions, raw, TARGET_RATIO);
-        report.cpu("consumption", consumptions, consumptionWindow);
+        double cpuPerConsumption = report.cpu("consumption", consumptions, consumptionWindow);
         report.cpu("INSERT", raw, insertWindow);
-        report.databaseWork(consumptions, consumptionWindow.databaseWork(), catchUp);
+        DatabaseActivity.Counters work = consumptionWindow.databaseWork();
+        report.databaseWork(consumptions, work, catchUp);
+        double ok = Math.max(1, consumptions.ok());
+        out.println("Targets:");
+        met &= report.target("consumptions/s", consumptions.perSecond(), ">=", TARGET_RATE, "%.0f");
+        met &= report.target("consumption p99 (ms)", consumptions.latencyMillis(0.99), "<=", TARGET_P99_MILLIS,
+                "%.1f");
+        met &= report.target("ratio to raw INSERTs", consumptions.perSecond() / Math.max(1, raw.perSecond()), ">=",
+                TARGET_RATIO, "%.3f");
+        met &= report.target("CPU per consumption (ms)", cpuPerConsumption, "<=", TARGET_CPU_MILLIS, "%.2f");
+        met &= report.target("ledger commits per consumption", work.commits() / ok, "<=", TARGET_COMMITS, "%.1f");
+        met &= report.target("ledger rows fetched per consumption", work.fetched() / ok, "<=", TARGET_FETCHED,
+                "%.1f");
         report.failureSamples(consumptions, raw);
         return met;
     }
