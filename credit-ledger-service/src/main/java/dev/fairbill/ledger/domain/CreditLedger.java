@@ -177,7 +177,7 @@ public class CreditLedger {
     ConsumptionResult handle(ConsumeCredits command, Clock clock, LedgerSettings settings) {
         String earlier = operations.get(command.operationId());
         if (earlier != null) {
-            return new ConsumptionResult(earlier, true);
+            return ConsumptionResult.repeatOf(earlier);
         }
         requirePositive(command.amount());
         requireNotFrozen();
@@ -194,7 +194,7 @@ public class CreditLedger {
         long balanceAfter = lots.balance(CreditUnit.CREDIT) - sum(allocations) - (overdrawn + shortfall);
         apply(new CreditsConsumed(id, tenant, command.operationId(), command.consumptionId(), command.reference(),
                 command.amount(), allocations, shortfall, balanceAfter, now));
-        return new ConsumptionResult(command.consumptionId(), false);
+        return new ConsumptionResult(command.consumptionId(), false, command.amount(), allocations, balanceAfter);
     }
 
     /** Answers the hold's id; a repeated operation answers the first hold's id. */
@@ -705,7 +705,16 @@ public class CreditLedger {
     }
 
     /** The answer to a consumption: its id, and whether an earlier request with the same operation id made it. */
-    public record ConsumptionResult(String consumptionId, boolean repeated) {
+    /**
+     * A consumption's answer: what it took and the balance after, so the caller needs no read-back; a repeated
+     * operation names only the first consumption ({@code allocations} empty).
+     */
+    public record ConsumptionResult(String consumptionId, boolean repeated, long amount, List<Allocation> allocations,
+                                    long balanceAfter) {
+
+        static ConsumptionResult repeatOf(String consumptionId) {
+            return new ConsumptionResult(consumptionId, true, 0, List.of(), 0);
+        }
     }
 
     record LotExpiryDue(LotId lotId) {

@@ -23,6 +23,7 @@ import dev.fairbill.ledger.domain.LedgerCommands.PlaceHold;
 import dev.fairbill.ledger.domain.LedgerCommands.ReleaseHold;
 import dev.fairbill.ledger.domain.LedgerId;
 import dev.fairbill.ledger.domain.LedgerSettings;
+import dev.fairbill.ledger.query.ConsumptionView;
 import dev.fairbill.ledger.query.LedgerQueries;
 import dev.fairbill.platform.id.IdPrefix;
 import dev.fairbill.platform.security.Caller;
@@ -59,8 +60,11 @@ public class ConsumptionController {
         Operation operation = Operation.of(accountId, idempotencyKey);
         ConsumptionResult result = commands.sendAndWait(new ConsumeCredits(LedgerId.of(accountId), operation.id(),
                 operation.idOf(IdPrefix.CONSUMPTION), request.amount(), request.reference()));
-        return ResponseEntity.status(HttpStatus.CREATED).body(ledgers.consumption(accountId, result.consumptionId())
-                .map(ConsumptionResponse::of).orElseThrow());
+        ConsumptionView consumed = result.repeated()
+                ? ledgers.consumption(accountId, result.consumptionId()).orElseThrow()
+                : new ConsumptionView(result.consumptionId(), accountId, result.amount(), result.allocations(),
+                        result.balanceAfter());
+        return ResponseEntity.status(HttpStatus.CREATED).body(ConsumptionResponse.of(consumed));
     }
 
     @PostMapping("/holds")

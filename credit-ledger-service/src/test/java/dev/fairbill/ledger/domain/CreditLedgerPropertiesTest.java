@@ -232,7 +232,8 @@ class CreditLedgerPropertiesTest {
             assertThat(again.refusal()).as("repeated %s refused", first.command()).isNull();
             assertThat(again.events()).as("events of repeated %s", first.command()).isEmpty();
             if (first.answer() instanceof ConsumptionResult consumption) {
-                assertThat(again.answer()).isEqualTo(new ConsumptionResult(consumption.consumptionId(), true));
+                assertThat(again.answer()).isEqualTo(new ConsumptionResult(consumption.consumptionId(), true, 0,
+                        List.of(), 0));
             } else {
                 assertThat(again.answer()).isEqualTo(first.answer());
             }

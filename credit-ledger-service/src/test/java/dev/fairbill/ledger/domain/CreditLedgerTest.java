@@ -202,7 +202,8 @@ class CreditLedgerTest {
                 .when(consume("c1", 80))
                 .expectEvents(consumed("c1", 80, List.of(take("lot_trial", 20), take("lot_service", 50),
                         take("lot_pack", 10)), 0, 90))
-                .expectResultMessagePayload(new ConsumptionResult("cons/c1", false));
+                .expectResultMessagePayload(new ConsumptionResult("cons/c1", false, 80, List.of(take("lot_trial", 20),
+                        take("lot_service", 50), take("lot_pack", 10)), 90));
     }
 
     @Test
@@ -283,7 +284,7 @@ class CreditLedgerTest {
         ledger(purchased("lot_pack", CHARGE, 100), consume("c1", 30))
                 .when(new ConsumeCredits(ID, "c1", "cons/other", 30, "job/c1"))
                 .expectNoEvents()
-                .expectResultMessagePayload(new ConsumptionResult("cons/c1", true));
+                .expectResultMessagePayload(new ConsumptionResult("cons/c1", true, 0, List.of(), 0));
     }
 
     @Test
