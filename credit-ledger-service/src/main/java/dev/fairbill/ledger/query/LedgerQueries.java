@@ -4,7 +4,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -22,8 +24,16 @@ public class LedgerQueries {
 
     private static final TypeReference<List<Allocation>> ALLOCATIONS = new TypeReference<>() { };
 
+    private static final int KNOWN_TENANTS = 100_000;
+
     private final JdbcClient jdbc;
     private final JsonMapper json;
+    private final Map<String, String> tenantOfAccount = new LinkedHashMap<>(1024, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+            return size() > KNOWN_TENANTS;
+        }
+    };
 
     public LedgerQueries(JdbcClient jdbc, JsonMapper json) {
         this.jdbc = jdbc;
@@ -39,6 +49,30 @@ public class LedgerQueries {
                         row.getString("role"), row.getString("parent_account_id"), row.getLong("balance"),
                         row.getBoolean("frozen"), row.getString("tier"), instant(row, "opened_at")))
                 .optional();
+    }
+
+    /**
+     * 404 unless {@code accountId} has a ledger of {@code tenant} (never 403), as {@link #require} but without reading
+     * the ledger: an account's tenant never changes, so once seen it is remembered (the most recent accounts, at most
+     * {@value #KNOWN_TENANTS}) and a busy account's writes skip the query.
+     */
+    public void requireOwned(String tenant, String accountId) {
+        String owner;
+        synchronized (tenantOfAccount) {
+            owner = tenantOfAccount.get(accountId);
+        }
+        if (owner == null) {
+            owner = jdbc.sql("SELECT tenant FROM ledgers WHERE account_id = ?").param(accountId)
+                    .query(String.class).optional().orElse(null);
+            if (owner != null) {
+                synchronized (tenantOfAccount) {
+                    tenantOfAccount.put(accountId, owner);
+                }
+            }
+        }
+        if (!tenant.equals(owner)) {
+            throw new NotFoundException("Ledger of account " + accountId);
+        }
     }
 
     /** The ledger of {@code accountId} when it belongs to {@code tenant}; 404 otherwise (never 403). */

@@ -56,7 +56,7 @@ public class ConsumptionController {
                                                        @Valid @RequestBody ConsumptionRequest request,
                                                        @RequestHeader(value = Operation.IDEMPOTENCY_KEY,
                                                                required = false) String idempotencyKey) {
-        ledgers.require(Caller.current().tenant(), accountId);
+        ledgers.requireOwned(Caller.current().tenant(), accountId);
         Operation operation = Operation.of(accountId, idempotencyKey);
         ConsumptionResult result = commands.sendAndWait(new ConsumeCredits(LedgerId.of(accountId), operation.id(),
                 operation.idOf(IdPrefix.CONSUMPTION), request.amount(), request.reference()));
@@ -71,7 +71,7 @@ public class ConsumptionController {
     public ResponseEntity<HoldResponse> hold(@PathVariable String accountId, @Valid @RequestBody HoldRequest request,
                                              @RequestHeader(value = Operation.IDEMPOTENCY_KEY, required = false)
                                              String idempotencyKey) {
-        ledgers.require(Caller.current().tenant(), accountId);
+        ledgers.requireOwned(Caller.current().tenant(), accountId);
         Duration expiresIn = request.expiresIn() == null ? settings.holdDefaultExpiry() : request.expiresIn();
         if (expiresIn.isNegative() || expiresIn.isZero() || expiresIn.compareTo(settings.holdMaxExpiry()) > 0) {
             throw new ValidationFailedException("expiresIn", "must be positive and at most "
@@ -86,7 +86,7 @@ public class ConsumptionController {
 
     @GetMapping("/holds/{holdId}")
     public HoldResponse get(@PathVariable String accountId, @PathVariable String holdId) {
-        ledgers.require(Caller.current().tenant(), accountId);
+        ledgers.requireOwned(Caller.current().tenant(), accountId);
         return hold(accountId, holdId);
     }
 
@@ -94,7 +94,7 @@ public class ConsumptionController {
     @PostMapping("/holds/{holdId}/capture")
     public HoldResponse capture(@PathVariable String accountId, @PathVariable String holdId,
                                 @Valid @RequestBody(required = false) HoldCaptureRequest request) {
-        ledgers.require(Caller.current().tenant(), accountId);
+        ledgers.requireOwned(Caller.current().tenant(), accountId);
         hold(accountId, holdId);
         commands.sendAndWait(new CaptureHold(LedgerId.of(accountId), HoldId.of(holdId),
                 request == null ? null : request.amount()));
@@ -103,7 +103,7 @@ public class ConsumptionController {
 
     @PostMapping("/holds/{holdId}/release")
     public HoldResponse release(@PathVariable String accountId, @PathVariable String holdId) {
-        ledgers.require(Caller.current().tenant(), accountId);
+        ledgers.requireOwned(Caller.current().tenant(), accountId);
         hold(accountId, holdId);
         commands.sendAndWait(new ReleaseHold(LedgerId.of(accountId), HoldId.of(holdId)));
         return hold(accountId, holdId);
