@@ -90,7 +90,11 @@ public class LedgerProjection {
 
     @EventHandler
     void on(CreditsConsumed event, @SequenceNumber long seq, @MessageIdentifier String eventId) {
-        if (!advance(event.ledgerId(), seq)) {
+        // the event carries the balance after it (open credit lots less the overdraft): set with the version claim
+        boolean claimed = jdbc.sql("UPDATE ledgers SET version = ?, balance = ? WHERE account_id = ? AND version < ?")
+                .params(seq, event.balanceAfter(), event.ledgerId().accountId(), seq)
+                .update() == 1;
+        if (!claimed) {
             return;
         }
         int n = moveLots(eventId, event.ledgerId(), EntryType.CONSUMPTION, event.allocations(), -1,
@@ -108,7 +112,6 @@ public class LedgerProjection {
                         json.writeValueAsString(event.allocations()), event.balanceAfter(),
                         Timestamp.from(event.consumedAt()))
                 .update();
-        refreshBalance(event.ledgerId());
     }
 
     @EventHandler

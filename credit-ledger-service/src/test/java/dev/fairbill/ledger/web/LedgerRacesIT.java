@@ -133,6 +133,22 @@ class LedgerRacesIT {
         assertThat(ledger(account).get("balance").asLong()).isZero();
     }
 
+    /** The balance a consumption answers is the balance the ledger shows afterwards, with a hold on it too. */
+    @Test
+    void aConsumptionsBalanceAfterIsTheLedgersBalance() {
+        String account = openedAccount();
+        assertThat(post(account, "/grants", "{\"amount\": 10, \"source\": \"GOODWILL\"}").status()).isEqualTo(201);
+        assertThat(post(account, "/grants", "{\"amount\": 5, \"source\": \"SERVICE_CREDIT\"}").status())
+                .isEqualTo(201);
+        assertThat(post(account, "/holds", "{\"amount\": 3, \"reference\": \"render\"}").status()).isEqualTo(201);
+
+        ApiClient.Response consumed = post(account, "/consumptions", "{\"amount\": 4, \"reference\": \"job\"}");
+
+        assertThat(consumed.status()).as(consumed.body()).isEqualTo(201);
+        long balanceAfter = LedgerTestApi.JSON.readTree(consumed.body()).get("balanceAfter").asLong();
+        assertThat(ledger(account).get("balance").asLong()).isEqualTo(balanceAfter);
+    }
+
     private long appendsWaitingOnALock() {
         return jdbc.sql("""
                 SELECT count(*) FROM pg_stat_activity
