@@ -1,7 +1,6 @@
 package dev.fairbill.billing.query;
 
 import java.time.Instant;
-import java.util.List;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -34,11 +33,6 @@ public class AccountTimeline {
 
     public AccountTimeline(AuditTrail trail) {
         this.trail = trail;
-    }
-
-    /** The account's entries after {@code afterSeq}, oldest first. */
-    public List<AuditTrail.AuditEntry> entries(String tenant, String accountId, long afterSeq, int limit) {
-        return trail.entries(tenant, accountId, afterSeq, limit);
     }
 
     @EventHandler

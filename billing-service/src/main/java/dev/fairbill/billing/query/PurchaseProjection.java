@@ -121,7 +121,7 @@ public class PurchaseProjection {
                                refill_window_s, completed_at, purchased_at, created_at
                         FROM purchases WHERE id = ? AND tenant = ?""")
                 .params(purchaseId, tenant)
-                .query((row, n) -> view(row, List.of()))
+                .query((row, n) -> view(row))
                 .optional()
                 .map(found -> found.withRefills(refills(found.id())));
     }
@@ -141,7 +141,7 @@ public class PurchaseProjection {
                 .list();
     }
 
-    private static PurchaseView view(ResultSet row, List<PurchaseView.Refill> refills) throws SQLException {
+    private static PurchaseView view(ResultSet row) throws SQLException {
         Timestamp completedAt = row.getTimestamp("completed_at");
         return new PurchaseView(row.getString("id"), row.getString("tenant"), row.getString("account_id"),
                 row.getString("product_id"), row.getString("kind"),
@@ -150,7 +150,7 @@ public class PurchaseProjection {
                 row.getLong("ordered"), row.getLong("delivered"), row.getLong("current_count"),
                 duration(row, "max_delivery_time_s"), duration(row, "refill_window_s"),
                 completedAt == null ? null : completedAt.toInstant(), row.getTimestamp("purchased_at").toInstant(),
-                row.getTimestamp("created_at").toInstant(), refills);
+                row.getTimestamp("created_at").toInstant(), List.of());
     }
 
     private static Long seconds(Duration duration) {

@@ -22,9 +22,9 @@ import dev.fairbill.billing.payment.PaymentMethods;
 import dev.fairbill.billing.query.AccountCashBalances;
 import dev.fairbill.billing.query.AccountProjection;
 import dev.fairbill.billing.query.AccountTiers;
-import dev.fairbill.billing.query.AccountTimeline;
 import dev.fairbill.billing.query.AccountView;
 import dev.fairbill.platform.audit.AuditController;
+import dev.fairbill.platform.audit.AuditTrail;
 import dev.fairbill.platform.id.IdPrefix;
 import dev.fairbill.platform.security.Caller;
 import dev.fairbill.platform.web.NotFoundException;
@@ -46,18 +46,18 @@ public class AccountController {
     private final AccountTiers tiers;
     private final SubResellerPolicy subResellers;
     private final PaymentMethods paymentMethods;
-    private final AccountTimeline timeline;
+    private final AuditTrail trail;
 
     public AccountController(CommandGateway commands, AccountProjection accounts, AccountCashBalances cashBalances,
                              AccountTiers tiers, SubResellerPolicy subResellers, PaymentMethods paymentMethods,
-                             AccountTimeline timeline) {
+                             AuditTrail trail) {
         this.commands = commands;
         this.accounts = accounts;
         this.cashBalances = cashBalances;
         this.tiers = tiers;
         this.subResellers = subResellers;
         this.paymentMethods = paymentMethods;
-        this.timeline = timeline;
+        this.trail = trail;
     }
 
     @PostMapping
@@ -99,10 +99,7 @@ public class AccountController {
     public Page<AuditController.AuditEntryResponse> timeline(@PathVariable String accountId, PageRequest page) {
         String tenant = Caller.current().tenant();
         accounts.find(tenant, accountId).orElseThrow(() -> new NotFoundException("Account " + accountId));
-        var entries = Page.of(timeline.entries(tenant, accountId, page.afterSequence(), page.fetchSize()), page,
-                entry -> Long.toString(entry.seq()));
-        return new Page<>(entries.data().stream().map(AuditController.AuditEntryResponse::of).toList(),
-                entries.nextCursor());
+        return AuditController.page(trail, tenant, accountId, page);
     }
 
     /** The parent must be an account of the same tenant that can have accounts below it (seed 000 hierarchy). */

@@ -4,7 +4,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,6 +12,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import dev.fairbill.ledger.domain.Allocation;
+import dev.fairbill.platform.collect.BoundedLruMap;
 import dev.fairbill.platform.money.Money;
 import dev.fairbill.platform.web.NotFoundException;
 import tools.jackson.core.type.TypeReference;
@@ -28,12 +28,7 @@ public class LedgerQueries {
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
-    private final Map<String, String> tenantOfAccount = new LinkedHashMap<>(1024, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
-            return size() > KNOWN_TENANTS;
-        }
-    };
+    private final Map<String, String> tenantOfAccount = new BoundedLruMap<>(KNOWN_TENANTS);
 
     public LedgerQueries(JdbcClient jdbc, JsonMapper json) {
         this.jdbc = jdbc;

@@ -36,8 +36,13 @@ public class AuditController {
         if (resource == null || !RESOURCE_ID.matcher(resource).matches()) {
             throw new ValidationFailedException("resource", "must be the id of a resource, e.g. rc_… or lot_…");
         }
-        var entries = Page.of(trail.entries(Caller.current().tenant(), resource, page.afterSequence(),
-                page.fetchSize()), page, entry -> Long.toString(entry.seq()));
+        return page(trail, Caller.current().tenant(), resource, page);
+    }
+
+    /** One page of the tenant's entries about {@code resource}, or about the account it names, oldest first. */
+    public static Page<AuditEntryResponse> page(AuditTrail trail, String tenant, String resource, PageRequest page) {
+        var entries = Page.of(trail.entries(tenant, resource, page.afterSequence(), page.fetchSize()), page,
+                entry -> Long.toString(entry.seq()));
         return new Page<>(entries.data().stream().map(AuditEntryResponse::of).toList(), entries.nextCursor());
     }
 
@@ -45,7 +50,7 @@ public class AuditController {
     public record AuditEntryResponse(String resource, String accountId, String action, ActorResponse actor,
                                      String requestId, Instant at, String detail) {
 
-        public static AuditEntryResponse of(AuditTrail.AuditEntry entry) {
+        static AuditEntryResponse of(AuditTrail.AuditEntry entry) {
             return new AuditEntryResponse(entry.resource(), entry.accountId(), entry.action(),
                     new ActorResponse(entry.actor().keyId(), entry.actor().keyId() == null ? "SERVICE" : "API_KEY"),
                     entry.actor().requestId(), entry.at(), entry.detail());

@@ -8,6 +8,8 @@ import org.axonframework.common.caching.Cache;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
+import dev.fairbill.platform.collect.BoundedLruMap;
+
 /**
  * A bounded cache of loaded aggregates, so a busy aggregate's command neither loads its snapshot nor replays its
  * events every time. The least recently used entry goes when the cache is full.
@@ -27,15 +29,7 @@ public final class TransactionalAggregateCache implements Cache {
 
     /** @param maxEntries how many aggregates it keeps at most */
     public TransactionalAggregateCache(int maxEntries) {
-        if (maxEntries < 1) {
-            throw new IllegalArgumentException("an aggregate cache keeps at least one entry");
-        }
-        this.entries = new LinkedHashMap<>(Math.min(maxEntries, 1024), 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<Object, Object> eldest) {
-                return size() > maxEntries;
-            }
-        };
+        this.entries = new BoundedLruMap<>(maxEntries);
     }
 
     @Override

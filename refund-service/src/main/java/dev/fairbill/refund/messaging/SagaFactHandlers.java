@@ -76,7 +76,6 @@ class SagaFactHandlers {
         });
     }
 
-    /** Saga 2: a flagged duplicate is reversed automatically; never the original. */
     /**
      * A refill a remedy asked for was delivered: its case is remedied now, not when the refill was requested. A
      * partial or failed refill leaves the case executing for an operator to finish.
@@ -92,6 +91,7 @@ class SagaFactHandlers {
         });
     }
 
+    /** Saga 2: a flagged duplicate is reversed automatically; never the original. */
     @Bean
     InboundHandler<ChargeFlaggedDuplicateV1> chargeFlaggedDuplicate(FactStore facts, AutomaticRefundCases cases) {
         return InboundHandler.of(ChargeFlaggedDuplicateV1.TYPE, ChargeFlaggedDuplicateV1.class, flagged -> {

@@ -45,21 +45,19 @@ public class OutageCases {
         this.clock = clock;
     }
 
-    /** Decides the tenant's cases that waited for an outage to be over; answers how many it decided. */
-    public int decideWaitingCases(String tenant) {
-        int decided = 0;
+    /** Decides the tenant's cases that waited for an outage to be over. */
+    public void decideWaitingCases(String tenant) {
         for (RefundCaseView waiting : cases.waitingForOutage(tenant)) {
             try {
-                decided += decide(tenant, waiting) ? 1 : 0;
+                decide(tenant, waiting);
             } catch (ProblemException refused) {
                 log.info("A case that waited for an outage was not decided automatically: case={} problem={}",
                         waiting.id(), refused.getMessage());
             }
         }
-        return decided;
     }
 
-    private boolean decide(String tenant, RefundCaseView waiting) {
+    private void decide(String tenant, RefundCaseView waiting) {
         RefundRequest request = new RefundRequest(RefundReason.valueOf(waiting.reason()),
                 new RefundRequest.Target(RefundRequest.TargetKind.valueOf(waiting.targetKind()), waiting.targetId()),
                 waiting.requested(), waiting.evidence().stream().map(piece -> piece.kind().name()).toList());
@@ -77,9 +75,8 @@ public class OutageCases {
             case DENIED -> commands.sendAndWait(new RejectRefundCase(caseId, tenant, note, RefundCase.SYSTEM,
                     Actor.service()));
             case NEEDS_REVIEW -> {
-                return false;
+                // the policy itself wants a person: the case stays in review
             }
         }
-        return true;
     }
 }

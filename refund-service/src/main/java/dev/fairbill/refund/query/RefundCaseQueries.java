@@ -79,12 +79,11 @@ public class RefundCaseQueries {
 
     private RefundCaseView view(ResultSet row, int n) throws SQLException {
         String currency = row.getString("currency");
-        long amount = row.getLong("amount");
-        Money money = row.wasNull() || currency == null ? null : Money.of(amount, currency);
         return new RefundCaseView(row.getLong("seq"), row.getString("case_id"), row.getString("tenant"),
                 row.getString("account_id"), row.getString("target_kind"), row.getString("target_id"),
                 row.getString("charge_id"), row.getString("reason"), row.getString("status"),
-                json.readValue(row.getString("decision"), Decision.class), money, row.getString("destination"),
+                json.readValue(row.getString("decision"), Decision.class), money(row, "amount", currency),
+                row.getString("destination"),
                 instant(row, "review_due_by"), row.getBoolean("escalated"), row.getString("review_note"),
                 row.getString("reviewer"), json.readValue(row.getString("evidence"), EVIDENCE),
                 instant(row, "created_at"), instant(row, "decided_at"), execution(row),

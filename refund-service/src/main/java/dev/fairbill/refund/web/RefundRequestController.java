@@ -121,8 +121,9 @@ public class RefundRequestController {
 
     /**
      * Reviewers only. The amount may lower the request but never pass what is still refundable on the charge; the
-     * destination defaults to the original payment method. A case whose payout failed may be approved again (nothing
-     * was paid), as long as no other case of its target opened meanwhile.
+     * destination defaults to where the policy sends approvals in review, else the original payment method; a remedy
+     * may be granted instead of money. A case whose payout failed may be approved again (nothing was paid), as long as
+     * no other case of its target opened meanwhile.
      */
     @PostMapping("/{caseId}/approve")
     public RefundCaseResponse approve(@PathVariable String caseId, @Valid @RequestBody ReviewBodies.Approve body) {
