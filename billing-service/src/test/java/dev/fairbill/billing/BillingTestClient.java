@@ -12,6 +12,7 @@ import java.util.function.Predicate;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import dev.fairbill.contracts.Topics;
@@ -27,6 +28,12 @@ import tools.jackson.databind.JsonNode;
 public final class BillingTestClient {
 
     public static final Duration WAIT = Duration.ofSeconds(30);
+    /**
+     * How long a published fact may take: the publisher is a tracking processor that backs off (1 s, 2 s, 4 s, …)
+     * after a failed batch, so a broker hiccup on a loaded two-core machine can hold facts back for over 30 s.
+     */
+    private static final Duration FACT_WAIT = Duration.ofSeconds(90);
+    private static final Duration READ_ONCE = Duration.ofSeconds(10);
 
     private final BillingApi api;
     private final JdbcClient jdbc;
@@ -84,8 +91,8 @@ public final class BillingTestClient {
 
     private static <T> T awaitMessage(String topic, String accountId, String type, Class<T> dataType,
                                       Predicate<T> matches) {
-        return Awaitility.await().atMost(WAIT).until(
-                () -> KafkaTestMessages.awaitRecords(topic, accountId, type, 1, WAIT).stream()
+        return Awaitility.await().atMost(FACT_WAIT).ignoreExceptionsInstanceOf(ConditionTimeoutException.class).until(
+                () -> KafkaTestMessages.awaitRecords(topic, accountId, type, 1, READ_ONCE).stream()
                         .map(record -> KafkaTestMessages.data(record, dataType))
                         .filter(matches)
                         .findFirst().orElse(null),
