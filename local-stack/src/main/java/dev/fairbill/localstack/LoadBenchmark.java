@@ -8,8 +8,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
@@ -143,10 +147,16 @@ public final class LoadBenchmark {
      * deleted), 1 when not (the service logs kept), 2 when it could not run (logs kept too).
      */
     static void runOnOwnStack(String name, List<String> jvmOptions, OnStack benchmark) throws IOException {
+        runOnOwnStack(name, EnumSet.allOf(Service.class), jvmOptions, benchmark);
+    }
+
+    /** {@link #runOnOwnStack(String, List, OnStack)} with only {@code services} running. */
+    static void runOnOwnStack(String name, Set<Service> services, List<String> jvmOptions, OnStack benchmark)
+            throws IOException {
         Path root = Path.of(System.getProperty("fairbill.root", ".")).toAbsolutePath().normalize();
         Path data = Files.createTempDirectory("fairbill-" + name + "-bench");
-        var stack = new LocalStack(withRaisedRateLimit(StackSettings.onFreePorts(root, data)), System.out,
-                EnumSet.allOf(Service.class), jvmOptions);
+        var stack = new LocalStack(withRaisedRateLimit(StackSettings.onFreePorts(root, data)), System.out, services,
+                jvmOptions);
         Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "benchmark-stack-stop"));
         boolean met;
         try {
@@ -185,10 +195,18 @@ public final class LoadBenchmark {
         CpuTime cpu = cpuOf(stack);
         var seeds = new SplittableRandom(options.seed());
         List<Level> levels = new ArrayList<>();
-        for (int clients : options.levels()) {
-            Level level = level(mix, clients, levels.isEmpty() ? options.warmup() : Duration.ZERO, cpu, seeds.split());
-            report.level(level);
-            levels.add(level);
+        Map<String, Supplier<Stream<ProcessHandle>>> services = new LinkedHashMap<>();
+        for (Service service : Service.values()) {
+            services.put(service.module, () -> stack.process(service));
+        }
+        try (var rss = new PeakRss(services)) {
+            for (int clients : options.levels()) {
+                Level level = level(mix, clients, levels.isEmpty() ? options.warmup() : Duration.ZERO, cpu,
+                        seeds.split());
+                report.level(level);
+                levels.add(level);
+            }
+            report.peakRss(rss.peaksMib());
         }
         try (var kafka = new KafkaBacklog(stack.kafkaBootstrapServers())) {
             var books = new Books(stack.postgres(), kafka, gateway);

@@ -3,6 +3,7 @@ package dev.fairbill.localstack;
 import java.io.PrintStream;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -15,6 +16,7 @@ final class LoadReport {
     private static final String INDENT = "        ";
     private static final String ROW = "  %-34s %8s %7s %7s %s %6s%n";
 
+    static final long TARGET_RSS_MIB = 400;
     private final PrintStream out;
 
     LoadReport(PrintStream out) {
@@ -66,6 +68,13 @@ final class LoadReport {
                     result.notes().size());
             result.notes().stream().limit(VIOLATIONS_SHOWN).forEach(note -> out.println(INDENT + note));
         }
+    }
+
+    /** Each service's peak resident set size under the load, against the target (a pod's 512 MiB limit leaves room). */
+    void peakRss(Map<String, Long> peaksMib) {
+        out.printf("%nPeak RSS under load (target <= %d MiB each):%n", TARGET_RSS_MIB);
+        peaksMib.forEach((service, mib) -> out.printf("  %-24s %6d MiB   %s%n", service, mib,
+                mib <= TARGET_RSS_MIB ? "met" : "NOT met"));
     }
 
     void summary(LoadBenchmark.Result result) {

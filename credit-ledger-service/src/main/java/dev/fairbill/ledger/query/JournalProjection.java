@@ -13,11 +13,15 @@ import static dev.fairbill.ledger.query.JournalAccount.WITHDRAWALS_IN_FLIGHT;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.messaging.annotation.MessageIdentifier;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -41,13 +45,19 @@ import dev.fairbill.ledger.domain.LedgerId;
 /**
  * Posts every movement of the ledger to the double-entry journal, which always sums to zero per unit. A tracking
  * processor, off the request path; each posting is keyed by its event, so a replay posts nothing twice. Debits are
- * positive, credits negative.
+ * positive, credits negative. The lines of a batch of events are inserted together when the batch commits, so a
+ * rebuild (the token reset, the journal emptied) replays the store at bulk speed.
  */
 @Component
 @ProcessingGroup(JournalProjection.PROCESSING_GROUP)
 public class JournalProjection {
 
     public static final String PROCESSING_GROUP = "ledger-journal";
+    private static final String PENDING_ROWS = JournalProjection.class.getName() + ".rows";
+    private static final int COLUMNS = 8;
+    private static final String ROW = "(" + String.join(", ", Collections.nCopies(COLUMNS, "?")) + ")";
+    /** Well below PostgreSQL's 65,535 parameters per statement. */
+    private static final int ROWS_PER_STATEMENT = 1_000;
 
     private final JdbcClient jdbc;
 
@@ -208,16 +218,40 @@ public class JournalProjection {
             if (lines.stream().mapToLong(Line::amount).sum() != 0) {
                 throw new IllegalStateException("posting " + id + " does not balance: " + lines);
             }
+            List<Object[]> rows = pendingRows();
             for (int i = 0; i < lines.size(); i++) {
-                jdbc.sql("""
-                                INSERT INTO journal_lines (posting_id, line, account_id, tenant, journal_account, unit,
-                                                           amount, posted_at)
-                                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                                ON CONFLICT (posting_id, line) DO NOTHING""")
-                        .params(id, i, accountId, tenant, lines.get(i).account().name(), unit,
-                                lines.get(i).amount(), Timestamp.from(at))
-                        .update();
+                rows.add(new Object[] {id, i, accountId, tenant, lines.get(i).account().name(), unit,
+                        lines.get(i).amount(), Timestamp.from(at)});
             }
+        }
+    }
+
+    /**
+     * The lines of the batch being processed, written together just before it commits: one multi-row INSERT per
+     * {@link #ROWS_PER_STATEMENT} lines instead of one statement per line.
+     */
+    private List<Object[]> pendingRows() {
+        UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get().root();
+        return unitOfWork.getOrComputeResource(PENDING_ROWS, key -> {
+            List<Object[]> rows = new ArrayList<>();
+            unitOfWork.onPrepareCommit(committing -> insert(rows));
+            return rows;
+        });
+    }
+
+    private void insert(List<Object[]> rows) {
+        for (int from = 0; from < rows.size(); from += ROWS_PER_STATEMENT) {
+            List<Object[]> chunk = rows.subList(from, Math.min(rows.size(), from + ROWS_PER_STATEMENT));
+            List<Object> params = new ArrayList<>(chunk.size() * COLUMNS);
+            chunk.forEach(row -> params.addAll(Arrays.asList(row)));
+            jdbc.sql("""
+                            INSERT INTO journal_lines (posting_id, line, account_id, tenant, journal_account, unit, amount,
+                                                       posted_at)
+                            VALUES %s
+                            ON CONFLICT (posting_id, line) DO NOTHING"""
+                            .formatted(String.join(", ", Collections.nCopies(chunk.size(), ROW))))
+                    .params(params)
+                    .update();
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.fairbill.gateway.security;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
 
@@ -59,10 +60,45 @@ class InternalJwtIssuerTest {
     }
 
     @Test
-    void everyTokenHasItsOwnId() throws Exception {
-        String first = SignedJWT.parse(issuer.issueFor(CALLER)).getJWTClaimsSet().getJWTID();
-        String second = SignedJWT.parse(issuer.issueFor(CALLER)).getJWTClaimsSet().getJWTID();
+    void aCallersTokenIsReusedForHalfItsLifeThenANewOneIsSigned() throws Exception {
+        var clock = new MutableClock(NOW);
+        var reusing = new InternalJwtIssuer(SECRET, clock);
+        String first = reusing.issueFor(CALLER);
 
-        assertThat(first).isNotBlank().isNotEqualTo(second);
+        clock.advance(Duration.ofSeconds(29));
+        assertThat(reusing.issueFor(CALLER)).isEqualTo(first);
+
+        clock.advance(Duration.ofSeconds(1));
+        JWTClaimsSet renewed = SignedJWT.parse(reusing.issueFor(CALLER)).getJWTClaimsSet();
+        assertThat(renewed.getJWTID()).isNotEqualTo(SignedJWT.parse(first).getJWTClaimsSet().getJWTID());
+        assertThat(renewed.getExpirationTime().toInstant()).isEqualTo(NOW.plusSeconds(30 + 60));
+    }
+
+    @Test
+    void callersNeverShareAToken() throws Exception {
+        var otherKeySameTenant = new Caller("key_smm_write", "smm", CALLER.scopes());
+        var fewerScopes = new Caller("key_smm_read", "smm", Set.of(Scope.BILLING_READ));
+
+        JWTClaimsSet other = SignedJWT.parse(issuer.issueFor(otherKeySameTenant)).getJWTClaimsSet();
+        JWTClaimsSet fewer = SignedJWT.parse(issuer.issueFor(fewerScopes)).getJWTClaimsSet();
+        issuer.issueFor(CALLER);
+
+        assertThat(other.getSubject()).isEqualTo("key_smm_write");
+        assertThat(fewer.getStringClaim("scope")).isEqualTo("billing:read");
+        assertThat(SignedJWT.parse(issuer.issueFor(CALLER)).getJWTClaimsSet().getStringClaim("scope"))
+                .isEqualTo("billing:read ledger:read refunds:read");
+    }
+
+    @Test
+    void aClockThatWentBackSignsANewToken() throws Exception {
+        var clock = new MutableClock(NOW);
+        var reusing = new InternalJwtIssuer(SECRET, clock);
+        String first = reusing.issueFor(CALLER);
+
+        clock.advance(Duration.ofSeconds(-5));
+
+        assertThat(SignedJWT.parse(reusing.issueFor(CALLER)).getJWTClaimsSet().getIssueTime().toInstant())
+                .isEqualTo(NOW.minusSeconds(5));
+        assertThat(reusing.issueFor(CALLER)).isNotEqualTo(first);
     }
 }

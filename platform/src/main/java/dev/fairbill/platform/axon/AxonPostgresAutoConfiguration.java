@@ -79,6 +79,9 @@ public class AxonPostgresAutoConfiguration {
                                                  ConnectionProvider connectionProvider,
                                                  TransactionManager transactionManager) {
         return JdbcEventStorageEngine.builder()
+                // events fetched per query by a tracking processor (and per page of an aggregate's stream): a
+                // projection's batch of up to 200 events, or a replay, needs one query instead of several
+                .batchSize(500)
                 .snapshotSerializer(defaultSerializer)
                 .eventSerializer(eventSerializer)
                 .upcasterChain(configuration.upcasterChain())
