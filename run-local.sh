@@ -26,4 +26,4 @@ fi
 source .ci/java-home.sh
 source .ci/build-if-stale.sh
 
-exec "$JAVA_HOME/bin/java" -Dfairbill.root="$PWD" -jar local-stack/target/local-stack.jar
+exec "$JAVA_HOME/bin/java" -Dfairbill.root="$PWD" -Dfairbill.aot-cache=true -jar local-stack/target/local-stack.jar

@@ -28,7 +28,9 @@ import java.util.stream.Stream;
  */
 public final class LoadBenchmark {
 
-    private static final List<String> SERVICE_JVM_OPTIONS = List.of("-Xmx512m");
+    /** Each service's heap: 512m unless {@code -Dfairbill.bench.service-heap} says otherwise. */
+    private static final List<String> SERVICE_JVM_OPTIONS =
+            List.of("-Xmx" + System.getProperty("fairbill.bench.service-heap", "512m"));
     private static final Duration SETTLE = Duration.ofSeconds(60);
     private static final String RATE_LIMIT = "--fairbill.gateway.rate-limit.";
 

@@ -70,7 +70,7 @@ final class LoadReport {
         }
     }
 
-    /** Each service's peak resident set size under the load, against the target (a pod's 512 MiB limit leaves room). */
+    /** Each service's peak resident set size under the load, against the target. */
     void peakRss(Map<String, Long> peaksMib) {
         out.printf("%nPeak RSS under load (target <= %d MiB each):%n", TARGET_RSS_MIB);
         peaksMib.forEach((service, mib) -> out.printf("  %-24s %6d MiB   %s%n", service, mib,

@@ -334,7 +334,17 @@ public final class LocalStack implements AutoCloseable {
     private Process launch(Service service) throws IOException {
         List<String> command = new ArrayList<>(List.of(javaExecutable()));
         command.addAll(jvmOptions);
-        command.addAll(List.of("-jar", service.jar(settings.root()).toString()));
+        if (AotLaunch.enabled()) {
+            try {
+                command.addAll(new AotLaunch(settings.dataDirectory().resolve("aot"), javaExecutable())
+                        .arguments(service.module, service.jar(settings.root())));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while preparing " + service.module, e);
+            }
+        } else {
+            command.addAll(List.of("-jar", service.jar(settings.root()).toString()));
+        }
         command.addAll(arguments(service));
         command.addAll(settings.extraArguments(service));
         Path log = logFile(service.module);
@@ -528,7 +538,7 @@ public final class LocalStack implements AutoCloseable {
 
     private static void awaitExit(Process process) {
         try {
-            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            if (!process.waitFor(90, TimeUnit.SECONDS)) {
                 process.destroyForcibly().waitFor();
             }
         } catch (InterruptedException e) {

@@ -13,8 +13,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.Executors;
 
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,6 +33,7 @@ import dev.fairbill.billing.domain.AccountId;
 import dev.fairbill.billing.domain.ChargeEvents.ChargeDisputeRecorded;
 import dev.fairbill.billing.domain.ChargeId;
 import dev.fairbill.billing.domain.Dispute;
+import dev.fairbill.billing.domain.DisputeConsequences;
 import dev.fairbill.billing.domain.DisputeId;
 import dev.fairbill.contracts.Topics;
 import dev.fairbill.contracts.billing.AccountSuspendedV1;
@@ -272,6 +275,46 @@ class DisputeWebhookIT {
         assertThat(jdbc.sql("""
                 SELECT count(*) FROM webhook_deliveries WHERE event_id LIKE '%psp_capped%' OR event_id = 'evt_padded'""")
                 .query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void disputesOfManyAccountsAndSeveralOfOneAccountAtOnceEachSuspendOnceAndNoneIsParked() throws Exception {
+        String shared = billing.openCustomer("panel");
+        List<String[]> disputes = new ArrayList<>(); // account, charge's processor id, processor dispute id
+        for (int i = 0; i < 3; i++) {
+            disputes.add(new String[] {shared, billing.capturedCharge("panel", shared).get("processorChargeId")
+                    .asString(), "du_" + UUID.randomUUID()});
+        }
+        for (int i = 0; i < 6; i++) {
+            String account = billing.openCustomer("panel");
+            disputes.add(new String[] {account, billing.capturedCharge("panel", account).get("processorChargeId")
+                    .asString(), "du_" + UUID.randomUUID()});
+        }
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+
+        try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
+            var answers = disputes.stream().map(dispute -> executor.submit(() -> {
+                String created = stripeDisputeEvent("evt_" + UUID.randomUUID(), "charge.dispute.created",
+                        dispute[2], dispute[1], "needs_response", now);
+                return billing.postStripe("panel", created, stripeSignature("panel", created, now)).status();
+            })).toList();
+            for (var answer : answers) {
+                assertThat(answer.get()).isEqualTo(200);
+            }
+        }
+
+        for (String[] dispute : disputes) {
+            String ourId = Dispute.idFor("panel", "stripe", dispute[2]).value();
+            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() ->
+                    billing.account("panel", dispute[0]).get("holds").toString().contains(ourId));
+        }
+        for (String[] dispute : disputes) {
+            assertThat(eventsOf(dispute[0], "AccountHoldPlaced")).isEqualTo(
+                    disputes.stream().filter(other -> other[0].equals(dispute[0])).count());
+        }
+        assertThat(billing.account("panel", shared).get("status").asString()).isEqualTo("SUSPENDED");
+        assertThat(jdbc.sql("SELECT count(*) FROM deadletterentry WHERE processinggroup = ?")
+                .param(DisputeConsequences.PROCESSING_GROUP).query(Long.class).single()).isZero();
     }
 
     private void awaitStatus(String tenant, String account, String status) {

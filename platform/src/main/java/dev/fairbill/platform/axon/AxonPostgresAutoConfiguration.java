@@ -22,6 +22,9 @@ import org.axonframework.modelling.saga.repository.jdbc.PostgresSagaSqlSchema;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
+import org.axonframework.springboot.EventProcessorProperties;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -90,6 +93,12 @@ public class AxonPostgresAutoConfiguration {
                 .connectionProvider(connectionProvider)
                 .transactionManager(transactionManager)
                 .build();
+    }
+
+    /** Refuses to start with a tracking processor that has segments no thread would ever process. */
+    @Bean
+    public SmartInitializingSingleton trackingSegmentsHaveThreads(ObjectProvider<EventProcessorProperties> properties) {
+        return () -> properties.ifAvailable(SegmentThreads::check);
     }
 
     /** Commands that lost an append race to a writer the aggregate lock could not see run again (see there). */
