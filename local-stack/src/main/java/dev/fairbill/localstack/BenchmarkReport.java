@@ -28,7 +28,7 @@ final class BenchmarkReport {
                 clients, measured.toSeconds(), idempotencyKeys ? "on every consumption" : "off");
     }
 
-    /** Prints both rates and their ratio; true when the ratio meets {@code target}. */
+    /** Prints both rates with their latencies. */
     void rates(ClosedLoopLoad.Result consumptions, ClosedLoopLoad.Result raw) {
         line("REST consumptions (201)", consumptions);
         line("raw single-row INSERTs", raw);
@@ -45,8 +45,9 @@ final class BenchmarkReport {
     /**
      * CPU time per successful operation by part, the rate that CPU time alone allows on this machine, and how much of
      * the machine the run had (other processes on a shared host slow it down).
+     *
+     * @return the CPU time per operation, all parts, in milliseconds
      */
-    /** @return the CPU time per operation, all parts, in milliseconds */
     double cpu(String operation, ClosedLoopLoad.Result result, MeasuredWindow window) {
         Map<String, Duration> used = window.cpuUsed();
         long operations = Math.max(1, result.ok());

@@ -27,7 +27,8 @@ final class DatabaseActivity {
         }
     }
 
-    private static final Pattern TOKEN_INDEX = Pattern.compile("\"index\"\\s*:\\s*(\\d+)");
+    /** The event index in a serialised tracking token (one per segment of a merged token). */
+    static final Pattern TOKEN_INDEX = Pattern.compile("\"index\"\\s*:\\s*(\\d+)");
 
     private final String url;
     private final String user;
@@ -100,11 +101,7 @@ final class DatabaseActivity {
             try (var tokens = statement.executeQuery(
                     "SELECT convert_from(token, 'UTF8') FROM tokenentry WHERE token IS NOT NULL")) {
                 while (tokens.next()) {
-                    Matcher index = TOKEN_INDEX.matcher(tokens.getString(1));
-                    long reached = -1;
-                    while (index.find()) {
-                        reached = Math.max(reached, Long.parseLong(index.group(1)));
-                    }
+                    long reached = tokenIndex(tokens.getString(1));
                     if (reached < 0) {
                         return null;
                     }
@@ -117,7 +114,18 @@ final class DatabaseActivity {
         }
     }
 
-    private Connection connect() throws SQLException {
+    /** The highest event index a serialised tracking token has reached (its segments'), or -1 when it names none. */
+    static long tokenIndex(String token) {
+        Matcher index = TOKEN_INDEX.matcher(token);
+        long reached = -1;
+        while (index.find()) {
+            reached = Math.max(reached, Long.parseLong(index.group(1)));
+        }
+        return reached;
+    }
+
+    /** A new connection to this database, outside any pool; the caller closes it. */
+    Connection connect() throws SQLException {
         return DriverManager.getConnection(url, user, password);
     }
 }

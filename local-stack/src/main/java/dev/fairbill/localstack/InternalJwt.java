@@ -38,10 +38,13 @@ final class InternalJwt {
     }
 
     /**
-     * The services accept tokens that live at most five minutes, as the gateway signs them: this one signs a token
-     * with that lifetime and a new one a minute before it runs out, for a client that runs longer.
+     * A benchmark client's token for the local stack: billing and ledger, read and write, for {@code tenant}. The
+     * services accept tokens that live at most five minutes, as the gateway signs them: this one signs a token with
+     * that lifetime and a new one a minute before it runs out, for a client that runs longer.
      */
-    static Supplier<String> renewing(String secret, String tenant, String scopes) {
+    static Supplier<String> renewing(String tenant) {
+        String secret = LocalStack.LOCAL_JWT_SECRET;
+        String scopes = "billing:read billing:write ledger:read ledger:write";
         Duration lifetime = Duration.ofMinutes(5);
         Duration renewBefore = Duration.ofMinutes(1);
         return new Supplier<>() {

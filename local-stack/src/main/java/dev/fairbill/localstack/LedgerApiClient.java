@@ -7,6 +7,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
@@ -44,6 +46,23 @@ final class LedgerApiClient {
             throw new IllegalStateException("no id in " + response.body());
         }
         return id.group(1);
+    }
+
+    /**
+     * Opens {@code count} customer accounts in billing, waits until the ledger service has opened their ledgers and
+     * grants each {@code credits} {@code GOODWILL} credits in one lot; returns their ids.
+     */
+    List<String> openFundedAccounts(int count, long credits) throws IOException, InterruptedException {
+        List<String> accounts = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            accounts.add(openAccount("bench-" + UUID.randomUUID()));
+        }
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(1));
+        for (String account : accounts) {
+            awaitLedger(account, deadline);
+            grant(account, credits);
+        }
+        return accounts;
     }
 
     /** A captured charge of {@code amount} EUR on the sandbox's {@code pm_card_ok}: its id and the processor's id. */

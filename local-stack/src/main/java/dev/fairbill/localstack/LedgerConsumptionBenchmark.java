@@ -5,8 +5,6 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
@@ -116,10 +114,11 @@ public final class LedgerConsumptionBenchmark {
                 .part("billing", () -> stack.process(Service.BILLING))
                 .part("PostgreSQL", CpuTime.postgres(postgresData))
                 .part("benchmark JVM (clients, Kafka)", () -> Stream.of(ProcessHandle.current()));
-        var token = InternalJwt.renewing(LocalStack.LOCAL_JWT_SECRET, TENANT,
-                "billing:read billing:write ledger:read ledger:write");
+        var token = InternalJwt.renewing(TENANT);
         var api = new LedgerApiClient(stack.url(Service.BILLING), stack.url(Service.LEDGER), token);
-        List<String> accounts = openFundedAccounts(api);
+        out.printf("Opening %d accounts in billing and granting %,d credits to each ledger ...%n", options.clients(),
+                GRANT);
+        List<String> accounts = api.openFundedAccounts(options.clients(), GRANT);
 
         out.printf("Consumptions: %d clients, warm-up %d s, measuring %d s ...%n", options.clients(),
                 options.warmup().toSeconds(), options.duration().toSeconds());
@@ -159,21 +158,6 @@ public final class LedgerConsumptionBenchmark {
                 "%.1f");
         report.failureSamples(consumptions, raw);
         return met;
-    }
-
-    private List<String> openFundedAccounts(LedgerApiClient api) throws IOException, InterruptedException {
-        out.printf("Opening %d accounts in billing and granting %,d credits to each ledger ...%n", options.clients(),
-                GRANT);
-        List<String> accounts = new ArrayList<>();
-        for (int i = 0; i < options.clients(); i++) {
-            accounts.add(api.openAccount("bench-" + UUID.randomUUID()));
-        }
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(1));
-        for (String account : accounts) {
-            api.awaitLedger(account, deadline);
-            api.grant(account, GRANT);
-        }
-        return accounts;
     }
 
     static void deleteRecursively(Path directory) throws IOException {

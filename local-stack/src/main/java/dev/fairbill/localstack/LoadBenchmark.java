@@ -194,13 +194,10 @@ public final class LoadBenchmark {
     private Result run(LocalStack stack) throws Exception {
         var gateway = new LoadGateway(stack.gatewayUrl());
         var mix = new TrafficMix(new LoadSetup(gateway, out).open(options.accountsPerTenant()), gateway);
-        CpuTime cpu = cpuOf(stack);
+        Map<String, Supplier<Stream<ProcessHandle>>> services = serviceProcesses(stack);
+        CpuTime cpu = cpuOf(services, stack);
         var seeds = new SplittableRandom(options.seed());
         List<Level> levels = new ArrayList<>();
-        Map<String, Supplier<Stream<ProcessHandle>>> services = new LinkedHashMap<>();
-        for (Service service : Service.values()) {
-            services.put(service.module, () -> stack.process(service));
-        }
         try (var rss = new PeakRss(services)) {
             for (int clients : options.levels()) {
                 Level level = level(mix, clients, levels.isEmpty() ? options.warmup() : Duration.ZERO, cpu,
@@ -232,11 +229,18 @@ public final class LoadBenchmark {
         return new Level(clients, options.duration(), tally.figures(options.duration()), scenarios, window);
     }
 
-    private static CpuTime cpuOf(LocalStack stack) {
-        var cpu = new CpuTime();
+    /** Each service's JVM, by module name, in the suite's order. */
+    private static Map<String, Supplier<Stream<ProcessHandle>>> serviceProcesses(LocalStack stack) {
+        Map<String, Supplier<Stream<ProcessHandle>>> services = new LinkedHashMap<>();
         for (Service service : Service.values()) {
-            cpu.part(service.module, () -> stack.process(service));
+            services.put(service.module, () -> stack.process(service));
         }
+        return services;
+    }
+
+    private static CpuTime cpuOf(Map<String, Supplier<Stream<ProcessHandle>>> services, LocalStack stack) {
+        var cpu = new CpuTime();
+        services.forEach(cpu::part);
         return cpu.part("PostgreSQL", CpuTime.postgres(stack.postgresDirectory()))
                 .part("Kafka", stack::kafkaProcess)
                 .part("load clients", () -> Stream.of(ProcessHandle.current()));

@@ -98,8 +98,7 @@ public final class SagaLatencyBenchmark {
     }
 
     private void run(LocalStack stack) throws Exception {
-        var token = InternalJwt.renewing(LocalStack.LOCAL_JWT_SECRET, TENANT,
-                "billing:read billing:write ledger:read ledger:write");
+        var token = InternalJwt.renewing(TENANT);
         var billing = new LedgerApiClient(stack.url(Service.BILLING), stack.url(Service.LEDGER), token);
         int disputes = options.warmup() + options.measured();
         out.printf("Opening %d accounts with a captured charge each ...%n", disputes);

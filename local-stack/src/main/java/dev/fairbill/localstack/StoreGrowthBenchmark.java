@@ -2,7 +2,6 @@ package dev.fairbill.localstack;
 
 import java.io.PrintStream;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -11,10 +10,8 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import dev.fairbill.platform.testsupport.PostgresServer;
 
 /**
  * Does the ledger stay as fast when its event store is large ({@code bench/store-growth.sh})? In one run, on its own
@@ -46,7 +43,6 @@ public final class StoreGrowthBenchmark {
     private static final int FILL_CHUNK = 100_000;
     private static final List<String> SERVICE_JVM_OPTIONS = List.of("-Xmx512m");
     private static final String JOURNAL_PROCESSOR = "ledger-journal";
-    private static final Pattern TOKEN_INDEX = Pattern.compile("\"index\"\\s*:\\s*(\\d+)");
     private static final Pattern TOKEN_GAPS = Pattern.compile("\"gaps\"\\s*:\\s*\\[[^\\]]*\\]");
 
     record Options(long events, int clients, Duration warmup, Duration duration) {
@@ -75,13 +71,13 @@ public final class StoreGrowthBenchmark {
     private final Options options;
     private final PrintStream out;
     private final LocalStack stack;
-    private final PostgresServer postgres;
+    private final DatabaseActivity ledgerDatabase;
 
     private StoreGrowthBenchmark(Options options, PrintStream out, LocalStack stack) {
         this.options = options;
         this.out = out;
         this.stack = stack;
-        this.postgres = stack.postgres();
+        this.ledgerDatabase = new DatabaseActivity(stack.postgres(), Service.LEDGER.database);
     }
 
     public static void main(String[] args) throws Exception {
@@ -91,20 +87,10 @@ public final class StoreGrowthBenchmark {
     }
 
     private boolean run() throws Exception {
-        var token = InternalJwt.renewing(LocalStack.LOCAL_JWT_SECRET, TENANT,
-                "billing:read billing:write ledger:read ledger:write");
+        var token = InternalJwt.renewing(TENANT);
         var api = new LedgerApiClient(stack.url(Service.BILLING), stack.url(Service.LEDGER), token);
-        List<String> accounts = new ArrayList<>();
         out.printf("Opening %d accounts and granting each ledger %,d credits ...%n", options.clients(), GRANT);
-        for (int i = 0; i < options.clients(); i++) {
-            accounts.add(api.openAccount("bench-" + UUID.randomUUID()));
-        }
-        var deadline = java.time.Instant.now().plus(Duration.ofMinutes(1));
-        for (String account : accounts) {
-            api.awaitLedger(account, deadline);
-            api.grant(account, GRANT);
-        }
-        var ledgerDatabase = new DatabaseActivity(postgres, Service.LEDGER.database);
+        List<String> accounts = api.openFundedAccounts(options.clients(), GRANT);
 
         ClosedLoopLoad.Result empty = consumptions("an almost empty store", api, accounts);
         ledgerDatabase.awaitTrackingProcessors(Duration.ofMinutes(3));
@@ -156,7 +142,7 @@ public final class StoreGrowthBenchmark {
     private void fill() throws SQLException {
         out.printf("Filling the ledger's store with %,d events ...%n", options.events());
         long started = System.nanoTime();
-        try (Connection connection = connect(); var statement = connection.createStatement()) {
+        try (Connection connection = ledgerDatabase.connect(); var statement = connection.createStatement()) {
             statement.execute("""
                     CREATE TEMPORARY TABLE template AS
                     SELECT type, metadata, payload, payloadrevision, payloadtype, timestamp FROM domainevententry
@@ -191,13 +177,14 @@ public final class StoreGrowthBenchmark {
             }
         }
         if (tokens.isEmpty()) {
-            throw new IllegalStateException("no tracking token of " + (processor == null ? "any processor" : processor));
+            throw new IllegalStateException("no tracking token of "
+                    + (processor == null ? "any processor" : processor));
         }
         try (var update = connection.prepareStatement(
                 "UPDATE tokenentry SET token = convert_to(?, 'UTF8') WHERE processorname = ? AND segment = ?")) {
             for (String[] row : tokens) {
-                update.setString(1, TOKEN_GAPS.matcher(TOKEN_INDEX.matcher(row[2]).replaceAll("\"index\":" + index))
-                        .replaceAll("\"gaps\":[]"));
+                String moved = DatabaseActivity.TOKEN_INDEX.matcher(row[2]).replaceAll("\"index\":" + index);
+                update.setString(1, TOKEN_GAPS.matcher(moved).replaceAll("\"gaps\":[]"));
                 update.setString(2, row[0]);
                 update.setInt(3, Integer.parseInt(row[1]));
                 update.executeUpdate();
@@ -208,7 +195,7 @@ public final class StoreGrowthBenchmark {
     /** The plans of the queries Axon's JDBC store runs most, against the full store. */
     private void printPlans() throws SQLException {
         String aggregate = "bulk-%";
-        try (Connection connection = connect(); var statement = connection.createStatement()) {
+        try (Connection connection = ledgerDatabase.connect(); var statement = connection.createStatement()) {
             String someStream;
             try (var row = statement.executeQuery(
                     "SELECT aggregateidentifier FROM domainevententry WHERE globalindex = (SELECT max(globalindex) / 2 "
@@ -260,7 +247,7 @@ public final class StoreGrowthBenchmark {
         stack.stop(Service.LEDGER);
         long newest;
         long start;
-        try (Connection connection = connect(); var statement = connection.createStatement()) {
+        try (Connection connection = ledgerDatabase.connect(); var statement = connection.createStatement()) {
             statement.execute("TRUNCATE journal_lines");
             newest = count("SELECT max(globalindex) FROM domainevententry");
             start = count("SELECT min(globalindex) - 1 FROM domainevententry");
@@ -270,17 +257,14 @@ public final class StoreGrowthBenchmark {
         var firstSeen = new AtomicReference<long[]>();
         var finished = new AtomicLong();
         Thread watcher = Thread.ofPlatform().daemon().name("rebuild-watch").start(() -> {
-            try (Connection connection = connect(); var query = connection.prepareStatement(
+            try (Connection connection = ledgerDatabase.connect(); var query = connection.prepareStatement(
                     "SELECT convert_from(token, 'UTF8') FROM tokenentry WHERE processorname = ?")) {
                 query.setString(1, JOURNAL_PROCESSOR);
                 while (true) {
                     long reached = -1;
                     try (var rows = query.executeQuery()) {
                         while (rows.next() && rows.getString(1) != null) {
-                            Matcher index = TOKEN_INDEX.matcher(rows.getString(1));
-                            while (index.find()) {
-                                reached = Math.max(reached, Long.parseLong(index.group(1)));
-                            }
+                            reached = Math.max(reached, DatabaseActivity.tokenIndex(rows.getString(1)));
                         }
                     }
                     if (reached > start && firstSeen.get() == null) {
@@ -307,15 +291,10 @@ public final class StoreGrowthBenchmark {
     }
 
     private long count(String sql) throws SQLException {
-        try (Connection connection = connect(); var statement = connection.createStatement();
+        try (Connection connection = ledgerDatabase.connect(); var statement = connection.createStatement();
              var row = statement.executeQuery(sql)) {
             row.next();
             return row.getLong(1);
         }
-    }
-
-    private Connection connect() throws SQLException {
-        return DriverManager.getConnection(postgres.jdbcUrl(Service.LEDGER.database), postgres.user(),
-                postgres.password());
     }
 }

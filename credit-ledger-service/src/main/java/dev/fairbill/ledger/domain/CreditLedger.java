@@ -704,7 +704,6 @@ public class CreditLedger {
         }
     }
 
-    /** The answer to a consumption: its id, and whether an earlier request with the same operation id made it. */
     /**
      * A consumption's answer: what it took and the balance after, so the caller needs no read-back; a repeated
      * operation names only the first consumption ({@code allocations} empty).
