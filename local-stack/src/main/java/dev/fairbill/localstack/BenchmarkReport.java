@@ -2,6 +2,7 @@ package dev.fairbill.localstack;
 
 import java.io.PrintStream;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -80,6 +81,18 @@ final class BenchmarkReport {
         out.println(catchUp == null ? "  tracking processors (journal, Kafka publisher) did not catch up in 3 min"
                 : "  tracking processors (journal, Kafka publisher) caught up %.1f s after the load"
                         .formatted(catchUp.toMillis() / 1000.0));
+    }
+
+    /** The statements behind the commits: each with how often it ran per consumption. */
+    void statements(ClosedLoopLoad.Result consumptions, List<DatabaseActivity.StatementCount> statements) {
+        if (statements.isEmpty()) {
+            return;
+        }
+        double ok = Math.max(1, consumptions.ok());
+        out.println("  ledger statements per consumption, most frequent first:");
+        statements.forEach(counted -> out.printf("    %5.2f  %s%n", counted.calls() / ok,
+                counted.statement().length() <= 100 ? counted.statement()
+                        : counted.statement().substring(0, 100) + " ..."));
     }
 
     void failureSamples(ClosedLoopLoad.Result consumptions, ClosedLoopLoad.Result raw) {

@@ -5,7 +5,9 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -55,6 +57,41 @@ final class DatabaseActivity {
             }
         }
         return settings;
+    }
+
+    /** How often one statement (as PostgreSQL normalises it) ran. */
+    record StatementCount(long calls, String statement) {
+    }
+
+    /**
+     * Starts counting this database's statements afresh; false when the server does not track statements (it needs
+     * {@code pg_stat_statements} preloaded, as the local stack's embedded PostgreSQL has it).
+     */
+    boolean resetStatementCounts() {
+        try (Connection connection = connect(); var statement = connection.createStatement()) {
+            statement.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
+            statement.execute("SELECT pg_stat_statements_reset()");
+            return true;
+        } catch (SQLException notTracked) {
+            return false;
+        }
+    }
+
+    /** The {@code limit} statements of this database that ran most often since the reset, most often first. */
+    List<StatementCount> statementCounts(int limit) throws SQLException {
+        try (Connection connection = connect(); var statement = connection.prepareStatement("""
+                SELECT sum(calls), regexp_replace(query, '\\s+', ' ', 'g') AS statement FROM pg_stat_statements
+                WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())
+                GROUP BY statement ORDER BY sum(calls) DESC LIMIT ?""")) {
+            statement.setInt(1, limit);
+            List<StatementCount> counts = new ArrayList<>();
+            try (var rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    counts.add(new StatementCount(rows.getLong(1), rows.getString(2)));
+                }
+            }
+            return counts;
+        }
     }
 
     Counters counters() throws SQLException {

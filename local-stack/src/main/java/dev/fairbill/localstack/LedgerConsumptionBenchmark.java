@@ -145,6 +145,7 @@ public final class LedgerConsumptionBenchmark {
         report.cpu("INSERT", raw, insertWindow);
         DatabaseActivity.Counters work = consumptionWindow.databaseWork();
         report.databaseWork(consumptions, work, catchUp);
+        report.statements(consumptions, consumptionWindow.statements());
         double ok = Math.max(1, consumptions.ok());
         out.println("Targets:");
         boolean met = report.target("consumptions/s", consumptions.perSecond(), ">=", TARGET_RATE, "%.0f");

@@ -16,6 +16,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.EnumSet;
@@ -53,6 +54,8 @@ public final class LocalStack implements AutoCloseable {
     private final StackSettings settings;
     private final PrintStream out;
     private final Set<Service> services;
+    static final String EXTRA_JVM_OPTIONS = "fairbill.service-jvm-options";
+
     private final List<String> jvmOptions;
     private final Map<Service, Process> processes = new EnumMap<>(Service.class);
     /** Services stopped on purpose with {@link #stop(Service)}: the supervisor leaves them stopped. */
@@ -71,12 +74,18 @@ public final class LocalStack implements AutoCloseable {
         this(settings, out, EnumSet.allOf(Service.class), DEVELOPMENT_JVM_OPTIONS);
     }
 
-    /** Runs only {@code services} (the gateway still routes to the others' ports), each JVM with {@code jvmOptions}. */
+    /**
+     * Runs only {@code services} (the gateway still routes to the others' ports), each JVM with {@code jvmOptions}
+     * and then those of {@value #EXTRA_JVM_OPTIONS}, separated by spaces (to profile a benchmark's services, say
+     * {@code -XX:StartFlightRecording=delay=90s,duration=30s,filename=/tmp/fairbill-%p.jfr}).
+     */
     LocalStack(StackSettings settings, PrintStream out, Set<Service> services, List<String> jvmOptions) {
         this.settings = settings;
         this.out = out;
         this.services = EnumSet.copyOf(services);
-        this.jvmOptions = List.copyOf(jvmOptions);
+        this.jvmOptions = Stream.concat(jvmOptions.stream(),
+                Arrays.stream(System.getProperty(EXTRA_JVM_OPTIONS, "").split(" ")).filter(option -> !option.isBlank()))
+                .toList();
     }
 
     public static void main(String[] args) throws Exception {

@@ -2,6 +2,7 @@ package dev.fairbill.localstack;
 
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -16,10 +17,14 @@ final class MeasuredWindow implements ClosedLoopLoad.Observer {
                            DatabaseActivity.Counters counters) {
     }
 
+    private static final int STATEMENTS_SHOWN = 15;
+
     private final CpuTime cpu;
     private final DatabaseActivity database;
     private Reading start;
     private Reading end;
+    private boolean statementsCounted;
+    private List<DatabaseActivity.StatementCount> statements = List.of();
 
     /** {@code database} may be null: then only time is read. */
     MeasuredWindow(CpuTime cpu, DatabaseActivity database) {
@@ -29,12 +34,25 @@ final class MeasuredWindow implements ClosedLoopLoad.Observer {
 
     @Override
     public void measuredPhaseStarted() {
+        statementsCounted = database != null && database.resetStatementCounts();
         start = read();
     }
 
     @Override
     public void measuredPhaseEnded() {
         end = read();
+        if (statementsCounted) {
+            try {
+                statements = database.statementCounts(STATEMENTS_SHOWN);
+            } catch (SQLException e) {
+                throw new IllegalStateException("cannot read pg_stat_statements", e);
+            }
+        }
+    }
+
+    /** The statements the database ran most often during the measured phase; empty when it does not count them. */
+    List<DatabaseActivity.StatementCount> statements() {
+        return statements;
     }
 
     Duration elapsed() {

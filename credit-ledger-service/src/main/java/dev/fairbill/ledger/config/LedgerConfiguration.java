@@ -2,6 +2,7 @@ package dev.fairbill.ledger.config;
 
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.NoCache;
+import org.axonframework.common.lock.LockFactory;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
@@ -13,6 +14,7 @@ import org.springframework.context.annotation.Configuration;
 
 import dev.fairbill.ledger.domain.LedgerSettings;
 import dev.fairbill.ledger.query.JournalProjection;
+import dev.fairbill.platform.axon.TransactionScopedLockFactory;
 import dev.fairbill.platform.axon.TransactionalAggregateCache;
 
 @Configuration(proxyBeanMethods = false)
@@ -26,6 +28,15 @@ public class LedgerConfiguration {
     @Bean
     Cache creditLedgerCache(@Value("${fairbill.ledger.aggregate-cache-size:10000}") int size) {
         return size == 0 ? NoCache.INSTANCE : new TransactionalAggregateCache(size);
+    }
+
+    /**
+     * A ledger stays locked until the transaction that commanded it has ended, also when that transaction is longer
+     * than the command: a request with its Idempotency-Key, a Kafka message with its inbox row.
+     */
+    @Bean
+    LockFactory creditLedgerLocks() {
+        return new TransactionScopedLockFactory();
     }
 
     /** A busy account's ledger loads from its latest snapshot plus at most this many events. */

@@ -75,7 +75,8 @@ import dev.fairbill.platform.web.NotFoundException;
  */
 @JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
         isGetterVisibility = Visibility.NONE)
-@Aggregate(snapshotTriggerDefinition = "creditLedgerSnapshotTrigger", cache = "creditLedgerCache")
+@Aggregate(snapshotTriggerDefinition = "creditLedgerSnapshotTrigger", cache = "creditLedgerCache",
+        lockFactory = "creditLedgerLocks")
 public class CreditLedger {
 
     /**

@@ -3,7 +3,9 @@ package dev.fairbill.ledger.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
@@ -27,6 +29,7 @@ import dev.fairbill.ledger.domain.LotSource;
 import dev.fairbill.platform.testsupport.ApiClient;
 import dev.fairbill.platform.testsupport.IntegrationTest;
 import dev.fairbill.platform.testsupport.ParallelCalls;
+import dev.fairbill.platform.testsupport.TestJwts;
 import tools.jackson.databind.JsonNode;
 
 /** Requests racing on one ledger's last credits or cash: each outcome is exact, whatever the order. */
@@ -35,6 +38,8 @@ class LedgerRacesIT {
 
     private static final String TENANT = "panel";
     private static final int PARALLEL = 8;
+    /** More callers than the service works for at once (its connection pool), so some queue. */
+    private static final int MANY = 12;
 
     @LocalServerPort int port;
     @Autowired CommandGateway commands;
@@ -87,12 +92,12 @@ class LedgerRacesIT {
     }
 
     /**
-     * A Kafka message's commands run inside its inbox transaction, which commits after the ledger's lock is released.
-     * A caller's grant that loads the ledger in between loses the append race; it is decided again on the state with
-     * the message's grant instead of answering 409.
+     * A Kafka message's commands run inside its inbox transaction, which commits after the command's unit of work has
+     * ended. A caller's grant on the same ledger waits for that transaction instead of loading the ledger without the
+     * message's grant (and losing the append race), and is applied on top of it.
      */
     @Test
-    void aGrantRacingAMessageAppliedInItsInboxTransactionIsAppliedToo() {
+    void aGrantRacingAMessageAppliedInItsInboxTransactionWaitsForItAndIsAppliedToo() {
         String account = openedAccount();
         AtomicReference<CompletableFuture<ApiClient.Response>> call = new AtomicReference<>();
         transaction.executeWithoutResult(status -> {
@@ -101,12 +106,50 @@ class LedgerRacesIT {
                     CreditUnit.CREDIT, LotSource.GOODWILL, 5, null, "message", null, null));
             call.set(CompletableFuture.supplyAsync(() ->
                     post(account, "/grants", "{\"amount\": 7, \"source\": \"GOODWILL\"}")));
-            Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> appendsWaitingOnALock() > 0);
+            Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> requestsPastReadingTheLedger() > 0);
         });
 
         ApiClient.Response granted = call.get().join();
         assertThat(granted.status()).as(granted.body()).isEqualTo(201);
         assertThat(ledger(account).get("balance").asLong()).isEqualTo(12);
+    }
+
+    /** Callers consuming from one ledger at once are each applied, one after the other, none refused. */
+    @Test
+    void parallelConsumptionsOfOneLedgerAreAllApplied() {
+        String account = openedAccount();
+        assertThat(post(account, "/grants", "{\"amount\": 1000, \"source\": \"GOODWILL\"}").status())
+                .isEqualTo(201);
+
+        List<ApiClient.Response> answers = ParallelCalls.run(MANY, i ->
+                post(account, "/consumptions", "{\"amount\": 10, \"reference\": \"job-" + i + "\"}"));
+
+        assertThat(answers).allSatisfy(answer -> assertThat(answer.status()).as(answer.body()).isEqualTo(201));
+        assertThat(answers).extracting(answer -> LedgerTestApi.JSON.readTree(answer.body()).get("balanceAfter")
+                .asLong()).doesNotHaveDuplicates();
+        assertThat(ledger(account).get("balance").asLong()).isEqualTo(1000 - 10 * MANY);
+    }
+
+    /**
+     * Retries of a consumption sent while the first is still running wait for it and answer what it answered: one
+     * consumption, the same answer to all, no {@code 409 idempotency-key-in-use}.
+     */
+    @Test
+    void retriesOfARunningConsumptionWaitForItAndReplayItsAnswer() {
+        String account = openedAccount();
+        assertThat(post(account, "/grants", "{\"amount\": 100, \"source\": \"GOODWILL\"}").status())
+                .isEqualTo(201);
+        Map<String, String> headers = new HashMap<>(ApiClient.bearer(TestJwts.admin(TENANT)));
+        headers.put("Idempotency-Key", "retried-" + UUID.randomUUID());
+
+        List<ApiClient.Response> answers = ParallelCalls.run(MANY, i -> ledgers.http().send("POST",
+                "/api/v1/ledgers/" + account + "/consumptions", "{\"amount\": 30, \"reference\": \"job\"}",
+                headers));
+
+        assertThat(answers).allSatisfy(answer -> assertThat(answer.status()).as(answer.body()).isEqualTo(201));
+        assertThat(answers).extracting(ApiClient.Response::body).containsOnly(answers.getFirst().body());
+        assertThat(answers).filteredOn(answer -> answer.header("Idempotent-Replayed") == null).hasSize(1);
+        assertThat(ledger(account).get("balance").asLong()).isEqualTo(70);
     }
 
     /**
@@ -149,10 +192,12 @@ class LedgerRacesIT {
         assertThat(ledger(account).get("balance").asLong()).isEqualTo(balanceAfter);
     }
 
-    private long appendsWaitingOnALock() {
+    /** Requests in a transaction that has read a ledger (and now waits to command it) or appends to the store. */
+    private long requestsPastReadingTheLedger() {
         return jdbc.sql("""
                 SELECT count(*) FROM pg_stat_activity
-                WHERE wait_event_type = 'Lock' AND query ILIKE 'insert into domainevententry%'""")
+                WHERE pid <> pg_backend_pid() AND xact_start IS NOT NULL
+                  AND (query ILIKE '%FROM ledgers%' OR query ILIKE 'insert into domainevententry%')""")
                 .query(Long.class).single();
     }
 

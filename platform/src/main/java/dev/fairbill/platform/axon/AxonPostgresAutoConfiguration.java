@@ -1,5 +1,7 @@
 package dev.fairbill.platform.axon;
 
+import java.time.Duration;
+
 import javax.sql.DataSource;
 
 import org.axonframework.commandhandling.CommandBus;
@@ -11,10 +13,13 @@ import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.EventBusSpanFactory;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.modelling.saga.repository.SagaStore;
 import org.axonframework.modelling.saga.repository.jdbc.JdbcSagaStore;
@@ -26,6 +31,7 @@ import org.axonframework.springboot.EventProcessorProperties;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -93,6 +99,30 @@ public class AxonPostgresAutoConfiguration {
                 .connectionProvider(connectionProvider)
                 .transactionManager(transactionManager)
                 .build();
+    }
+
+    /**
+     * Axon's embedded event store, waking its tracking processors when the events they are told of are visible, and
+     * {@code fairbill.axon.processor-wake-delay} (none by default) after the first commit that calls for it.
+     */
+    @Bean
+    public EventStore eventStore(EventStorageEngine storageEngine, Configuration configuration,
+                                 @Value("${fairbill.axon.processor-wake-delay:0ms}") Duration wakeDelay) {
+        return new CommitAwareEventStore(EmbeddedEventStore.builder()
+                .storageEngine(storageEngine)
+                .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
+                .spanFactory(configuration.getComponent(EventBusSpanFactory.class)), wakeDelay);
+    }
+
+    /**
+     * The event store for tracking processors that may wait a moment to handle events in batches: a processor uses it
+     * with {@code axon.eventhandling.processors.<name>.source: lingeringEventSource}; it waits
+     * {@code fairbill.axon.processor-linger} (20 ms) after the first event that ends an idle spell.
+     */
+    @Bean
+    public LingeringEventSource lingeringEventSource(EventStore eventStore,
+                                                     @Value("${fairbill.axon.processor-linger:20ms}") Duration linger) {
+        return new LingeringEventSource(eventStore, linger);
     }
 
     /** Refuses to start with a tracking processor that has segments no thread would ever process. */

@@ -79,7 +79,8 @@ public final class PostgresServer implements AutoCloseable {
                 // a server that keeps its data (the local stack) may be killed and restarted: a commit must then
                 // have reached the write-ahead log, as in production, so commits are synchronous again
                 builder.setDataDirectory(dataDirectory).setCleanDataDirectory(false)
-                        .setServerConfig("synchronous_commit", "on");
+                        .setServerConfig("synchronous_commit", "on")
+                        .setServerConfig("shared_preload_libraries", "pg_stat_statements");
             }
             EmbeddedPostgres postgres = builder.start();
             return new PostgresServer("embedded", postgres.getJdbcUrl("postgres", "postgres"), "postgres", "",

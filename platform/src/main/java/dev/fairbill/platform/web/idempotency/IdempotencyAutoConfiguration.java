@@ -15,6 +15,8 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.fairbill.platform.jdbc.ProcessLiveness;
 import dev.fairbill.platform.web.FairbillWebAutoConfiguration;
@@ -50,9 +52,11 @@ public class IdempotencyAutoConfiguration {
     @Bean
     public FilterRegistrationBean<IdempotencyFilter> idempotencyFilter(IdempotencyKeyStore store,
             ProblemResponseWriter problems, ObjectProvider<SecurityFilterProperties> securityFilter,
-            IdempotencyProperties properties) {
+            IdempotencyProperties properties, ObjectProvider<PlatformTransactionManager> transactions) {
+        TransactionTemplate oneTransaction = properties.oneTransaction()
+                ? new TransactionTemplate(transactions.getObject()) : null;
         var registration = new FilterRegistrationBean<>(new IdempotencyFilter(store, problems,
-                properties.requiredOn()));
+                properties.requiredOn(), oneTransaction));
         // right after Spring Security's filter chain, which establishes the caller and so the tenant
         registration.setOrder(securityFilter.getIfAvailable(SecurityFilterProperties::new).getOrder() + 1);
         registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ASYNC);

@@ -18,8 +18,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import dev.fairbill.platform.jdbc.ProcessLiveness;
 
 /**
- * The {@code idempotency_keys} table. Every statement commits on its own: a claim must be visible to concurrent
- * retries before the request runs.
+ * The {@code idempotency_keys} table. Every statement commits on its own, so that a claim is visible to concurrent
+ * retries before the request runs, unless the filter runs claim, request and answer in one transaction; then a
+ * concurrent retry's claim waits for the uncommitted row.
  */
 public class IdempotencyKeyStore {
 
@@ -86,6 +87,11 @@ public class IdempotencyKeyStore {
         }
         // the row vanished between the two statements each time: a concurrent attempt keeps failing and retrying
         return new Claim.InProgress();
+    }
+
+    /** Stores the response in the transaction that claimed the key and ran the request; fails when it cannot. */
+    void store(Attempt attempt, StoredResponse response) {
+        write(attempt, Optional.of(response));
     }
 
     /** Stores the response, so that a retry replays it; while the database is out of reach, as soon as it is back. */

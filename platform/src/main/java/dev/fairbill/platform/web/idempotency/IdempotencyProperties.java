@@ -18,6 +18,8 @@ import org.springframework.validation.annotation.Validated;
  * @param cleanupInterval how often expired keys are deleted
  * @param requiredOn      the POST paths (patterns such as {@code /api/v1/ledgers/*}{@code /grants}) that take or pay
  *                        money or grant value: without an Idempotency-Key they are refused, so no retry pays twice
+ * @param oneTransaction  whether a keyed request's claim, its work and its stored answer commit in one transaction;
+ *                        only for a service whose requests do nothing but database work on the request's thread
  */
 @ConfigurationProperties("fairbill.idempotency")
 @Validated
@@ -25,5 +27,6 @@ public record IdempotencyProperties(
         @DefaultValue("24h") @NotNull @DurationMin(hours = 24) Duration retention,
         @DefaultValue("60s") @NotNull @DurationMin(seconds = 1) Duration takeoverAfter,
         @DefaultValue("1h") @NotNull @DurationMin(seconds = 1) Duration cleanupInterval,
-        @DefaultValue({}) List<@NotBlank String> requiredOn) {
+        @DefaultValue({}) List<@NotBlank String> requiredOn,
+        @DefaultValue("false") boolean oneTransaction) {
 }

@@ -27,21 +27,15 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.core.io.ClassPathResource;
-import org.springframework.http.ProblemDetail;
-import org.springframework.http.converter.json.ProblemDetailJacksonMixin;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DelegatingDataSource;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
-import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 
 import dev.fairbill.platform.jdbc.ProcessLiveness;
-import dev.fairbill.platform.web.ProblemResponseWriter;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import tools.jackson.databind.json.JsonMapper;
 
 /** The Idempotency-Key filter against a real PostgreSQL with the platform's migration. */
 class IdempotencyFilterTest {
@@ -60,13 +54,8 @@ class IdempotencyFilterTest {
 
     @BeforeAll
     static void startPostgres() throws IOException {
-        postgres = EmbeddedPostgres.builder().start();
-        DataSource dataSource = postgres.getPostgresDatabase();
-        jdbc = JdbcClient.create(dataSource);
-        for (String migration : List.of("V4__idempotency_keys.sql", "V5__idempotency_key_owner.sql")) {
-            jdbc.sql(new ClassPathResource("db/platform/" + migration).getContentAsString(StandardCharsets.UTF_8))
-                    .update();
-        }
+        postgres = IdempotencyDatabase.start();
+        jdbc = JdbcClient.create(postgres.getPostgresDatabase());
         thisProcess = liveness();
         thisProcess.start();
     }
@@ -87,7 +76,7 @@ class IdempotencyFilterTest {
 
     private IdempotencyKeyStore storeOf(JdbcClient database, ProcessLiveness process) {
         return new IdempotencyKeyStore(database, clock,
-                new IdempotencyProperties(RETENTION, TAKEOVER_AFTER, Duration.ofHours(1), List.of()), process);
+                new IdempotencyProperties(RETENTION, TAKEOVER_AFTER, Duration.ofHours(1), List.of(), false), process);
     }
 
     /** Claims key-1 of panel for {@code POST /things} named {@code name}, as the filter would. */
@@ -99,11 +88,7 @@ class IdempotencyFilterTest {
     @BeforeEach
     void emptyTableAndMockMvc() {
         jdbc.sql("TRUNCATE idempotency_keys").update();
-        var json = JsonMapper.builder().addMixIn(ProblemDetail.class, ProblemDetailJacksonMixin.class).build();
-        mvc = MockMvcBuilders.standaloneSetup(controller)
-                .addFilters(new TenantFromHeaderFilter(),
-                        new IdempotencyFilter(store, new ProblemResponseWriter(json), List.of("/slow-things")))
-                .build();
+        mvc = FilterMvc.of(controller, new IdempotencyFilter(store, FilterMvc.PROBLEMS, List.of("/slow-things")));
     }
 
     @Test
@@ -156,11 +141,11 @@ class IdempotencyFilterTest {
     void retryWhileTheFirstRequestRunsIsToldTheKeyIsInUse() throws Exception {
         CompletableFuture<MockHttpServletResponse> first = CompletableFuture.supplyAsync(
                 () -> performUnchecked(slowThing("key-1")));
-        assertThat(controller.slowEntered.await(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(controller.slow.awaitEntered()).isTrue();
 
         mvc.perform(slowThing("key-1")).andExpect(problem(409, "idempotency-key-in-use"));
 
-        controller.slowRelease.countDown();
+        controller.slow.release();
         assertThat(first.get(10, TimeUnit.SECONDS).getStatus()).isEqualTo(201);
         mvc.perform(slowThing("key-1"))
                 .andExpect(status().isCreated())
@@ -385,15 +370,11 @@ class IdempotencyFilterTest {
     }
 
     private MockHttpServletResponse perform(MockHttpServletRequestBuilder request) throws Exception {
-        return mvc.perform(request).andReturn().getResponse();
+        return FilterMvc.perform(mvc, request);
     }
 
     private MockHttpServletResponse performUnchecked(MockHttpServletRequestBuilder request) {
-        try {
-            return perform(request);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return FilterMvc.performUnchecked(mvc, request);
     }
 
     private long storedKeys() {

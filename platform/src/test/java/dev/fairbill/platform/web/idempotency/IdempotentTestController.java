@@ -2,8 +2,6 @@ package dev.fairbill.platform.web.idempotency;
 
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.springframework.http.HttpStatus;
@@ -17,8 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
 class IdempotentTestController {
 
     final AtomicInteger executions = new AtomicInteger();
-    final CountDownLatch slowEntered = new CountDownLatch(1);
-    final CountDownLatch slowRelease = new CountDownLatch(1);
+    final SlowRequest slow = new SlowRequest();
 
     @PostMapping("/things")
     ResponseEntity<Map<String, Object>> create(@RequestBody Map<String, Object> body) {
@@ -29,10 +26,7 @@ class IdempotentTestController {
     @PostMapping("/slow-things")
     ResponseEntity<Map<String, Object>> createSlowly(@RequestBody Map<String, Object> body)
             throws InterruptedException {
-        slowEntered.countDown();
-        if (!slowRelease.await(10, TimeUnit.SECONDS)) {
-            throw new IllegalStateException("the test never released the slow request");
-        }
+        slow.enterAndWait();
         return create(body);
     }
 
