@@ -50,6 +50,8 @@ public class InternalJwtSecurityAutoConfiguration {
 
     /** The longest a token may be issued for; the gateway's live for a minute. */
     static final Duration MAX_TOKEN_LIFETIME = Duration.ofMinutes(5);
+    /** Verified tokens kept to skip verifying them again: one per API key in use for its token's life. */
+    private static final int VERIFIED_TOKENS_KEPT = 10_000;
 
     @Bean
     public JwtDecoder internalJwtDecoder(InternalJwtProperties properties, Clock clock) {
@@ -74,7 +76,7 @@ public class InternalJwtSecurityAutoConfiguration {
                         "the token has no expiry or lives longer than " + MAX_TOKEN_LIFETIME, null));
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(timestamps, expires,
                 new JwtIssuerValidator(properties.issuer()), audience, tenant));
-        return decoder;
+        return new VerifiedTokens(decoder, timestamps, VERIFIED_TOKENS_KEPT);
     }
 
     /**

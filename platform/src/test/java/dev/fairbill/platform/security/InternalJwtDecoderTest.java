@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.Date;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.security.oauth2.jwt.BadJwtException;
@@ -20,14 +22,16 @@ import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 
+import dev.fairbill.platform.testsupport.FixtureClock;
 import dev.fairbill.platform.testsupport.TestJwts;
 
 class InternalJwtDecoderTest {
 
+    private final AtomicReference<Instant> now = new AtomicReference<>(Instant.now());
     private final JwtDecoder decoder = new InternalJwtSecurityAutoConfiguration().internalJwtDecoder(
             new InternalJwtProperties(TestJwts.SECRET, "fairbill-gateway", "fairbill-services", "ledger",
                     Set.of("panel"), List.of()),
-            Clock.systemUTC());
+            new FixtureClock(now::get));
 
     @Test
     void theIssuerIsKeptAsTheNameTheGatewaySigned() {
@@ -35,6 +39,34 @@ class InternalJwtDecoderTest {
 
         assertThat(jwt.getClaims().get("iss")).isEqualTo("fairbill-gateway");
         assertThat(jwt.getClaimAsString("tenant")).isEqualTo("panel");
+    }
+
+    @Test
+    void aTokenSeenBeforeIsNotVerifiedAgainWhileItLives() {
+        String token = TestJwts.admin("panel");
+
+        assertThat(decoder.decode(token)).isSameAs(decoder.decode(token));
+    }
+
+    @Test
+    void aTokenSeenBeforeIsRefusedOnceItHasExpired() {
+        String token = TestJwts.admin("panel");
+        decoder.decode(token);
+
+        now.set(now.get().plus(Duration.ofMinutes(3)));
+
+        assertThatThrownBy(() -> decoder.decode(token)).isInstanceOf(BadJwtException.class)
+                .hasMessageContaining("expired");
+    }
+
+    @Test
+    void aTokenWithAnotherSignatureIsRefusedAfterTheGenuineOneWasSeen() {
+        String token = TestJwts.admin("panel");
+        decoder.decode(token);
+        String forged = token.substring(0, token.lastIndexOf('.') + 1)
+                + Base64.getUrlEncoder().withoutPadding().encodeToString(new byte[32]);
+
+        assertThatThrownBy(() -> decoder.decode(forged)).isInstanceOf(BadJwtException.class);
     }
 
     @Test
