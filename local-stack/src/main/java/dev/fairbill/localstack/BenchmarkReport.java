@@ -91,13 +91,12 @@ final class BenchmarkReport {
         double ok = Math.max(1, consumptions.ok());
         out.println("  ledger statements per consumption, most frequent first:");
         statements.forEach(counted -> out.printf("    %5.2f  %s%n", counted.calls() / ok,
-                counted.statement().length() <= 100 ? counted.statement()
-                        : counted.statement().substring(0, 100) + " ..."));
+                abbreviate(counted.statement(), 100)));
     }
 
     void failureSamples(ClosedLoopLoad.Result consumptions, ClosedLoopLoad.Result raw) {
-        consumptions.failureSamples().forEach(sample -> out.println("  e.g. " + abbreviate(sample)));
-        raw.failureSamples().forEach(sample -> out.println("  e.g. " + abbreviate(sample)));
+        consumptions.failureSamples().forEach(sample -> out.println("  e.g. " + abbreviate(sample, 300)));
+        raw.failureSamples().forEach(sample -> out.println("  e.g. " + abbreviate(sample, 300)));
     }
 
     private void line(String what, ClosedLoopLoad.Result result) {
@@ -106,7 +105,7 @@ final class BenchmarkReport {
                 result.failures().isEmpty() ? "" : " " + result.failures());
     }
 
-    private static String abbreviate(String text) {
-        return text.length() <= 300 ? text : text.substring(0, 300) + " ...";
+    private static String abbreviate(String text, int length) {
+        return text.length() <= length ? text : text.substring(0, length) + " ...";
     }
 }

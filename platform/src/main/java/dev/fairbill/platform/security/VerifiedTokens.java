@@ -5,7 +5,6 @@ import java.util.Map;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.jwt.JwtValidationException;
 
 import dev.fairbill.platform.collect.BoundedLruMap;
 
@@ -33,16 +32,10 @@ final class VerifiedTokens implements JwtDecoder {
         synchronized (verified) {
             known = verified.get(token);
         }
-        if (known != null) {
-            var result = timestamps.validate(known);
-            if (!result.hasErrors()) {
-                return known;
-            }
-            synchronized (verified) {
-                verified.remove(token);
-            }
-            throw new JwtValidationException("the token has expired", result.getErrors());
+        if (known != null && !timestamps.validate(known).hasErrors()) {
+            return known;
         }
+        // new, or expired: the full check refuses an expired token as it would any other and keeps nothing
         Jwt decoded = decoder.decode(token);
         synchronized (verified) {
             verified.put(token, decoded);
