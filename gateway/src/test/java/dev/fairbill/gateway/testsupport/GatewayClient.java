@@ -23,7 +23,17 @@ public record GatewayClient(int port) {
         return send("POST", path, json.getBytes(StandardCharsets.UTF_8), headerNamesAndValues);
     }
 
+    /** A GET whose answer is kept as the bytes that arrived. */
+    public HttpResponse<byte[]> getBytes(String path, String... headerNamesAndValues) {
+        return send("GET", path, new byte[0], BodyHandlers.ofByteArray(), headerNamesAndValues);
+    }
+
     public HttpResponse<String> send(String method, String path, byte[] body, String... headerNamesAndValues) {
+        return send(method, path, body, BodyHandlers.ofString(), headerNamesAndValues);
+    }
+
+    private <T> HttpResponse<T> send(String method, String path, byte[] body, HttpResponse.BodyHandler<T> answer,
+            String... headerNamesAndValues) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .method(method, body.length == 0 ? BodyPublishers.noBody() : BodyPublishers.ofByteArray(body));
         if (body.length > 0) {
@@ -33,7 +43,7 @@ public record GatewayClient(int port) {
             request.header(headerNamesAndValues[i], headerNamesAndValues[i + 1]);
         }
         try {
-            return CLIENT.send(request.build(), BodyHandlers.ofString());
+            return CLIENT.send(request.build(), answer);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -6,23 +6,34 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
-/** A backend service stand-in on a random port that answers 200 (or a set status) and records every request. */
+/**
+ * A backend service stand-in on a random port that answers 200 (or a set answer, optionally after a delay) and
+ * records every request and the most requests it ever held at once.
+ */
 public final class StubBackend implements AutoCloseable {
 
     private static final byte[] RESPONSE = "{\"stub\":true}".getBytes(StandardCharsets.UTF_8);
 
     private final HttpServer server;
     private final List<RecordedRequest> received = new CopyOnWriteArrayList<>();
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicInteger mostInFlight = new AtomicInteger();
     private volatile int status = 200;
+    private volatile Map<String, String> extraHeaders = Map.of();
+    private volatile byte[] body = RESPONSE;
+    private volatile Duration delay = Duration.ZERO;
 
     private StubBackend(HttpServer server) {
         this.server = server;
@@ -68,6 +79,27 @@ public final class StubBackend implements AutoCloseable {
     public void reset() {
         received.clear();
         status = 200;
+        extraHeaders = Map.of();
+        body = RESPONSE;
+        delay = Duration.ZERO;
+        mostInFlight.set(0);
+    }
+
+    /** Answers every request with this status, these headers and this body from now on (until {@link #reset()}). */
+    public void answerWith(int status, Map<String, String> headers, byte[] body) {
+        this.extraHeaders = Map.copyOf(headers);
+        this.body = body.clone();
+        this.status = status;
+    }
+
+    /** Holds every request this long before answering (until {@link #reset()}). */
+    public void delayEachAnswer(Duration delay) {
+        this.delay = delay;
+    }
+
+    /** The most requests this backend has held at once since the last {@link #reset()}. */
+    public int mostInFlight() {
+        return mostInFlight.get();
     }
 
     /** Answers every request with {@code status} from now on (until {@link #reset()}). */
@@ -76,6 +108,7 @@ public final class StubBackend implements AutoCloseable {
     }
 
     private void record(HttpExchange exchange) throws IOException {
+        mostInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
         try (exchange) {
             received.add(new RecordedRequest(
                     exchange.getRequestMethod(),
@@ -85,8 +118,21 @@ public final class StubBackend implements AutoCloseable {
             exchange.getResponseHeaders().set("Content-Type", "application/json");
             // a service's own copy of a security header, which the gateway's value replaces
             exchange.getResponseHeaders().set("X-Frame-Options", "SAMEORIGIN");
-            exchange.sendResponseHeaders(status, RESPONSE.length);
-            exchange.getResponseBody().write(RESPONSE);
+            extraHeaders.forEach(exchange.getResponseHeaders()::set);
+            pause();
+            byte[] answer = body;
+            exchange.sendResponseHeaders(status, answer.length);
+            exchange.getResponseBody().write(answer);
+        } finally {
+            inFlight.decrementAndGet();
+        }
+    }
+
+    private void pause() {
+        try {
+            Thread.sleep(delay);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
