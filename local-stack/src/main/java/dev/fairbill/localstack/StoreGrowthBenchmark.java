@@ -261,16 +261,20 @@ public final class StoreGrowthBenchmark {
                     "SELECT convert_from(token, 'UTF8') FROM tokenentry WHERE processorname = ?")) {
                 query.setString(1, JOURNAL_PROCESSOR);
                 while (true) {
-                    long reached = -1;
+                    // each segment reads the whole store: the rebuild has begun when one has moved, ended when all have
+                    long furthest = -1;
+                    long reached = Long.MAX_VALUE;
                     try (var rows = query.executeQuery()) {
-                        while (rows.next() && rows.getString(1) != null) {
-                            reached = Math.max(reached, DatabaseActivity.tokenIndex(rows.getString(1)));
+                        while (rows.next()) {
+                            long index = rows.getString(1) == null ? -1 : DatabaseActivity.tokenIndex(rows.getString(1));
+                            furthest = Math.max(furthest, index);
+                            reached = Math.min(reached, index);
                         }
                     }
-                    if (reached > start && firstSeen.get() == null) {
-                        firstSeen.set(new long[] {reached, System.nanoTime()});
+                    if (furthest > start && firstSeen.get() == null) {
+                        firstSeen.set(new long[] {furthest, System.nanoTime()});
                     }
-                    if (reached >= newest) {
+                    if (reached != Long.MAX_VALUE && reached >= newest) {
                         finished.set(System.nanoTime());
                         return;
                     }
