@@ -24,15 +24,14 @@ import com.sun.net.httpserver.HttpServer;
  */
 public final class StubBackend implements AutoCloseable {
 
-    private static final byte[] RESPONSE = "{\"stub\":true}".getBytes(StandardCharsets.UTF_8);
+    private static final Answer DEFAULT_ANSWER =
+            new Answer(200, Map.of(), "{\"stub\":true}".getBytes(StandardCharsets.UTF_8));
 
     private final HttpServer server;
     private final List<RecordedRequest> received = new CopyOnWriteArrayList<>();
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger mostInFlight = new AtomicInteger();
-    private volatile int status = 200;
-    private volatile Map<String, String> extraHeaders = Map.of();
-    private volatile byte[] body = RESPONSE;
+    private volatile Answer answer = DEFAULT_ANSWER;
     private volatile Duration delay = Duration.ZERO;
 
     private StubBackend(HttpServer server) {
@@ -78,18 +77,14 @@ public final class StubBackend implements AutoCloseable {
 
     public void reset() {
         received.clear();
-        status = 200;
-        extraHeaders = Map.of();
-        body = RESPONSE;
+        answer = DEFAULT_ANSWER;
         delay = Duration.ZERO;
         mostInFlight.set(0);
     }
 
     /** Answers every request with this status, these headers and this body from now on (until {@link #reset()}). */
     public void answerWith(int status, Map<String, String> headers, byte[] body) {
-        this.extraHeaders = Map.copyOf(headers);
-        this.body = body.clone();
-        this.status = status;
+        this.answer = new Answer(status, Map.copyOf(headers), body.clone());
     }
 
     /** Holds every request this long before answering (until {@link #reset()}). */
@@ -104,7 +99,7 @@ public final class StubBackend implements AutoCloseable {
 
     /** Answers every request with {@code status} from now on (until {@link #reset()}). */
     public void answerWith(int status) {
-        this.status = status;
+        answerWith(status, Map.of(), DEFAULT_ANSWER.body());
     }
 
     private void record(HttpExchange exchange) throws IOException {
@@ -118,11 +113,11 @@ public final class StubBackend implements AutoCloseable {
             exchange.getResponseHeaders().set("Content-Type", "application/json");
             // a service's own copy of a security header, which the gateway's value replaces
             exchange.getResponseHeaders().set("X-Frame-Options", "SAMEORIGIN");
-            extraHeaders.forEach(exchange.getResponseHeaders()::set);
+            Answer current = answer;
+            current.headers().forEach(exchange.getResponseHeaders()::set);
             pause();
-            byte[] answer = body;
-            exchange.sendResponseHeaders(status, answer.length);
-            exchange.getResponseBody().write(answer);
+            exchange.sendResponseHeaders(current.status(), current.body().length);
+            exchange.getResponseBody().write(current.body());
         } finally {
             inFlight.decrementAndGet();
         }
@@ -139,6 +134,10 @@ public final class StubBackend implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+    }
+
+    /** What the backend answers: a status, headers besides its own, a body; replaced whole, never changed. */
+    private record Answer(int status, Map<String, String> headers, byte[] body) {
     }
 
     public record RecordedRequest(String method, URI uri, Headers headers, byte[] body) {
