@@ -1,5 +1,6 @@
 package dev.fairbill.platform.axon;
 
+import java.time.Clock;
 import java.time.Duration;
 
 import javax.sql.DataSource;
@@ -14,6 +15,7 @@ import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.EventBusSpanFactory;
+import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
@@ -35,6 +37,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.transaction.PlatformTransactionManager;
+
+import io.micrometer.core.instrument.MeterRegistry;
 
 import dev.fairbill.platform.messaging.KafkaPublisher;
 
@@ -163,5 +167,12 @@ public class AxonPostgresAutoConfiguration {
     public ConfigurerModule deadLetterQueuesForProjections(ConnectionProvider connectionProvider,
                                                            TransactionManager transactionManager) {
         return new ProjectionDeadLetterQueues(connectionProvider, transactionManager);
+    }
+
+    /** Event processors report their latency, capacity and outcomes through {@link ProcessorMetrics}. */
+    @Bean
+    public ConfigurerModule leanEventProcessorMetrics(ObjectProvider<MeterRegistry> registry, Clock clock) {
+        return configurer -> registry.ifAvailable(meters -> configurer.configureMessageMonitor(EventProcessor.class,
+                (config, type, name) -> new ProcessorMetrics(name, meters, clock, System::nanoTime)));
     }
 }

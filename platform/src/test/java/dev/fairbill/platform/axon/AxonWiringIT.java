@@ -23,6 +23,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
 import dev.fairbill.platform.PlatformIntegrationTest;
 import dev.fairbill.platform.messaging.KafkaPublisher;
 
@@ -43,6 +45,7 @@ class AxonWiringIT {
     @Autowired @Qualifier("messageSerializer") Serializer messageSerializer;
     @Autowired EventProcessingConfiguration eventProcessing;
     @Autowired JdbcClient jdbc;
+    @Autowired MeterRegistry meters;
 
     @Test
     void eventsTokensSagasAndDeadlinesArePersistedInPostgres() {
@@ -76,5 +79,14 @@ class AxonWiringIT {
     void theKafkaPublisherTracksTheEventStoreWithAPersistentToken() {
         assertThat(eventProcessing.eventProcessor(KafkaPublisher.PROCESSING_GROUP))
                 .get().isInstanceOf(TrackingEventProcessor.class);
+    }
+
+    @Test
+    void everyEventProcessorReportsItsLatencyAndCapacityThroughTheLeanMonitor() {
+        assertThat(eventProcessing.eventProcessors().keySet()).isNotEmpty().allSatisfy(name -> {
+            assertThat(meters.find("eventProcessor.latency").tag("processorName", name).gauge()).isNotNull();
+            assertThat(meters.find("eventProcessor.capacity").tag("processorName", name).gauge()).isNotNull();
+        });
+        assertThat(meters.find("eventProcessor.processingTime").meters()).isEmpty();
     }
 }
