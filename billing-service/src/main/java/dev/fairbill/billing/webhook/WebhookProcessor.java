@@ -2,15 +2,13 @@ package dev.fairbill.billing.webhook;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.axonframework.commandhandling.gateway.CommandGateway;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -24,8 +22,11 @@ import tools.jackson.databind.json.JsonMapper;
  * Applies stored webhook deliveries (ADR 0008). Each delivery is locked, turned into commands and marked processed
  * in one transaction, so its effect happens exactly once even across instances and restarts; a delivery whose
  * processing fails keeps its row, counts the attempt and is tried again on the next poll.
- * A stored delivery is processed at once on its own thread ({@link WebhookStored}); the poll is the safety net for
- * deliveries stored before a restart or whose processing failed.
+ * A stored delivery is processed at once ({@link WebhookStored}) on one of
+ * {@code fairbill.webhook-processing.threads} (4) threads: deliveries that arrive while others are being applied are
+ * applied beside them, each thread locking the next delivery no other holds. Order between deliveries is not kept (it
+ * is not across instances either, nor by the processors themselves): a dispute orders its reports by their own time.
+ * The poll is the safety net for deliveries stored before a restart or whose processing failed.
  * {@code fairbill.webhook-processing.enabled=false} leaves deliveries stored but unprocessed.
  */
 @Component
@@ -40,38 +41,37 @@ class WebhookProcessor {
     private final CommandGateway commands;
     private final TransactionTemplate transaction;
     private final JsonMapper json;
-    private final ExecutorService soon = Executors.newSingleThreadExecutor(
-            Thread.ofPlatform().name("webhook-processing").daemon().factory());
-    private final AtomicBoolean nudged = new AtomicBoolean();
+    private final DrainWorkers workers;
 
     WebhookProcessor(WebhookDeliveries deliveries, StripeEvents stripe, AdyenNotifications adyen,
-                     CommandGateway commands, TransactionTemplate transaction, JsonMapper json) {
+                     CommandGateway commands, TransactionTemplate transaction, JsonMapper json,
+                     @Value("${fairbill.webhook-processing.threads:4}") int threads) {
         this.deliveries = deliveries;
         this.stripe = stripe;
         this.adyen = adyen;
         this.commands = commands;
         this.transaction = transaction;
         this.json = json;
+        this.workers = new DrainWorkers("webhook-processing", threads, this::processPending);
     }
 
-    /** Several deliveries stored while one run is queued share that run. */
     @EventListener
     void on(WebhookStored stored) {
-        if (nudged.compareAndSet(false, true)) {
-            soon.execute(() -> {
-                nudged.set(false);
-                processPending();
-            });
-        }
+        workers.nudge();
+    }
+
+    @Scheduled(fixedDelayString = "${fairbill.webhook-processing.poll-interval:500ms}")
+    void poll() {
+        workers.nudge();
     }
 
     @PreDestroy
     void stop() {
-        soon.shutdownNow();
+        workers.close();
     }
 
-    @Scheduled(fixedDelayString = "${fairbill.webhook-processing.poll-interval:500ms}")
-    synchronized void processPending() {
+    /** Applies unprocessed deliveries until none is left that another thread does not hold. */
+    private void processPending() {
         long cursor = 0;
         AtomicLong current = new AtomicLong(-1);
         while (true) {
