@@ -13,6 +13,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -34,6 +35,7 @@ public final class SagaLatencyBenchmark {
     private static final String SUSPENDED = "dev.fairbill.billing.domain.AccountHolds$AccountHoldPlaced";
     private static final String CAPTURED = "dev.fairbill.billing.domain.ChargeEvents$ChargeCaptured";
     private static final String REFUNDED = "dev.fairbill.billing.domain.ChargeEvents$ChargeRefunded";
+    private static final String DISPUTE_PREFIX = "du_bench_";
     private static final Duration DISPUTE_TARGET_P99 = Duration.ofMillis(250);
     private static final Duration REVERSAL_TARGET_P99 = Duration.ofSeconds(1);
     private static final Duration SETTLE = Duration.ofSeconds(30);
@@ -117,6 +119,13 @@ public final class SagaLatencyBenchmark {
                 .map(Disputed::accountId).toList();
         Map<String, Instant> suspendedAt = awaitEvents(postgres, billingDb, SUSPENDED, measuredAccounts);
         List<Duration> suspension = latencies(measuredAccounts, sentAt, suspendedAt);
+        Map<String, Instant[]> deliveries = deliveries(postgres, billingDb);
+        Map<String, Instant> storedAt = new HashMap<>();
+        Map<String, Instant> appliedAt = new HashMap<>();
+        deliveries.forEach((account, times) -> {
+            storedAt.put(account, times[0]);
+            appliedAt.put(account, times[1]);
+        });
 
         out.printf("Duplicate captures: %d accounts, two identical charges each ...%n", options.duplicates());
         List<String> duplicates = new ArrayList<>();
@@ -133,6 +142,10 @@ public final class SagaLatencyBenchmark {
         out.printf("Saga latency (%s, %d cores; all services, PostgreSQL and Kafka on this machine)%n",
                 Instant.now(), Runtime.getRuntime().availableProcessors());
         report("dispute webhook → account SUSPENDED", suspension, measuredAccounts.size(), DISPUTE_TARGET_P99);
+        out.printf("    its stages: sent → stored %s; stored → applied to the dispute %s; applied → SUSPENDED %s%n",
+                stage(latencies(measuredAccounts, sentAt, storedAt)),
+                stage(latencies(measuredAccounts, storedAt, appliedAt)),
+                stage(latencies(measuredAccounts, appliedAt, suspendedAt)));
         report("duplicate capture → refunded", reversal, duplicates.size(), REVERSAL_TARGET_P99);
     }
 
@@ -148,7 +161,7 @@ public final class SagaLatencyBenchmark {
         for (int i = 0; i < targets.size(); i++) {
             Disputed target = targets.get(i);
             scheduler.schedule(() -> {
-                String body = StripeWebhooks.disputeEvent("charge.dispute.created", "du_bench_" + target.accountId(),
+                String body = StripeWebhooks.disputeEvent("charge.dispute.created", DISPUTE_PREFIX + target.accountId(),
                         target.processorChargeId(), 1000, "needs_response");
                 var request = HttpRequest.newBuilder(URI.create(gateway + "/webhooks/stripe/" + TENANT))
                         .header("Content-Type", "application/json")
@@ -202,6 +215,30 @@ public final class SagaLatencyBenchmark {
             }
         }
         return first;
+    }
+
+    /** Per disputed account: when billing stored its webhook delivery and when it applied it. */
+    private static Map<String, Instant[]> deliveries(PostgresServer postgres, String url) throws SQLException {
+        Map<String, Instant[]> times = new HashMap<>();
+        try (Connection connection = DriverManager.getConnection(url, postgres.user(), postgres.password());
+             var query = connection.prepareStatement("""
+                     SELECT payload::jsonb #>> '{data,object,id}', received_at, processed_at FROM webhook_deliveries
+                     WHERE processed_at IS NOT NULL""");
+             var rows = query.executeQuery()) {
+            while (rows.next()) {
+                String dispute = rows.getString(1);
+                if (dispute != null && dispute.startsWith(DISPUTE_PREFIX)) {
+                    times.put(dispute.substring(DISPUTE_PREFIX.length()), new Instant[] {
+                            rows.getTimestamp(2).toInstant(), rows.getTimestamp(3).toInstant()});
+                }
+            }
+        }
+        return times;
+    }
+
+    private static String stage(List<Duration> sorted) {
+        return sorted.isEmpty() ? "-" : "p50 %d / p99 %d ms".formatted(percentile(sorted, 0.50).toMillis(),
+                percentile(sorted, 0.99).toMillis());
     }
 
     private static List<Duration> latencies(List<String> keys, Map<String, Instant> from, Map<String, Instant> to) {
