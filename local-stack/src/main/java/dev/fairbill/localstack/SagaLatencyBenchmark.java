@@ -119,13 +119,7 @@ public final class SagaLatencyBenchmark {
                 .map(Disputed::accountId).toList();
         Map<String, Instant> suspendedAt = awaitEvents(postgres, billingDb, SUSPENDED, measuredAccounts);
         List<Duration> suspension = latencies(measuredAccounts, sentAt, suspendedAt);
-        Map<String, Instant[]> deliveries = deliveries(postgres, billingDb);
-        Map<String, Instant> storedAt = new HashMap<>();
-        Map<String, Instant> appliedAt = new HashMap<>();
-        deliveries.forEach((account, times) -> {
-            storedAt.put(account, times[0]);
-            appliedAt.put(account, times[1]);
-        });
+        Deliveries deliveries = deliveries(postgres, billingDb);
 
         out.printf("Duplicate captures: %d accounts, two identical charges each ...%n", options.duplicates());
         List<String> duplicates = new ArrayList<>();
@@ -143,9 +137,9 @@ public final class SagaLatencyBenchmark {
                 Instant.now(), Runtime.getRuntime().availableProcessors());
         report("dispute webhook → account SUSPENDED", suspension, measuredAccounts.size(), DISPUTE_TARGET_P99);
         out.printf("    its stages: sent → stored %s; stored → applied to the dispute %s; applied → SUSPENDED %s%n",
-                stage(latencies(measuredAccounts, sentAt, storedAt)),
-                stage(latencies(measuredAccounts, storedAt, appliedAt)),
-                stage(latencies(measuredAccounts, appliedAt, suspendedAt)));
+                stage(latencies(measuredAccounts, sentAt, deliveries.storedAt())),
+                stage(latencies(measuredAccounts, deliveries.storedAt(), deliveries.appliedAt())),
+                stage(latencies(measuredAccounts, deliveries.appliedAt(), suspendedAt)));
         report("duplicate capture → refunded", reversal, duplicates.size(), REVERSAL_TARGET_P99);
     }
 
@@ -218,8 +212,11 @@ public final class SagaLatencyBenchmark {
     }
 
     /** Per disputed account: when billing stored its webhook delivery and when it applied it. */
-    private static Map<String, Instant[]> deliveries(PostgresServer postgres, String url) throws SQLException {
-        Map<String, Instant[]> times = new HashMap<>();
+    private record Deliveries(Map<String, Instant> storedAt, Map<String, Instant> appliedAt) {
+    }
+
+    private static Deliveries deliveries(PostgresServer postgres, String url) throws SQLException {
+        Deliveries times = new Deliveries(new HashMap<>(), new HashMap<>());
         try (Connection connection = DriverManager.getConnection(url, postgres.user(), postgres.password());
              var query = connection.prepareStatement("""
                      SELECT payload::jsonb #>> '{data,object,id}', received_at, processed_at FROM webhook_deliveries
@@ -228,8 +225,9 @@ public final class SagaLatencyBenchmark {
             while (rows.next()) {
                 String dispute = rows.getString(1);
                 if (dispute != null && dispute.startsWith(DISPUTE_PREFIX)) {
-                    times.put(dispute.substring(DISPUTE_PREFIX.length()), new Instant[] {
-                            rows.getTimestamp(2).toInstant(), rows.getTimestamp(3).toInstant()});
+                    String account = dispute.substring(DISPUTE_PREFIX.length());
+                    times.storedAt().put(account, rows.getTimestamp(2).toInstant());
+                    times.appliedAt().put(account, rows.getTimestamp(3).toInstant());
                 }
             }
         }
