@@ -133,6 +133,27 @@ class GatewayIT {
     }
 
     @Test
+    void connectionAndForwardingHeadersNeverReachTheService() {
+        HttpResponse<String> response = gateway.get("/api/v1/accounts/acct_1",
+                "Authorization", bearer(ADMIN_KEY),
+                "Forwarded", "for=203.0.113.9;host=evil.example",
+                "X-Forwarded-For", "203.0.113.9",
+                "X-Forwarded-Host", "evil.example",
+                "X-Forwarded-Proto", "http",
+                "Proxy-Connection", "keep-alive",
+                "Keep-Alive", "timeout=99",
+                "Trailer", "X-Checksum",
+                "Accept-Language", "de");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        RecordedRequest forwarded = BILLING.onlyRequest();
+        assertThat(forwarded.headerNames()).noneMatch(name -> List.of("forwarded", "x-forwarded-for",
+                "x-forwarded-host", "x-forwarded-proto", "proxy-connection", "keep-alive", "trailer")
+                .contains(name.toLowerCase(Locale.ROOT)));
+        assertThat(forwarded.header("Accept-Language")).isEqualTo("de");
+    }
+
+    @Test
     void requestWithoutKeyIsUnauthorized() {
         HttpResponse<String> response = gateway.get("/api/v1/accounts/acct_1");
 

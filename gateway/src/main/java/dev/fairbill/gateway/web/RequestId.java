@@ -24,7 +24,8 @@ public final class RequestId {
         return id;
     }
 
-    static String of(HttpServletRequest request) {
+    /** The id {@code RequestLogFilter} gave this request, or null outside it. */
+    public static String of(HttpServletRequest request) {
         return (String) request.getAttribute(REQUEST_ATTRIBUTE);
     }
 }
