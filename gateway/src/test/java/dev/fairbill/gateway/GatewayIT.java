@@ -154,6 +154,30 @@ class GatewayIT {
     }
 
     @Test
+    void everyRequestIsTimedWithTheRouteItTook() {
+        gateway.get("/api/v1/plans", "Authorization", bearer(ADMIN_KEY));
+        gateway.get("/api/v1/nothing-here", "Authorization", bearer(ADMIN_KEY));
+        gateway.get("/api/v1/plans");
+        gateway.send("BREW", "/api/v1/plans", new byte[0], "Authorization", bearer(ADMIN_KEY));
+
+        String metrics = new GatewayClient(managementPort).get("/actuator/prometheus").body();
+        assertThat(metrics)
+                .contains("http_server_requests_seconds_count{error=\"none\",exception=\"none\",method=\"GET\","
+                        + "outcome=\"SUCCESS\",status=\"200\",uri=\"/api/v1/plans/**\"}")
+                .contains("http_server_requests_seconds_count{error=\"none\",exception=\"none\",method=\"GET\","
+                        + "outcome=\"CLIENT_ERROR\",status=\"401\",uri=\"/api/v1/plans/**\"}")
+                .contains("http_server_requests_seconds_count{error=\"none\",exception=\"none\",method=\"GET\","
+                        + "outcome=\"CLIENT_ERROR\",status=\"404\",uri=\"NOT_FOUND\"}")
+                .contains("method=\"UNKNOWN\"")
+                .doesNotContain("BREW")
+                // no observation per request (it would also keep a timer of requests in flight)
+                .doesNotContain("http_server_requests_active_seconds")
+                // the latency histogram the dashboards read
+                .contains("http_server_requests_seconds_bucket{error=\"none\",exception=\"none\",method=\"GET\","
+                        + "outcome=\"SUCCESS\",status=\"200\",uri=\"/api/v1/plans/**\",le=\"0.001\"}");
+    }
+
+    @Test
     void requestWithoutKeyIsUnauthorized() {
         HttpResponse<String> response = gateway.get("/api/v1/accounts/acct_1");
 

@@ -76,6 +76,27 @@ class UpstreamConnectionsIT {
     }
 
     @Test
+    void aRedirectReachesTheCallerAndIsNotFollowed() {
+        BILLING.answerWith(303, Map.of("Location", "/api/v1/plans/p_other"), new byte[0]);
+
+        HttpResponse<String> response = gateway.get("/api/v1/plans", "Authorization", bearer(ADMIN_KEY));
+
+        assertThat(response.statusCode()).isEqualTo(303);
+        assertThat(response.headers().firstValue("Location")).hasValue("/api/v1/plans/p_other");
+        assertThat(BILLING.received()).hasSize(1);
+    }
+
+    @Test
+    void aCookieOneAnswerSetsIsNeverSentWithAnotherCallersRequest() {
+        BILLING.answerWith(200, Map.of("Set-Cookie", "session=abc; Path=/"), "{}".getBytes(StandardCharsets.UTF_8));
+        gateway.get("/api/v1/plans", "Authorization", bearer(ADMIN_KEY));
+
+        gateway.get("/api/v1/plans", "Authorization", bearer(ADMIN_KEY));
+
+        assertThat(BILLING.received()).hasSize(2).noneMatch(request -> request.hasHeader("Cookie"));
+    }
+
+    @Test
     void aCompressedAnswerReachesTheCallerAsTheServiceWroteIt() throws IOException {
         byte[] compressed = gzip("{\"plans\":[]}");
         BILLING.answerWith(200, Map.of("Content-Encoding", "gzip"), compressed);

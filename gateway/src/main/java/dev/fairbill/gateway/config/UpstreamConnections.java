@@ -16,8 +16,11 @@ import org.springframework.context.annotation.Configuration;
  * <ul>
  * <li>Up to {@code fairbill.gateway.upstream.max-connections-per-service} (256) connections per service; a request
  * that finds them all busy waits at most the connect timeout for one, then is answered 502.</li>
- * <li>Nothing is retried and nothing is decompressed: a request reaches the service once, and the answer reaches the
- * caller as the service wrote it. A 503 with Retry-After is the caller's to act on, not the gateway's.</li>
+ * <li>Nothing is retried, followed or decompressed: a request reaches the service once, and the answer (a redirect
+ * too) reaches the caller as the service wrote it. A 503 with Retry-After is the caller's to act on, not the
+ * gateway's.</li>
+ * <li>No cookies and no authentication state are kept: the connections are shared by every caller, so a cookie one
+ * answer set must never ride along with another caller's request.</li>
  * <li>A connection idle for a second is checked before it is reused, and one idle for 30 s is closed, so a
  * connection the service closed is never used.</li>
  * </ul>
@@ -44,6 +47,9 @@ public class UpstreamConnections {
                 .withHttpClientCustomizer(client -> client
                         .disableAutomaticRetries()
                         .disableContentCompression()
+                        .disableRedirectHandling()
+                        .disableCookieManagement()
+                        .disableAuthCaching()
                         .evictIdleConnections(CLOSE_AFTER_IDLE));
     }
 }
