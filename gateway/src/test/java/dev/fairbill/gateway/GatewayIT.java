@@ -178,6 +178,21 @@ class GatewayIT {
     }
 
     @Test
+    void aRequestReachesTheServiceWithTheBodyItCameWith() {
+        gateway.get("/api/v1/plans", "Authorization", bearer(ADMIN_KEY));
+        RecordedRequest read = BILLING.onlyRequest();
+        assertThat(read.hasHeader("Transfer-Encoding")).isFalse();
+        assertThat(read.body()).isEmpty();
+
+        BILLING.reset();
+        gateway.post("/api/v1/plans", "{\"code\":\"gold\"}", "Authorization", bearer(ADMIN_KEY));
+        RecordedRequest write = BILLING.onlyRequest();
+        assertThat(write.hasHeader("Transfer-Encoding")).isFalse();
+        assertThat(write.header("Content-Length")).isEqualTo("15");
+        assertThat(new String(write.body(), StandardCharsets.UTF_8)).isEqualTo("{\"code\":\"gold\"}");
+    }
+
+    @Test
     void requestWithoutKeyIsUnauthorized() {
         HttpResponse<String> response = gateway.get("/api/v1/accounts/acct_1");
 

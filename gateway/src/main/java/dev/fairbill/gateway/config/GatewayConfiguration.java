@@ -6,10 +6,13 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.cloud.gateway.server.mvc.config.GatewayMvcProperties;
+import org.springframework.cloud.gateway.server.mvc.handler.ClientHttpRequestFactoryProxyExchange;
 import org.springframework.cloud.gateway.server.mvc.handler.ProxyExchange;
 import org.springframework.cloud.gateway.server.mvc.handler.ProxyExchangeHandlerFunction;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.client.ClientHttpRequestFactory;
 
 import dev.fairbill.gateway.ratelimit.RateLimiter;
 import dev.fairbill.gateway.security.ApiKeyFilterFunctions;
@@ -61,6 +64,16 @@ public class GatewayConfiguration {
     @Bean
     InternalJwtIssuer internalJwtIssuer(InternalJwtProperties properties, Clock clock) {
         return new InternalJwtIssuer(properties.secretBytes(), clock);
+    }
+
+    /**
+     * The proxy sends each request through the pooled client itself, without a {@code RestClient} around it (its
+     * per-request exchange machinery cost a tenth of the gateway's time); failures to reach the service are still
+     * answered 502 by {@code ProblemExceptionResolver}.
+     */
+    @Bean
+    ProxyExchange proxyExchange(ClientHttpRequestFactory upstream, GatewayMvcProperties properties) {
+        return new ClientHttpRequestFactoryProxyExchange(new WholeBodyRequests(upstream), properties);
     }
 
     /**
