@@ -3,6 +3,7 @@ package dev.fairbill.gateway.security;
 import java.util.Collections;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 
 import org.springframework.cloud.gateway.server.mvc.filter.HttpHeadersFilter.RequestHttpHeadersFilter;
 import org.springframework.cloud.gateway.server.mvc.filter.HttpHeadersFilter.ResponseHttpHeadersFilter;
@@ -49,13 +50,8 @@ public final class ForwardedHeaders implements RequestHttpHeadersFilter {
 
     @Override
     public HttpHeaders apply(HttpHeaders incoming, ServerRequest request) {
-        HttpHeaders forwarded = new HttpHeaders();
-        incoming.forEach((name, values) -> {
-            if (!NOT_FORWARDED.contains(name) && !startsWithIgnoringCase(name, FAIRBILL_PREFIX)
-                    && !startsWithIgnoringCase(name, X_FORWARDED_PREFIX)) {
-                forwarded.addAll(name, values);
-            }
-        });
+        HttpHeaders forwarded = copyExcept(incoming, name -> NOT_FORWARDED.contains(name)
+                || startsWithIgnoringCase(name, FAIRBILL_PREFIX) || startsWithIgnoringCase(name, X_FORWARDED_PREFIX));
         String requestId = RequestId.of(request.servletRequest());
         if (requestId != null) {
             forwarded.set(RequestId.HEADER, requestId);
@@ -71,13 +67,17 @@ public final class ForwardedHeaders implements RequestHttpHeadersFilter {
     }
 
     static HttpHeaders answer(HttpHeaders incoming, ServerResponse response) {
-        HttpHeaders answered = new HttpHeaders();
+        return copyExcept(incoming, NOT_ANSWERED::contains);
+    }
+
+    private static HttpHeaders copyExcept(HttpHeaders incoming, Predicate<String> dropped) {
+        HttpHeaders kept = new HttpHeaders();
         incoming.forEach((name, values) -> {
-            if (!NOT_ANSWERED.contains(name)) {
-                answered.addAll(name, values);
+            if (!dropped.test(name)) {
+                kept.addAll(name, values);
             }
         });
-        return answered;
+        return kept;
     }
 
     private static boolean startsWithIgnoringCase(String name, String lowerCasePrefix) {

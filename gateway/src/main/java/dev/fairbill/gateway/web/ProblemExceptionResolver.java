@@ -40,8 +40,7 @@ public class ProblemExceptionResolver implements HandlerExceptionResolver {
             return write(response, ProblemType.NOT_FOUND,
                     "No route for " + request.getMethod() + " " + request.getRequestURI() + ".", request);
         }
-        if (exception instanceof ResourceAccessException
-                || exception instanceof UncheckedIOException unreachable && unreachable.getCause() != null) {
+        if (exception instanceof ResourceAccessException || exception instanceof UncheckedIOException) {
             return write(response, ProblemType.BAD_GATEWAY,
                     "The service behind route '" + routeId(request) + "' could not be reached.", request);
         }
