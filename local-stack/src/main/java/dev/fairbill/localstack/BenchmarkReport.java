@@ -89,9 +89,10 @@ final class BenchmarkReport {
             return;
         }
         double ok = Math.max(1, consumptions.ok());
-        out.println("  ledger statements per consumption, most frequent first:");
-        statements.forEach(counted -> out.printf("    %5.2f  %s%n", counted.calls() / ok,
-                abbreviate(counted.statement(), 100)));
+        out.println("  ledger statements per consumption, most frequent first (how often; the server's time executing"
+                + " them, per consumption):");
+        statements.forEach(counted -> out.printf("    %5.2f  %6.3f ms  %s%n", counted.calls() / ok,
+                counted.executionMillis() / ok, abbreviate(counted.statement(), 90)));
     }
 
     void failureSamples(ClosedLoopLoad.Result consumptions, ClosedLoopLoad.Result raw) {

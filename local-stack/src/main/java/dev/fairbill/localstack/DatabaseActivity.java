@@ -59,8 +59,8 @@ final class DatabaseActivity {
         return settings;
     }
 
-    /** How often one statement (as PostgreSQL normalises it) ran. */
-    record StatementCount(long calls, String statement) {
+    /** How often one statement (as PostgreSQL normalises it) ran, and the server's time executing it in all. */
+    record StatementCount(long calls, double executionMillis, String statement) {
     }
 
     /**
@@ -80,14 +80,14 @@ final class DatabaseActivity {
     /** The {@code limit} statements of this database that ran most often since the reset, most often first. */
     List<StatementCount> statementCounts(int limit) throws SQLException {
         try (Connection connection = connect(); var statement = connection.prepareStatement("""
-                SELECT sum(calls), regexp_replace(query, '\\s+', ' ', 'g') AS statement FROM pg_stat_statements
+                SELECT sum(calls), sum(total_exec_time), regexp_replace(query, '\\s+', ' ', 'g') AS statement FROM pg_stat_statements
                 WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())
                 GROUP BY statement ORDER BY sum(calls) DESC LIMIT ?""")) {
             statement.setInt(1, limit);
             List<StatementCount> counts = new ArrayList<>();
             try (var rows = statement.executeQuery()) {
                 while (rows.next()) {
-                    counts.add(new StatementCount(rows.getLong(1), rows.getString(2)));
+                    counts.add(new StatementCount(rows.getLong(1), rows.getDouble(2), rows.getString(3)));
                 }
             }
             return counts;

@@ -16,6 +16,7 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.TestPropertySource;
 
 import dev.fairbill.contracts.MoneyAmount;
 import dev.fairbill.contracts.Topics;
@@ -33,9 +34,12 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** The ledger's REST API (docs/api.md, credit ledger) against real PostgreSQL and the real broker. */
 @IntegrationTest
+@TestPropertySource(properties = "fairbill.ledger.tenants." + LedgerApiIT.OVERDRAFT_TENANT + ".overdraft-limit=100")
 class LedgerApiIT {
 
     private static final String TENANT = "panel";
+    /** The one tenant here whose customers may overdraw their credits, by up to 100. */
+    static final String OVERDRAFT_TENANT = "smm";
 
     @LocalServerPort int port;
     private final JsonMapper json = JsonMapper.builder().build();
@@ -114,6 +118,34 @@ class LedgerApiIT {
         assertThat(refused.status()).isEqualTo(409);
         assertThat(refused.body()).contains("https://fairbill.dev/problems/insufficient-credits");
         assertThat(ledger(account).get("balance").asLong()).isEqualTo(10);
+    }
+
+    /**
+     * A consumption beyond the balance, where the tenant allows an overdraft, takes every lot and overdraws the rest:
+     * the statement shows the lot's movement and then the overdraft, the balance goes below zero, and the next grant
+     * settles the overdraft first.
+     */
+    @Test
+    void anOverdraftShowsInTheStatementAndTheNextGrantSettlesIt() {
+        String account = openedAccount(OVERDRAFT_TENANT, "CUSTOMER", null);
+        String lot = lot(grant(OVERDRAFT_TENANT, account, 10, "GOODWILL", null));
+
+        ApiClient.Response consumed = api.post(path(account, "/consumptions"),
+                "{\"amount\": 25, \"reference\": \"job-1\"}", admin(OVERDRAFT_TENANT));
+
+        assertThat(consumed.status()).isEqualTo(201);
+        JsonNode body = json.readTree(consumed.body());
+        assertThat(body.get("allocations")).extracting(a -> a.get("lotId").asString() + "=" + a.get("amount").asLong())
+                .containsExactly(lot + "=10");
+        assertThat(body.get("balanceAfter").asLong()).isEqualTo(-15);
+        assertThat(ledger(OVERDRAFT_TENANT, account).get("balance").asLong()).isEqualTo(-15);
+        assertThat(entries(OVERDRAFT_TENANT, account)).containsExactly("GRANT10", "CONSUMPTION-10", "OVERDRAFT-15");
+
+        grant(OVERDRAFT_TENANT, account, 20, "GOODWILL", null);
+
+        assertThat(ledger(OVERDRAFT_TENANT, account).get("balance").asLong()).isEqualTo(5);
+        assertThat(entries(OVERDRAFT_TENANT, account)).containsExactly("GRANT10", "CONSUMPTION-10", "OVERDRAFT-15",
+                "GRANT20", "OVERDRAFT_SETTLED-15", "OVERDRAFT_SETTLED15");
     }
 
     @Test
@@ -343,17 +375,32 @@ class LedgerApiIT {
     }
 
     private String openedAccount(String role, String parent) {
+        return openedAccount(TENANT, role, parent);
+    }
+
+    private String openedAccount(String tenant, String role, String parent) {
         String account = BillingFacts.newAccountId();
-        BillingFacts.accountOpened(account, TENANT, role, parent);
-        awaitLedger(account, ledger -> true);
+        BillingFacts.accountOpened(account, tenant, role, parent);
+        awaitLedger(tenant, account, ledger -> true);
         return account;
     }
 
     private ApiClient.Response grant(String account, long amount, String source, Instant expiresAt) {
-        ApiClient.Response response = post(account, "/grants", "{\"amount\": " + amount + ", \"source\": \""
-                + source + "\"" + (expiresAt == null ? "" : ", \"expiresAt\": \"" + expiresAt + "\"") + "}");
+        return grant(TENANT, account, amount, source, expiresAt);
+    }
+
+    private ApiClient.Response grant(String tenant, String account, long amount, String source, Instant expiresAt) {
+        ApiClient.Response response = api.post(path(account, "/grants"), "{\"amount\": " + amount
+                + ", \"source\": \"" + source + "\""
+                + (expiresAt == null ? "" : ", \"expiresAt\": \"" + expiresAt + "\"") + "}", admin(tenant));
         assertThat(response.status()).isEqualTo(201);
         return response;
+    }
+
+    /** The account's statement, oldest first, each entry as its type and signed amount. */
+    private List<String> entries(String tenant, String account) {
+        return json.readTree(api.get(path(account, "/entries?limit=100"), admin(tenant)).body()).get("data")
+                .valueStream().map(e -> e.get("type").asString() + e.get("amount").asLong()).toList();
     }
 
     private String lot(ApiClient.Response granted) {
@@ -382,11 +429,19 @@ class LedgerApiIT {
     }
 
     private static Map<String, String> admin() {
-        return new HashMap<>(bearer(TestJwts.admin(TENANT)));
+        return admin(TENANT);
+    }
+
+    private static Map<String, String> admin(String tenant) {
+        return new HashMap<>(bearer(TestJwts.admin(tenant)));
     }
 
     private JsonNode ledger(String account) {
-        return json.readTree(api.get(path(account, ""), admin()).body());
+        return ledger(TENANT, account);
+    }
+
+    private JsonNode ledger(String tenant, String account) {
+        return json.readTree(api.get(path(account, ""), admin(tenant)).body());
     }
 
     private void assertProblem(ApiClient.Response response, int status, String slug) {
@@ -399,9 +454,13 @@ class LedgerApiIT {
     }
 
     private JsonNode awaitLedger(String account, Predicate<JsonNode> condition) {
+        return awaitLedger(TENANT, account, condition);
+    }
+
+    private JsonNode awaitLedger(String tenant, String account, Predicate<JsonNode> condition) {
         return Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
                 .until(() -> {
-                    ApiClient.Response response = api.get(path(account, ""), bearer(TestJwts.readOnly(TENANT)));
+                    ApiClient.Response response = api.get(path(account, ""), bearer(TestJwts.readOnly(tenant)));
                     return response.status() == 200 ? json.readTree(response.body()) : null;
                 }, ledger -> ledger != null && condition.test(ledger));
     }
