@@ -4,15 +4,28 @@ import static dev.fairbill.platform.testsupport.ApiClient.bearer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
 
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import dev.fairbill.contracts.Topics;
 import dev.fairbill.platform.testsupport.ApiClient;
 import dev.fairbill.platform.testsupport.IntegrationTest;
 import dev.fairbill.platform.testsupport.TestJwts;
@@ -25,6 +38,7 @@ class AccountOpenedConsumerIT {
 
     @LocalServerPort int port;
     @Autowired JdbcClient jdbc;
+    @Autowired Environment environment;
     private final JsonMapper json = JsonMapper.builder().build();
     private ApiClient api;
 
@@ -74,6 +88,41 @@ class AccountOpenedConsumerIT {
                 .query(Long.class).single()).isEqualTo(1);
         assertThat(jdbc.sql("SELECT count(*) FROM domainevententry WHERE aggregateidentifier = ?").param(accountId)
                 .query(Long.class).single()).isEqualTo(1);
+    }
+
+    /**
+     * Once the records of a poll are handled, the consumer group's committed position moves past them, so a restart
+     * neither loses them nor handles the whole topic again.
+     */
+    @Test
+    void theConsumersPositionIsCommittedOnceItsRecordsAreHandled() throws Exception {
+        String last = null;
+        for (int i = 0; i < 5; i++) {
+            last = BillingFacts.newAccountId();
+            BillingFacts.accountOpened(UUID.randomUUID().toString(), last, "smm");
+        }
+        awaitLedger(last, "smm");
+
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                environment.getRequiredProperty("spring.kafka.bootstrap-servers")))) {
+            Set<TopicPartition> partitions = admin.describeTopics(List.of(Topics.BILLING_EVENTS)).allTopicNames()
+                    .get().get(Topics.BILLING_EVENTS).partitions().stream()
+                    .map(partition -> new TopicPartition(Topics.BILLING_EVENTS, partition.partition()))
+                    .collect(Collectors.toSet());
+            Map<TopicPartition, Long> ends = new HashMap<>();
+            admin.listOffsets(partitions.stream().collect(Collectors.toMap(p -> p, p -> OffsetSpec.latest())))
+                    .all().get().forEach((partition, end) -> ends.put(partition, end.offset()));
+            String group = environment.getRequiredProperty("spring.kafka.consumer.group-id");
+
+            Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+                Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
+                        .partitionsToOffsetAndMetadata().get();
+                ends.forEach((partition, end) -> assertThat(committed.get(partition))
+                        .as("committed position of %s", partition)
+                        .satisfies(offset -> assertThat(offset == null ? 0 : offset.offset())
+                                .isGreaterThanOrEqualTo(end)));
+            });
+        }
     }
 
     private ApiClient.Response awaitLedger(String accountId, String tenant) {

@@ -37,11 +37,12 @@ public class InboundDispatcher {
     }
 
     public void dispatch(ConsumerRecord<String, byte[]> record) {
-        InboundMessage message = InboundMessage.from(record);
-        InboundHandler<?> handler = handlers.get(message.type());
-        if (handler == null) {
+        String type = InboundMessage.typeOf(record);
+        if (type != null && !handlers.containsKey(type)) {
             return;
         }
+        InboundMessage message = InboundMessage.from(record);
+        InboundHandler<?> handler = handlers.get(message.type());
         String key = record.key() == null ? message.id() : record.key();
         if (waiting.holds(message.topic(), key)) {
             hold(message, key, "waits behind an earlier message with the same key");

@@ -23,6 +23,11 @@ public record InboundMessage(String topic, String id, String type, String source
                 record.value());
     }
 
+    /** The record's CloudEvents type, null when it has none; read without parsing the rest of the record. */
+    public static String typeOf(ConsumerRecord<String, byte[]> record) {
+        return header(record, CloudEvents.TYPE);
+    }
+
     public <T> T data(Class<T> type, JsonMapper json) {
         return json.readValue(data, type);
     }
