@@ -85,6 +85,8 @@ class SagasThroughGatewayIT {
                 .until(() -> gateway.post("/api/v1/ledgers/" + account + "/grants", "sk_test_studio", grant)
                         .statusCode() == 201);
         gateway.awaitJson("/api/v1/ledgers/" + account, "rk_test_studio", l -> cash(l) == 300);
+        // the next charge pays from the balance billing knows of, which the ledger's fact brings a moment later
+        gateway.awaitJson("/api/v1/accounts/" + account, "rk_test_studio", a -> cash(a) == 300);
 
         String duplicate = charge("studio", account, "1000 credits", "pm_card_ok", 1000).get("id").asString();
 
@@ -99,8 +101,10 @@ class SagasThroughGatewayIT {
         gateway.awaitJson("/api/v1/ledgers/" + account, "rk_test_studio", l -> cash(l) == 300);
     }
 
-    private static long cash(JsonNode ledger) {
-        return ledger.get("cashBalances").isEmpty() ? 0 : ledger.get("cashBalances").get(0).get("amount").asLong();
+    /** The first cash balance of a ledger, or of an account as billing knows it (the same shape in both). */
+    private static long cash(JsonNode ledgerOrAccount) {
+        JsonNode balances = ledgerOrAccount.get("cashBalances");
+        return balances.isEmpty() ? 0 : balances.get(0).get("amount").asLong();
     }
 
     /** Saga 3 (seed 000 §9): a dispute suspends the account and freezes its ledger; won → all lifted. */
