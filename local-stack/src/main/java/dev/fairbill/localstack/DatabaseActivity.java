@@ -80,8 +80,8 @@ final class DatabaseActivity {
     /** The {@code limit} statements of this database that ran most often since the reset, most often first. */
     List<StatementCount> statementCounts(int limit) throws SQLException {
         try (Connection connection = connect(); var statement = connection.prepareStatement("""
-                SELECT sum(calls), sum(total_exec_time), regexp_replace(query, '\\s+', ' ', 'g') AS statement FROM pg_stat_statements
-                WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())
+                SELECT sum(calls), sum(total_exec_time), regexp_replace(query, '\\s+', ' ', 'g') AS statement
+                FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())
                 GROUP BY statement ORDER BY sum(calls) DESC LIMIT ?""")) {
             statement.setInt(1, limit);
             List<StatementCount> counts = new ArrayList<>();

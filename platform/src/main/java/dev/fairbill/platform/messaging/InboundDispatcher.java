@@ -38,7 +38,7 @@ public class InboundDispatcher {
 
     public void dispatch(ConsumerRecord<String, byte[]> record) {
         String type = InboundMessage.typeOf(record);
-        if (type != null && !handlers.containsKey(type)) {
+        if (type != null && !type.isBlank() && !handlers.containsKey(type)) {
             return;
         }
         InboundMessage message = InboundMessage.from(record);
