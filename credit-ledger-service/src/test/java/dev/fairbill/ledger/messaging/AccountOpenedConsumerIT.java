@@ -117,10 +117,11 @@ class AccountOpenedConsumerIT {
             Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
                 Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
                         .partitionsToOffsetAndMetadata().get();
-                ends.forEach((partition, end) -> assertThat(committed.get(partition))
-                        .as("committed position of %s", partition)
-                        .satisfies(offset -> assertThat(offset == null ? 0 : offset.offset())
-                                .isGreaterThanOrEqualTo(end)));
+                ends.forEach((partition, end) -> {
+                    OffsetAndMetadata position = committed.get(partition);
+                    assertThat(position == null ? 0 : position.offset()).as("committed position of %s", partition)
+                            .isGreaterThanOrEqualTo(end);
+                });
             });
         }
     }
