@@ -35,6 +35,11 @@ final class BenchmarkReport {
         line("raw single-row INSERTs", raw);
     }
 
+    /** Prints the rate of reads of the same service, which bounds what its writes can reach on this machine. */
+    void reads(ClosedLoopLoad.Result reads) {
+        line("REST ledger reads (200)", reads);
+    }
+
     /** Prints one figure against its target, met or NOT met; true when met. */
     boolean target(String figure, double value, String comparison, double target, String format) {
         boolean met = ">=".equals(comparison) ? value >= target : value <= target;

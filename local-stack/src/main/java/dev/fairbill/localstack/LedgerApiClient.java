@@ -118,6 +118,17 @@ final class LedgerApiClient {
         };
     }
 
+    /** A load client reading {@code accountId}'s ledger (balance, cash balances, open lots) per call. */
+    ClosedLoopLoad.Client reader(String accountId) {
+        URI ledgerUri = URI.create(ledger + "/api/v1/ledgers/" + accountId);
+        return () -> {
+            HttpResponse<String> response = http.send(authorized(ledgerUri).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return response.statusCode() == 200 ? ClosedLoopLoad.Outcome.OK
+                    : ClosedLoopLoad.Outcome.failed("HTTP " + response.statusCode(), response.body());
+        };
+    }
+
     private HttpResponse<String> post(String url, String body, String idempotencyKey)
             throws IOException, InterruptedException {
         return post(URI.create(url), body, idempotencyKey);

@@ -37,6 +37,7 @@ public final class LedgerConsumptionBenchmark {
     private static final List<String> SERVICE_JVM_OPTIONS = List.of("-Xmx512m");
     /** JDBC inserts need little warming up; the services' JIT needs much more. */
     private static final Duration INSERT_WARMUP = Duration.ofSeconds(10);
+    private static final Duration READ_WARMUP = Duration.ofSeconds(20);
 
     /**
      * @param clients         concurrent clients, each with its own account
@@ -105,7 +106,7 @@ public final class LedgerConsumptionBenchmark {
         System.exit(passed ? 0 : 1);
     }
 
-    /** Runs both phases and prints the report; true when the ratio meets the target. */
+    /** Runs the three phases (consumptions, reads of the same ledgers, raw INSERTs) and prints the report. */
     private boolean run(LocalStack stack, Path postgresData) throws Exception {
         PostgresServer postgres = stack.postgres();
         var ledgerDatabase = new DatabaseActivity(postgres, Service.LEDGER.database);
@@ -129,6 +130,13 @@ public final class LedgerConsumptionBenchmark {
                 consumptionWindow);
         Duration catchUp = ledgerDatabase.awaitTrackingProcessors(Duration.ofMinutes(3));
 
+        Duration readWarmup = options.warmup().compareTo(READ_WARMUP) < 0 ? options.warmup() : READ_WARMUP;
+        out.printf("Reads of the same ledgers (GET /api/v1/ledgers/{id}): %d clients, warm-up %d s, measuring %d s"
+                + " ...%n", options.clients(), readWarmup.toSeconds(), options.duration().toSeconds());
+        var readWindow = new MeasuredWindow(cpu, null);
+        ClosedLoopLoad.Result reads = ClosedLoopLoad.run(options.clients(), readWarmup, options.duration(),
+                i -> api.reader(accounts.get(i)), readWindow);
+
         Duration insertWarmup = options.warmup().compareTo(INSERT_WARMUP) < 0 ? options.warmup() : INSERT_WARMUP;
         out.printf("Raw INSERTs: %d JDBC connections, warm-up %d s, measuring %d s ...%n", options.clients(),
                 insertWarmup.toSeconds(), options.duration().toSeconds());
@@ -143,6 +151,8 @@ public final class LedgerConsumptionBenchmark {
         report.rates(consumptions, raw);
         double cpuPerConsumption = report.cpu("consumption", consumptions, consumptionWindow);
         report.cpu("INSERT", raw, insertWindow);
+        report.reads(reads);
+        report.cpu("read", reads, readWindow);
         DatabaseActivity.Counters work = consumptionWindow.databaseWork();
         report.databaseWork(consumptions, work, catchUp);
         report.statements(consumptions, consumptionWindow.statements());

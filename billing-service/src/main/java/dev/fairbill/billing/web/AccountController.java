@@ -6,7 +6,6 @@ import java.util.List;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.http.ResponseEntity;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -37,7 +36,6 @@ import jakarta.validation.Valid;
 @RestController
 @RequestMapping("/api/v1/accounts")
 @EnableConfigurationProperties(SubResellerPolicy.class)
-@Validated
 public class AccountController {
 
     private final CommandGateway commands;

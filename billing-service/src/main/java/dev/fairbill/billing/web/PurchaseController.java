@@ -5,7 +5,6 @@ import java.net.URI;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -37,7 +36,6 @@ import jakarta.validation.Valid;
 
 @RestController
 @RequestMapping("/api/v1/purchases")
-@Validated
 public class PurchaseController {
 
     private final CommandGateway commands;

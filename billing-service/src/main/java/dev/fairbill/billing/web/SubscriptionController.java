@@ -4,7 +4,6 @@ import java.net.URI;
 
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.ResponseEntity;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -35,7 +34,6 @@ import jakarta.validation.Valid;
 
 @RestController
 @RequestMapping("/api/v1/subscriptions")
-@Validated
 public class SubscriptionController {
 
     private final CommandGateway commands;

@@ -3,7 +3,6 @@ package dev.fairbill.ledger.web;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -23,7 +22,6 @@ import jakarta.validation.Valid;
 /** Cash balance withdrawals: paid back to the original payment method by billing (seed 004). */
 @RestController
 @RequestMapping("/api/v1/ledgers/{accountId}/withdrawals")
-@Validated
 public class CashController {
 
     private final CommandGateway commands;

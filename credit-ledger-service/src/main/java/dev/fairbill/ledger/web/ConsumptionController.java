@@ -6,7 +6,6 @@ import java.time.Duration;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -34,7 +33,6 @@ import jakarta.validation.Valid;
 /** Using credits: consumptions, and two-phase holds (docs/api.md, credit ledger). */
 @RestController
 @RequestMapping("/api/v1/ledgers/{accountId}")
-@Validated
 public class ConsumptionController {
 
     private final CommandGateway commands;

@@ -6,7 +6,6 @@ import java.time.Instant;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -39,7 +38,6 @@ import jakarta.validation.Valid;
 /** A ledger, its lots and statement, and grants (docs/api.md, credit ledger). */
 @RestController
 @RequestMapping("/api/v1/ledgers/{accountId}")
-@Validated
 public class LedgerController {
 
     private final CommandGateway commands;

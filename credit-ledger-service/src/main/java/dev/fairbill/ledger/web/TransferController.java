@@ -3,7 +3,6 @@ package dev.fairbill.ledger.web;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -22,7 +21,6 @@ import jakarta.validation.Valid;
 /** Seed 000 §5: a reseller allocates credits to its own sub-resellers, nobody else. */
 @RestController
 @RequestMapping("/api/v1/ledgers/{accountId}/transfers")
-@Validated
 public class TransferController {
 
     private final CommandGateway commands;

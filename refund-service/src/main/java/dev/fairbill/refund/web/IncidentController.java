@@ -5,7 +5,6 @@ import java.time.Instant;
 
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.ResponseEntity;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -33,7 +32,6 @@ import jakarta.validation.Valid;
 /** Outages recorded by operators; the outage clauses of the policies read them (seed 001 §4, seed 002 part 3). */
 @RestController
 @RequestMapping("/api/v1/incidents")
-@Validated
 public class IncidentController {
 
     /** The scope of an outage of everything; any other scope names one plan. */

@@ -8,7 +8,6 @@ import java.util.List;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -46,7 +45,6 @@ import jakarta.validation.Valid;
 /** Refund requests, the preview and the review queue (docs/api.md, refunds). */
 @RestController
 @RequestMapping("/api/v1/refund-requests")
-@Validated
 public class RefundRequestController {
 
     static final String REVIEW_SCOPE = "refunds:review";

@@ -1,0 +1,15 @@
+package dev.fairbill.billing.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+import dev.fairbill.platform.testsupport.WebLayerRules;
+
+class ControllerRulesTest {
+
+    @Test
+    void requestBodiesAreValidatedOnceNotAgainByAMethodValidationProxy() {
+        assertThat(WebLayerRules.controllersValidatedByProxy("dev.fairbill.billing")).isEmpty();
+    }
+}
