@@ -36,7 +36,7 @@ final class Books {
     record Settling(Duration waited, List<String> pending) {
     }
 
-    private static final String CHARGE_REFUNDED = "dev.fairbill.billing.domain.ChargeEvents$ChargeRefunded";
+    private static final String CHARGE_REFUNDED = "billing.ChargeRefunded";
     private static final List<Service> WITH_DATABASE = List.of(Service.BILLING, Service.LEDGER, Service.REFUND);
 
     private final PostgresServer postgres;

@@ -17,7 +17,7 @@ final class ChaosChecks {
     static final Duration ANSWER_WITHIN = Duration.ofSeconds(10);
     /** A scheduled job this far behind its time is stuck, not merely busy. */
     private static final String OVERDUE = "INTERVAL '60 seconds'";
-    private static final String EVENTS = "dev.fairbill.billing.domain.SubscriptionEvents$";
+    private static final String EVENTS = "billing.";
 
     private final Books books;
 

@@ -32,9 +32,9 @@ import dev.fairbill.platform.testsupport.PostgresServer;
 public final class SagaLatencyBenchmark {
 
     private static final String TENANT = "studio";
-    private static final String SUSPENDED = "dev.fairbill.billing.domain.AccountHolds$AccountHoldPlaced";
-    private static final String CAPTURED = "dev.fairbill.billing.domain.ChargeEvents$ChargeCaptured";
-    private static final String REFUNDED = "dev.fairbill.billing.domain.ChargeEvents$ChargeRefunded";
+    private static final String SUSPENDED = "billing.AccountHoldPlaced";
+    private static final String CAPTURED = "billing.ChargeCaptured";
+    private static final String REFUNDED = "billing.ChargeRefunded";
     private static final String DISPUTE_PREFIX = "du_bench_";
     private static final Duration DISPUTE_TARGET_P99 = Duration.ofMillis(250);
     private static final Duration REVERSAL_TARGET_P99 = Duration.ofSeconds(1);

@@ -17,6 +17,7 @@ import dev.fairbill.billing.domain.AccountHolds.AccountTerminated;
 import dev.fairbill.billing.domain.AccountHolds.LiftAccountHold;
 import dev.fairbill.billing.domain.AccountHolds.PlaceAccountHold;
 import dev.fairbill.billing.domain.AccountHolds.TerminateAccount;
+import dev.fairbill.platform.axon.naming.StoredAs;
 
 /**
  * A customer, reseller or sub-reseller of one tenant. Parent checks that need other accounts (existence, tenant,
@@ -25,6 +26,7 @@ import dev.fairbill.billing.domain.AccountHolds.TerminateAccount;
  * <p>Holds (seed 000 §9, seed 001 §7): the account is SUSPENDED while any hold exists and ACTIVE again only when every
  * hold is lifted; a terminated account stays terminated.
  */
+@StoredAs("billing.Account")
 @Aggregate
 public class Account {
 

@@ -5,6 +5,8 @@ import java.time.Instant;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.axonframework.serialization.Revision;
 
+import dev.fairbill.platform.axon.naming.StoredAs;
+
 /**
  * Suspension by holds (seed 000 §9, seed 001 §7): an account is SUSPENDED while any hold exists and ACTIVE again only
  * when every hold is lifted; a lost dispute terminates it. Commands and events shared by the Account aggregate and
@@ -27,17 +29,20 @@ public final class AccountHolds {
     }
 
     /** @param suspended this was the first hold: the account went from ACTIVE to SUSPENDED */
+    @StoredAs("billing.AccountHoldPlaced")
     @Revision("1")
     public record AccountHoldPlaced(AccountId accountId, String tenant, HoldReason reason, String reference,
                                     boolean suspended, Instant placedAt) {
     }
 
     /** @param reinstated this was the last hold: the account is ACTIVE again */
+    @StoredAs("billing.AccountHoldLifted")
     @Revision("1")
     public record AccountHoldLifted(AccountId accountId, String tenant, HoldReason reason, String reference,
                                     boolean reinstated, Instant liftedAt) {
     }
 
+    @StoredAs("billing.AccountTerminated")
     @Revision("1")
     public record AccountTerminated(AccountId accountId, String tenant, HoldReason reason, String reference,
                                     Instant terminatedAt) {

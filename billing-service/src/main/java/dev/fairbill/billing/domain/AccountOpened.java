@@ -4,6 +4,9 @@ import java.time.Instant;
 
 import org.axonframework.serialization.Revision;
 
+import dev.fairbill.platform.axon.naming.StoredAs;
+
+@StoredAs("billing.AccountOpened")
 @Revision("1")
 public record AccountOpened(AccountId accountId, String tenant, String externalRef, AccountRole role,
                             AccountId parentAccountId, String email, String defaultPaymentMethod,

@@ -35,6 +35,7 @@ import dev.fairbill.billing.payment.PaymentProcessor.CaptureRequest;
 import dev.fairbill.billing.payment.PaymentProcessor.RefundRequest;
 import dev.fairbill.billing.payment.UnknownPaymentMethodException;
 import dev.fairbill.contracts.billing.RefundChargeRequestedV1;
+import dev.fairbill.platform.axon.naming.StoredAs;
 import dev.fairbill.platform.money.Money;
 import dev.fairbill.platform.web.NotFoundException;
 import dev.fairbill.platform.web.ValidationFailedException;
@@ -46,6 +47,7 @@ import dev.fairbill.platform.web.ValidationFailedException;
  * as it is ours to decide; a dispute the processor decides against us after a refund is recorded all the same, and
  * what it took beyond the rest is a double payout ({@code ChargeDoublePaidOut}).
  */
+@StoredAs("billing.Charge")
 @Aggregate
 public class Charge {
 

@@ -4,6 +4,7 @@ import java.time.Instant;
 
 import org.axonframework.serialization.Revision;
 
+import dev.fairbill.platform.axon.naming.StoredAs;
 import dev.fairbill.platform.money.Money;
 
 /**
@@ -19,6 +20,7 @@ public final class ChargeEvents {
      * @param paidFromBalance the part the ledger applied from the account's cash balance; events stored before the
      *                        field existed read back as zero
      */
+    @StoredAs("billing.ChargeCaptured")
     @Revision("1")
     public record ChargeCaptured(ChargeId chargeId, AccountId accountId, String tenant, Money amount,
                                  String description, SubscriptionId subscriptionId, Instant billingPeriodStart,
@@ -37,6 +39,7 @@ public final class ChargeEvents {
      * @param paidFromBalance the cash balance the ledger had applied; events stored before the field existed read back
      *                        as zero
      */
+    @StoredAs("billing.ChargeFailed")
     @Revision("1")
     public record ChargeFailed(ChargeId chargeId, AccountId accountId, String tenant, Money amount,
                                String description, SubscriptionId subscriptionId, Instant billingPeriodStart,
@@ -53,6 +56,7 @@ public final class ChargeEvents {
      * {@code amount} from it first; the charge is pending until the ledger answers. Carries
      * everything {@link ChargeCaptured} needs.
      */
+    @StoredAs("billing.ChargeAwaitingBalance")
     @Revision("1")
     public record ChargeAwaitingBalance(ChargeId chargeId, AccountId accountId, String tenant, Money amount,
                                         String description, SubscriptionId subscriptionId,
@@ -67,6 +71,7 @@ public final class ChargeEvents {
      *                       paid that part of the charge (ADR 0010); the rest went back to the payment method. Zero
      *                       (or absent in events recorded before the split) when all went to the payment method
      */
+    @StoredAs("billing.ChargeRefunded")
     @Revision("1")
     public record ChargeRefunded(ChargeId chargeId, AccountId accountId, String tenant, String refundId, Money amount,
                                  Money amountRefunded, String processorRefundId, String reason, Instant refundedAt,
@@ -93,11 +98,13 @@ public final class ChargeEvents {
      *                    {@code currency-mismatch}, {@code invalid-amount}, {@code charge-disputed},
      *                    {@code exceeds-refundable}
      */
+    @StoredAs("billing.ChargeRefundFailed")
     @Revision("1")
     public record ChargeRefundFailed(ChargeId chargeId, AccountId accountId, String tenant, String refundId,
                                      Money amount, String failureCode, Instant failedAt) {
     }
 
+    @StoredAs("billing.ChargeFlaggedDuplicate")
     @Revision("1")
     public record ChargeFlaggedDuplicate(ChargeId chargeId, AccountId accountId, String tenant, ChargeId duplicateOf,
                                          DuplicateRule rule, Money amount, Instant flaggedAt) {
@@ -108,12 +115,14 @@ public final class ChargeEvents {
      *
      * @param dueBy the processor's evidence deadline, or {@code null}: none named, or recorded before the field existed
      */
+    @StoredAs("billing.ChargeDisputeRecorded")
     @Revision("1")
     public record ChargeDisputeRecorded(ChargeId chargeId, AccountId accountId, String tenant, DisputeId disputeId,
                                         Money amount, String reason, Instant recordedAt, Instant dueBy) {
     }
 
     /** @param lostAmount what the customer keeps after a lost dispute; zero when won */
+    @StoredAs("billing.ChargeDisputeClosed")
     @Revision("1")
     public record ChargeDisputeClosed(ChargeId chargeId, AccountId accountId, String tenant, DisputeId disputeId,
                                       boolean won, Money lostAmount, Instant closedAt) {
@@ -123,6 +132,7 @@ public final class ChargeEvents {
      * A refund paid to the account's cash balance (not through billing) was recorded on the charge it refunds. Not
      * a processor refund: nothing is asked of the processor and nothing is published for the ledger to grant again.
      */
+    @StoredAs("billing.ChargeRefundedToBalance")
     public record ChargeRefundedToBalance(ChargeId chargeId, AccountId accountId, String tenant, String refundId,
                                           Money amount, Money amountRefunded, Instant recordedAt) {
     }
@@ -134,6 +144,7 @@ public final class ChargeEvents {
      * @param refunded what we had refunded when the dispute was lost
      * @param excess   refunded + lost − captured, the money paid out twice
      */
+    @StoredAs("billing.ChargeDoublePaidOut")
     public record ChargeDoublePaidOut(ChargeId chargeId, AccountId accountId, String tenant, DisputeId disputeId,
                                       Money refunded, Money lostAmount, Money excess, Instant detectedAt) {
     }

@@ -22,6 +22,7 @@ import dev.fairbill.billing.domain.DisputeEvents.DisputeFundsReinstated;
 import dev.fairbill.billing.domain.DisputeEvents.DisputeFundsWithdrawn;
 import dev.fairbill.billing.domain.DisputeEvents.DisputeOpened;
 import dev.fairbill.billing.domain.DisputeEvents.DisputeUpdated;
+import dev.fairbill.platform.axon.naming.StoredAs;
 import dev.fairbill.platform.id.IdPrefix;
 import dev.fairbill.platform.id.Ids;
 import dev.fairbill.platform.money.Money;
@@ -32,6 +33,7 @@ import dev.fairbill.platform.web.NotFoundException;
  * once and in any order: whichever report comes first opens it, a close is final, and a report older than the last
  * one applied changes nothing.
  */
+@StoredAs("billing.Dispute")
 @Aggregate
 public class Dispute {
 

@@ -24,6 +24,7 @@ import dev.fairbill.billing.domain.PurchaseEvents.PurchasePaymentFailed;
 import dev.fairbill.billing.domain.PurchaseEvents.PurchasePlaced;
 import dev.fairbill.billing.domain.PurchaseEvents.RefillFulfilmentChanged;
 import dev.fairbill.billing.domain.PurchaseEvents.RefillRequested;
+import dev.fairbill.platform.axon.naming.StoredAs;
 import dev.fairbill.platform.money.Money;
 import dev.fairbill.platform.web.NotFoundException;
 import dev.fairbill.platform.web.ValidationFailedException;
@@ -32,6 +33,7 @@ import dev.fairbill.platform.web.ValidationFailedException;
  * A one-time purchase of a catalog product: a credit pack (seed 000 §5, seed 001 §3.2) or a delivery order whose
  * fulfilment the delivering system reports (seed 003). Paid by one charge, captured when it is placed.
  */
+@StoredAs("billing.Purchase")
 @Aggregate
 public class Purchase {
 

@@ -44,6 +44,7 @@ import dev.fairbill.billing.domain.SubscriptionEvents.SubscriptionPlanChangeSche
 import dev.fairbill.billing.domain.SubscriptionEvents.SubscriptionRenewed;
 import dev.fairbill.billing.domain.SubscriptionEvents.SubscriptionStarted;
 import dev.fairbill.billing.domain.SubscriptionEvents.SubscriptionTerminated;
+import dev.fairbill.platform.axon.naming.StoredAs;
 import dev.fairbill.platform.money.Money;
 
 /**
@@ -52,6 +53,7 @@ import dev.fairbill.platform.money.Money;
  * no deadline ever needs cancelling. Charges are asked for with {@link SubscriptionChargeRequested} and their
  * outcome comes back as a command; see ADR 0004 for the decisions the spec leaves open.
  */
+@StoredAs("billing.Subscription")
 @Aggregate
 public class Subscription {
 
@@ -59,10 +61,12 @@ public class Subscription {
     static final String CHARGE_RETRY = "subscription-charge-retry";
 
     /** Payload of the deadline at the end of a trial or billing period. */
+    @StoredAs("billing.PeriodEndDue")
     public record PeriodEndDue(Instant periodEnd) {
     }
 
     /** Payload of a dunning retry after {@code failedCharge} failed. */
+    @StoredAs("billing.ChargeRetryDue")
     public record ChargeRetryDue(ChargeId failedCharge) {
     }
 

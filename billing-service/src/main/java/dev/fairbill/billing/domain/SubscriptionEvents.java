@@ -4,6 +4,7 @@ import java.time.Instant;
 
 import org.axonframework.serialization.Revision;
 
+import dev.fairbill.platform.axon.naming.StoredAs;
 import dev.fairbill.platform.money.Money;
 
 /**
@@ -18,6 +19,7 @@ public final class SubscriptionEvents {
      * @param billingAnchor the instant billing periods are counted from ({@link PlanInterval#periodStart})
      * @param periodNumber  the number of {@code period} counted from the anchor; -1 for a trial
      */
+    @StoredAs("billing.SubscriptionCreated")
     @Revision("1")
     public record SubscriptionCreated(SubscriptionId subscriptionId, AccountId accountId, String tenant,
                                       PlanTerms plan, Money price, Integer couponPercentOff, String paymentMethod,
@@ -27,6 +29,7 @@ public final class SubscriptionEvents {
     }
 
     /** A period is due: the charging process captures {@code chargeId} for it. */
+    @StoredAs("billing.SubscriptionChargeRequested")
     @Revision("1")
     public record SubscriptionChargeRequested(SubscriptionId subscriptionId, AccountId accountId, String tenant,
                                               ChargeId chargeId, PlanTerms plan, Money amount,
@@ -40,6 +43,7 @@ public final class SubscriptionEvents {
      *
      * @param chargeId the charge that paid the first period, {@code null} for a trial
      */
+    @StoredAs("billing.SubscriptionStarted")
     @Revision("1")
     public record SubscriptionStarted(SubscriptionId subscriptionId, AccountId accountId, String tenant,
                                       String planId, SubscriptionStatus status, SubscriptionPeriod period,
@@ -51,12 +55,14 @@ public final class SubscriptionEvents {
      * The charge for a period was captured after the subscription had ended (cancelled at once while the charge was
      * on its way): the period is never served, so the charging process refunds {@code cardPaid} in full.
      */
+    @StoredAs("billing.SubscriptionChargeVoided")
     @Revision("1")
     public record SubscriptionChargeVoided(SubscriptionId subscriptionId, AccountId accountId, String tenant,
                                            ChargeId chargeId, Money cardPaid, Instant voidedAt) {
     }
 
     /** A further period was paid; final once processed (seed 000 §6). */
+    @StoredAs("billing.SubscriptionRenewed")
     @Revision("1")
     public record SubscriptionRenewed(SubscriptionId subscriptionId, AccountId accountId, String tenant,
                                       String planId, SubscriptionPeriod period, long includedCredits,
@@ -65,6 +71,7 @@ public final class SubscriptionEvents {
     }
 
     /** @param nextRetryAt when dunning charges again, {@code null} when retries are exhausted */
+    @StoredAs("billing.SubscriptionPaymentFailed")
     @Revision("1")
     public record SubscriptionPaymentFailed(SubscriptionId subscriptionId, AccountId accountId, String tenant,
                                             ChargeId chargeId, String failureCode, int failures,
@@ -72,11 +79,13 @@ public final class SubscriptionEvents {
     }
 
     /** Dunning gave up, or the period ended unpaid. */
+    @StoredAs("billing.SubscriptionExpired")
     @Revision("1")
     public record SubscriptionExpired(SubscriptionId subscriptionId, AccountId accountId, String tenant,
                                       String planId, ChargeId lastChargeId, Instant expiredAt) {
     }
 
+    @StoredAs("billing.SubscriptionCancellationScheduled")
     @Revision("1")
     public record SubscriptionCancellationScheduled(SubscriptionId subscriptionId, AccountId accountId,
                                                     String tenant, Instant cancelAt, String reason,
@@ -85,6 +94,7 @@ public final class SubscriptionEvents {
     }
 
     /** @param status the state the subscription returns to */
+    @StoredAs("billing.SubscriptionCancellationWithdrawn")
     @Revision("1")
     public record SubscriptionCancellationWithdrawn(SubscriptionId subscriptionId, AccountId accountId,
                                                     String tenant, SubscriptionStatus status, Instant withdrawnAt) {
@@ -94,6 +104,7 @@ public final class SubscriptionEvents {
      * @param refundRequested the customer asked for a refund with this cancellation (only on the event of the
      *                        request itself: an END_OF_PERIOD request carries it on the scheduling event)
      */
+    @StoredAs("billing.SubscriptionCancelled")
     @Revision("1")
     public record SubscriptionCancelled(SubscriptionId subscriptionId, AccountId accountId, String tenant,
                                         SubscriptionCancellationMode mode, String reason, boolean refundRequested,
@@ -102,6 +113,7 @@ public final class SubscriptionEvents {
     }
 
     /** @param suspended this was the first hold: the subscription went to SUSPENDED */
+    @StoredAs("billing.SubscriptionHoldPlaced")
     @Revision("1")
     public record SubscriptionHoldPlaced(SubscriptionId subscriptionId, AccountId accountId, String tenant,
                                          HoldReason reason, String reference, boolean suspended,
@@ -109,28 +121,33 @@ public final class SubscriptionEvents {
     }
 
     /** @param reinstatedTo the state restored when this was the last hold, otherwise {@code null} */
+    @StoredAs("billing.SubscriptionHoldLifted")
     @Revision("1")
     public record SubscriptionHoldLifted(SubscriptionId subscriptionId, AccountId accountId, String tenant,
                                          HoldReason reason, String reference, SubscriptionStatus reinstatedTo,
                                          Instant liftedAt) {
     }
 
+    @StoredAs("billing.SubscriptionTerminated")
     @Revision("1")
     public record SubscriptionTerminated(SubscriptionId subscriptionId, AccountId accountId, String tenant,
                                          HoldReason reason, String reference, Instant terminatedAt) {
     }
 
     /** A charge fell due while suspended and waits for reinstatement. */
+    @StoredAs("billing.SubscriptionChargePostponed")
     @Revision("1")
     public record SubscriptionChargePostponed(SubscriptionId subscriptionId, SubscriptionPostponedCharge charge,
                                               Instant postponedAt) {
     }
 
+    @StoredAs("billing.SubscriptionPlanChangeScheduled")
     @Revision("1")
     public record SubscriptionPlanChangeScheduled(SubscriptionId subscriptionId, AccountId accountId, String tenant,
                                                   PlanTerms plan, Instant effectiveAt, Instant requestedAt) {
     }
 
+    @StoredAs("billing.SubscriptionPaymentMethodChanged")
     @Revision("1")
     public record SubscriptionPaymentMethodChanged(SubscriptionId subscriptionId, String paymentMethod,
                                                    Instant changedAt) {

@@ -61,6 +61,7 @@ import dev.fairbill.ledger.domain.LedgerEvents.WithdrawalRefundFailed;
 import dev.fairbill.ledger.domain.LedgerEvents.WithdrawalRefundPaid;
 import dev.fairbill.ledger.domain.LedgerEvents.WithdrawalRefundRequested;
 import dev.fairbill.ledger.domain.LotBook.Lot;
+import dev.fairbill.platform.axon.naming.StoredAs;
 import dev.fairbill.platform.id.IdPrefix;
 import dev.fairbill.platform.id.Ids;
 import dev.fairbill.platform.money.Money;
@@ -75,6 +76,7 @@ import dev.fairbill.platform.web.NotFoundException;
  */
 @JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
         isGetterVisibility = Visibility.NONE)
+@StoredAs("ledger.CreditLedger")
 @Aggregate(snapshotTriggerDefinition = "creditLedgerSnapshotTrigger", cache = "creditLedgerCache",
         lockFactory = "creditLedgerLocks")
 public class CreditLedger {
@@ -717,9 +719,11 @@ public class CreditLedger {
         }
     }
 
+    @StoredAs("ledger.LotExpiryDue")
     record LotExpiryDue(LotId lotId) {
     }
 
+    @StoredAs("ledger.HoldExpiryDue")
     record HoldExpiryDue(HoldId holdId) {
     }
 }

@@ -40,6 +40,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
+import dev.fairbill.platform.axon.naming.StoredTypeNamesPostProcessor;
 import dev.fairbill.platform.messaging.KafkaPublisher;
 
 /**
@@ -67,6 +68,12 @@ import dev.fairbill.platform.messaging.KafkaPublisher;
                 "org.axonframework.springboot.autoconfig.AxonDbSchedulerAutoConfiguration"
         })
 public class AxonPostgresAutoConfiguration {
+
+    /** Stored events, snapshots, sagas and deadlines carry their stable names ({@code @StoredAs}), not class names. */
+    @Bean
+    public static StoredTypeNamesPostProcessor storedTypeNames() {
+        return new StoredTypeNamesPostProcessor();
+    }
 
     @Bean
     public TransactionManager axonTransactionManager(PlatformTransactionManager transactionManager) {

@@ -26,6 +26,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import dev.fairbill.platform.PlatformIntegrationTest;
+import dev.fairbill.platform.axon.naming.StoredTypeSerializer;
 import dev.fairbill.platform.messaging.KafkaPublisher;
 
 /**
@@ -61,9 +62,10 @@ class AxonWiringIT {
     }
 
     @Test
-    void everythingIsSerialisedWithJackson3() {
+    void everythingIsSerialisedWithJackson3UnderStableTypeNames() {
         assertThat(List.of(serializer, eventSerializer, messageSerializer))
-                .allSatisfy(s -> assertThat(s).isInstanceOf(Jackson3Serializer.class));
+                .allSatisfy(s -> assertThat(s).isInstanceOfSatisfying(StoredTypeSerializer.class,
+                        named -> assertThat(named.delegate()).isInstanceOf(Jackson3Serializer.class)));
     }
 
     @Test

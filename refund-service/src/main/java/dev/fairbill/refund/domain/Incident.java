@@ -15,6 +15,7 @@ import org.axonframework.spring.stereotype.Aggregate;
 import org.springframework.http.HttpStatus;
 
 import dev.fairbill.platform.audit.Actor;
+import dev.fairbill.platform.axon.naming.StoredAs;
 import dev.fairbill.platform.web.NotFoundException;
 import dev.fairbill.platform.web.ProblemException;
 import dev.fairbill.platform.web.ValidationFailedException;
@@ -24,6 +25,7 @@ import dev.fairbill.platform.web.ValidationFailedException;
  * with service credits or to send a request to review. An outage still going on is recorded without its end and
  * closed once, when it is over.
  */
+@StoredAs("refund.Incident")
 @Aggregate
 public class Incident {
 
@@ -109,11 +111,13 @@ public class Incident {
     }
 
     /** @param endedAt {@code null} while the outage is still going on */
+    @StoredAs("refund.IncidentRecorded")
     @Revision("1")
     public record IncidentRecorded(IncidentId incidentId, String tenant, Instant startedAt, Instant endedAt,
                                    String scope, String description, Instant recordedAt, Actor actor) {
     }
 
+    @StoredAs("refund.IncidentClosed")
     @Revision("1")
     public record IncidentClosed(IncidentId incidentId, String tenant, Instant startedAt, Instant endedAt,
                                  Instant closedAt, Actor actor) {

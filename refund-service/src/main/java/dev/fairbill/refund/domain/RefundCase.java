@@ -14,6 +14,7 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
+import dev.fairbill.platform.axon.naming.StoredAs;
 import dev.fairbill.platform.id.IdPrefix;
 import dev.fairbill.platform.id.Ids;
 import dev.fairbill.platform.money.Money;
@@ -50,6 +51,7 @@ import dev.fairbill.refund.policy.RemedyKind;
  * clause; a {@code NEEDS_REVIEW} case waits in the review queue with a deadline in business days that escalates when
  * breached, and a reviewer approves (never more than is still refundable) or rejects it, once.
  */
+@StoredAs("refund.RefundCase")
 @Aggregate
 public class RefundCase {
 
@@ -352,6 +354,7 @@ public class RefundCase {
         escalated = true;
     }
 
+    @StoredAs("refund.ReviewDue")
     record ReviewDue(RefundCaseId caseId) {
     }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import org.axonframework.serialization.Revision;
 
 import dev.fairbill.platform.audit.Actor;
+import dev.fairbill.platform.axon.naming.StoredAs;
 import dev.fairbill.platform.money.Money;
 import dev.fairbill.refund.policy.Decision;
 import dev.fairbill.refund.policy.RefundRequest;
@@ -19,6 +20,7 @@ public final class RefundCaseEvents {
      * @param subscriptionToCancel the subscription it cancels: the target, or the subscription the target charge paid
      *                             for; {@code null} in cases opened before it was recorded (then the target)
      */
+    @StoredAs("refund.RefundCaseOpened")
     @Revision("1")
     public record RefundCaseOpened(RefundCaseId caseId, String tenant, String accountId, RefundRequest request,
                                    String chargeId, String explanation, List<Evidence> evidence, Decision decision,
@@ -40,6 +42,7 @@ public final class RefundCaseEvents {
      * A reviewer approved the case in review; {@code policyDecision} is what the policy had said (NEEDS_REVIEW). The
      * approval pays {@code amount} to {@code destination}, or, with {@code remedy}, grants that instead of money.
      */
+    @StoredAs("refund.RefundCaseApproved")
     @Revision("1")
     public record RefundCaseApproved(RefundCaseId caseId, String tenant, String accountId, String chargeId,
                                      RefundRequest request, Decision policyDecision, Money amount,
@@ -62,6 +65,7 @@ public final class RefundCaseEvents {
         }
     }
 
+    @StoredAs("refund.RefundCaseRejected")
     @Revision("1")
     public record RefundCaseRejected(RefundCaseId caseId, String tenant, String accountId, String chargeId,
                                      RefundRequest request, Decision policyDecision, String note, String reviewer,
@@ -75,11 +79,13 @@ public final class RefundCaseEvents {
         }
     }
 
+    @StoredAs("refund.EvidenceAdded")
     @Revision("1")
     public record EvidenceAdded(RefundCaseId caseId, String tenant, Evidence evidence, Instant addedAt) {
     }
 
     /** The review was not decided by its deadline; the case stays in review, escalated. */
+    @StoredAs("refund.ReviewEscalated")
     @Revision("1")
     public record ReviewEscalated(RefundCaseId caseId, String tenant, String accountId, Instant reviewDueBy,
                                   Instant escalatedAt) {
@@ -90,6 +96,7 @@ public final class RefundCaseEvents {
      * {@code REFUND_BALANCE} lot. Every attempt carries the same {@code refundId}, which billing and the ledger apply
      * at most once: a retry can never pay out twice.
      */
+    @StoredAs("refund.PayoutRequested")
     @Revision("1")
     public record PayoutRequested(RefundCaseId caseId, String tenant, String accountId, String chargeId,
                                   String refundId, Money amount, Decision.Destination destination, int attempt,
@@ -97,11 +104,13 @@ public final class RefundCaseEvents {
     }
 
     /** The payout attempt was refused; {@code final} when no attempt follows (the case then fails). */
+    @StoredAs("refund.PayoutAttemptFailed")
     @Revision("1")
     public record PayoutAttemptFailed(RefundCaseId caseId, String tenant, String refundId, int attempt,
                                       String failureCode, boolean finalAttempt, Instant failedAt) {
     }
 
+    @StoredAs("refund.RefundPaidOut")
     @Revision("1")
     public record RefundPaidOut(RefundCaseId caseId, String tenant, String accountId, String refundId, Money amount,
                                 Decision.Destination destination, Instant paidAt, Legs legs) {
@@ -128,6 +137,7 @@ public final class RefundCaseEvents {
     }
 
     /** The payout failed for good; the case goes back to the reviewers as {@code FAILED}. Nothing was paid. */
+    @StoredAs("refund.RefundExecutionFailed")
     @Revision("1")
     public record RefundExecutionFailed(RefundCaseId caseId, String tenant, String accountId, String refundId,
                                         String failureCode, Instant failedAt) {
@@ -139,11 +149,13 @@ public final class RefundCaseEvents {
      *
      * @param targetId the purchase to refill, the subscription to extend, … (the request's target)
      */
+    @StoredAs("refund.RemedyRequested")
     @Revision("1")
     public record RemedyRequested(RefundCaseId caseId, String tenant, String accountId, String kind, Long credits,
                                   String operationId, String targetId, Instant requestedAt) {
     }
 
+    @StoredAs("refund.RemedyApplied")
     @Revision("1")
     public record RemedyApplied(RefundCaseId caseId, String tenant, String accountId, String kind, String note,
                                 String appliedBy, Instant appliedAt, Actor actor) {
@@ -155,6 +167,7 @@ public final class RefundCaseEvents {
     }
 
     /** Seed 004's template: an approved refund of a subscription also cancels it immediately. */
+    @StoredAs("refund.SubscriptionCancellationRequested")
     @Revision("1")
     public record SubscriptionCancellationRequested(RefundCaseId caseId, String tenant, String accountId,
                                                     String subscriptionId, Instant requestedAt) {

@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.axonframework.serialization.Revision;
 
+import dev.fairbill.platform.axon.naming.StoredAs;
 import dev.fairbill.platform.money.Money;
 
 /**
@@ -14,29 +15,34 @@ import dev.fairbill.platform.money.Money;
 public final class ChargebackRequests {
 
     /** Seed 000 §9: a sub-reseller's allocations are frozen while its reseller's dispute is reviewed. */
+    @StoredAs("refund.SubResellerFreezeRequested")
     @Revision("1")
     public record SubResellerFreezeRequested(String disputeId, String accountId, String tenant,
                                              Instant requestedAt) {
     }
 
+    @StoredAs("refund.SubResellerUnfreezeRequested")
     @Revision("1")
     public record SubResellerUnfreezeRequested(String disputeId, String accountId, String tenant,
                                                Instant requestedAt) {
     }
 
     /** Saga 3: a lost dispute claws back the unconsumed credits the disputed charge bought. */
+    @StoredAs("refund.CreditsClawbackRequested")
     @Revision("1")
     public record CreditsClawbackRequested(String disputeId, String chargeId, String accountId, String tenant,
                                            Instant requestedAt) {
     }
 
     /** The refund side of the evidence bundle, compiled before the processor's due date (seed 000 §9). */
+    @StoredAs("refund.DisputeEvidenceCompiled")
     @Revision("1")
     public record DisputeEvidenceCompiled(String disputeId, String chargeId, String accountId, String tenant,
                                           DisputeEvidence evidence, Instant compiledAt) {
     }
 
     /** A lost dispute: the amount stays with the customer (billing records it on the charge; counted here). */
+    @StoredAs("refund.DisputeLossRecorded")
     @Revision("1")
     public record DisputeLossRecorded(String disputeId, String chargeId, String accountId, String tenant,
                                       Money amount, Instant recordedAt) {

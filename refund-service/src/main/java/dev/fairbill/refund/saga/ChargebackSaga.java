@@ -17,6 +17,7 @@ import org.axonframework.spring.stereotype.Saga;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 
+import dev.fairbill.platform.axon.naming.StoredAs;
 import dev.fairbill.refund.saga.ChargebackRequests.CreditsClawbackRequested;
 import dev.fairbill.refund.saga.ChargebackRequests.DisputeEvidenceCompiled;
 import dev.fairbill.refund.saga.ChargebackRequests.DisputeLossRecorded;
@@ -32,6 +33,7 @@ import dev.fairbill.refund.saga.ReportedFacts.DisputeOpenReported;
  * once and again shortly before the processor's due date, and on the outcome lifts the sub-resellers' freezes
  * (won or lost: the review is over) and, when lost, claws back the credits the charge bought and records the loss.
  */
+@StoredAs("refund.ChargebackSaga")
 @Saga
 @ProcessingGroup(ChargebackSaga.PROCESSING_GROUP)
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
@@ -104,10 +106,12 @@ public class ChargebackSaga {
     }
 
     /** @param dueBy the processor's due date for the evidence */
+    @StoredAs("refund.EvidenceDue")
     record EvidenceDue(Instant dueBy) {
     }
 
     /** @param expectedBy when the processor's outcome should have arrived */
+    @StoredAs("refund.OutcomeDue")
     record OutcomeDue(Instant expectedBy) {
     }
 }

@@ -17,6 +17,7 @@ import org.axonframework.spring.stereotype.Saga;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 
+import dev.fairbill.platform.axon.naming.StoredAs;
 import dev.fairbill.refund.domain.RefundCase;
 import dev.fairbill.refund.domain.RefundCaseCommands.CompleteRemedy;
 import dev.fairbill.refund.domain.RefundCaseCommands.ExecuteRefundCase;
@@ -45,6 +46,7 @@ import dev.fairbill.refund.saga.ReportedFacts.LotGrantReported;
  * ({@code fairbill_saga_overdue}) and the saga keeps waiting, because the answer travels through the outbox and the
  * inbox and is never lost.
  */
+@StoredAs("refund.RefundExecutionSaga")
 @Saga
 @ProcessingGroup(RefundExecutionSaga.PROCESSING_GROUP)
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
@@ -180,10 +182,12 @@ public class RefundExecutionSaga {
     }
 
     /** @param attempt the attempt the retry makes */
+    @StoredAs("refund.RetryDue")
     record RetryDue(int attempt) {
     }
 
     /** @param step what the saga waits for */
+    @StoredAs("refund.AnswerDue")
     record AnswerDue(String step) {
     }
 

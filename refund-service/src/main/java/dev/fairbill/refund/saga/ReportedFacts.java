@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.axonframework.serialization.Revision;
 
+import dev.fairbill.platform.axon.naming.StoredAs;
 import dev.fairbill.platform.money.Money;
 
 /**
@@ -14,6 +15,7 @@ import dev.fairbill.platform.money.Money;
 public final class ReportedFacts {
 
     /** Billing refunded a charge under {@code refundId}. */
+    @StoredAs("refund.ChargeRefundReported")
     @Revision("1")
     /** @param toBalance the part billing returned to the cash balance the charge was partly paid from; zero if none */
     public record ChargeRefundReported(String refundId, String chargeId, String accountId, Money amount,
@@ -26,17 +28,20 @@ public final class ReportedFacts {
     }
 
     /** Billing refused or the processor failed the refund {@code refundId}; nothing was refunded. */
+    @StoredAs("refund.ChargeRefundFailureReported")
     @Revision("1")
     public record ChargeRefundFailureReported(String refundId, String chargeId, String failureCode,
                                               Instant failedAt) {
     }
 
     /** The ledger granted the lot of operation {@code operationId}. */
+    @StoredAs("refund.LotGrantReported")
     @Revision("1")
     public record LotGrantReported(String operationId, String accountId, String lotId, Instant grantedAt) {
     }
 
     /** @param subResellers the account's sub-resellers when the dispute opened (seed 000: their allocations freeze) */
+    @StoredAs("refund.DisputeOpenReported")
     @Revision("1")
     public record DisputeOpenReported(String disputeId, String chargeId, String accountId, String tenant,
                                       Money amount, String reason, Instant dueBy, Instant openedAt,
@@ -44,6 +49,7 @@ public final class ReportedFacts {
     }
 
     /** @param outcome {@code WON} or {@code LOST} */
+    @StoredAs("refund.DisputeCloseReported")
     @Revision("1")
     public record DisputeCloseReported(String disputeId, String chargeId, String accountId, String tenant,
                                        String outcome, Money amount, Instant closedAt) {
