@@ -1,4 +1,4 @@
-package dev.fairbill.billing.domain;
+package dev.fairbill.billing.process;
 
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
@@ -13,6 +13,8 @@ import dev.fairbill.billing.domain.ChargeCommands.RecordChargeDisputeClosed;
 import dev.fairbill.billing.domain.DisputeEvents.DisputeClosed;
 import dev.fairbill.billing.domain.DisputeEvents.DisputeOpened;
 import dev.fairbill.billing.domain.DisputeEvents.DisputeUpdated;
+import dev.fairbill.billing.domain.DisputeOutcome;
+import dev.fairbill.billing.domain.HoldReason;
 import dev.fairbill.billing.query.AccountProjection;
 import dev.fairbill.platform.money.Money;
 

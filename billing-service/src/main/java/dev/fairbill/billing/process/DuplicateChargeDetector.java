@@ -1,4 +1,4 @@
-package dev.fairbill.billing.domain;
+package dev.fairbill.billing.process;
 
 import java.util.Optional;
 
@@ -10,6 +10,9 @@ import org.springframework.stereotype.Component;
 
 import dev.fairbill.billing.domain.ChargeCommands.FlagChargeDuplicate;
 import dev.fairbill.billing.domain.ChargeEvents.ChargeCaptured;
+import dev.fairbill.billing.domain.ChargeId;
+import dev.fairbill.billing.domain.DuplicateDetectionProperties;
+import dev.fairbill.billing.domain.DuplicateRule;
 import dev.fairbill.billing.query.ChargeCaptureKeys;
 
 /**

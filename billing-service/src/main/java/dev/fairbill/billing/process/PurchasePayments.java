@@ -1,4 +1,4 @@
-package dev.fairbill.billing.domain;
+package dev.fairbill.billing.process;
 
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
