@@ -24,6 +24,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.listener.MessageListenerContainer;
 
 import dev.fairbill.contracts.Topics;
 import dev.fairbill.platform.testsupport.ApiClient;
@@ -39,12 +41,26 @@ class AccountOpenedConsumerIT {
     @LocalServerPort int port;
     @Autowired JdbcClient jdbc;
     @Autowired Environment environment;
+    @Autowired KafkaListenerEndpointRegistry listeners;
     private final JsonMapper json = JsonMapper.builder().build();
     private ApiClient api;
 
     @BeforeEach
     void setUp() {
         api = new ApiClient("http://localhost:" + port);
+    }
+
+    /** Billing's facts and the sagas' requests each have a consumer of their own, in the ledger's group. */
+    @Test
+    void eachTopicTheLedgerConsumesHasAConsumerOfItsOwn() {
+        Map<String, List<String>> topicsByListener = listeners.getListenerContainers().stream()
+                .collect(Collectors.toMap(MessageListenerContainer::getListenerId, container -> List.of(
+                        container.getContainerProperties().getTopics())));
+
+        assertThat(topicsByListener).containsEntry("inbound-" + Topics.BILLING_EVENTS, List.of(Topics.BILLING_EVENTS))
+                .containsEntry("inbound-" + Topics.LEDGER_REQUESTS, List.of(Topics.LEDGER_REQUESTS)).hasSize(2);
+        assertThat(listeners.getListenerContainers()).allSatisfy(container -> assertThat(container.getGroupId())
+                .isEqualTo("credit-ledger-service"));
     }
 
     @Test

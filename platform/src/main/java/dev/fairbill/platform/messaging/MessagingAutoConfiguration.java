@@ -6,6 +6,7 @@ import java.util.List;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.TopicPartition;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -44,6 +45,13 @@ public class MessagingAutoConfiguration {
     public InboundDispatcher inboundDispatcher(List<InboundHandler<?>> handlers, Inbox inbox, WaitingMessages waiting,
                                                JsonMapper json, MeterRegistry meters) {
         return new InboundDispatcher(handlers, inbox, waiting, json, meters);
+    }
+
+    /** One consumer per topic of {@code fairbill.messaging.consumes}, none when the service consumes nothing. */
+    @Bean
+    public InboundListeners inboundListeners(InboundDispatcher dispatcher, MessagingProperties properties,
+                                             @Value("${spring.kafka.consumer.group-id:}") String groupId) {
+        return new InboundListeners(dispatcher, properties.consumes(), groupId);
     }
 
     @Bean

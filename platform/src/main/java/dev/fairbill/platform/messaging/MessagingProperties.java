@@ -1,8 +1,10 @@
 package dev.fairbill.platform.messaging;
 
 import java.time.Duration;
+import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 import jakarta.validation.constraints.Min;
@@ -19,6 +21,7 @@ import jakarta.validation.constraints.NotNull;
  * @param waitFor         how long a message that names something not known here yet waits for it before it goes to
  *                        the dead-letter topic
  * @param waitingRetryInterval how often the waiting messages are tried again
+ * @param consumes        the topics this service consumes, each with a consumer of its own
  */
 @Validated
 @ConfigurationProperties("fairbill.messaging")
@@ -29,5 +32,6 @@ public record MessagingProperties(@NotBlank String source,
                                   @NotNull Duration retryMax,
                                   @Min(1) int retryAttempts,
                                   @NotNull Duration waitFor,
-                                  @NotNull Duration waitingRetryInterval) {
+                                  @NotNull Duration waitingRetryInterval,
+                                  @DefaultValue List<@NotBlank String> consumes) {
 }
