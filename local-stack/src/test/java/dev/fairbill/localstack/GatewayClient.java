@@ -86,6 +86,18 @@ final class GatewayClient {
                 .until(() -> get(path, apiKey), r -> r.statusCode() == 200 && condition.test(json(r))));
     }
 
+    /**
+     * Posts {@code body} (each time under a new Idempotency-Key) until it is created: for a request that names a fact
+     * another service learns through Kafka, refused with 422 until the fact arrives. A refusal changes nothing.
+     */
+    JsonNode awaitCreated(String path, String apiKey, String body) {
+        return json(Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                .until(() -> post(path, apiKey, body), r -> {
+                    assertThat(r.statusCode()).as(r.body()).isIn(201, 422);
+                    return r.statusCode() == 201;
+                }));
+    }
+
     /** Posts {@code body} until the answer is 200 and satisfies {@code condition}, e.g. a preview once facts arrived. */
     JsonNode awaitJson(String path, String apiKey, String body, Predicate<JsonNode> condition) {
         return json(Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))

@@ -71,9 +71,10 @@ class LedgerThroughGatewayIT {
         JsonNode earlier = gateway.created(gateway.post("/api/v1/charges", "sk_test_chat", """
                 {"accountId": "%s", "amount": {"amount": 1000, "currency": "EUR"}, "description": "monthly"}"""
                 .formatted(account)));
-        gateway.created(gateway.post(ledger(account) + "/grants", "sk_test_chat", """
+        // the ledger learns of the capture through Kafka; until then it refuses a refund to balance against it
+        gateway.awaitCreated(ledger(account) + "/grants", "sk_test_chat", """
                 {"amount": 300, "source": "REFUND_BALANCE", "unit": "EUR", "chargeId": "%s"}"""
-                .formatted(earlier.get("id").asString())));
+                .formatted(earlier.get("id").asString()));
         gateway.awaitJson("/api/v1/accounts/" + account, "rk_test_chat",
                 a -> a.get("cashBalances").findValuesAsString("currency").contains("EUR"));
 

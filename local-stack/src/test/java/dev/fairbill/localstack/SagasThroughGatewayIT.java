@@ -18,7 +18,6 @@ import java.util.regex.Pattern;
 import java.util.Map;
 import java.util.UUID;
 
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -81,9 +80,7 @@ class SagasThroughGatewayIT {
         String original = charge("studio", account, "1000 credits", "pm_card_ok", 1000).get("id").asString();
         String grant = """
                 {"amount": 300, "source": "REFUND_BALANCE", "unit": "EUR", "chargeId": "%s"}""".formatted(original);
-        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
-                .until(() -> gateway.post("/api/v1/ledgers/" + account + "/grants", "sk_test_studio", grant)
-                        .statusCode() == 201);
+        gateway.awaitCreated("/api/v1/ledgers/" + account + "/grants", "sk_test_studio", grant);
         gateway.awaitJson("/api/v1/ledgers/" + account, "rk_test_studio", l -> cash(l) == 300);
         // the next charge pays from the balance billing knows of, which the ledger's fact brings a moment later
         gateway.awaitJson("/api/v1/accounts/" + account, "rk_test_studio", a -> cash(a) == 300);
