@@ -6,11 +6,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 
-import dev.fairbill.billing.domain.Account;
-import dev.fairbill.billing.domain.Charge;
-import dev.fairbill.billing.domain.Dispute;
-import dev.fairbill.billing.domain.Purchase;
-import dev.fairbill.billing.domain.Subscription;
+import dev.fairbill.billing.account.Account;
+import dev.fairbill.billing.charge.Charge;
+import dev.fairbill.billing.dispute.Dispute;
+import dev.fairbill.billing.purchase.Purchase;
+import dev.fairbill.billing.subscription.Subscription;
 import dev.fairbill.platform.testsupport.EarlierStores;
 import dev.fairbill.platform.testsupport.IntegrationTest;
 

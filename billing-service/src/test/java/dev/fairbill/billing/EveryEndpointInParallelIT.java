@@ -26,7 +26,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.test.context.TestPropertySource;
 
-import dev.fairbill.billing.domain.Dispute;
+import dev.fairbill.billing.dispute.Dispute;
 import dev.fairbill.platform.testsupport.ApiClient;
 import dev.fairbill.platform.testsupport.EndpointLoad;
 import dev.fairbill.platform.testsupport.IntegrationTest;

@@ -6,7 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 
-import dev.fairbill.ledger.domain.CreditLedger;
+import dev.fairbill.ledger.ledger.CreditLedger;
 import dev.fairbill.platform.testsupport.EarlierStores;
 import dev.fairbill.platform.testsupport.IntegrationTest;
 

@@ -13,8 +13,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import dev.fairbill.platform.testsupport.EarlierStores;
 import dev.fairbill.platform.testsupport.IntegrationTest;
-import dev.fairbill.refund.domain.Incident;
-import dev.fairbill.refund.domain.RefundCase;
+import dev.fairbill.refund.incident.Incident;
+import dev.fairbill.refund.refundcase.RefundCase;
 
 /**
  * Streams written by earlier versions of this service still load: a store written by the load's traffic mix on the

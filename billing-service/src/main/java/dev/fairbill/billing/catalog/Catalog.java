@@ -13,7 +13,7 @@ import java.util.stream.Stream;
 import dev.fairbill.billing.catalog.CatalogProperties.PlanSpec;
 import dev.fairbill.billing.catalog.CatalogProperties.ProductSpec;
 import dev.fairbill.billing.catalog.CatalogProperties.TenantCatalog;
-import dev.fairbill.billing.domain.PlanTerms;
+import dev.fairbill.billing.subscription.PlanTerms;
 import dev.fairbill.platform.money.Money;
 
 /** Every tenant's plans and products, in configuration order. A tenant without a catalog sells nothing. */

@@ -4,7 +4,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import dev.fairbill.billing.domain.SubscriptionDunning;
+import dev.fairbill.billing.subscription.SubscriptionDunning;
 
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({CatalogProperties.class, SubscriptionDunning.class})

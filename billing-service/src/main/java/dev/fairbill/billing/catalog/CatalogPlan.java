@@ -1,6 +1,6 @@
 package dev.fairbill.billing.catalog;
 
-import dev.fairbill.billing.domain.PlanTerms;
+import dev.fairbill.billing.subscription.PlanTerms;
 
 /** A plan of a tenant's catalog: its display name and the terms a subscription to it gets. */
 public record CatalogPlan(String name, PlanTerms terms) {

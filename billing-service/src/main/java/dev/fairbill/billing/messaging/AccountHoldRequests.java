@@ -4,11 +4,11 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import dev.fairbill.billing.domain.AccountHolds.LiftAccountHold;
-import dev.fairbill.billing.domain.AccountHolds.PlaceAccountHold;
-import dev.fairbill.billing.domain.AccountHolds.TerminateAccount;
-import dev.fairbill.billing.domain.AccountId;
-import dev.fairbill.billing.domain.HoldReason;
+import dev.fairbill.billing.account.AccountHolds.LiftAccountHold;
+import dev.fairbill.billing.account.AccountHolds.PlaceAccountHold;
+import dev.fairbill.billing.account.AccountHolds.TerminateAccount;
+import dev.fairbill.billing.ids.AccountId;
+import dev.fairbill.billing.account.HoldReason;
 import dev.fairbill.billing.query.AccountProjection;
 import dev.fairbill.contracts.billing.ReinstateAccountRequestedV1;
 import dev.fairbill.contracts.billing.SuspendAccountRequestedV1;

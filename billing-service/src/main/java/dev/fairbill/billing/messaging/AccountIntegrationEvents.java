@@ -4,11 +4,11 @@ import java.util.Optional;
 
 import org.springframework.stereotype.Component;
 
-import dev.fairbill.billing.domain.AccountHolds.AccountHoldLifted;
-import dev.fairbill.billing.domain.AccountHolds.AccountHoldPlaced;
-import dev.fairbill.billing.domain.AccountHolds.AccountTerminated;
-import dev.fairbill.billing.domain.AccountId;
-import dev.fairbill.billing.domain.AccountOpened;
+import dev.fairbill.billing.account.AccountHolds.AccountHoldLifted;
+import dev.fairbill.billing.account.AccountHolds.AccountHoldPlaced;
+import dev.fairbill.billing.account.AccountHolds.AccountTerminated;
+import dev.fairbill.billing.ids.AccountId;
+import dev.fairbill.billing.account.AccountOpened;
 import dev.fairbill.billing.query.AccountProjection;
 import dev.fairbill.contracts.Topics;
 import dev.fairbill.contracts.billing.AccountOpenedV1;

@@ -4,10 +4,10 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import dev.fairbill.billing.domain.AccountId;
-import dev.fairbill.billing.domain.ChargeCommands.RecordRefundToBalance;
-import dev.fairbill.billing.domain.ChargeCommands.SettleChargeFromBalance;
-import dev.fairbill.billing.domain.ChargeId;
+import dev.fairbill.billing.ids.AccountId;
+import dev.fairbill.billing.charge.ChargeCommands.RecordRefundToBalance;
+import dev.fairbill.billing.charge.ChargeCommands.SettleChargeFromBalance;
+import dev.fairbill.billing.ids.ChargeId;
 import dev.fairbill.billing.query.AccountCashBalances;
 import dev.fairbill.contracts.ledger.CashBalanceAppliedV1;
 import dev.fairbill.contracts.ledger.CashBalanceChangedV1;

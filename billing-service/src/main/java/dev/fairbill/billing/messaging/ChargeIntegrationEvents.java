@@ -6,14 +6,14 @@ import java.util.Optional;
 
 import org.springframework.stereotype.Component;
 
-import dev.fairbill.billing.domain.ChargeEvents.ChargeAwaitingBalance;
-import dev.fairbill.billing.domain.ChargeEvents.ChargeCaptured;
-import dev.fairbill.billing.domain.ChargeEvents.ChargeFailed;
-import dev.fairbill.billing.domain.ChargeEvents.ChargeFlaggedDuplicate;
-import dev.fairbill.billing.domain.ChargeEvents.ChargeRefundFailed;
-import dev.fairbill.billing.domain.ChargeEvents.ChargeRefunded;
-import dev.fairbill.billing.domain.PurchaseId;
-import dev.fairbill.billing.domain.SubscriptionId;
+import dev.fairbill.billing.charge.ChargeEvents.ChargeAwaitingBalance;
+import dev.fairbill.billing.charge.ChargeEvents.ChargeCaptured;
+import dev.fairbill.billing.charge.ChargeEvents.ChargeFailed;
+import dev.fairbill.billing.charge.ChargeEvents.ChargeFlaggedDuplicate;
+import dev.fairbill.billing.charge.ChargeEvents.ChargeRefundFailed;
+import dev.fairbill.billing.charge.ChargeEvents.ChargeRefunded;
+import dev.fairbill.billing.ids.PurchaseId;
+import dev.fairbill.billing.ids.SubscriptionId;
 import dev.fairbill.contracts.Topics;
 import dev.fairbill.contracts.billing.ChargeCapturedV1;
 import dev.fairbill.contracts.billing.ChargeFailedV1;

@@ -4,10 +4,10 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import dev.fairbill.billing.domain.AccountId;
-import dev.fairbill.billing.domain.DisputeCommands.AttachRefundSideEvidence;
-import dev.fairbill.billing.domain.DisputeEvents.EvidenceItem;
-import dev.fairbill.billing.domain.DisputeId;
+import dev.fairbill.billing.ids.AccountId;
+import dev.fairbill.billing.dispute.DisputeCommands.AttachRefundSideEvidence;
+import dev.fairbill.billing.dispute.DisputeEvents.EvidenceItem;
+import dev.fairbill.billing.ids.DisputeId;
 import dev.fairbill.contracts.billing.AttachDisputeEvidenceRequestedV1;
 import dev.fairbill.platform.messaging.InboundHandler;
 

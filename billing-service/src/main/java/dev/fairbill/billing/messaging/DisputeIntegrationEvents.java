@@ -6,8 +6,8 @@ import java.util.Optional;
 
 import org.springframework.stereotype.Component;
 
-import dev.fairbill.billing.domain.DisputeEvents.DisputeClosed;
-import dev.fairbill.billing.domain.DisputeEvents.DisputeOpened;
+import dev.fairbill.billing.dispute.DisputeEvents.DisputeClosed;
+import dev.fairbill.billing.dispute.DisputeEvents.DisputeOpened;
 import dev.fairbill.contracts.Topics;
 import dev.fairbill.contracts.billing.DisputeClosedV1;
 import dev.fairbill.contracts.billing.DisputeOpenedV1;

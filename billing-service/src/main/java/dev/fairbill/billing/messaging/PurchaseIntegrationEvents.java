@@ -4,9 +4,9 @@ import java.util.Optional;
 
 import org.springframework.stereotype.Component;
 
-import dev.fairbill.billing.domain.PurchaseEvents.PurchaseFulfilmentChanged;
-import dev.fairbill.billing.domain.PurchaseEvents.PurchasePaid;
-import dev.fairbill.billing.domain.PurchaseEvents.RefillFulfilmentChanged;
+import dev.fairbill.billing.purchase.PurchaseEvents.PurchaseFulfilmentChanged;
+import dev.fairbill.billing.purchase.PurchaseEvents.PurchasePaid;
+import dev.fairbill.billing.purchase.PurchaseEvents.RefillFulfilmentChanged;
 import dev.fairbill.contracts.Topics;
 import dev.fairbill.contracts.billing.PurchaseFulfilmentChangedV1;
 import dev.fairbill.contracts.billing.PurchasePaidV1;

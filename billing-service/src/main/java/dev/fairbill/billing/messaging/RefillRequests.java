@@ -6,8 +6,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.annotation.KafkaListener;
 
-import dev.fairbill.billing.domain.PurchaseCommands.RecordRefillRequest;
-import dev.fairbill.billing.domain.PurchaseId;
+import dev.fairbill.billing.purchase.PurchaseCommands.RecordRefillRequest;
+import dev.fairbill.billing.ids.PurchaseId;
 import dev.fairbill.contracts.Topics;
 import dev.fairbill.contracts.refund.RefillRequestedV1;
 import dev.fairbill.platform.messaging.InboundDispatcher;

@@ -3,9 +3,9 @@ package dev.fairbill.billing.messaging;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.stereotype.Component;
 
-import dev.fairbill.billing.domain.AccountId;
-import dev.fairbill.billing.domain.ChargeCommands.RefundCharge;
-import dev.fairbill.billing.domain.ChargeId;
+import dev.fairbill.billing.ids.AccountId;
+import dev.fairbill.billing.charge.ChargeCommands.RefundCharge;
+import dev.fairbill.billing.ids.ChargeId;
 import dev.fairbill.contracts.billing.RefundChargeRequestedV1;
 import dev.fairbill.platform.messaging.InboundHandler;
 import dev.fairbill.platform.messaging.InboundMessage;

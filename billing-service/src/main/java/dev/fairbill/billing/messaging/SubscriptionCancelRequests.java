@@ -5,9 +5,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-import dev.fairbill.billing.domain.SubscriptionCancellationMode;
-import dev.fairbill.billing.domain.SubscriptionCommands.CancelSubscription;
-import dev.fairbill.billing.domain.SubscriptionId;
+import dev.fairbill.billing.subscription.SubscriptionCancellationMode;
+import dev.fairbill.billing.subscription.SubscriptionCommands.CancelSubscription;
+import dev.fairbill.billing.ids.SubscriptionId;
 import dev.fairbill.billing.query.SubscriptionProjection;
 import dev.fairbill.contracts.billing.CancelSubscriptionRequestedV1;
 import dev.fairbill.platform.messaging.InboundHandler;

@@ -6,15 +6,15 @@ import java.util.Optional;
 
 import org.springframework.stereotype.Component;
 
-import dev.fairbill.billing.domain.ChargeId;
-import dev.fairbill.billing.domain.SubscriptionEvents.SubscriptionCancellationScheduled;
-import dev.fairbill.billing.domain.SubscriptionEvents.SubscriptionCancelled;
-import dev.fairbill.billing.domain.SubscriptionEvents.SubscriptionExpired;
-import dev.fairbill.billing.domain.SubscriptionEvents.SubscriptionHoldLifted;
-import dev.fairbill.billing.domain.SubscriptionEvents.SubscriptionHoldPlaced;
-import dev.fairbill.billing.domain.SubscriptionEvents.SubscriptionRenewed;
-import dev.fairbill.billing.domain.SubscriptionEvents.SubscriptionStarted;
-import dev.fairbill.billing.domain.SubscriptionEvents.SubscriptionTerminated;
+import dev.fairbill.billing.ids.ChargeId;
+import dev.fairbill.billing.subscription.SubscriptionEvents.SubscriptionCancellationScheduled;
+import dev.fairbill.billing.subscription.SubscriptionEvents.SubscriptionCancelled;
+import dev.fairbill.billing.subscription.SubscriptionEvents.SubscriptionExpired;
+import dev.fairbill.billing.subscription.SubscriptionEvents.SubscriptionHoldLifted;
+import dev.fairbill.billing.subscription.SubscriptionEvents.SubscriptionHoldPlaced;
+import dev.fairbill.billing.subscription.SubscriptionEvents.SubscriptionRenewed;
+import dev.fairbill.billing.subscription.SubscriptionEvents.SubscriptionStarted;
+import dev.fairbill.billing.subscription.SubscriptionEvents.SubscriptionTerminated;
 import dev.fairbill.contracts.Topics;
 import dev.fairbill.contracts.billing.SubscriptionCancellationScheduledV1;
 import dev.fairbill.contracts.billing.SubscriptionCancelledV1;

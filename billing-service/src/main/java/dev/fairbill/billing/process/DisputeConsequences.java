@@ -5,16 +5,16 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.stereotype.Component;
 
-import dev.fairbill.billing.domain.AccountHolds.LiftAccountHold;
-import dev.fairbill.billing.domain.AccountHolds.PlaceAccountHold;
-import dev.fairbill.billing.domain.AccountHolds.TerminateAccount;
-import dev.fairbill.billing.domain.ChargeCommands.RecordChargeDispute;
-import dev.fairbill.billing.domain.ChargeCommands.RecordChargeDisputeClosed;
-import dev.fairbill.billing.domain.DisputeEvents.DisputeClosed;
-import dev.fairbill.billing.domain.DisputeEvents.DisputeOpened;
-import dev.fairbill.billing.domain.DisputeEvents.DisputeUpdated;
-import dev.fairbill.billing.domain.DisputeOutcome;
-import dev.fairbill.billing.domain.HoldReason;
+import dev.fairbill.billing.account.AccountHolds.LiftAccountHold;
+import dev.fairbill.billing.account.AccountHolds.PlaceAccountHold;
+import dev.fairbill.billing.account.AccountHolds.TerminateAccount;
+import dev.fairbill.billing.charge.ChargeCommands.RecordChargeDispute;
+import dev.fairbill.billing.charge.ChargeCommands.RecordChargeDisputeClosed;
+import dev.fairbill.billing.dispute.DisputeEvents.DisputeClosed;
+import dev.fairbill.billing.dispute.DisputeEvents.DisputeOpened;
+import dev.fairbill.billing.dispute.DisputeEvents.DisputeUpdated;
+import dev.fairbill.billing.dispute.DisputeOutcome;
+import dev.fairbill.billing.account.HoldReason;
 import dev.fairbill.billing.query.AccountProjection;
 import dev.fairbill.platform.money.Money;
 

@@ -8,11 +8,10 @@ import org.axonframework.eventhandling.EventHandler;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 
-import dev.fairbill.billing.domain.ChargeCommands.FlagChargeDuplicate;
-import dev.fairbill.billing.domain.ChargeEvents.ChargeCaptured;
-import dev.fairbill.billing.domain.ChargeId;
-import dev.fairbill.billing.domain.DuplicateDetectionProperties;
-import dev.fairbill.billing.domain.DuplicateRule;
+import dev.fairbill.billing.charge.ChargeCommands.FlagChargeDuplicate;
+import dev.fairbill.billing.charge.ChargeEvents.ChargeCaptured;
+import dev.fairbill.billing.ids.ChargeId;
+import dev.fairbill.billing.charge.DuplicateRule;
 import dev.fairbill.billing.query.ChargeCaptureKeys;
 
 /**

@@ -5,9 +5,9 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.stereotype.Component;
 
-import dev.fairbill.billing.domain.ChargeEvents.ChargeCaptured;
-import dev.fairbill.billing.domain.ChargeEvents.ChargeFailed;
-import dev.fairbill.billing.domain.PurchaseCommands.RecordPurchasePayment;
+import dev.fairbill.billing.charge.ChargeEvents.ChargeCaptured;
+import dev.fairbill.billing.charge.ChargeEvents.ChargeFailed;
+import dev.fairbill.billing.purchase.PurchaseCommands.RecordPurchasePayment;
 
 /**
  * Tells a purchase that its charge was captured or failed. A subscribing processor: the purchase is PAID or

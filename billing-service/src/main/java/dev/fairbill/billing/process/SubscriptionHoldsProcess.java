@@ -7,16 +7,16 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.stereotype.Component;
 
-import dev.fairbill.billing.domain.AccountHolds.AccountHoldLifted;
-import dev.fairbill.billing.domain.AccountHolds.AccountHoldPlaced;
-import dev.fairbill.billing.domain.AccountHolds.AccountTerminated;
-import dev.fairbill.billing.domain.AccountId;
-import dev.fairbill.billing.domain.HoldReason;
-import dev.fairbill.billing.domain.SubscriptionCommands.LiftSubscriptionHold;
-import dev.fairbill.billing.domain.SubscriptionCommands.PlaceSubscriptionHold;
-import dev.fairbill.billing.domain.SubscriptionCommands.TerminateSubscription;
-import dev.fairbill.billing.domain.SubscriptionEvents.SubscriptionCreated;
-import dev.fairbill.billing.domain.SubscriptionId;
+import dev.fairbill.billing.account.AccountHolds.AccountHoldLifted;
+import dev.fairbill.billing.account.AccountHolds.AccountHoldPlaced;
+import dev.fairbill.billing.account.AccountHolds.AccountTerminated;
+import dev.fairbill.billing.ids.AccountId;
+import dev.fairbill.billing.account.HoldReason;
+import dev.fairbill.billing.subscription.SubscriptionCommands.LiftSubscriptionHold;
+import dev.fairbill.billing.subscription.SubscriptionCommands.PlaceSubscriptionHold;
+import dev.fairbill.billing.subscription.SubscriptionCommands.TerminateSubscription;
+import dev.fairbill.billing.subscription.SubscriptionEvents.SubscriptionCreated;
+import dev.fairbill.billing.ids.SubscriptionId;
 import dev.fairbill.billing.query.AccountProjection;
 import dev.fairbill.billing.query.SubscriptionProjection;
 

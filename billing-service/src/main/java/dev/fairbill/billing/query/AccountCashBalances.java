@@ -6,8 +6,8 @@ import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-import dev.fairbill.billing.domain.AccountId;
-import dev.fairbill.billing.domain.CashBalances;
+import dev.fairbill.billing.ids.AccountId;
+import dev.fairbill.billing.charge.CashBalances;
 import dev.fairbill.platform.money.Money;
 
 /**

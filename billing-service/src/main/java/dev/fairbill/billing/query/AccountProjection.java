@@ -13,11 +13,11 @@ import org.axonframework.eventhandling.EventHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-import dev.fairbill.billing.domain.AccountHolds.AccountHoldLifted;
-import dev.fairbill.billing.domain.AccountHolds.AccountHoldPlaced;
-import dev.fairbill.billing.domain.AccountHolds.AccountTerminated;
-import dev.fairbill.billing.domain.AccountOpened;
-import dev.fairbill.billing.domain.AccountRole;
+import dev.fairbill.billing.account.AccountHolds.AccountHoldLifted;
+import dev.fairbill.billing.account.AccountHolds.AccountHoldPlaced;
+import dev.fairbill.billing.account.AccountHolds.AccountTerminated;
+import dev.fairbill.billing.account.AccountOpened;
+import dev.fairbill.billing.account.AccountRole;
 import dev.fairbill.platform.web.ConflictException;
 import dev.fairbill.platform.web.UnprocessableException;
 

@@ -7,14 +7,14 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.springframework.stereotype.Component;
 
-import dev.fairbill.billing.domain.AccountHolds.AccountHoldLifted;
-import dev.fairbill.billing.domain.AccountHolds.AccountHoldPlaced;
-import dev.fairbill.billing.domain.AccountHolds.AccountTerminated;
-import dev.fairbill.billing.domain.ChargeEvents.ChargeDoublePaidOut;
-import dev.fairbill.billing.domain.ChargeEvents.ChargeRefunded;
-import dev.fairbill.billing.domain.ChargeEvents.ChargeRefundedToBalance;
-import dev.fairbill.billing.domain.DisputeEvents.DisputeClosed;
-import dev.fairbill.billing.domain.DisputeEvents.DisputeOpened;
+import dev.fairbill.billing.account.AccountHolds.AccountHoldLifted;
+import dev.fairbill.billing.account.AccountHolds.AccountHoldPlaced;
+import dev.fairbill.billing.account.AccountHolds.AccountTerminated;
+import dev.fairbill.billing.charge.ChargeEvents.ChargeDoublePaidOut;
+import dev.fairbill.billing.charge.ChargeEvents.ChargeRefunded;
+import dev.fairbill.billing.charge.ChargeEvents.ChargeRefundedToBalance;
+import dev.fairbill.billing.dispute.DisputeEvents.DisputeClosed;
+import dev.fairbill.billing.dispute.DisputeEvents.DisputeOpened;
 import dev.fairbill.platform.audit.AuditTrail;
 import dev.fairbill.platform.money.Money;
 

@@ -3,7 +3,7 @@ package dev.fairbill.billing.query;
 import java.time.Instant;
 import java.util.List;
 
-import dev.fairbill.billing.domain.AccountRole;
+import dev.fairbill.billing.account.AccountRole;
 
 /** An account as the read model holds it; {@code holds} keep a SUSPENDED account suspended. */
 public record AccountView(String id, String tenant, String externalRef, AccountRole role, String parentAccountId,

@@ -9,9 +9,9 @@ import org.axonframework.eventhandling.EventHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-import dev.fairbill.billing.domain.AccountHolds.AccountHoldPlaced;
-import dev.fairbill.billing.domain.ChargeEvents.ChargeFlaggedDuplicate;
-import dev.fairbill.billing.domain.DisputeEvents.DisputeClosed;
+import dev.fairbill.billing.account.AccountHolds.AccountHoldPlaced;
+import dev.fairbill.billing.charge.ChargeEvents.ChargeFlaggedDuplicate;
+import dev.fairbill.billing.dispute.DisputeEvents.DisputeClosed;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -8,7 +8,7 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-import dev.fairbill.billing.domain.ChargeId;
+import dev.fairbill.billing.ids.ChargeId;
 import dev.fairbill.platform.money.Money;
 
 /**

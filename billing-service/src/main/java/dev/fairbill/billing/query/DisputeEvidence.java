@@ -9,7 +9,7 @@ import java.util.List;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.stereotype.Component;
 
-import dev.fairbill.billing.domain.DisputeEvents.DisputeEvidenceAttached;
+import dev.fairbill.billing.dispute.DisputeEvents.DisputeEvidenceAttached;
 
 /**
  * Compiles a dispute's evidence bundle (seed 000 §9: activation records, credit history, usage) from billing's own

@@ -9,11 +9,11 @@ import org.axonframework.eventhandling.EventHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-import dev.fairbill.billing.domain.DisputeEvents.DisputeClosed;
-import dev.fairbill.billing.domain.DisputeEvents.DisputeFundsReinstated;
-import dev.fairbill.billing.domain.DisputeEvents.DisputeFundsWithdrawn;
-import dev.fairbill.billing.domain.DisputeEvents.DisputeOpened;
-import dev.fairbill.billing.domain.DisputeEvents.DisputeUpdated;
+import dev.fairbill.billing.dispute.DisputeEvents.DisputeClosed;
+import dev.fairbill.billing.dispute.DisputeEvents.DisputeFundsReinstated;
+import dev.fairbill.billing.dispute.DisputeEvents.DisputeFundsWithdrawn;
+import dev.fairbill.billing.dispute.DisputeEvents.DisputeOpened;
+import dev.fairbill.billing.dispute.DisputeEvents.DisputeUpdated;
 import dev.fairbill.platform.money.Money;
 
 /** Keeps the {@code disputes} table, in the command's transaction (ADR 0003); replaying an event changes nothing. */

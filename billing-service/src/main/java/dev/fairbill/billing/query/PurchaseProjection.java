@@ -13,13 +13,13 @@ import org.axonframework.eventhandling.EventHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-import dev.fairbill.billing.domain.PurchaseProduct.Kind;
-import dev.fairbill.billing.domain.PurchaseEvents.PurchaseFulfilmentChanged;
-import dev.fairbill.billing.domain.PurchaseEvents.PurchasePaid;
-import dev.fairbill.billing.domain.PurchaseEvents.PurchasePaymentFailed;
-import dev.fairbill.billing.domain.PurchaseEvents.PurchasePlaced;
-import dev.fairbill.billing.domain.PurchaseEvents.RefillFulfilmentChanged;
-import dev.fairbill.billing.domain.PurchaseEvents.RefillRequested;
+import dev.fairbill.billing.purchase.PurchaseProduct.Kind;
+import dev.fairbill.billing.purchase.PurchaseEvents.PurchaseFulfilmentChanged;
+import dev.fairbill.billing.purchase.PurchaseEvents.PurchasePaid;
+import dev.fairbill.billing.purchase.PurchaseEvents.PurchasePaymentFailed;
+import dev.fairbill.billing.purchase.PurchaseEvents.PurchasePlaced;
+import dev.fairbill.billing.purchase.PurchaseEvents.RefillFulfilmentChanged;
+import dev.fairbill.billing.purchase.PurchaseEvents.RefillRequested;
 import dev.fairbill.platform.money.Money;
 
 /**

@@ -3,9 +3,9 @@ package dev.fairbill.billing.query;
 import java.time.Instant;
 import java.util.List;
 
-import dev.fairbill.billing.domain.SubscriptionHold;
-import dev.fairbill.billing.domain.SubscriptionPeriod;
-import dev.fairbill.billing.domain.SubscriptionStatus;
+import dev.fairbill.billing.subscription.SubscriptionHold;
+import dev.fairbill.billing.subscription.SubscriptionPeriod;
+import dev.fairbill.billing.subscription.SubscriptionStatus;
 import dev.fairbill.platform.money.Money;
 
 /** A subscription as the read model holds it. */

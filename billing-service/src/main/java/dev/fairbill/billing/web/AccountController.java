@@ -13,10 +13,10 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import dev.fairbill.billing.domain.AccountId;
-import dev.fairbill.billing.domain.AccountRole;
-import dev.fairbill.billing.domain.AccountRuleViolation;
-import dev.fairbill.billing.domain.OpenAccount;
+import dev.fairbill.billing.ids.AccountId;
+import dev.fairbill.billing.account.AccountRole;
+import dev.fairbill.billing.account.AccountRuleViolation;
+import dev.fairbill.billing.account.OpenAccount;
 import dev.fairbill.billing.payment.PaymentMethods;
 import dev.fairbill.billing.query.AccountCashBalances;
 import dev.fairbill.billing.query.AccountProjection;

@@ -3,7 +3,7 @@ package dev.fairbill.billing.web;
 import java.time.Instant;
 import java.util.List;
 
-import dev.fairbill.billing.domain.AccountRole;
+import dev.fairbill.billing.account.AccountRole;
 import dev.fairbill.billing.query.AccountView;
 import dev.fairbill.platform.money.Money;
 

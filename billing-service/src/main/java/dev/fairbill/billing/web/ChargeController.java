@@ -13,11 +13,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.fairbill.billing.catalog.Catalog;
-import dev.fairbill.billing.domain.AccountId;
-import dev.fairbill.billing.domain.ChargeCommands.CaptureCharge;
-import dev.fairbill.billing.domain.ChargeId;
-import dev.fairbill.billing.domain.PurchaseId;
-import dev.fairbill.billing.domain.SubscriptionId;
+import dev.fairbill.billing.ids.AccountId;
+import dev.fairbill.billing.charge.ChargeCommands.CaptureCharge;
+import dev.fairbill.billing.ids.ChargeId;
+import dev.fairbill.billing.ids.PurchaseId;
+import dev.fairbill.billing.ids.SubscriptionId;
 import dev.fairbill.billing.payment.PaymentMethods;
 import dev.fairbill.billing.query.AccountProjection;
 import dev.fairbill.billing.query.AccountView;

@@ -1,6 +1,6 @@
 package dev.fairbill.billing.web;
 
-import dev.fairbill.billing.domain.AccountRole;
+import dev.fairbill.billing.account.AccountRole;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;

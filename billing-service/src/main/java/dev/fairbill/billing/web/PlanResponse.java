@@ -1,7 +1,7 @@
 package dev.fairbill.billing.web;
 
 import dev.fairbill.billing.catalog.CatalogPlan;
-import dev.fairbill.billing.domain.PlanInterval;
+import dev.fairbill.billing.subscription.PlanInterval;
 import dev.fairbill.platform.money.Money;
 
 /** A plan of the tenant's catalog; {@code listPrice} is the undiscounted price of one period. */

@@ -1,6 +1,6 @@
 package dev.fairbill.billing.web;
 
-import dev.fairbill.billing.domain.PurchaseFulfilmentStatus;
+import dev.fairbill.billing.purchase.PurchaseFulfilmentStatus;
 import dev.fairbill.platform.web.input.InputLimits;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotNull;

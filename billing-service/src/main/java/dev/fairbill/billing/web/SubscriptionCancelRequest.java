@@ -1,6 +1,6 @@
 package dev.fairbill.billing.web;
 
-import dev.fairbill.billing.domain.SubscriptionCancellationMode;
+import dev.fairbill.billing.subscription.SubscriptionCancellationMode;
 import dev.fairbill.contracts.refund.RefundReason;
 import jakarta.validation.constraints.Size;
 

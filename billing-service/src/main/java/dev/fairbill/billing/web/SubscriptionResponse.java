@@ -3,8 +3,8 @@ package dev.fairbill.billing.web;
 import java.time.Instant;
 import java.util.List;
 
-import dev.fairbill.billing.domain.SubscriptionPeriod;
-import dev.fairbill.billing.domain.SubscriptionStatus;
+import dev.fairbill.billing.subscription.SubscriptionPeriod;
+import dev.fairbill.billing.subscription.SubscriptionStatus;
 import dev.fairbill.billing.query.SubscriptionView;
 import dev.fairbill.platform.money.Money;
 

@@ -8,12 +8,12 @@ import java.util.Set;
 
 import org.springframework.stereotype.Component;
 
-import dev.fairbill.billing.domain.Dispute;
-import dev.fairbill.billing.domain.DisputeCommands.ReportDispute;
-import dev.fairbill.billing.domain.DisputeCommands.ReportDisputeClosed;
-import dev.fairbill.billing.domain.DisputeCommands.ReportDisputeFunds;
-import dev.fairbill.billing.domain.DisputeFacts;
-import dev.fairbill.billing.domain.DisputeOutcome;
+import dev.fairbill.billing.dispute.Dispute;
+import dev.fairbill.billing.dispute.DisputeCommands.ReportDispute;
+import dev.fairbill.billing.dispute.DisputeCommands.ReportDisputeClosed;
+import dev.fairbill.billing.dispute.DisputeCommands.ReportDisputeFunds;
+import dev.fairbill.billing.dispute.DisputeFacts;
+import dev.fairbill.billing.dispute.DisputeOutcome;
 import dev.fairbill.platform.money.Money;
 import tools.jackson.databind.JsonNode;
 

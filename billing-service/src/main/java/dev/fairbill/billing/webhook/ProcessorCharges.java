@@ -2,8 +2,8 @@ package dev.fairbill.billing.webhook;
 
 import org.springframework.stereotype.Component;
 
-import dev.fairbill.billing.domain.AccountId;
-import dev.fairbill.billing.domain.ChargeId;
+import dev.fairbill.billing.ids.AccountId;
+import dev.fairbill.billing.ids.ChargeId;
 import dev.fairbill.billing.query.ChargeLookup;
 
 /** The charge a processor's webhook names by the processor's own charge id. */

@@ -6,7 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.config.ConfigDataEnvironmentPostProcessor;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
-import dev.fairbill.billing.domain.PlanInterval;
+import dev.fairbill.billing.subscription.PlanInterval;
 import dev.fairbill.platform.money.Money;
 
 /** The catalog is bound and validated at startup; a bad one stops the service with the offending setting named. */

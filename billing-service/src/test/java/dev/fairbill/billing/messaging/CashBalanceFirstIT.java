@@ -24,7 +24,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import dev.fairbill.billing.BillingApi;
 import dev.fairbill.billing.BillingTestClient;
-import dev.fairbill.billing.domain.AccountId;
+import dev.fairbill.billing.ids.AccountId;
 import dev.fairbill.billing.payment.SandboxPaymentProcessor;
 import dev.fairbill.billing.query.AccountCashBalances;
 import dev.fairbill.contracts.MoneyAmount;

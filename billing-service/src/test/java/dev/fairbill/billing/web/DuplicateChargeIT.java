@@ -16,10 +16,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import dev.fairbill.billing.BillingApi;
-import dev.fairbill.billing.domain.AccountId;
-import dev.fairbill.billing.domain.ChargeCommands.CaptureCharge;
-import dev.fairbill.billing.domain.ChargeId;
-import dev.fairbill.billing.domain.SubscriptionId;
+import dev.fairbill.billing.ids.AccountId;
+import dev.fairbill.billing.charge.ChargeCommands.CaptureCharge;
+import dev.fairbill.billing.ids.ChargeId;
+import dev.fairbill.billing.ids.SubscriptionId;
 import dev.fairbill.contracts.Topics;
 import dev.fairbill.contracts.billing.ChargeFlaggedDuplicateV1;
 import dev.fairbill.platform.money.Money;

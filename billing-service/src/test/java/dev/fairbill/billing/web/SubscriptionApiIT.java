@@ -20,7 +20,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
 
 import dev.fairbill.billing.BillingApi;
-import dev.fairbill.billing.domain.PlanInterval;
+import dev.fairbill.billing.subscription.PlanInterval;
 import dev.fairbill.contracts.Topics;
 import dev.fairbill.contracts.billing.SubscriptionCancellationScheduledV1;
 import dev.fairbill.contracts.billing.SubscriptionCancelledV1;

@@ -29,11 +29,11 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 
-import dev.fairbill.billing.domain.AccountId;
-import dev.fairbill.billing.domain.ChargeEvents.ChargeDisputeRecorded;
-import dev.fairbill.billing.domain.ChargeId;
-import dev.fairbill.billing.domain.Dispute;
-import dev.fairbill.billing.domain.DisputeId;
+import dev.fairbill.billing.ids.AccountId;
+import dev.fairbill.billing.charge.ChargeEvents.ChargeDisputeRecorded;
+import dev.fairbill.billing.ids.ChargeId;
+import dev.fairbill.billing.dispute.Dispute;
+import dev.fairbill.billing.ids.DisputeId;
 import dev.fairbill.billing.process.DisputeConsequences;
 import dev.fairbill.contracts.Topics;
 import dev.fairbill.contracts.billing.AccountSuspendedV1;

@@ -21,7 +21,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 
 import dev.fairbill.billing.BillingTestClient;
-import dev.fairbill.billing.domain.Dispute;
+import dev.fairbill.billing.dispute.Dispute;
 import dev.fairbill.billing.payment.SandboxPaymentProcessor;
 import dev.fairbill.contracts.MoneyAmount;
 import dev.fairbill.contracts.billing.ChargeRefundFailedV1;

@@ -12,7 +12,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import dev.fairbill.ledger.domain.LedgerSettings;
+import dev.fairbill.ledger.ledger.LedgerSettings;
 import dev.fairbill.ledger.query.JournalProjection;
 import dev.fairbill.platform.axon.TransactionScopedLockFactory;
 import dev.fairbill.platform.axon.TransactionalAggregateCache;

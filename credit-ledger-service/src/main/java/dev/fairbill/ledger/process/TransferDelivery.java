@@ -5,11 +5,11 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.stereotype.Component;
 
-import dev.fairbill.ledger.domain.CreditUnit;
-import dev.fairbill.ledger.domain.LedgerCommands.GrantLot;
-import dev.fairbill.ledger.domain.LedgerEvents.CreditsTransferred;
-import dev.fairbill.ledger.domain.LotId;
-import dev.fairbill.ledger.domain.LotSource;
+import dev.fairbill.ledger.ledger.CreditUnit;
+import dev.fairbill.ledger.ledger.LedgerCommands.GrantLot;
+import dev.fairbill.ledger.ledger.LedgerEvents.CreditsTransferred;
+import dev.fairbill.ledger.ledger.LotId;
+import dev.fairbill.ledger.ledger.LotSource;
 
 /**
  * Grants the credits a reseller transferred to its sub-reseller (seed 000 §5) as a TRANSFER lot. A tracking

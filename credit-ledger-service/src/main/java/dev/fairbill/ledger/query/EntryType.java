@@ -1,6 +1,6 @@
 package dev.fairbill.ledger.query;
 
-import dev.fairbill.ledger.domain.RemovalKind;
+import dev.fairbill.ledger.ledger.RemovalKind;
 
 /** The kinds of statement entries; positive amounts add to the customer's balance, negative ones take from it. */
 public enum EntryType {

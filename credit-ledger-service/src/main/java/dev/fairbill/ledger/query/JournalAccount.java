@@ -1,6 +1,6 @@
 package dev.fairbill.ledger.query;
 
-import dev.fairbill.ledger.domain.LotSource;
+import dev.fairbill.ledger.ledger.LotSource;
 
 /**
  * The accounts of the double-entry journal (customer credit liability versus revenue, breakage and

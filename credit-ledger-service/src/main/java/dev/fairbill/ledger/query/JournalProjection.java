@@ -25,22 +25,22 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-import dev.fairbill.ledger.domain.Allocation;
-import dev.fairbill.ledger.domain.CreditUnit;
-import dev.fairbill.ledger.domain.LedgerEvents.CashBalanceApplied;
-import dev.fairbill.ledger.domain.LedgerEvents.CashBalanceRestored;
-import dev.fairbill.ledger.domain.LedgerEvents.CreditsConsumed;
-import dev.fairbill.ledger.domain.LedgerEvents.CreditsTransferred;
-import dev.fairbill.ledger.domain.LedgerEvents.HoldCaptured;
-import dev.fairbill.ledger.domain.LedgerEvents.HoldPlaced;
-import dev.fairbill.ledger.domain.LedgerEvents.HoldReleased;
-import dev.fairbill.ledger.domain.LedgerEvents.LotGranted;
-import dev.fairbill.ledger.domain.LedgerEvents.LotRemoved;
-import dev.fairbill.ledger.domain.LedgerEvents.OverdraftSettled;
-import dev.fairbill.ledger.domain.LedgerEvents.WithdrawalRefundFailed;
-import dev.fairbill.ledger.domain.LedgerEvents.WithdrawalRefundPaid;
-import dev.fairbill.ledger.domain.LedgerEvents.WithdrawalRefundRequested;
-import dev.fairbill.ledger.domain.LedgerId;
+import dev.fairbill.ledger.ledger.Allocation;
+import dev.fairbill.ledger.ledger.CreditUnit;
+import dev.fairbill.ledger.ledger.LedgerEvents.CashBalanceApplied;
+import dev.fairbill.ledger.ledger.LedgerEvents.CashBalanceRestored;
+import dev.fairbill.ledger.ledger.LedgerEvents.CreditsConsumed;
+import dev.fairbill.ledger.ledger.LedgerEvents.CreditsTransferred;
+import dev.fairbill.ledger.ledger.LedgerEvents.HoldCaptured;
+import dev.fairbill.ledger.ledger.LedgerEvents.HoldPlaced;
+import dev.fairbill.ledger.ledger.LedgerEvents.HoldReleased;
+import dev.fairbill.ledger.ledger.LedgerEvents.LotGranted;
+import dev.fairbill.ledger.ledger.LedgerEvents.LotRemoved;
+import dev.fairbill.ledger.ledger.LedgerEvents.OverdraftSettled;
+import dev.fairbill.ledger.ledger.LedgerEvents.WithdrawalRefundFailed;
+import dev.fairbill.ledger.ledger.LedgerEvents.WithdrawalRefundPaid;
+import dev.fairbill.ledger.ledger.LedgerEvents.WithdrawalRefundRequested;
+import dev.fairbill.ledger.ledger.LedgerId;
 
 /**
  * Posts every movement of the ledger to the double-entry journal, which always sums to zero per unit. A tracking

@@ -5,9 +5,9 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.springframework.stereotype.Component;
 
-import dev.fairbill.ledger.domain.LedgerEvents.LotGranted;
-import dev.fairbill.ledger.domain.LedgerEvents.LotRemoved;
-import dev.fairbill.ledger.domain.RemovalKind;
+import dev.fairbill.ledger.ledger.LedgerEvents.LotGranted;
+import dev.fairbill.ledger.ledger.LedgerEvents.LotRemoved;
+import dev.fairbill.ledger.ledger.RemovalKind;
 import dev.fairbill.platform.audit.AuditTrail;
 
 /**

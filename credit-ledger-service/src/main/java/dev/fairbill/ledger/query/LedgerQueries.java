@@ -11,7 +11,7 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-import dev.fairbill.ledger.domain.Allocation;
+import dev.fairbill.ledger.ledger.Allocation;
 import dev.fairbill.platform.collect.BoundedLruMap;
 import dev.fairbill.platform.money.Money;
 import dev.fairbill.platform.web.NotFoundException;

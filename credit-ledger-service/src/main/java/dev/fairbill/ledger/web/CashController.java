@@ -11,8 +11,8 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import dev.fairbill.ledger.domain.LedgerCommands.WithdrawCashBalance;
-import dev.fairbill.ledger.domain.LedgerId;
+import dev.fairbill.ledger.ledger.LedgerCommands.WithdrawCashBalance;
+import dev.fairbill.ledger.ledger.LedgerId;
 import dev.fairbill.ledger.query.LedgerQueries;
 import dev.fairbill.platform.id.IdPrefix;
 import dev.fairbill.platform.security.Caller;

@@ -7,7 +7,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 
-import dev.fairbill.ledger.domain.LotSource;
+import dev.fairbill.ledger.ledger.LotSource;
 import dev.fairbill.platform.web.input.InputLimits;
 
 /**

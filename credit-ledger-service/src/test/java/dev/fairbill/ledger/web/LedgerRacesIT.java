@@ -21,11 +21,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.fairbill.ledger.LedgerTestApi;
-import dev.fairbill.ledger.domain.CreditUnit;
-import dev.fairbill.ledger.domain.LedgerCommands.GrantLot;
-import dev.fairbill.ledger.domain.LedgerId;
-import dev.fairbill.ledger.domain.LotId;
-import dev.fairbill.ledger.domain.LotSource;
+import dev.fairbill.ledger.ledger.CreditUnit;
+import dev.fairbill.ledger.ledger.LedgerCommands.GrantLot;
+import dev.fairbill.ledger.ledger.LedgerId;
+import dev.fairbill.ledger.ledger.LotId;
+import dev.fairbill.ledger.ledger.LotSource;
 import dev.fairbill.platform.testsupport.ApiClient;
 import dev.fairbill.platform.testsupport.IntegrationTest;
 import dev.fairbill.platform.testsupport.ParallelCalls;

@@ -7,7 +7,7 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Arrays;
 
-import dev.fairbill.platform.web.NotFoundException;
+import dev.fairbill.platform.rules.RuleViolation;
 
 /**
  * Opaque public ids: a type prefix and 128 bits (random, or derived from a name) as 26 characters of Crockford base32
@@ -64,7 +64,7 @@ public final class Ids {
      */
     public static String requireValid(IdPrefix prefix, String candidate) {
         if (!isValid(prefix, candidate)) {
-            throw new NotFoundException(prefix.noun() + " " + candidate);
+            throw RuleViolation.notFound(prefix.noun() + " " + candidate);
         }
         return candidate;
     }

@@ -30,6 +30,8 @@ import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
+import dev.fairbill.platform.rules.RuleViolation;
+
 /**
  * Every error a controller raises becomes {@code application/problem+json} (docs/api.md, conventions). Spring MVC's own
  * exceptions go through {@link ResponseEntityExceptionHandler}; the overrides here give them Fairbill's slugs and
@@ -58,6 +60,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         Throwable failure = Failures.unwrap(exception);
         ProblemDetail problem = switch (failure) {
             case ProblemException expected -> Problems.of(expected);
+            case RuleViolation refused -> Problems.of(refused);
             case AggregateNotFoundException notFound -> Problems.problem(HttpStatus.NOT_FOUND, "not-found",
                     "Not found", "The requested resource was not found");
             case ConcurrencyException concurrent -> conflict(

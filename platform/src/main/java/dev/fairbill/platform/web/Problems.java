@@ -9,6 +9,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 
+import dev.fairbill.platform.rules.RuleViolation;
+
 /** Builds the API's RFC 9457 bodies: {@code type} {@code https://fairbill.dev/problems/<slug>}, title, detail. */
 public final class Problems {
 
@@ -29,6 +31,29 @@ public final class Problems {
             problem.setProperty(ERRORS, validation.errors());
         }
         return problem;
+    }
+
+    /** A rule of the domain refused the request: its kind decides the status, its slug the type. */
+    public static ProblemDetail of(RuleViolation violation) {
+        ProblemDetail problem = problem(statusOf(violation.kind()), violation.slug(), violation.title(),
+                violation.detail());
+        violation.properties().forEach(problem::setProperty);
+        if (!violation.fields().isEmpty()) {
+            problem.setProperty(ERRORS, violation.fields().stream()
+                    .map(field -> new FieldViolation(field.field(), field.message())).toList());
+        }
+        return problem;
+    }
+
+    /** How HTTP answers each kind of rule violation. */
+    public static HttpStatus statusOf(RuleViolation.Kind kind) {
+        return switch (kind) {
+            case INVALID -> HttpStatus.BAD_REQUEST;
+            case REFUSED -> HttpStatus.UNPROCESSABLE_CONTENT;
+            case CONFLICT -> HttpStatus.CONFLICT;
+            case LOCKED -> HttpStatus.LOCKED;
+            case NOT_FOUND -> HttpStatus.NOT_FOUND;
+        };
     }
 
     public static ProblemDetail validationFailed(List<FieldViolation> errors) {

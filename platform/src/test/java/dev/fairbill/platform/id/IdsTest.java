@@ -11,7 +11,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import dev.fairbill.platform.web.NotFoundException;
+import dev.fairbill.platform.rules.RuleViolation;
 
 class IdsTest {
 
@@ -60,7 +60,7 @@ class IdsTest {
     @Test
     void malformedPathIdAnswersNotFound() {
         assertThatThrownBy(() -> Ids.requireValid(IdPrefix.CHARGE, "sub_01J9Z3K8Q4M5N6P7R8S9T0V1W2"))
-                .isInstanceOfSatisfying(NotFoundException.class,
+                .isInstanceOfSatisfying(RuleViolation.class,
                         e -> assertThat(e.detail()).isEqualTo("Charge sub_01J9Z3K8Q4M5N6P7R8S9T0V1W2 not found"));
         assertThat(Ids.requireValid(IdPrefix.CHARGE, "ch_01J9Z3K8Q4M5N6P7R8S9T0V1W2"))
                 .isEqualTo("ch_01J9Z3K8Q4M5N6P7R8S9T0V1W2");

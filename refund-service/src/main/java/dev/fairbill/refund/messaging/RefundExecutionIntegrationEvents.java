@@ -14,12 +14,12 @@ import dev.fairbill.contracts.refund.RefillRequestedV1;
 import dev.fairbill.contracts.refund.RefundCaseSettledV1;
 import dev.fairbill.platform.messaging.IntegrationEventMapper;
 import dev.fairbill.platform.messaging.IntegrationMessage;
-import dev.fairbill.refund.domain.RefundCaseEvents.PayoutRequested;
-import dev.fairbill.refund.domain.RefundCaseEvents.RefundExecutionFailed;
-import dev.fairbill.refund.domain.RefundCaseEvents.RefundPaidOut;
-import dev.fairbill.refund.domain.RefundCaseEvents.RemedyApplied;
-import dev.fairbill.refund.domain.RefundCaseEvents.RemedyRequested;
-import dev.fairbill.refund.domain.RefundCaseEvents.SubscriptionCancellationRequested;
+import dev.fairbill.refund.refundcase.RefundCaseEvents.PayoutRequested;
+import dev.fairbill.refund.refundcase.RefundCaseEvents.RefundExecutionFailed;
+import dev.fairbill.refund.refundcase.RefundCaseEvents.RefundPaidOut;
+import dev.fairbill.refund.refundcase.RefundCaseEvents.RemedyApplied;
+import dev.fairbill.refund.refundcase.RefundCaseEvents.RemedyRequested;
+import dev.fairbill.refund.refundcase.RefundCaseEvents.SubscriptionCancellationRequested;
 import dev.fairbill.refund.policy.Decision.Destination;
 import dev.fairbill.refund.policy.RemedyKind;
 

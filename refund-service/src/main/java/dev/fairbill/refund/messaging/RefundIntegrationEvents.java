@@ -11,10 +11,10 @@ import dev.fairbill.contracts.refund.RefundReviewEscalatedV1;
 import dev.fairbill.platform.messaging.IntegrationEventMapper;
 import dev.fairbill.platform.messaging.IntegrationMessage;
 import dev.fairbill.platform.money.Money;
-import dev.fairbill.refund.domain.RefundCaseEvents.RefundCaseApproved;
-import dev.fairbill.refund.domain.RefundCaseEvents.RefundCaseOpened;
-import dev.fairbill.refund.domain.RefundCaseEvents.RefundCaseRejected;
-import dev.fairbill.refund.domain.RefundCaseEvents.ReviewEscalated;
+import dev.fairbill.refund.refundcase.RefundCaseEvents.RefundCaseApproved;
+import dev.fairbill.refund.refundcase.RefundCaseEvents.RefundCaseOpened;
+import dev.fairbill.refund.refundcase.RefundCaseEvents.RefundCaseRejected;
+import dev.fairbill.refund.refundcase.RefundCaseEvents.ReviewEscalated;
 import dev.fairbill.refund.policy.Decision;
 import dev.fairbill.refund.policy.RefundRequest;
 

@@ -10,11 +10,11 @@ import org.springframework.stereotype.Component;
 
 import dev.fairbill.contracts.refund.RefundReason;
 import dev.fairbill.platform.audit.Actor;
-import dev.fairbill.platform.web.ProblemException;
-import dev.fairbill.refund.domain.RefundCase;
-import dev.fairbill.refund.domain.RefundCaseCommands.ApproveRefundCase;
-import dev.fairbill.refund.domain.RefundCaseCommands.RejectRefundCase;
-import dev.fairbill.refund.domain.RefundCaseId;
+import dev.fairbill.platform.rules.RuleViolation;
+import dev.fairbill.refund.refundcase.RefundCase;
+import dev.fairbill.refund.refundcase.RefundCaseCommands.ApproveRefundCase;
+import dev.fairbill.refund.refundcase.RefundCaseCommands.RejectRefundCase;
+import dev.fairbill.refund.ids.RefundCaseId;
 import dev.fairbill.refund.policy.Decision;
 import dev.fairbill.refund.policy.RefundRequest;
 import dev.fairbill.refund.query.RefundCaseDecider;
@@ -50,7 +50,7 @@ public class OutageCases {
         for (RefundCaseView waiting : cases.waitingForOutage(tenant)) {
             try {
                 decide(tenant, waiting);
-            } catch (ProblemException refused) {
+            } catch (RuleViolation refused) {
                 log.info("A case that waited for an outage was not decided automatically: case={} problem={}",
                         waiting.id(), refused.getMessage());
             }

@@ -7,10 +7,10 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import dev.fairbill.refund.domain.Evidence;
-import dev.fairbill.refund.domain.RefundCaseCommands.OpenRefundCase;
-import dev.fairbill.refund.domain.RefundCaseExists;
-import dev.fairbill.refund.domain.RefundCaseId;
+import dev.fairbill.refund.refundcase.Evidence;
+import dev.fairbill.refund.refundcase.RefundCaseCommands.OpenRefundCase;
+import dev.fairbill.refund.refundcase.RefundCaseExists;
+import dev.fairbill.refund.ids.RefundCaseId;
 import dev.fairbill.refund.query.OpenCaseTargets;
 import dev.fairbill.refund.query.RefundCaseDecider;
 

@@ -6,8 +6,8 @@ import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.springframework.stereotype.Component;
 
 import dev.fairbill.platform.audit.AuditTrail;
-import dev.fairbill.refund.domain.Incident.IncidentClosed;
-import dev.fairbill.refund.domain.Incident.IncidentRecorded;
+import dev.fairbill.refund.incident.Incident.IncidentClosed;
+import dev.fairbill.refund.incident.Incident.IncidentRecorded;
 
 /** Records each incident an operator reported in the audit trail, with the incidents' read model. */
 @Component

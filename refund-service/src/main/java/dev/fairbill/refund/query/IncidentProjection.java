@@ -7,8 +7,8 @@ import org.axonframework.eventhandling.EventHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-import dev.fairbill.refund.domain.Incident.IncidentClosed;
-import dev.fairbill.refund.domain.Incident.IncidentRecorded;
+import dev.fairbill.refund.incident.Incident.IncidentClosed;
+import dev.fairbill.refund.incident.Incident.IncidentRecorded;
 
 /** Keeps the {@code incidents} table in the command's transaction; a replayed event changes nothing. */
 @Component

@@ -7,13 +7,13 @@ import org.axonframework.eventhandling.EventHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-import dev.fairbill.refund.domain.RefundCaseEvents.RefundCaseOpened;
-import dev.fairbill.refund.domain.RefundCaseEvents.RefundCaseRejected;
-import dev.fairbill.refund.domain.RefundCaseEvents.RefundExecutionFailed;
-import dev.fairbill.refund.domain.RefundCaseEvents.RefundPaidOut;
-import dev.fairbill.refund.domain.RefundCaseEvents.RemedyApplied;
-import dev.fairbill.refund.domain.RefundCaseId;
-import dev.fairbill.refund.domain.RefundCaseStatus;
+import dev.fairbill.refund.refundcase.RefundCaseEvents.RefundCaseOpened;
+import dev.fairbill.refund.refundcase.RefundCaseEvents.RefundCaseRejected;
+import dev.fairbill.refund.refundcase.RefundCaseEvents.RefundExecutionFailed;
+import dev.fairbill.refund.refundcase.RefundCaseEvents.RefundPaidOut;
+import dev.fairbill.refund.refundcase.RefundCaseEvents.RemedyApplied;
+import dev.fairbill.refund.ids.RefundCaseId;
+import dev.fairbill.refund.refundcase.RefundCaseStatus;
 
 /**
  * The targets that have an open refund case (in review, approved or executing): one case per charge, or per purchase

@@ -6,9 +6,9 @@ import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.springframework.stereotype.Component;
 
 import dev.fairbill.platform.audit.AuditTrail;
-import dev.fairbill.refund.domain.RefundCaseEvents.RefundCaseApproved;
-import dev.fairbill.refund.domain.RefundCaseEvents.RefundCaseRejected;
-import dev.fairbill.refund.domain.RefundCaseEvents.RemedyApplied;
+import dev.fairbill.refund.refundcase.RefundCaseEvents.RefundCaseApproved;
+import dev.fairbill.refund.refundcase.RefundCaseEvents.RefundCaseRejected;
+import dev.fairbill.refund.refundcase.RefundCaseEvents.RemedyApplied;
 
 /** Records each review and each remedy completed in the audit trail, with the case's read model. */
 @Component

@@ -11,7 +11,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import dev.fairbill.platform.money.Money;
-import dev.fairbill.refund.domain.Evidence;
+import dev.fairbill.refund.refundcase.Evidence;
 import dev.fairbill.refund.policy.Decision;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;

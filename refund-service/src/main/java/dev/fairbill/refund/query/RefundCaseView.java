@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 import dev.fairbill.platform.money.Money;
-import dev.fairbill.refund.domain.Evidence;
+import dev.fairbill.refund.refundcase.Evidence;
 import dev.fairbill.refund.policy.Decision;
 
 /** A refund case as the read model holds it; {@code seq} orders the list and is its cursor. */

@@ -5,12 +5,12 @@ import org.axonframework.eventhandling.EventHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-import dev.fairbill.refund.domain.RefundCaseEvents.RefundCaseApproved;
-import dev.fairbill.refund.domain.RefundCaseEvents.RefundCaseOpened;
-import dev.fairbill.refund.domain.RefundCaseEvents.RefundCaseRejected;
-import dev.fairbill.refund.domain.RefundCaseEvents.RefundExecutionFailed;
-import dev.fairbill.refund.domain.RefundCaseEvents.RefundPaidOut;
-import dev.fairbill.refund.domain.RefundCaseEvents.ReviewEscalated;
+import dev.fairbill.refund.refundcase.RefundCaseEvents.RefundCaseApproved;
+import dev.fairbill.refund.refundcase.RefundCaseEvents.RefundCaseOpened;
+import dev.fairbill.refund.refundcase.RefundCaseEvents.RefundCaseRejected;
+import dev.fairbill.refund.refundcase.RefundCaseEvents.RefundExecutionFailed;
+import dev.fairbill.refund.refundcase.RefundCaseEvents.RefundPaidOut;
+import dev.fairbill.refund.refundcase.RefundCaseEvents.ReviewEscalated;
 import dev.fairbill.refund.policy.RefundPolicyProperties;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;

@@ -8,8 +8,8 @@ import org.springframework.stereotype.Component;
 
 import dev.fairbill.platform.money.Money;
 import dev.fairbill.platform.web.UnprocessableException;
-import dev.fairbill.refund.domain.Evidence;
-import dev.fairbill.refund.domain.RefundCaseRuleViolation;
+import dev.fairbill.refund.refundcase.Evidence;
+import dev.fairbill.refund.refundcase.RefundCaseRuleViolation;
 import dev.fairbill.refund.policy.RefundFacts;
 import dev.fairbill.refund.policy.RefundRequest.Target;
 import dev.fairbill.refund.policy.RefundRequest.TargetKind;

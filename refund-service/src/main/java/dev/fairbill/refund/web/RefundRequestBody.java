@@ -4,7 +4,7 @@ import java.util.List;
 
 import dev.fairbill.contracts.refund.RefundReason;
 import dev.fairbill.platform.web.MoneyBody;
-import dev.fairbill.refund.domain.Evidence;
+import dev.fairbill.refund.refundcase.Evidence;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;

@@ -1,0 +1,15 @@
+package dev.fairbill.billing.account;
+
+import java.time.Instant;
+
+import org.axonframework.serialization.Revision;
+
+import dev.fairbill.billing.ids.AccountId;
+import dev.fairbill.platform.axon.naming.StoredAs;
+
+@StoredAs("billing.AccountOpened")
+@Revision("1")
+public record AccountOpened(AccountId accountId, String tenant, String externalRef, AccountRole role,
+                            AccountId parentAccountId, String email, String defaultPaymentMethod,
+                            Instant openedAt) {
+}

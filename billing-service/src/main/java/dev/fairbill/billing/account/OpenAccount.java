@@ -1,0 +1,15 @@
+package dev.fairbill.billing.account;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+import dev.fairbill.billing.ids.AccountId;
+
+/**
+ * Opens an account for a tenant.
+ *
+ * @param parentAccountId the reseller or sub-reseller above it; required for a sub-reseller
+ */
+public record OpenAccount(@TargetAggregateIdentifier AccountId accountId, String tenant, String externalRef,
+                          AccountRole role, AccountId parentAccountId, String email,
+                          String defaultPaymentMethod) {
+}

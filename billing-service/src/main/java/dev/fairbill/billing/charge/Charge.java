@@ -1,0 +1,399 @@
+package dev.fairbill.billing.charge;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Objects;
+import java.util.Set;
+
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+
+import dev.fairbill.billing.charge.ChargeCommands.CaptureCharge;
+import dev.fairbill.billing.charge.ChargeCommands.FlagChargeDuplicate;
+import dev.fairbill.billing.charge.ChargeCommands.RecordChargeDispute;
+import dev.fairbill.billing.charge.ChargeCommands.RecordChargeDisputeClosed;
+import dev.fairbill.billing.charge.ChargeCommands.RecordRefundToBalance;
+import dev.fairbill.billing.charge.ChargeCommands.RefundCharge;
+import dev.fairbill.billing.charge.ChargeCommands.SettleChargeFromBalance;
+import dev.fairbill.billing.charge.ChargeEvents.ChargeAwaitingBalance;
+import dev.fairbill.billing.charge.ChargeEvents.ChargeCaptured;
+import dev.fairbill.billing.charge.ChargeEvents.ChargeDisputeClosed;
+import dev.fairbill.billing.charge.ChargeEvents.ChargeDisputeRecorded;
+import dev.fairbill.billing.charge.ChargeEvents.ChargeDoublePaidOut;
+import dev.fairbill.billing.charge.ChargeEvents.ChargeFailed;
+import dev.fairbill.billing.charge.ChargeEvents.ChargeFlaggedDuplicate;
+import dev.fairbill.billing.charge.ChargeEvents.ChargeRefundFailed;
+import dev.fairbill.billing.charge.ChargeEvents.ChargeRefunded;
+import dev.fairbill.billing.charge.ChargeEvents.ChargeRefundedToBalance;
+import dev.fairbill.billing.ids.AccountId;
+import dev.fairbill.billing.ids.ChargeId;
+import dev.fairbill.billing.ids.DisputeId;
+import dev.fairbill.billing.payment.PaymentProcessor.CaptureRequest;
+import dev.fairbill.billing.payment.PaymentProcessor.RefundRequest;
+import dev.fairbill.billing.payment.PaymentProcessor;
+import dev.fairbill.billing.payment.UnknownPaymentMethodException;
+import dev.fairbill.contracts.billing.RefundChargeRequestedV1;
+import dev.fairbill.platform.axon.naming.StoredAs;
+import dev.fairbill.platform.money.Money;
+import dev.fairbill.platform.rules.RuleViolation;
+
+/**
+ * One attempt to take money from an account — from its cash balance first (ADR 0010), the
+ * rest through the payment processor — and everything that happens to that money afterwards: refunds, disputes, being
+ * recognised as a duplicate. Invariant: what we pay out is limited, {@code refunded + lost in dispute ≤ captured} as far
+ * as it is ours to decide; a dispute the processor decides against us after a refund is recorded all the same, and
+ * what it took beyond the rest is a double payout ({@code ChargeDoublePaidOut}).
+ */
+@StoredAs("billing.Charge")
+@Aggregate
+public class Charge {
+
+    /** The processor named by a charge that the account's cash balance paid in full. */
+    public static final String BALANCE = "balance";
+
+    @AggregateIdentifier
+    private ChargeId id;
+    private AccountId accountId;
+    private String tenant;
+    private Money amount;
+    private boolean captured;
+    private ChargeTerms awaitingBalance;
+    private Money paidFromBalance;
+    private String paymentMethod;
+    private String processorChargeId;
+    private Money refunded;
+    private Money refundedToBalance;
+    private Money lostInDispute;
+    private final Set<String> refundIds = new HashSet<>();
+    private DisputeId openDispute;
+    private Money disputedAmount;
+    private String disputeReason;
+    private Instant disputeDueBy;
+    private final Set<DisputeId> closedDisputes = new HashSet<>();
+    private boolean disputeLost;
+    private boolean flaggedDuplicate;
+
+    protected Charge() {
+    }
+
+    /**
+     * An account with a known cash balance in the charge's currency asks the ledger to pay from it first, and the
+     * charge waits for its answer; otherwise the processor is called inside the handler and its answer decides which
+     * event is stored.
+     */
+    @CommandHandler
+    public Charge(CaptureCharge command, PaymentProcessor processor, CashBalances balances, Clock clock) {
+        if (!command.amount().isPositive()) {
+            throw RuleViolation.invalid("amount", "must be greater than zero");
+        }
+        if (command.subscriptionId() != null && command.purchaseId() != null) {
+            throw ChargeRuleViolation.subscriptionAndPurchase();
+        }
+        if (command.paymentMethod() == null || command.paymentMethod().isBlank()) {
+            throw ChargeRuleViolation.paymentMethodRequired();
+        }
+        ChargeTerms terms = ChargeTerms.of(command);
+        if (balances.of(command.accountId(), command.amount().currency()).isPositive()) {
+            apply(terms.awaitingBalance(clock.instant()));
+            return;
+        }
+        pay(terms, Money.zero(command.amount().currency()), processor, clock);
+    }
+
+    /**
+     * The ledger's answer, once per charge: what the cash balance paid is kept, the rest is captured through the
+     * processor. An answer for a charge that no longer awaits one (a repeat) changes nothing.
+     */
+    @CommandHandler
+    void handle(SettleChargeFromBalance command, PaymentProcessor processor, Clock clock) {
+        if (!tenant.equals(command.tenant()) || !accountId.equals(command.accountId())) {
+            throw RuleViolation.notFound("Charge " + id);
+        }
+        if (awaitingBalance == null) {
+            return;
+        }
+        Money applied = command.applied();
+        if (!applied.currency().equals(amount.currency()) || applied.isNegative() || applied.isGreaterThan(amount)) {
+            throw ChargeRuleViolation.balanceExceedsCharge(id, applied);
+        }
+        if (applied.equals(amount)) {
+            apply(awaitingBalance.captured(BALANCE, null, applied, clock.instant()));
+            return;
+        }
+        try {
+            pay(awaitingBalance, applied, processor, clock);
+        } catch (UnknownPaymentMethodException unknown) {
+            // the charge exists and the ledger has applied balance: it fails, so the ledger gives the balance back
+            apply(awaitingBalance.failed(processor.name(), "unknown_payment_method", applied, clock.instant()));
+        }
+    }
+
+    /** Captures what the cash balance did not pay through the processor; its answer decides the event. */
+    private static void pay(ChargeTerms terms, Money paidFromBalance, PaymentProcessor processor, Clock clock) {
+        var result = processor.capture(new CaptureRequest(terms.chargeId().value(),
+                terms.amount().minus(paidFromBalance), terms.paymentMethod(), terms.description()));
+        switch (result) {
+            case PaymentProcessor.Captured ok -> apply(terms.captured(processor.name(), ok.processorChargeId(),
+                    paidFromBalance, clock.instant()));
+            case PaymentProcessor.Declined declined -> apply(terms.failed(processor.name(), declined.failureCode(),
+                    paidFromBalance, clock.instant()));
+        }
+    }
+
+    /**
+     * Answers every refund request of a known charge: a request its rules refuse is recorded as
+     * {@link ChargeRefundFailed} naming the rule (ADR 0007), so the requester hears back and nothing is refunded.
+     */
+    @CommandHandler
+    void handle(RefundCharge command, PaymentProcessor processor, Clock clock) {
+        if (!tenant.equals(command.tenant()) || !accountId.equals(command.accountId())) {
+            throw RuleViolation.notFound("Charge " + id);
+        }
+        if (refundIds.contains(command.refundId())) {
+            return;
+        }
+        String refused = refusal(command);
+        if (refused != null) {
+            apply(new ChargeRefundFailed(id, accountId, tenant, command.refundId(), command.amount(), refused,
+                    clock.instant()));
+            return;
+        }
+        // paid back where it came from: the card first, up to what the card paid and still holds; the rest was paid
+        // from the cash balance and goes back there (ADR 0010)
+        Money toCard = command.amount().isGreaterThan(cardRefundable()) ? cardRefundable() : command.amount();
+        Money toBalance = command.amount().minus(toCard);
+        String processorRefundId = null;
+        if (toCard.isPositive()) {
+            var result = processor.refund(new RefundRequest(command.refundId(), processorChargeId, paymentMethod,
+                    toCard));
+            if (result instanceof PaymentProcessor.RefundDeclined declined) {
+                apply(new ChargeRefundFailed(id, accountId, tenant, command.refundId(), command.amount(),
+                        declined.failureCode(), clock.instant()));
+                return;
+            }
+            processorRefundId = ((PaymentProcessor.Refunded) result).processorRefundId();
+        }
+        apply(new ChargeRefunded(id, accountId, tenant, command.refundId(), command.amount(),
+                refunded.plus(command.amount()), processorRefundId, command.reason(), clock.instant(), toBalance));
+    }
+
+    /**
+     * A refund that went to the account balance is a fact the ledger reports: recorded once per refund id, so the
+     * charge's refunded amount is true whatever the destination.
+     */
+    @CommandHandler
+    void handle(RecordRefundToBalance command, Clock clock) {
+        if (!tenant.equals(command.tenant()) || !accountId.equals(command.accountId())) {
+            throw RuleViolation.notFound("Charge " + id);
+        }
+        if (refundIds.contains(command.refundId()) || !command.amount().isPositive()
+                || !command.amount().currency().equals(amount.currency())) {
+            return;
+        }
+        apply(new ChargeRefundedToBalance(id, accountId, tenant, command.refundId(), command.amount(),
+                refunded.plus(command.amount()), clock.instant()));
+    }
+
+    /**
+     * The rule that refuses the refund {@code command} asks for, as the failure code the requester reads, or null:
+     * a charge with an open or lost dispute is never refunded, and refunded + lost ≤ captured. The processor gives
+     * back what it captured; the part the cash balance paid goes back to the balance (ADR 0010).
+     */
+    private String refusal(RefundCharge command) {
+        Money requested = command.amount();
+        if (!captured) {
+            return "charge-not-captured";
+        }
+        if (!requested.currency().equals(amount.currency())) {
+            return "currency-mismatch";
+        }
+        if (!requested.isPositive()) {
+            return "invalid-amount";
+        }
+        if (openDispute != null || disputeLost) {
+            return "charge-disputed";
+        }
+        // a cash withdrawal pays out to the card only, never back into the balance
+        boolean cardOnly = RefundChargeRequestedV1.CASH_WITHDRAWAL.equals(command.reason());
+        if (requested.isGreaterThan(cardOnly ? cardRefundable() : refundable())) {
+            return "exceeds-refundable";
+        }
+        return null;
+    }
+
+    /** Webhooks repeat and arrive out of order: a dispute already closed, or recorded unchanged, changes nothing. */
+    @CommandHandler
+    void handle(RecordChargeDispute command, Clock clock) {
+        if (isSettledDispute(command.disputeId())) {
+            return;
+        }
+        if (!command.amount().isPositive() || command.amount().isGreaterThan(amount)) {
+            throw ChargeRuleViolation.disputeExceedsCharge(id);
+        }
+        if (command.disputeId().equals(openDispute) && command.amount().equals(disputedAmount)
+                && Objects.equals(command.reason(), disputeReason) && Objects.equals(command.dueBy(), disputeDueBy)) {
+            return;
+        }
+        apply(new ChargeDisputeRecorded(id, accountId, tenant, command.disputeId(), command.amount(),
+                command.reason(), clock.instant(), command.dueBy()));
+    }
+
+    @CommandHandler
+    void handle(RecordChargeDisputeClosed command, Clock clock) {
+        if (isSettledDispute(command.disputeId())) {
+            return;
+        }
+        Money lost = command.won() ? Money.zero(amount.currency()) : lostAmount(command);
+        if (!lost.currency().equals(amount.currency())) {
+            throw RuleViolation.invalid("lostAmount.currency", "must be the charge's currency");
+        }
+        if (lost.isNegative() || lost.isGreaterThan(amount)) {
+            throw ChargeRuleViolation.invariant(id, lost, amount);
+        }
+        // the processor took the money back: a fact, recorded even when our refunds had already returned part of it
+        Money excess = lost.minus(refundable());
+        apply(new ChargeDisputeClosed(id, accountId, tenant, command.disputeId(), command.won(), lost,
+                clock.instant()));
+        if (excess.isPositive()) {
+            apply(new ChargeDoublePaidOut(id, accountId, tenant, command.disputeId(), refunded, lost, excess,
+                    clock.instant()));
+        }
+    }
+
+    /**
+     * Guards every report about a dispute: only a captured charge can be disputed, and only by one dispute at a time.
+     * Returns true when this dispute is already closed, which makes any later report of it change nothing.
+     */
+    private boolean isSettledDispute(DisputeId disputeId) {
+        if (!captured) {
+            throw ChargeRuleViolation.notCaptured(id);
+        }
+        if (closedDisputes.contains(disputeId)) {
+            return true;
+        }
+        if (openDispute != null && !openDispute.equals(disputeId)) {
+            throw ChargeRuleViolation.otherDisputeOpen(id, openDispute);
+        }
+        return false;
+    }
+
+    /** The original of a duplicate is never flagged (seed 001 §4.3: only the duplicates are refunded). */
+    @CommandHandler
+    void handle(FlagChargeDuplicate command, Clock clock) {
+        if (id.equals(command.duplicateOf())) {
+            throw ChargeRuleViolation.originalNeverDuplicate(id);
+        }
+        if (!captured) {
+            throw ChargeRuleViolation.notCaptured(id);
+        }
+        if (flaggedDuplicate) {
+            return;
+        }
+        apply(new ChargeFlaggedDuplicate(id, accountId, tenant, command.duplicateOf(), command.rule(), amount,
+                clock.instant()));
+    }
+
+    /** A lost dispute without an amount loses what was disputed. */
+    private Money lostAmount(RecordChargeDisputeClosed command) {
+        if (command.lostAmount() != null) {
+            return command.lostAmount();
+        }
+        if (disputedAmount == null) {
+            throw RuleViolation.invalid("lostAmount", "is required for a dispute that was never recorded");
+        }
+        return disputedAmount;
+    }
+
+    private Money refundable() {
+        return amount.minus(refunded).minus(lostInDispute);
+    }
+
+    /** What the processor captured and has not given back or lost: the most a processor refund can return. */
+    private Money cardRefundable() {
+        Money left = amount.minus(paidFromBalance).minus(refunded.minus(refundedToBalance)).minus(lostInDispute);
+        return left.isNegative() ? Money.zero(amount.currency()) : left;
+    }
+
+    @EventSourcingHandler
+    void on(ChargeAwaitingBalance event) {
+        named(event.chargeId(), event.accountId(), event.tenant(), event.amount());
+        awaitingBalance = ChargeTerms.of(event);
+    }
+
+    @EventSourcingHandler
+    void on(ChargeCaptured event) {
+        settled(event.chargeId(), event.accountId(), event.tenant(), event.amount(), event.paidFromBalance());
+        captured = true;
+        paymentMethod = event.paymentMethod();
+        processorChargeId = event.processorChargeId();
+    }
+
+    @EventSourcingHandler
+    void on(ChargeFailed event) {
+        settled(event.chargeId(), event.accountId(), event.tenant(), event.amount(), event.paidFromBalance());
+    }
+
+    /** The charge's first event names it and its amount; nothing is refunded, lost or paid from balance yet. */
+    private void named(ChargeId chargeId, AccountId account, String tenantId, Money chargeAmount) {
+        id = chargeId;
+        accountId = account;
+        tenant = tenantId;
+        amount = chargeAmount;
+        refunded = Money.zero(chargeAmount.currency());
+        refundedToBalance = Money.zero(chargeAmount.currency());
+        lostInDispute = Money.zero(chargeAmount.currency());
+        paidFromBalance = Money.zero(chargeAmount.currency());
+    }
+
+    /** The outcome names the charge too (it is the first event of a charge that did not ask the ledger). */
+    private void settled(ChargeId chargeId, AccountId account, String tenantId, Money chargeAmount,
+                         Money fromBalance) {
+        named(chargeId, account, tenantId, chargeAmount);
+        paidFromBalance = fromBalance;
+        awaitingBalance = null;
+    }
+
+    @EventSourcingHandler
+    void on(ChargeRefunded event) {
+        refundIds.add(event.refundId());
+        refunded = event.amountRefunded();
+        if (event.toBalance() != null) {
+            refundedToBalance = refundedToBalance.plus(event.toBalance());
+        }
+    }
+
+    @EventSourcingHandler
+    void on(ChargeRefundedToBalance event) {
+        refundIds.add(event.refundId());
+        refunded = event.amountRefunded();
+        refundedToBalance = refundedToBalance.plus(event.amount());
+    }
+
+    @EventSourcingHandler
+    void on(ChargeDisputeRecorded event) {
+        openDispute = event.disputeId();
+        disputedAmount = event.amount();
+        disputeReason = event.reason();
+        disputeDueBy = event.dueBy();
+    }
+
+    @EventSourcingHandler
+    void on(ChargeDisputeClosed event) {
+        closedDisputes.add(event.disputeId());
+        openDispute = null;
+        if (!event.won()) {
+            disputeLost = true;
+            lostInDispute = lostInDispute.plus(event.lostAmount());
+        }
+    }
+
+    @EventSourcingHandler
+    void on(ChargeFlaggedDuplicate event) {
+        flaggedDuplicate = true;
+    }
+}

@@ -1,0 +1,76 @@
+package dev.fairbill.billing.charge;
+
+import java.time.Instant;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+import dev.fairbill.billing.ids.AccountId;
+import dev.fairbill.billing.ids.ChargeId;
+import dev.fairbill.billing.ids.DisputeId;
+import dev.fairbill.billing.ids.PurchaseId;
+import dev.fairbill.billing.ids.SubscriptionId;
+import dev.fairbill.platform.money.Money;
+
+/** The commands the Charge aggregate accepts; other aggregates' processes charge and dispute through these. */
+public final class ChargeCommands {
+
+    /**
+     * Charges the account: from its cash balance first when it has one, otherwise (and for the rest) through the
+     * payment processor. Exactly one of {@code subscriptionId}
+     * (with {@code billingPeriodStart}) and {@code purchaseId} may be set, or neither for an ad-hoc charge.
+     *
+     * @param intentional the client marked a repeat of the same amount and description as deliberate, so it is not
+     *                    a duplicate (docs/domain.md, duplicate charges)
+     */
+    public record CaptureCharge(@TargetAggregateIdentifier ChargeId chargeId, AccountId accountId, String tenant,
+                                Money amount, String description, SubscriptionId subscriptionId,
+                                Instant billingPeriodStart, PurchaseId purchaseId, String paymentMethod,
+                                boolean intentional) {
+    }
+
+    /**
+     * A dispute was opened on (or updated for) this charge; {@code amount} is the disputed amount and {@code dueBy}
+     * the processor's evidence deadline, or {@code null} when the processor names none.
+     */
+    public record RecordChargeDispute(@TargetAggregateIdentifier ChargeId chargeId, DisputeId disputeId,
+                                      Money amount, String reason, Instant dueBy) {
+    }
+
+    /** The dispute on this charge closed; a lost dispute keeps {@code lostAmount} with the customer. */
+    public record RecordChargeDisputeClosed(@TargetAggregateIdentifier ChargeId chargeId, DisputeId disputeId,
+                                            boolean won, Money lostAmount) {
+    }
+
+    /**
+     * Refunds part or all of a captured charge to its payment method through the processor.
+     *
+     * @param refundId the requester's id for this refund: a refund id that was refunded before is not refunded again
+     */
+    public record RefundCharge(@TargetAggregateIdentifier ChargeId chargeId, String refundId, String tenant,
+                               AccountId accountId, Money amount, String reason) {
+    }
+
+    /**
+     * The ledger's answer to a charge awaiting balance: {@code applied} of the account's cash balance pays it (possibly
+     * nothing); the processor is asked for the rest.
+     */
+    /**
+     * The ledger granted part of the charge back as cash balance for a refund another service made there (a refund
+     * case paid to the account balance): the charge counts it as refunded, once per refund id.
+     */
+    public record RecordRefundToBalance(@TargetAggregateIdentifier ChargeId chargeId, String tenant,
+                                        AccountId accountId, String refundId, Money amount) {
+    }
+
+    public record SettleChargeFromBalance(@TargetAggregateIdentifier ChargeId chargeId, String tenant,
+                                          AccountId accountId, Money applied) {
+    }
+
+    /** Marks this charge as a duplicate of the earlier {@code duplicateOf} (docs/domain.md, duplicate charges). */
+    public record FlagChargeDuplicate(@TargetAggregateIdentifier ChargeId chargeId, ChargeId duplicateOf,
+                                      DuplicateRule rule) {
+    }
+
+    private ChargeCommands() {
+    }
+}

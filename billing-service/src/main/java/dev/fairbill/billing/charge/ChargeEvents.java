@@ -1,0 +1,163 @@
+package dev.fairbill.billing.charge;
+
+import java.time.Instant;
+
+import org.axonframework.serialization.Revision;
+
+import dev.fairbill.billing.ids.AccountId;
+import dev.fairbill.billing.ids.ChargeId;
+import dev.fairbill.billing.ids.DisputeId;
+import dev.fairbill.billing.ids.PurchaseId;
+import dev.fairbill.billing.ids.SubscriptionId;
+import dev.fairbill.platform.axon.naming.StoredAs;
+import dev.fairbill.platform.money.Money;
+
+/**
+ * The Charge aggregate's events that other billing processes rely on. The Charge aggregate may add events of its
+ * own; these keep their names and fields (the class name is the stored type).
+ */
+public final class ChargeEvents {
+
+    /**
+     * The charge's {@code amount} was paid: by the processor, from the account's cash balance, or partly each.
+     *
+     * @param processor       {@link Charge#BALANCE} when the cash balance paid it all (no processor charge id)
+     * @param paidFromBalance the part the ledger applied from the account's cash balance; events stored before the
+     *                        field existed read back as zero
+     */
+    @StoredAs("billing.ChargeCaptured")
+    @Revision("1")
+    public record ChargeCaptured(ChargeId chargeId, AccountId accountId, String tenant, Money amount,
+                                 String description, SubscriptionId subscriptionId, Instant billingPeriodStart,
+                                 PurchaseId purchaseId, String paymentMethod, boolean intentional, String processor,
+                                 String processorChargeId, Instant capturedAt, Money paidFromBalance) {
+
+        public ChargeCaptured {
+            paidFromBalance = orZero(paidFromBalance, amount);
+        }
+    }
+
+    /**
+     * The processor refused the charge (or the part the cash balance did not pay); the ledger gives back what it had
+     * applied when it hears of this.
+     *
+     * @param paidFromBalance the cash balance the ledger had applied; events stored before the field existed read back
+     *                        as zero
+     */
+    @StoredAs("billing.ChargeFailed")
+    @Revision("1")
+    public record ChargeFailed(ChargeId chargeId, AccountId accountId, String tenant, Money amount,
+                               String description, SubscriptionId subscriptionId, Instant billingPeriodStart,
+                               PurchaseId purchaseId, String paymentMethod, String processor, String failureCode,
+                               Instant failedAt, Money paidFromBalance) {
+
+        public ChargeFailed {
+            paidFromBalance = orZero(paidFromBalance, amount);
+        }
+    }
+
+    /**
+     * The account had a known cash balance in the charge's currency, so the ledger was asked to pay up to
+     * {@code amount} from it first; the charge is pending until the ledger answers. Carries
+     * everything {@link ChargeCaptured} needs.
+     */
+    @StoredAs("billing.ChargeAwaitingBalance")
+    @Revision("1")
+    public record ChargeAwaitingBalance(ChargeId chargeId, AccountId accountId, String tenant, Money amount,
+                                        String description, SubscriptionId subscriptionId,
+                                        Instant billingPeriodStart, PurchaseId purchaseId, String paymentMethod,
+                                        boolean intentional, Instant requestedAt) {
+    }
+
+    /**
+     * @param amount         refunded now, both legs
+     * @param amountRefunded refunded on this charge in total, this refund included
+     * @param toBalance      the part of {@code amount} returned to the account's cash balance, because the balance
+     *                       paid that part of the charge (ADR 0010); the rest went back to the payment method. Zero
+     *                       (or absent in events recorded before the split) when all went to the payment method
+     */
+    @StoredAs("billing.ChargeRefunded")
+    @Revision("1")
+    public record ChargeRefunded(ChargeId chargeId, AccountId accountId, String tenant, String refundId, Money amount,
+                                 Money amountRefunded, String processorRefundId, String reason, Instant refundedAt,
+                                 Money toBalance) {
+
+        /** A refund wholly to the payment method. */
+        public ChargeRefunded(ChargeId chargeId, AccountId accountId, String tenant, String refundId, Money amount,
+                              Money amountRefunded, String processorRefundId, String reason, Instant refundedAt) {
+            this(chargeId, accountId, tenant, refundId, amount, amountRefunded, processorRefundId, reason,
+                    refundedAt, Money.zero(amount.currency()));
+        }
+
+        /** What went back to the payment method. */
+        public Money toCard() {
+            return toBalance == null ? amount : amount.minus(toBalance);
+        }
+    }
+
+    /**
+     * The refund was refused, by the processor or by the charge's rules: nothing was refunded, and the refund id may
+     * be tried again.
+     *
+     * @param failureCode the processor's code, or the rule that refused: {@code charge-not-captured},
+     *                    {@code currency-mismatch}, {@code invalid-amount}, {@code charge-disputed},
+     *                    {@code exceeds-refundable}
+     */
+    @StoredAs("billing.ChargeRefundFailed")
+    @Revision("1")
+    public record ChargeRefundFailed(ChargeId chargeId, AccountId accountId, String tenant, String refundId,
+                                     Money amount, String failureCode, Instant failedAt) {
+    }
+
+    @StoredAs("billing.ChargeFlaggedDuplicate")
+    @Revision("1")
+    public record ChargeFlaggedDuplicate(ChargeId chargeId, AccountId accountId, String tenant, ChargeId duplicateOf,
+                                         DuplicateRule rule, Money amount, Instant flaggedAt) {
+    }
+
+    /**
+     * A dispute was opened on this charge, or its disputed amount, reason or evidence deadline changed.
+     *
+     * @param dueBy the processor's evidence deadline, or {@code null}: none named, or recorded before the field existed
+     */
+    @StoredAs("billing.ChargeDisputeRecorded")
+    @Revision("1")
+    public record ChargeDisputeRecorded(ChargeId chargeId, AccountId accountId, String tenant, DisputeId disputeId,
+                                        Money amount, String reason, Instant recordedAt, Instant dueBy) {
+    }
+
+    /** @param lostAmount what the customer keeps after a lost dispute; zero when won */
+    @StoredAs("billing.ChargeDisputeClosed")
+    @Revision("1")
+    public record ChargeDisputeClosed(ChargeId chargeId, AccountId accountId, String tenant, DisputeId disputeId,
+                                      boolean won, Money lostAmount, Instant closedAt) {
+    }
+
+    /**
+     * A refund paid to the account's cash balance (not through billing) was recorded on the charge it refunds. Not
+     * a processor refund: nothing is asked of the processor and nothing is published for the ledger to grant again.
+     */
+    @StoredAs("billing.ChargeRefundedToBalance")
+    public record ChargeRefundedToBalance(ChargeId chargeId, AccountId accountId, String tenant, String refundId,
+                                          Money amount, Money amountRefunded, Instant recordedAt) {
+    }
+
+    /**
+     * A lost dispute took back more than was left after our refunds: the customer got {@code excess} twice, once
+     * from us and once from the processor. The processor's loss is a fact; this records what it cost.
+     *
+     * @param refunded what we had refunded when the dispute was lost
+     * @param excess   refunded + lost − captured, the money paid out twice
+     */
+    @StoredAs("billing.ChargeDoublePaidOut")
+    public record ChargeDoublePaidOut(ChargeId chargeId, AccountId accountId, String tenant, DisputeId disputeId,
+                                      Money refunded, Money lostAmount, Money excess, Instant detectedAt) {
+    }
+
+    private static Money orZero(Money money, Money amount) {
+        return money != null ? money : Money.zero(amount.currency());
+    }
+
+    private ChargeEvents() {
+    }
+}

@@ -1,0 +1,63 @@
+package dev.fairbill.billing.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.junit.jupiter.api.Test;
+
+import dev.fairbill.billing.account.AccountHolds.AccountHoldPlaced;
+import dev.fairbill.billing.ids.AccountId;
+import dev.fairbill.billing.account.HoldReason;
+import dev.fairbill.billing.ids.ChargeId;
+import dev.fairbill.billing.dispute.DisputeEvents.DisputeClosed;
+import dev.fairbill.billing.dispute.DisputeEvents.DisputeOpened;
+import dev.fairbill.billing.dispute.DisputeEvents.DisputeUpdated;
+import dev.fairbill.billing.ids.DisputeId;
+import dev.fairbill.billing.dispute.DisputeOutcome;
+import dev.fairbill.platform.money.Money;
+
+class DisputesByAccountTest {
+
+    private static final Instant NOW = Instant.parse("2026-12-03T10:00:00Z");
+    private static final Money AMOUNT = Money.of(1000, "EUR");
+    private static final AccountId ACCOUNT = AccountId.of("acct_0000000000000000000000000A");
+    private static final AccountId OTHER_ACCOUNT = AccountId.of("acct_0000000000000000000000000B");
+
+    private final DisputesByAccount policy = new DisputesByAccount();
+
+    @Test
+    void twoDisputesOfOneAccountShareASequenceWhateverTheirDispute() {
+        Object first = policy.getSequenceIdentifierFor(message("dp_1", opened("dp_1", ACCOUNT)));
+        Object second = policy.getSequenceIdentifierFor(message("dp_2", opened("dp_2", ACCOUNT)));
+        Object update = policy.getSequenceIdentifierFor(message("dp_1", new DisputeUpdated(DisputeId.of("dp_1"),
+                ChargeId.of("ch_1"), ACCOUNT, AMOUNT, "fraudulent", NOW, NOW)));
+        Object closed = policy.getSequenceIdentifierFor(message("dp_2", new DisputeClosed(DisputeId.of("dp_2"),
+                "panel", ChargeId.of("ch_2"), ACCOUNT, DisputeOutcome.WON, AMOUNT, NOW)));
+
+        assertThat(first).isEqualTo(second).isEqualTo(update).isEqualTo(closed).isEqualTo(ACCOUNT.value());
+    }
+
+    @Test
+    void disputesOfDifferentAccountsMayRunInParallel() {
+        assertThat(policy.getSequenceIdentifierFor(message("dp_1", opened("dp_1", ACCOUNT))))
+                .isNotEqualTo(policy.getSequenceIdentifierFor(message("dp_2", opened("dp_2", OTHER_ACCOUNT))));
+    }
+
+    @Test
+    void otherEventsKeepTheirAggregatesOrder() {
+        var hold = message(ACCOUNT.value(), new AccountHoldPlaced(ACCOUNT, "panel", HoldReason.DISPUTE, "dp_1", true, NOW));
+
+        assertThat(policy.getSequenceIdentifierFor(hold)).isEqualTo(ACCOUNT.value());
+    }
+
+    private static DisputeOpened opened(String dispute, AccountId account) {
+        return new DisputeOpened(DisputeId.of(dispute), "panel", "stripe", "du_" + dispute, ChargeId.of("ch_" + dispute),
+                account, AMOUNT, "fraudulent", NOW, NOW);
+    }
+
+    private static GenericDomainEventMessage<Object> message(String aggregate, Object payload) {
+        return new GenericDomainEventMessage<>("Aggregate", aggregate, 0, payload);
+    }
+}

@@ -1,5 +1,0 @@
-package dev.fairbill.ledger.domain;
-
-/** How much of one lot an operation took (or gave back). */
-public record Allocation(LotId lotId, long amount) {
-}

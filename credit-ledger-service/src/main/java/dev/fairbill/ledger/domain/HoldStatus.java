@@ -1,9 +1,0 @@
-package dev.fairbill.ledger.domain;
-
-/** A hold is PENDING until captured, released by the client, or expired (two-phase holds). */
-public enum HoldStatus {
-    PENDING,
-    CAPTURED,
-    RELEASED,
-    EXPIRED
-}

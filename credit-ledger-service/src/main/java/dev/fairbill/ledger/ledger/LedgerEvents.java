@@ -1,0 +1,194 @@
+package dev.fairbill.ledger.ledger;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.axonframework.serialization.Revision;
+
+import dev.fairbill.platform.audit.Actor;
+import dev.fairbill.platform.axon.naming.StoredAs;
+import dev.fairbill.platform.money.Money;
+
+/**
+ * The CreditLedger's entries. Every movement of credits or cash is one of these; nothing is ever edited: forfeit,
+ * expiry, clawback and void are entries too. Each names the lots it moved, so the ledger's state and the
+ * journal are rebuilt from them exactly.
+ */
+public final class LedgerEvents {
+
+    /**
+     * A lot was added.
+     *
+     * @param operationId    the grant's operation id, granted once
+     * @param chargeId       the charge that paid for it (purchased credits, allowance) or, for cash, the charge
+     *                       whose payment method a withdrawal pays back to; {@code null} when none
+     * @param subscriptionId the subscription an allowance or trial lot belongs to
+     */
+    @StoredAs("ledger.LotGranted")
+    @Revision("1")
+    public record LotGranted(LedgerId ledgerId, String tenant, String operationId, LotId lotId, CreditUnit unit,
+                             LotSource source, long amount, Instant expiresAt, String reference, String chargeId,
+                             String subscriptionId, Instant grantedAt, Actor actor) {
+
+        /** A grant by the service itself (a purchase's or a period's credits, a transfer's arrival). */
+        public LotGranted(LedgerId ledgerId, String tenant, String operationId, LotId lotId, CreditUnit unit,
+                          LotSource source, long amount, Instant expiresAt, String reference, String chargeId,
+                          String subscriptionId, Instant grantedAt) {
+            this(ledgerId, tenant, operationId, lotId, unit, source, amount, expiresAt, reference, chargeId,
+                    subscriptionId, grantedAt, Actor.service());
+        }
+    }
+
+    /**
+     * Credits were used.
+     *
+     * @param overdrawn    the part that no lot covered, within the tenant's overdraft limit
+     * @param balanceAfter the credit balance afterwards (negative while overdrawn)
+     */
+    @StoredAs("ledger.CreditsConsumed")
+    @Revision("1")
+    public record CreditsConsumed(LedgerId ledgerId, String tenant, String operationId, String consumptionId,
+                                  String reference, long amount, List<Allocation> allocations, long overdrawn,
+                                  long balanceAfter, Instant consumedAt) {
+    }
+
+    /** A grant paid back what an earlier consumption overdrew. */
+    @StoredAs("ledger.OverdraftSettled")
+    @Revision("1")
+    public record OverdraftSettled(LedgerId ledgerId, String tenant, LotId lotId, long amount, Instant settledAt) {
+    }
+
+    /** Credits were reserved for work in progress; they are taken from the lots until captured or released. */
+    @StoredAs("ledger.HoldPlaced")
+    @Revision("1")
+    public record HoldPlaced(LedgerId ledgerId, String tenant, String operationId, HoldId holdId, String reference,
+                             long amount, List<Allocation> allocations, Instant expiresAt, Instant placedAt) {
+    }
+
+    /** A hold's credits were used: {@code captured} stays taken, {@code released} goes back to its lots. */
+    @StoredAs("ledger.HoldCaptured")
+    @Revision("1")
+    public record HoldCaptured(LedgerId ledgerId, String tenant, HoldId holdId, String reference, long amount,
+                               List<Allocation> captured, List<Allocation> released, long balanceAfter,
+                               Instant capturedAt) {
+    }
+
+    /** A hold's credits went back to their lots: released by the client, or because the hold expired. */
+    @StoredAs("ledger.HoldReleased")
+    @Revision("1")
+    public record HoldReleased(LedgerId ledgerId, String tenant, HoldId holdId, List<Allocation> allocations,
+                               boolean expired, Instant releasedAt) {
+    }
+
+    /** What was left of a lot was taken away: expired, forfeited, clawed back or voided. */
+    @StoredAs("ledger.LotRemoved")
+    @Revision("1")
+    public record LotRemoved(LedgerId ledgerId, String tenant, LotId lotId, CreditUnit unit, LotSource source,
+                             long amount, RemovalKind kind, String reference, Instant removedAt, Actor actor) {
+
+        /** A removal by the service itself (an expiry, a forfeit or clawback it was asked for). */
+        public LotRemoved(LedgerId ledgerId, String tenant, LotId lotId, CreditUnit unit, LotSource source,
+                          long amount, RemovalKind kind, String reference, Instant removedAt) {
+            this(ledgerId, tenant, lotId, unit, source, amount, kind, reference, removedAt, Actor.service());
+        }
+    }
+
+    /** A freeze was placed; the ledger refuses consumption, holds, transfers and withdrawals while any remains. */
+    @StoredAs("ledger.LedgerFrozen")
+    @Revision("1")
+    public record LedgerFrozen(LedgerId ledgerId, String tenant, String reason, String reference, boolean wasFrozen,
+                               Instant frozenAt) {
+    }
+
+    /** A freeze was lifted; {@code stillFrozen} when others remain. */
+    @StoredAs("ledger.LedgerUnfrozen")
+    @Revision("1")
+    public record LedgerUnfrozen(LedgerId ledgerId, String tenant, String reason, String reference,
+                                 boolean stillFrozen, Instant unfrozenAt) {
+    }
+
+    /** Credits went to a sub-reseller's ledger (seed 000 §5), which grants them as a {@code TRANSFER} lot. */
+    @StoredAs("ledger.CreditsTransferred")
+    @Revision("1")
+    public record CreditsTransferred(LedgerId ledgerId, String tenant, String transferId, LedgerId toLedgerId,
+                                     long amount, List<Allocation> allocations, Instant expiresAt,
+                                     Instant transferredAt) {
+    }
+
+    /**
+     * The reseller's tier changed with its lifetime purchased credits (seed 000 §5).
+     *
+     * @param subResellersAllowed the tier unlocks creating sub-reseller accounts
+     */
+    @StoredAs("ledger.TierChanged")
+    @Revision("1")
+    public record TierChanged(LedgerId ledgerId, String tenant, String tier, long lifetimePurchased,
+                              Instant changedAt, boolean subResellersAllowed) {
+    }
+
+    /** Cash balance paid {@code applied} (possibly zero) of a new charge; billing charges the rest. */
+    @StoredAs("ledger.CashBalanceApplied")
+    @Revision("1")
+    public record CashBalanceApplied(LedgerId ledgerId, String tenant, String chargeId, Money requested,
+                                     Money applied, List<Allocation> allocations, Instant appliedAt) {
+    }
+
+    /** The charge that cash balance was applied to failed, so the balance came back. */
+    @StoredAs("ledger.CashBalanceRestored")
+    @Revision("1")
+    public record CashBalanceRestored(LedgerId ledgerId, String tenant, String chargeId, Money amount,
+                                      List<Allocation> allocations, Instant restoredAt) {
+    }
+
+    /**
+     * The account's cash balance in one currency changed to {@code balance}; {@code version} grows with every change
+     * of any currency, so readers can ignore an older one.
+     */
+    @StoredAs("ledger.CashBalanceChanged")
+    @Revision("1")
+    public record CashBalanceChanged(LedgerId ledgerId, String tenant, Money balance, long version,
+                                     Instant changedAt) {
+    }
+
+    /** A withdrawal began: its parts are refunded one charge each. */
+    @StoredAs("ledger.CashWithdrawalStarted")
+    @Revision("1")
+    public record CashWithdrawalStarted(LedgerId ledgerId, String tenant, String withdrawalId, Money amount,
+                                        Instant startedAt) {
+    }
+
+    /**
+     * One part of a withdrawal, taken from one cash lot: billing is asked to refund it to the payment method of the
+     * charge the lot came from.
+     */
+    @StoredAs("ledger.WithdrawalRefundRequested")
+    @Revision("1")
+    public record WithdrawalRefundRequested(LedgerId ledgerId, String tenant, String withdrawalId, String refundId,
+                                            String chargeId, Allocation allocation, Money amount,
+                                            Instant requestedAt) {
+    }
+
+    /** Billing refunded a withdrawal part. */
+    @StoredAs("ledger.WithdrawalRefundPaid")
+    @Revision("1")
+    public record WithdrawalRefundPaid(LedgerId ledgerId, String tenant, String withdrawalId, String refundId,
+                                       Money amount, Instant paidAt) {
+    }
+
+    /** Billing could not refund a withdrawal part: its amount went back to its lot. */
+    @StoredAs("ledger.WithdrawalRefundFailed")
+    @Revision("1")
+    public record WithdrawalRefundFailed(LedgerId ledgerId, String tenant, String withdrawalId, String refundId,
+                                         Allocation restored, Money amount, String failureCode, Instant failedAt) {
+    }
+
+    /** Every part of a withdrawal has an answer. */
+    @StoredAs("ledger.CashWithdrawalSettled")
+    @Revision("1")
+    public record CashWithdrawalSettled(LedgerId ledgerId, String tenant, String withdrawalId, Money paid,
+                                        Money restored, String failureCode, Instant settledAt) {
+    }
+
+    private LedgerEvents() {
+    }
+}
