@@ -4,7 +4,9 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -15,12 +17,15 @@ import org.axonframework.spring.stereotype.Aggregate;
 
 import dev.fairbill.billing.charge.ChargeCommands.CaptureCharge;
 import dev.fairbill.billing.charge.ChargeCommands.FlagChargeDuplicate;
+import dev.fairbill.billing.charge.ChargeCommands.RecordCaptureOutcome;
 import dev.fairbill.billing.charge.ChargeCommands.RecordChargeDispute;
 import dev.fairbill.billing.charge.ChargeCommands.RecordChargeDisputeClosed;
+import dev.fairbill.billing.charge.ChargeCommands.RecordRefundOutcome;
 import dev.fairbill.billing.charge.ChargeCommands.RecordRefundToBalance;
 import dev.fairbill.billing.charge.ChargeCommands.RefundCharge;
 import dev.fairbill.billing.charge.ChargeCommands.SettleChargeFromBalance;
 import dev.fairbill.billing.charge.ChargeEvents.ChargeAwaitingBalance;
+import dev.fairbill.billing.charge.ChargeEvents.ChargeCaptureRequested;
 import dev.fairbill.billing.charge.ChargeEvents.ChargeCaptured;
 import dev.fairbill.billing.charge.ChargeEvents.ChargeDisputeClosed;
 import dev.fairbill.billing.charge.ChargeEvents.ChargeDisputeRecorded;
@@ -28,15 +33,12 @@ import dev.fairbill.billing.charge.ChargeEvents.ChargeDoublePaidOut;
 import dev.fairbill.billing.charge.ChargeEvents.ChargeFailed;
 import dev.fairbill.billing.charge.ChargeEvents.ChargeFlaggedDuplicate;
 import dev.fairbill.billing.charge.ChargeEvents.ChargeRefundFailed;
+import dev.fairbill.billing.charge.ChargeEvents.ChargeRefundRequested;
 import dev.fairbill.billing.charge.ChargeEvents.ChargeRefunded;
 import dev.fairbill.billing.charge.ChargeEvents.ChargeRefundedToBalance;
 import dev.fairbill.billing.ids.AccountId;
 import dev.fairbill.billing.ids.ChargeId;
 import dev.fairbill.billing.ids.DisputeId;
-import dev.fairbill.billing.payment.PaymentProcessor.CaptureRequest;
-import dev.fairbill.billing.payment.PaymentProcessor.RefundRequest;
-import dev.fairbill.billing.payment.PaymentProcessor;
-import dev.fairbill.billing.payment.UnknownPaymentMethodException;
 import dev.fairbill.contracts.billing.RefundChargeRequestedV1;
 import dev.fairbill.platform.axon.naming.StoredAs;
 import dev.fairbill.platform.money.Money;
@@ -63,6 +65,7 @@ public class Charge {
     private Money amount;
     private boolean captured;
     private ChargeTerms awaitingBalance;
+    private ChargeCaptureRequested awaitingCapture;
     private Money paidFromBalance;
     private String paymentMethod;
     private String processorChargeId;
@@ -70,12 +73,14 @@ public class Charge {
     private Money refundedToBalance;
     private Money lostInDispute;
     private final Set<String> refundIds = new HashSet<>();
+    private final Map<String, ChargeRefundRequested> awaitingRefunds = new HashMap<>();
     private DisputeId openDispute;
     private Money disputedAmount;
     private String disputeReason;
     private Instant disputeDueBy;
     private final Set<DisputeId> closedDisputes = new HashSet<>();
     private boolean disputeLost;
+    private DisputeId lostDispute;
     private boolean flaggedDuplicate;
 
     protected Charge() {
@@ -83,11 +88,11 @@ public class Charge {
 
     /**
      * An account with a known cash balance in the charge's currency asks the ledger to pay from it first, and the
-     * charge waits for its answer; otherwise the processor is called inside the handler and its answer decides which
-     * event is stored.
+     * charge waits for its answer; otherwise the processor is asked to capture it, and the charge waits for that
+     * answer. Nothing here talks to the processor: a process makes the call and reports its outcome.
      */
     @CommandHandler
-    public Charge(CaptureCharge command, PaymentProcessor processor, CashBalances balances, Clock clock) {
+    public Charge(CaptureCharge command, Clock clock) {
         if (!command.amount().isPositive()) {
             throw RuleViolation.invalid("amount", "must be greater than zero");
         }
@@ -98,19 +103,19 @@ public class Charge {
             throw ChargeRuleViolation.paymentMethodRequired();
         }
         ChargeTerms terms = ChargeTerms.of(command);
-        if (balances.of(command.accountId(), command.amount().currency()).isPositive()) {
+        if (command.balanceFirst()) {
             apply(terms.awaitingBalance(clock.instant()));
             return;
         }
-        pay(terms, Money.zero(command.amount().currency()), processor, clock);
+        apply(new ChargeCaptureRequested(terms, Money.zero(command.amount().currency()), clock.instant()));
     }
 
     /**
-     * The ledger's answer, once per charge: what the cash balance paid is kept, the rest is captured through the
-     * processor. An answer for a charge that no longer awaits one (a repeat) changes nothing.
+     * The ledger's answer, once per charge: what the cash balance paid is kept, the processor is asked for the rest.
+     * An answer for a charge that no longer awaits one (a repeat) changes nothing.
      */
     @CommandHandler
-    void handle(SettleChargeFromBalance command, PaymentProcessor processor, Clock clock) {
+    void handle(SettleChargeFromBalance command, Clock clock) {
         if (!tenant.equals(command.tenant()) || !accountId.equals(command.accountId())) {
             throw RuleViolation.notFound("Charge " + id);
         }
@@ -125,24 +130,20 @@ public class Charge {
             apply(awaitingBalance.captured(BALANCE, null, applied, clock.instant()));
             return;
         }
-        try {
-            pay(awaitingBalance, applied, processor, clock);
-        } catch (UnknownPaymentMethodException unknown) {
-            // the charge exists and the ledger has applied balance: it fails, so the ledger gives the balance back
-            apply(awaitingBalance.failed(processor.name(), "unknown_payment_method", applied, clock.instant()));
-        }
+        apply(new ChargeCaptureRequested(awaitingBalance, applied, clock.instant()));
     }
 
-    /** Captures what the cash balance did not pay through the processor; its answer decides the event. */
-    private static void pay(ChargeTerms terms, Money paidFromBalance, PaymentProcessor processor, Clock clock) {
-        var result = processor.capture(new CaptureRequest(terms.chargeId().value(),
-                terms.amount().minus(paidFromBalance), terms.paymentMethod(), terms.description()));
-        switch (result) {
-            case PaymentProcessor.Captured ok -> apply(terms.captured(processor.name(), ok.processorChargeId(),
-                    paidFromBalance, clock.instant()));
-            case PaymentProcessor.Declined declined -> apply(terms.failed(processor.name(), declined.failureCode(),
-                    paidFromBalance, clock.instant()));
+    /** The processor's answer to the requested capture decides the charge; a repeated answer changes nothing. */
+    @CommandHandler
+    void handle(RecordCaptureOutcome command, Clock clock) {
+        if (awaitingCapture == null) {
+            return;
         }
+        ChargeTerms terms = awaitingCapture.terms();
+        Money fromBalance = awaitingCapture.paidFromBalance();
+        apply(command.failureCode() == null
+                ? terms.captured(command.processor(), command.processorChargeId(), fromBalance, clock.instant())
+                : terms.failed(command.processor(), command.failureCode(), fromBalance, clock.instant()));
     }
 
     /**
@@ -150,7 +151,7 @@ public class Charge {
      * {@link ChargeRefundFailed} naming the rule (ADR 0007), so the requester hears back and nothing is refunded.
      */
     @CommandHandler
-    void handle(RefundCharge command, PaymentProcessor processor, Clock clock) {
+    void handle(RefundCharge command, Clock clock) {
         if (!tenant.equals(command.tenant()) || !accountId.equals(command.accountId())) {
             throw RuleViolation.notFound("Charge " + id);
         }
@@ -167,19 +168,39 @@ public class Charge {
         // from the cash balance and goes back there (ADR 0010)
         Money toCard = command.amount().isGreaterThan(cardRefundable()) ? cardRefundable() : command.amount();
         Money toBalance = command.amount().minus(toCard);
-        String processorRefundId = null;
-        if (toCard.isPositive()) {
-            var result = processor.refund(new RefundRequest(command.refundId(), processorChargeId, paymentMethod,
-                    toCard));
-            if (result instanceof PaymentProcessor.RefundDeclined declined) {
-                apply(new ChargeRefundFailed(id, accountId, tenant, command.refundId(), command.amount(),
-                        declined.failureCode(), clock.instant()));
-                return;
-            }
-            processorRefundId = ((PaymentProcessor.Refunded) result).processorRefundId();
+        if (!toCard.isPositive()) {
+            apply(new ChargeRefunded(id, accountId, tenant, command.refundId(), command.amount(),
+                    refunded.plus(command.amount()), null, command.reason(), clock.instant(), toBalance));
+            return;
         }
-        apply(new ChargeRefunded(id, accountId, tenant, command.refundId(), command.amount(),
-                refunded.plus(command.amount()), processorRefundId, command.reason(), clock.instant(), toBalance));
+        apply(new ChargeRefundRequested(id, accountId, tenant, command.refundId(), command.amount(), toCard, toBalance,
+                command.reason(), processorChargeId, paymentMethod, clock.instant()));
+    }
+
+    /**
+     * The processor's answer to a requested refund: refunded, or declined (the refund id may then be tried again). A
+     * refund the processor paid after a dispute was lost pays the customer twice; that is recorded as a double payout.
+     */
+    @CommandHandler
+    void handle(RecordRefundOutcome command, Clock clock) {
+        ChargeRefundRequested requested = awaitingRefunds.get(command.refundId());
+        if (requested == null) {
+            return;
+        }
+        if (command.failureCode() != null) {
+            apply(new ChargeRefundFailed(id, accountId, tenant, requested.refundId(), requested.amount(),
+                    command.failureCode(), clock.instant()));
+            return;
+        }
+        Money beyond = amount.minus(refunded).minus(lostInDispute);
+        apply(new ChargeRefunded(id, accountId, tenant, requested.refundId(), requested.amount(),
+                refunded.plus(requested.amount()), command.processorRefundId(), requested.reason(), clock.instant(),
+                requested.toBalance()));
+        Money excess = requested.amount().minus(beyond.isNegative() ? Money.zero(amount.currency()) : beyond);
+        if (disputeLost && excess.isPositive()) {
+            apply(new ChargeDoublePaidOut(id, accountId, tenant, lostDispute, refunded, lostInDispute, excess,
+                    clock.instant()));
+        }
     }
 
     /**
@@ -256,7 +277,7 @@ public class Charge {
             throw ChargeRuleViolation.invariant(id, lost, amount);
         }
         // the processor took the money back: a fact, recorded even when our refunds had already returned part of it
-        Money excess = lost.minus(refundable());
+        Money excess = lost.minus(settledRefundable());
         apply(new ChargeDisputeClosed(id, accountId, tenant, command.disputeId(), command.won(), lost,
                 clock.instant()));
         if (excess.isPositive()) {
@@ -309,20 +330,48 @@ public class Charge {
         return disputedAmount;
     }
 
+    /** What is left to refund: not refunded, not lost in a dispute and not reserved by a refund under way. */
     private Money refundable() {
+        return settledRefundable().minus(reserved(false));
+    }
+
+    /** What is left once refunds and disputes that ended are counted, refunds under way aside. */
+    private Money settledRefundable() {
         return amount.minus(refunded).minus(lostInDispute);
     }
 
-    /** What the processor captured and has not given back or lost: the most a processor refund can return. */
+    /**
+     * What the processor captured and has not given back, lost or been asked to give back: the most a processor
+     * refund can return.
+     */
     private Money cardRefundable() {
-        Money left = amount.minus(paidFromBalance).minus(refunded.minus(refundedToBalance)).minus(lostInDispute);
+        Money left = amount.minus(paidFromBalance).minus(refunded.minus(refundedToBalance)).minus(lostInDispute)
+                .minus(reserved(true));
         return left.isNegative() ? Money.zero(amount.currency()) : left;
+    }
+
+    /** What refunds under way reserve: their card parts, or their whole amounts. */
+    private Money reserved(boolean cardOnly) {
+        Money total = Money.zero(amount.currency());
+        for (ChargeRefundRequested requested : awaitingRefunds.values()) {
+            total = total.plus(cardOnly ? requested.toCard() : requested.amount());
+        }
+        return total;
     }
 
     @EventSourcingHandler
     void on(ChargeAwaitingBalance event) {
         named(event.chargeId(), event.accountId(), event.tenant(), event.amount());
         awaitingBalance = ChargeTerms.of(event);
+    }
+
+    @EventSourcingHandler
+    void on(ChargeCaptureRequested event) {
+        ChargeTerms terms = event.terms();
+        named(terms.chargeId(), terms.accountId(), terms.tenant(), terms.amount());
+        paidFromBalance = event.paidFromBalance();
+        awaitingBalance = null;
+        awaitingCapture = event;
     }
 
     @EventSourcingHandler
@@ -356,10 +405,26 @@ public class Charge {
         named(chargeId, account, tenantId, chargeAmount);
         paidFromBalance = fromBalance;
         awaitingBalance = null;
+        awaitingCapture = null;
+    }
+
+    @EventSourcingHandler
+    void on(ChargeRefundRequested event) {
+        refundIds.add(event.refundId());
+        awaitingRefunds.put(event.refundId(), event);
+    }
+
+    /** A declined refund leaves nothing reserved, and its id may be asked again. */
+    @EventSourcingHandler
+    void on(ChargeRefundFailed event) {
+        if (awaitingRefunds.remove(event.refundId()) != null) {
+            refundIds.remove(event.refundId());
+        }
     }
 
     @EventSourcingHandler
     void on(ChargeRefunded event) {
+        awaitingRefunds.remove(event.refundId());
         refundIds.add(event.refundId());
         refunded = event.amountRefunded();
         if (event.toBalance() != null) {
@@ -388,6 +453,7 @@ public class Charge {
         openDispute = null;
         if (!event.won()) {
             disputeLost = true;
+            lostDispute = event.disputeId();
             lostInDispute = lostInDispute.plus(event.lostAmount());
         }
     }

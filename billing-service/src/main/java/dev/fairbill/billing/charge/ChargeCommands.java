@@ -25,7 +25,40 @@ public final class ChargeCommands {
     public record CaptureCharge(@TargetAggregateIdentifier ChargeId chargeId, AccountId accountId, String tenant,
                                 Money amount, String description, SubscriptionId subscriptionId,
                                 Instant billingPeriodStart, PurchaseId purchaseId, String paymentMethod,
-                                boolean intentional) {
+                                boolean intentional, boolean balanceFirst) {
+
+        /** A charge that goes to the processor at once. */
+        public CaptureCharge(ChargeId chargeId, AccountId accountId, String tenant, Money amount, String description,
+                             SubscriptionId subscriptionId, Instant billingPeriodStart, PurchaseId purchaseId,
+                             String paymentMethod, boolean intentional) {
+            this(chargeId, accountId, tenant, amount, description, subscriptionId, billingPeriodStart, purchaseId,
+                    paymentMethod, intentional, false);
+        }
+
+        /**
+         * @param cashBalanceKnown whether the account has a known cash balance in the charge's currency, which the
+         *                         ledger is then asked to pay from first
+         */
+        public CaptureCharge withBalanceFirst(boolean cashBalanceKnown) {
+            return new CaptureCharge(chargeId, accountId, tenant, amount, description, subscriptionId,
+                    billingPeriodStart, purchaseId, paymentMethod, intentional, cashBalanceKnown);
+        }
+    }
+
+    /**
+     * The processor's answer to a requested capture, reported by the process that called it: exactly one of
+     * {@code processorChargeId} (captured) and {@code failureCode} (declined). A repeated answer changes nothing.
+     */
+    public record RecordCaptureOutcome(@TargetAggregateIdentifier ChargeId chargeId, String processor,
+                                       String processorChargeId, String failureCode) {
+    }
+
+    /**
+     * The processor's answer to a requested refund, reported by the process that called it: exactly one of
+     * {@code processorRefundId} (refunded) and {@code failureCode} (declined). A repeated answer changes nothing.
+     */
+    public record RecordRefundOutcome(@TargetAggregateIdentifier ChargeId chargeId, String refundId,
+                                      String processorRefundId, String failureCode) {
     }
 
     /**
@@ -42,7 +75,8 @@ public final class ChargeCommands {
     }
 
     /**
-     * Refunds part or all of a captured charge to its payment method through the processor.
+     * Refunds part or all of a captured charge: to its payment method through the processor, and the part the cash
+     * balance paid back to the balance.
      *
      * @param refundId the requester's id for this refund: a refund id that was refunded before is not refunded again
      */
@@ -51,10 +85,6 @@ public final class ChargeCommands {
     }
 
     /**
-     * The ledger's answer to a charge awaiting balance: {@code applied} of the account's cash balance pays it (possibly
-     * nothing); the processor is asked for the rest.
-     */
-    /**
      * The ledger granted part of the charge back as cash balance for a refund another service made there (a refund
      * case paid to the account balance): the charge counts it as refunded, once per refund id.
      */
@@ -62,6 +92,10 @@ public final class ChargeCommands {
                                         AccountId accountId, String refundId, Money amount) {
     }
 
+    /**
+     * The ledger's answer to a charge awaiting balance: {@code applied} of the account's cash balance pays it (possibly
+     * nothing); the processor is asked for the rest.
+     */
     public record SettleChargeFromBalance(@TargetAggregateIdentifier ChargeId chargeId, String tenant,
                                           AccountId accountId, Money applied) {
     }

@@ -70,6 +70,38 @@ public final class ChargeEvents {
     }
 
     /**
+     * The processor is asked to capture what the cash balance did not pay; the charge is pending until the answer is
+     * recorded ({@code RecordCaptureOutcome}). The aggregate never calls the processor itself: a process makes the
+     * call under the charge's id as idempotency key, so a call repeated after a crash captures at most once.
+     *
+     * @param terms           what the charge is for and how it is paid, as asked
+     * @param paidFromBalance what the ledger already applied from the account's cash balance (zero when not asked)
+     */
+    @StoredAs("billing.ChargeCaptureRequested")
+    public record ChargeCaptureRequested(ChargeTerms terms, Money paidFromBalance, Instant requestedAt) {
+
+        /** What the processor is asked to capture. */
+        public Money toCapture() {
+            return terms.amount().minus(paidFromBalance);
+        }
+    }
+
+    /**
+     * A refund the charge's rules accepted, whose card part the processor is asked to pay back; the amount is
+     * reserved until the answer is recorded ({@code RecordRefundOutcome}), so that no other refund can take it. The
+     * call is made by a process under the refund id as idempotency key.
+     *
+     * @param toCard            what goes back to the payment method (positive)
+     * @param toBalance         what goes back to the account's cash balance, which paid that part of the charge
+     * @param processorChargeId the processor's id of the captured charge
+     */
+    @StoredAs("billing.ChargeRefundRequested")
+    public record ChargeRefundRequested(ChargeId chargeId, AccountId accountId, String tenant, String refundId,
+                                        Money amount, Money toCard, Money toBalance, String reason,
+                                        String processorChargeId, String paymentMethod, Instant requestedAt) {
+    }
+
+    /**
      * @param amount         refunded now, both legs
      * @param amountRefunded refunded on this charge in total, this refund included
      * @param toBalance      the part of {@code amount} returned to the account's cash balance, because the balance

@@ -13,10 +13,10 @@ import dev.fairbill.billing.ids.SubscriptionId;
 import dev.fairbill.platform.money.Money;
 
 /**
- * What a charge is for and how it is paid, as {@link CaptureCharge} asked: kept by a charge awaiting the ledger's
- * answer, so that the capture or failure it records later says the same.
+ * What a charge is for and how it is paid, as {@link CaptureCharge} asked: kept by a charge awaiting the ledger's or
+ * the processor's answer, so that the capture or failure it records later says the same.
  */
-record ChargeTerms(ChargeId chargeId, AccountId accountId, String tenant, Money amount, String description,
+public record ChargeTerms(ChargeId chargeId, AccountId accountId, String tenant, Money amount, String description,
                    SubscriptionId subscriptionId, Instant billingPeriodStart, PurchaseId purchaseId,
                    String paymentMethod, boolean intentional) {
 

@@ -4,10 +4,11 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import dev.fairbill.billing.ids.AccountId;
 import dev.fairbill.billing.charge.ChargeCommands.RecordRefundToBalance;
 import dev.fairbill.billing.charge.ChargeCommands.SettleChargeFromBalance;
+import dev.fairbill.billing.ids.AccountId;
 import dev.fairbill.billing.ids.ChargeId;
+import dev.fairbill.billing.process.ChargePayments;
 import dev.fairbill.billing.query.AccountCashBalances;
 import dev.fairbill.contracts.ledger.CashBalanceAppliedV1;
 import dev.fairbill.contracts.ledger.CashBalanceChangedV1;
@@ -34,11 +35,6 @@ class CashBalanceFacts {
     }
 
     /**
-     * The ledger's answer to a charge awaiting balance: the charge keeps what the balance paid and captures the rest
-     * through the processor. The charge settles once, so a repeated answer changes nothing; an answer for a charge
-     * billing does not know fails and is dead-lettered for an operator.
-     */
-    /**
      * A cash lot the ledger granted for another service's refund of a charge (a refund case paid to the account
      * balance; its operation id is the refund id): the charge records it as refunded. Other grants change nothing.
      */
@@ -54,10 +50,15 @@ class CashBalanceFacts {
         });
     }
 
+    /**
+     * The ledger's answer to a charge awaiting balance: the charge keeps what the balance paid and captures the rest
+     * through the processor. The charge settles once, so a repeated answer changes nothing; an answer for a charge
+     * billing does not know fails and is dead-lettered for an operator.
+     */
     @Bean
-    InboundHandler<CashBalanceAppliedV1> cashBalanceAnswers(CommandGateway commands) {
+    InboundHandler<CashBalanceAppliedV1> cashBalanceAnswers(ChargePayments payments) {
         return InboundHandler.of(CashBalanceAppliedV1.TYPE, CashBalanceAppliedV1.class, answer ->
-                commands.sendAndWait(new SettleChargeFromBalance(ChargeId.of(answer.chargeId()), answer.tenant(),
+                payments.settleFromBalance(new SettleChargeFromBalance(ChargeId.of(answer.chargeId()), answer.tenant(),
                         AccountId.of(answer.accountId()), WireMoney.money(answer.applied()))));
     }
 }

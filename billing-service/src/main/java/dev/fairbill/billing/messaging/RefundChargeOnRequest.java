@@ -1,11 +1,11 @@
 package dev.fairbill.billing.messaging;
 
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.stereotype.Component;
 
-import dev.fairbill.billing.ids.AccountId;
 import dev.fairbill.billing.charge.ChargeCommands.RefundCharge;
+import dev.fairbill.billing.ids.AccountId;
 import dev.fairbill.billing.ids.ChargeId;
+import dev.fairbill.billing.process.ChargePayments;
 import dev.fairbill.contracts.billing.RefundChargeRequestedV1;
 import dev.fairbill.platform.messaging.InboundHandler;
 import dev.fairbill.platform.messaging.InboundMessage;
@@ -18,10 +18,10 @@ import dev.fairbill.platform.messaging.InboundMessage;
 @Component
 public class RefundChargeOnRequest implements InboundHandler<RefundChargeRequestedV1> {
 
-    private final CommandGateway commands;
+    private final ChargePayments payments;
 
-    public RefundChargeOnRequest(CommandGateway commands) {
-        this.commands = commands;
+    public RefundChargeOnRequest(ChargePayments payments) {
+        this.payments = payments;
     }
 
     @Override
@@ -36,7 +36,7 @@ public class RefundChargeOnRequest implements InboundHandler<RefundChargeRequest
 
     @Override
     public void handle(RefundChargeRequestedV1 request, InboundMessage message) {
-        commands.sendAndWait(new RefundCharge(ChargeId.of(request.chargeId()), request.refundId(), request.tenant(),
+        payments.refund(new RefundCharge(ChargeId.of(request.chargeId()), request.refundId(), request.tenant(),
                 AccountId.of(request.accountId()), WireMoney.money(request.amount()), request.reason()));
     }
 }

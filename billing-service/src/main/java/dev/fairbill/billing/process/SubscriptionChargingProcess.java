@@ -11,11 +11,11 @@ import dev.fairbill.billing.charge.ChargeCommands.CaptureCharge;
 import dev.fairbill.billing.charge.ChargeCommands.RefundCharge;
 import dev.fairbill.billing.charge.ChargeEvents.ChargeCaptured;
 import dev.fairbill.billing.charge.ChargeEvents.ChargeFailed;
+import dev.fairbill.billing.payment.UnknownPaymentMethodException;
 import dev.fairbill.billing.subscription.SubscriptionCommands.RecordSubscriptionChargeCaptured;
 import dev.fairbill.billing.subscription.SubscriptionCommands.RecordSubscriptionChargeFailed;
 import dev.fairbill.billing.subscription.SubscriptionEvents.SubscriptionChargeRequested;
 import dev.fairbill.billing.subscription.SubscriptionEvents.SubscriptionChargeVoided;
-import dev.fairbill.billing.payment.UnknownPaymentMethodException;
 import dev.fairbill.platform.id.IdPrefix;
 import dev.fairbill.platform.id.Ids;
 
@@ -31,15 +31,17 @@ public class SubscriptionChargingProcess {
     public static final String PROCESSING_GROUP = "subscription-charging";
 
     private final CommandGateway commands;
+    private final ChargePayments payments;
 
-    public SubscriptionChargingProcess(CommandGateway commands) {
+    public SubscriptionChargingProcess(CommandGateway commands, ChargePayments payments) {
         this.commands = commands;
+        this.payments = payments;
     }
 
     @EventHandler
     void on(SubscriptionChargeRequested requested) {
         try {
-            commands.sendAndWait(new CaptureCharge(requested.chargeId(), requested.accountId(), requested.tenant(),
+            payments.capture(new CaptureCharge(requested.chargeId(), requested.accountId(), requested.tenant(),
                     requested.amount(), requested.description(), requested.subscriptionId(),
                     requested.period().start(), null, requested.paymentMethod(), false));
         } catch (AggregateStreamCreationException alreadyCharged) {
@@ -63,7 +65,7 @@ public class SubscriptionChargingProcess {
     @EventHandler
     void on(SubscriptionChargeVoided voided) {
         if (voided.cardPaid().isPositive()) {
-            commands.sendAndWait(new RefundCharge(voided.chargeId(), Ids.derive(IdPrefix.REFUND, "voided-period\n"
+            payments.refund(new RefundCharge(voided.chargeId(), Ids.derive(IdPrefix.REFUND, "voided-period\n"
                     + voided.chargeId().value()), voided.tenant(), voided.accountId(), voided.cardPaid(),
                     "subscription-ended-before-the-period"));
         }

@@ -7,7 +7,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import dev.fairbill.billing.ids.AccountId;
-import dev.fairbill.billing.charge.CashBalances;
 import dev.fairbill.platform.money.Money;
 
 /**
@@ -15,7 +14,7 @@ import dev.fairbill.platform.money.Money;
  * The ledger's version decides, so a redelivered or overtaken report changes nothing.
  */
 @Component
-public class AccountCashBalances implements CashBalances {
+public class AccountCashBalances {
 
     private final JdbcClient jdbc;
 
@@ -42,7 +41,10 @@ public class AccountCashBalances implements CashBalances {
                 .list();
     }
 
-    @Override
+    /**
+     * The account's last known cash balance in {@code currency}; zero when none is known. Eventually consistent: it
+     * only decides whether a new charge asks the ledger first (ADR 0010).
+     */
     public Money of(AccountId accountId, Currency currency) {
         return jdbc.sql("SELECT amount FROM account_cash_balances WHERE account_id = ? AND currency = ?")
                 .params(accountId.value(), currency.getCurrencyCode())

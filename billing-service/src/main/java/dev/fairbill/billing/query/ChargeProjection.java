@@ -10,6 +10,7 @@ import org.springframework.stereotype.Component;
 
 import dev.fairbill.billing.catalog.Catalog;
 import dev.fairbill.billing.charge.ChargeEvents.ChargeAwaitingBalance;
+import dev.fairbill.billing.charge.ChargeEvents.ChargeCaptureRequested;
 import dev.fairbill.billing.charge.ChargeEvents.ChargeCaptured;
 import dev.fairbill.billing.charge.ChargeEvents.ChargeDisputeClosed;
 import dev.fairbill.billing.charge.ChargeEvents.ChargeDisputeRecorded;
@@ -18,6 +19,7 @@ import dev.fairbill.billing.charge.ChargeEvents.ChargeFailed;
 import dev.fairbill.billing.charge.ChargeEvents.ChargeFlaggedDuplicate;
 import dev.fairbill.billing.charge.ChargeEvents.ChargeRefunded;
 import dev.fairbill.billing.charge.ChargeEvents.ChargeRefundedToBalance;
+import dev.fairbill.billing.charge.ChargeTerms;
 import dev.fairbill.billing.ids.ChargeId;
 import dev.fairbill.billing.ids.PurchaseId;
 import dev.fairbill.billing.ids.SubscriptionId;
@@ -52,6 +54,14 @@ public class ChargeProjection {
         record(event.chargeId(), event.tenant(), event.accountId().value(), "PENDING", event.amount(),
                 event.description(), event.subscriptionId(), event.billingPeriodStart(), event.purchaseId(),
                 event.intentional(), null, null, null, Money.zero(event.amount().currency()), event.requestedAt());
+    }
+
+    @EventHandler
+    void on(ChargeCaptureRequested event) {
+        ChargeTerms terms = event.terms();
+        record(terms.chargeId(), terms.tenant(), terms.accountId().value(), "PENDING", terms.amount(),
+                terms.description(), terms.subscriptionId(), terms.billingPeriodStart(), terms.purchaseId(),
+                terms.intentional(), null, null, null, event.paidFromBalance(), event.requestedAt());
     }
 
     @EventHandler

@@ -2,7 +2,6 @@ package dev.fairbill.billing.web;
 
 import java.net.URI;
 
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -13,12 +12,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.fairbill.billing.catalog.Catalog;
-import dev.fairbill.billing.ids.AccountId;
 import dev.fairbill.billing.charge.ChargeCommands.CaptureCharge;
+import dev.fairbill.billing.ids.AccountId;
 import dev.fairbill.billing.ids.ChargeId;
 import dev.fairbill.billing.ids.PurchaseId;
 import dev.fairbill.billing.ids.SubscriptionId;
-import dev.fairbill.billing.payment.PaymentMethods;
+import dev.fairbill.billing.process.ChargePayments;
 import dev.fairbill.billing.query.AccountProjection;
 import dev.fairbill.billing.query.AccountView;
 import dev.fairbill.billing.query.ChargeQueries;
@@ -39,22 +38,19 @@ import jakarta.validation.Valid;
 @RequestMapping("/api/v1/charges")
 public class ChargeController {
 
-    private final CommandGateway commands;
+    private final ChargePayments payments;
     private final AccountProjection accounts;
     private final PurchaseProjection purchases;
     private final ChargeQueries charges;
-    private final PaymentMethods paymentMethods;
     private final Catalog catalog;
     private final SubscriptionProjection subscriptions;
 
-    public ChargeController(CommandGateway commands, AccountProjection accounts, PurchaseProjection purchases,
-                            ChargeQueries charges, PaymentMethods paymentMethods, Catalog catalog,
-                            SubscriptionProjection subscriptions) {
-        this.commands = commands;
+    public ChargeController(ChargePayments payments, AccountProjection accounts, PurchaseProjection purchases,
+                            ChargeQueries charges, Catalog catalog, SubscriptionProjection subscriptions) {
+        this.payments = payments;
         this.accounts = accounts;
         this.purchases = purchases;
         this.charges = charges;
-        this.paymentMethods = paymentMethods;
         this.catalog = catalog;
         this.subscriptions = subscriptions;
     }
@@ -86,8 +82,7 @@ public class ChargeController {
         PurchaseId purchase = request.purchaseId() == null ? null : purchase(tenant, account, request.purchaseId());
         String paymentMethod = request.paymentMethod() != null ? request.paymentMethod()
                 : account.defaultPaymentMethod();
-        paymentMethods.requireKnown(paymentMethod);
-        commands.sendAndWait(new CaptureCharge(id, AccountId.of(account.id()), tenant, amount, request.description(),
+        payments.capture(new CaptureCharge(id, AccountId.of(account.id()), tenant, amount, request.description(),
                 subscription, null, purchase, paymentMethod, Boolean.TRUE.equals(request.intentional())));
     }
 

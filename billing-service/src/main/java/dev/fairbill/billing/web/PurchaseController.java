@@ -14,14 +14,15 @@ import org.springframework.web.bind.annotation.RestController;
 
 import dev.fairbill.billing.catalog.Catalog;
 import dev.fairbill.billing.catalog.CatalogProduct;
-import dev.fairbill.billing.ids.AccountId;
 import dev.fairbill.billing.charge.ChargeCommands.CaptureCharge;
+import dev.fairbill.billing.ids.AccountId;
 import dev.fairbill.billing.ids.ChargeId;
+import dev.fairbill.billing.ids.PurchaseId;
+import dev.fairbill.billing.payment.PaymentMethods;
+import dev.fairbill.billing.process.ChargePayments;
 import dev.fairbill.billing.purchase.PurchaseCommands.PlacePurchase;
 import dev.fairbill.billing.purchase.PurchaseCommands.ReportPurchaseFulfilment;
-import dev.fairbill.billing.ids.PurchaseId;
 import dev.fairbill.billing.purchase.PurchaseProduct;
-import dev.fairbill.billing.payment.PaymentMethods;
 import dev.fairbill.billing.query.AccountProjection;
 import dev.fairbill.billing.query.AccountView;
 import dev.fairbill.billing.query.PurchaseProjection;
@@ -44,17 +45,19 @@ public class PurchaseController {
     private final Catalog catalog;
     private final TransactionTemplate transaction;
     private final PaymentMethods paymentMethods;
+    private final ChargePayments payments;
     private final Backdates backdates;
 
     public PurchaseController(CommandGateway commands, AccountProjection accounts, PurchaseProjection purchases,
                               Catalog catalog, TransactionTemplate transaction, PaymentMethods paymentMethods,
-                              Backdates backdates) {
+                              Backdates backdates, ChargePayments payments) {
         this.commands = commands;
         this.accounts = accounts;
         this.purchases = purchases;
         this.catalog = catalog;
         this.transaction = transaction;
         this.paymentMethods = paymentMethods;
+        this.payments = payments;
         this.backdates = backdates;
     }
 
@@ -84,9 +87,11 @@ public class PurchaseController {
         transaction.executeWithoutResult(status -> {
             commands.sendAndWait(new PlacePurchase(id, accountId, tenant, snapshot(product), chargeId,
                     request.backdateTo()));
-            commands.sendAndWait(new CaptureCharge(chargeId, accountId, tenant, product.price(), product.name(),
+            payments.requestCapture(new CaptureCharge(chargeId, accountId, tenant, product.price(), product.name(),
                     null, null, id, paymentMethod, false));
         });
+        // committed: the processor is called outside the transaction, and the 201 shows the purchase paid or failed
+        payments.call(chargeId.value());
     }
 
     @GetMapping("/{purchaseId}")

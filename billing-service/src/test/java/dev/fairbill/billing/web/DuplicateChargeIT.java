@@ -9,17 +9,17 @@ import java.time.Instant;
 import java.util.Map;
 
 import org.awaitility.Awaitility;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import dev.fairbill.billing.BillingApi;
-import dev.fairbill.billing.ids.AccountId;
 import dev.fairbill.billing.charge.ChargeCommands.CaptureCharge;
+import dev.fairbill.billing.ids.AccountId;
 import dev.fairbill.billing.ids.ChargeId;
 import dev.fairbill.billing.ids.SubscriptionId;
+import dev.fairbill.billing.process.ChargePayments;
 import dev.fairbill.contracts.Topics;
 import dev.fairbill.contracts.billing.ChargeFlaggedDuplicateV1;
 import dev.fairbill.platform.money.Money;
@@ -35,7 +35,7 @@ import tools.jackson.databind.json.JsonMapper;
 class DuplicateChargeIT {
 
     @LocalServerPort int port;
-    @Autowired CommandGateway commands;
+    @Autowired ChargePayments payments;
     private final JsonMapper json = JsonMapper.builder().build();
     private BillingApi api;
 
@@ -84,9 +84,9 @@ class DuplicateChargeIT {
         ChargeId duplicate = ChargeId.generate();
         ChargeId nextPeriod = ChargeId.generate();
 
-        commands.sendAndWait(renewal(original, account, subscription, period));
-        commands.sendAndWait(renewal(duplicate, account, subscription, period));
-        commands.sendAndWait(renewal(nextPeriod, account, subscription, Instant.parse("2026-12-01T00:00:00Z")));
+        payments.capture(renewal(original, account, subscription, period));
+        payments.capture(renewal(duplicate, account, subscription, period));
+        payments.capture(renewal(nextPeriod, account, subscription, Instant.parse("2026-12-01T00:00:00Z")));
 
         assertThat(awaitFlagged(duplicate.value()).get("duplicateOf").asString()).isEqualTo(original.value());
         assertThat(read(original.value()).get("duplicateOf").isNull()).isTrue();

@@ -1,0 +1,138 @@
+package dev.fairbill.billing.process;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import dev.fairbill.billing.charge.ChargeEvents.ChargeCaptureRequested;
+import dev.fairbill.billing.charge.ChargeEvents.ChargeCaptured;
+import dev.fairbill.billing.charge.ChargeEvents.ChargeFailed;
+import dev.fairbill.billing.charge.ChargeEvents.ChargeRefundFailed;
+import dev.fairbill.billing.charge.ChargeEvents.ChargeRefundRequested;
+import dev.fairbill.billing.charge.ChargeEvents.ChargeRefunded;
+import dev.fairbill.billing.charge.ChargeTerms;
+import dev.fairbill.billing.ids.ChargeId;
+import dev.fairbill.platform.money.Money;
+
+/**
+ * The {@code payment_calls} table: the processor calls that charges asked for and whose answers are not recorded yet.
+ * Kept in the transaction of the charge's own events (a subscribing processor), so a request and its row commit
+ * together and an answer deletes the row it answers.
+ */
+@Component
+@ProcessingGroup(PaymentCalls.PROCESSING_GROUP)
+public class PaymentCalls {
+
+    public static final String PROCESSING_GROUP = "payment-calls";
+
+    /** One call to make: a capture under the charge's id, or a refund under the refund's id. */
+    public record Call(String key, Kind kind, ChargeId chargeId, String tenant, Money amount, String paymentMethod,
+                       String description, String processorChargeId, Instant requestedAt, Instant attemptedAt) {
+    }
+
+    public enum Kind { CAPTURE, REFUND }
+
+    private static final String COLUMNS = """
+            call_key, kind, charge_id, tenant, amount, currency, payment_method, description, processor_charge_id,
+            requested_at, attempted_at""";
+
+    private static final RowMapper<Call> CALL = (row, n) -> new Call(row.getString("call_key"),
+            Kind.valueOf(row.getString("kind")), ChargeId.of(row.getString("charge_id")), row.getString("tenant"),
+            Money.of(row.getLong("amount"), row.getString("currency")), row.getString("payment_method"),
+            row.getString("description"), row.getString("processor_charge_id"),
+            row.getTimestamp("requested_at").toInstant(),
+            row.getTimestamp("attempted_at") == null ? null : row.getTimestamp("attempted_at").toInstant());
+
+    private final JdbcClient jdbc;
+
+    public PaymentCalls(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    void on(ChargeCaptureRequested requested) {
+        ChargeTerms terms = requested.terms();
+        insert(terms.chargeId().value(), Kind.CAPTURE, terms.chargeId(), terms.tenant(), requested.toCapture(),
+                terms.paymentMethod(), terms.description(), null, requested.requestedAt());
+    }
+
+    @EventHandler
+    void on(ChargeRefundRequested requested) {
+        insert(requested.refundId(), Kind.REFUND, requested.chargeId(), requested.tenant(), requested.toCard(),
+                requested.paymentMethod(), null, requested.processorChargeId(), requested.requestedAt());
+    }
+
+    @EventHandler
+    void on(ChargeCaptured captured) {
+        answered(captured.chargeId().value());
+    }
+
+    @EventHandler
+    void on(ChargeFailed failed) {
+        answered(failed.chargeId().value());
+    }
+
+    @EventHandler
+    void on(ChargeRefunded refunded) {
+        answered(refunded.refundId());
+    }
+
+    @EventHandler
+    void on(ChargeRefundFailed failed) {
+        answered(failed.refundId());
+    }
+
+    /** The call still waiting for its answer under {@code key}, if any. */
+    public Optional<Call> find(String key) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM payment_calls WHERE call_key = ?").param(key).query(CALL)
+                .optional();
+    }
+
+    /** Calls asked for before {@code before} and not attempted since then, oldest first. */
+    public List<Call> stale(Instant before, int limit) {
+        return jdbc.sql("SELECT " + COLUMNS + """
+                         FROM payment_calls
+                        WHERE requested_at < ? AND (attempted_at IS NULL OR attempted_at < ?)
+                        ORDER BY requested_at LIMIT ?""")
+                .params(Timestamp.from(before), Timestamp.from(before), limit)
+                .query(CALL)
+                .list();
+    }
+
+    /**
+     * Marks a stale call as attempted now, unless someone else attempted it since it was read: whoever marks it makes
+     * the call, so two sweeps (or two replicas) do not both make it.
+     */
+    public boolean claim(Call call, Instant now) {
+        return jdbc.sql("""
+                        UPDATE payment_calls SET attempted_at = ?
+                         WHERE call_key = ? AND attempted_at IS NOT DISTINCT FROM ?""")
+                .params(Timestamp.from(now), call.key(),
+                        call.attemptedAt() == null ? null : Timestamp.from(call.attemptedAt()))
+                .update() == 1;
+    }
+
+    private void insert(String key, Kind kind, ChargeId chargeId, String tenant, Money amount, String paymentMethod,
+                        String description, String processorChargeId, Instant requestedAt) {
+        jdbc.sql("""
+                        INSERT INTO payment_calls (call_key, kind, charge_id, tenant, amount, currency, payment_method,
+                                                   description, processor_charge_id, requested_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        ON CONFLICT (call_key) DO NOTHING""")
+                .params(key, kind.name(), chargeId.value(), tenant, amount.amount(),
+                        amount.currency().getCurrencyCode(), paymentMethod, description, processorChargeId,
+                        Timestamp.from(requestedAt))
+                .update();
+    }
+
+    private void answered(String key) {
+        jdbc.sql("DELETE FROM payment_calls WHERE call_key = ?").param(key).update();
+    }
+}
