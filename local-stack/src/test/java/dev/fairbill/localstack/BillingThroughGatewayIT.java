@@ -60,13 +60,13 @@ class BillingThroughGatewayIT {
         assertThat(ok(gateway.get("/api/v1/charges?accountId=" + account, "rk_test_chat")).get("data")
                 .findValuesAsString("id")).contains(charge.get("id").asString());
 
-        // seed 000 §10: cancellation is forward-looking and can be withdrawn before the period ends
+        // final-sale-reseller §10: cancellation is forward-looking and can be withdrawn before the period ends
         JsonNode scheduled = ok(gateway.post("/api/v1/subscriptions/" + id + "/cancel", "sk_test_chat",
                 "{\"mode\": \"END_OF_PERIOD\"}"));
         assertThat(scheduled.get("status").asString()).isEqualTo("CANCELLATION_SCHEDULED");
         assertThat(ok(gateway.post("/api/v1/subscriptions/" + id + "/cancellation/withdraw", "sk_test_chat", null))
                 .get("status").asString()).isEqualTo("ACTIVE");
-        // seed 001 §1.3: immediate cancellation ends access now and refunds nothing
+        // final-sale-duplicates-refunded §1.3: immediate cancellation ends access now and refunds nothing
         assertThat(ok(gateway.post("/api/v1/subscriptions/" + id + "/cancel", "sk_test_chat",
                 "{\"mode\": \"IMMEDIATE\"}")).get("status").asString()).isEqualTo("CANCELLED");
         assertThat(ok(gateway.get("/api/v1/charges/" + charge.get("id").asString(), "rk_test_chat"))
@@ -113,7 +113,7 @@ class BillingThroughGatewayIT {
                 Map.of("Stripe-Signature", StripeWebhooks.signature(body, "whsec_test_panel")));
         assertThat(delivered.statusCode()).isBetween(200, 299);
 
-        // seed 000 §9: a dispute suspends the account while it is reviewed
+        // final-sale-reseller §9: a dispute suspends the account while it is reviewed
         JsonNode suspended = awaitJson("/api/v1/accounts/" + account, "rk_test_panel",
                 a -> a.get("status").asString().equals("SUSPENDED"));
         assertThat(suspended.get("holds").findValuesAsString("reason")).contains("DISPUTE");

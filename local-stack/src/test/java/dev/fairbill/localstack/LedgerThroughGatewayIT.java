@@ -36,7 +36,8 @@ class LedgerThroughGatewayIT {
     }
 
     /**
-     * Seed 001 §3.1/§3.2: a started subscription's included credits are allowance, bought credits are kept; an
+     * final-sale-duplicates-refunded §3.1/§3.2: a started subscription's included credits are allowance, bought credits
+     * are kept; an
      * immediate cancellation forfeits the allowance and keeps what was bought.
      */
     @Test
@@ -123,7 +124,10 @@ class LedgerThroughGatewayIT {
         assertThat(gateway.get(ledger(reseller), "rk_test_chat").statusCode()).isEqualTo(404);
     }
 
-    /** Seed 000 §5: buying credits raises a reseller's tier, and a tier that allows it lets it add sub-resellers. */
+    /**
+     * final-sale-reseller §5: buying credits raises a reseller's tier, and a tier that allows it lets it add
+     * sub-resellers.
+     */
     @Test
     void aResellerMayCreateSubResellersOnceItsPurchasesReachATier() {
         String reseller = gateway.openAccount("panel", "RESELLER", null);

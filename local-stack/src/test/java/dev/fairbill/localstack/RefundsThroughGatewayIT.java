@@ -35,7 +35,7 @@ class RefundsThroughGatewayIT {
         stack.close();
     }
 
-    /** Seed 000 §8: an admin overcharge goes to review; a reviewer key approves, a read-only key cannot. */
+    /** final-sale-reseller §8: an admin overcharge goes to review; a reviewer key approves, a read-only key cannot. */
     @Test
     void panelSendsAnOverchargeToReviewAndAReviewerApprovesIt() {
         String account = gateway.openAccount("panel", "CUSTOMER", null);
@@ -65,7 +65,8 @@ class RefundsThroughGatewayIT {
     }
 
     /**
-     * Seed 001 §4.3: a duplicate flagged by billing is reversed by the system itself (SagasThroughGatewayIT follows
+     * final-sale-duplicates-refunded §4.3: a duplicate flagged by billing is reversed by the system itself
+     * (SagasThroughGatewayIT follows
      * it to the end), so the customer's own claim finds nothing left to refund; incidents are recorded.
      */
     @Test
@@ -87,7 +88,9 @@ class RefundsThroughGatewayIT {
                 .findValuesAsString("description")).contains("API outage");
     }
 
-    /** Seed 002 part 3: fraud needs proof; without it the request is denied, with it it goes to review. */
+    /**
+     * exceptions-within-7-days part 3: fraud needs proof; without it the request is denied, with it it goes to review.
+     */
     @Test
     void imagingDeniesFraudWithoutProofAndReviewsItWithProof() {
         String account = gateway.openAccount("imaging", "CUSTOMER", null);
@@ -103,7 +106,7 @@ class RefundsThroughGatewayIT {
                 .asString()).isEqualTo("DENIED");
     }
 
-    /** Seed 003: an order that never started is refunded in full, to the account balance. */
+    /** refill-or-refund: an order that never started is refunded in full, to the account balance. */
     @Test
     void smmRefundsAnOrderThatNeverStartedToTheBalance() {
         String account = gateway.openAccount("smm", "CUSTOMER", null);
@@ -119,7 +122,7 @@ class RefundsThroughGatewayIT {
         assertThat(opened.get("decision").get("destination").asString()).isEqualTo("ACCOUNT_BALANCE");
     }
 
-    /** Seed 004: within 7 days with nothing used, the full amount goes back to the card. */
+    /** cooling-off-prorata: within 7 days with nothing used, the full amount goes back to the card. */
     @Test
     void chatRefundsAnUnusedSubscriptionInItsCoolingOffPeriod() {
         String account = gateway.openAccount("chat", "CUSTOMER", null);

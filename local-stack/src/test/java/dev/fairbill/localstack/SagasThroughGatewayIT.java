@@ -51,7 +51,10 @@ class SagasThroughGatewayIT {
         stack.close();
     }
 
-    /** Saga 2 (seed 001 §4.3): the later of two identical charges is refunded automatically; the original stays. */
+    /**
+     * Saga 2 (final-sale-duplicates-refunded §4.3): the later of two identical charges is refunded automatically; the
+     * original stays.
+     */
     @Test
     void aDuplicateChargeIsReversedAndTheOriginalIsUntouched() {
         String account = gateway.openAccount("studio", "CUSTOMER", null);
@@ -104,7 +107,7 @@ class SagasThroughGatewayIT {
         return balances.isEmpty() ? 0 : balances.get(0).get("amount").asLong();
     }
 
-    /** Saga 3 (seed 000 §9): a dispute suspends the account and freezes its ledger; won → all lifted. */
+    /** Saga 3 (final-sale-reseller §9): a dispute suspends the account and freezes its ledger; won → all lifted. */
     @Test
     void aDisputeSuspendsAndFreezesAndAWonDisputeReinstates() {
         String account = gateway.openAccount("studio", "CUSTOMER", null);
@@ -176,7 +179,7 @@ class SagasThroughGatewayIT {
                 "dispute.closed", "charge.double-payout", "account.terminated");
     }
 
-    /** Seed 003: an order that never started is refunded in full to the account balance, as cash balance. */
+    /** refill-or-refund: an order that never started is refunded in full to the account balance, as cash balance. */
     @Test
     void anApprovedAccountBalanceRefundAppearsAsCashBalance() {
         String account = gateway.openAccount("smm", "CUSTOMER", null);
@@ -204,7 +207,8 @@ class SagasThroughGatewayIT {
     }
 
     /**
-     * Seed 003: a count that dropped inside the refill window is refilled. The refill is recorded on the purchase for
+     * refill-or-refund: a count that dropped inside the refill window is refilled. The refill is recorded on the
+     * purchase for
      * the delivering system, and the case is remedied when the refill is reported delivered, not when it is asked for.
      */
     @Test
@@ -240,7 +244,7 @@ class SagasThroughGatewayIT {
     }
 
     /**
-     * Seed 003: a reviewer who names no destination sends the money where the policy sends it, the balance; a
+     * refill-or-refund: a reviewer who names no destination sends the money where the policy sends it, the balance; a
      * reviewer may also approve with a remedy, service credits instead of money.
      */
     @Test
@@ -283,7 +287,8 @@ class SagasThroughGatewayIT {
     }
 
     /**
-     * Seed 001 §4.2: a request during an outage still going on waits in review; closing the outage decides it by
+     * final-sale-duplicates-refunded §4.2: a request during an outage still going on waits in review; closing the
+     * outage decides it by
      * the policy with the outage's whole length, and the service credits reach the ledger.
      */
     @Test
@@ -322,7 +327,9 @@ class SagasThroughGatewayIT {
                         .isBetween(Instant.now().plus(Duration.ofDays(89)), Instant.now().plus(Duration.ofDays(90))));
     }
 
-    /** Saga 1 (seed 004): "cancel and refund me" — the cancellation always; the refund case by the policy. */
+    /**
+     * Saga 1 (cooling-off-prorata): "cancel and refund me" — the cancellation always; the refund case by the policy.
+     */
     @Test
     void cancelAndRefundMeCancelsAndRefundsByPolicy() {
         String account = gateway.openAccount("chat", "CUSTOMER", null);

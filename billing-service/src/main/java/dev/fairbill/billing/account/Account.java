@@ -11,12 +11,12 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
-import dev.fairbill.billing.account.AccountHolds.AccountHoldLifted;
-import dev.fairbill.billing.account.AccountHolds.AccountHoldPlaced;
-import dev.fairbill.billing.account.AccountHolds.AccountTerminated;
-import dev.fairbill.billing.account.AccountHolds.LiftAccountHold;
-import dev.fairbill.billing.account.AccountHolds.PlaceAccountHold;
-import dev.fairbill.billing.account.AccountHolds.TerminateAccount;
+import dev.fairbill.billing.account.AccountSuspensions.AccountSuspensionLifted;
+import dev.fairbill.billing.account.AccountSuspensions.AccountSuspensionPlaced;
+import dev.fairbill.billing.account.AccountSuspensions.AccountTerminated;
+import dev.fairbill.billing.account.AccountSuspensions.LiftAccountSuspension;
+import dev.fairbill.billing.account.AccountSuspensions.PlaceAccountSuspension;
+import dev.fairbill.billing.account.AccountSuspensions.TerminateAccount;
 import dev.fairbill.billing.ids.AccountId;
 import dev.fairbill.platform.axon.naming.StoredAs;
 
@@ -24,7 +24,8 @@ import dev.fairbill.platform.axon.naming.StoredAs;
  * A customer, reseller or sub-reseller of one tenant. Parent checks that need other accounts (existence, tenant,
  * role) happen before the command is sent; the rules that need only this command are enforced here.
  *
- * <p>Holds (seed 000 §9, seed 001 §7): the account is SUSPENDED while any hold exists and ACTIVE again only when every
+ * <p>Holds (final-sale-reseller §9, final-sale-duplicates-refunded §7): the account is SUSPENDED while any hold exists
+ * and ACTIVE again only when every
  * hold is lifted; a terminated account stays terminated.
  */
 @StoredAs("billing.Account")
@@ -43,7 +44,7 @@ public class Account {
     @CommandHandler
     public Account(OpenAccount command, Clock clock) {
         if (command.role() == AccountRole.SUB_RESELLER && command.parentAccountId() == null) {
-            throw new AccountRuleViolation("A sub-reseller needs a parent reseller account (seed 000 hierarchy).");
+            throw new AccountRuleViolation("A sub-reseller needs a parent reseller account.");
         }
         if (command.role() == AccountRole.RESELLER && command.parentAccountId() != null) {
             throw new AccountRuleViolation("A reseller sits directly under the platform and has no parent account.");
@@ -56,23 +57,23 @@ public class Account {
     }
 
     @CommandHandler
-    void handle(PlaceAccountHold command, Clock clock) {
+    void handle(PlaceAccountSuspension command, Clock clock) {
         requireNotTerminated();
         Hold hold = new Hold(command.reason(), command.reference());
         if (holds.contains(hold)) {
             return;
         }
-        apply(new AccountHoldPlaced(id, tenant, hold.reason(), hold.reference(), holds.isEmpty(), clock.instant()));
+        apply(new AccountSuspensionPlaced(id, tenant, hold.reason(), hold.reference(), holds.isEmpty(), clock.instant()));
     }
 
     @CommandHandler
-    void handle(LiftAccountHold command, Clock clock) {
+    void handle(LiftAccountSuspension command, Clock clock) {
         requireNotTerminated();
         Hold hold = new Hold(command.reason(), command.reference());
         if (!holds.contains(hold)) {
             return;
         }
-        apply(new AccountHoldLifted(id, tenant, hold.reason(), hold.reference(), holds.size() == 1,
+        apply(new AccountSuspensionLifted(id, tenant, hold.reason(), hold.reference(), holds.size() == 1,
                 clock.instant()));
     }
 
@@ -97,12 +98,12 @@ public class Account {
     }
 
     @EventSourcingHandler
-    void on(AccountHoldPlaced event) {
+    void on(AccountSuspensionPlaced event) {
         holds.add(new Hold(event.reason(), event.reference()));
     }
 
     @EventSourcingHandler
-    void on(AccountHoldLifted event) {
+    void on(AccountSuspensionLifted event) {
         holds.remove(new Hold(event.reason(), event.reference()));
     }
 
@@ -111,6 +112,6 @@ public class Account {
         terminated = true;
     }
 
-    private record Hold(HoldReason reason, String reference) {
+    private record Hold(SuspensionReason reason, String reference) {
     }
 }

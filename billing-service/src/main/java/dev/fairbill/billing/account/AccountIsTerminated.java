@@ -4,7 +4,7 @@ import dev.fairbill.billing.ids.AccountId;
 import dev.fairbill.platform.rules.RuleViolation.Kind;
 import dev.fairbill.platform.rules.RuleViolation;
 
-/** A terminated account (a lost dispute, seed 000 §9) accepts no more holds or lifts; answered with 409. */
+/** A terminated account (a lost dispute, final-sale-reseller §9) accepts no more holds or lifts; answered with 409. */
 public class AccountIsTerminated extends RuleViolation {
 
     public AccountIsTerminated(AccountId accountId) {

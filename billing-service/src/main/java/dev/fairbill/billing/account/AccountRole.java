@@ -1,6 +1,6 @@
 package dev.fairbill.billing.account;
 
-/** Where an account stands in the reseller hierarchy (seed 000): reseller → sub-reseller → end customer. */
+/** Where an account stands in the reseller hierarchy (final-sale-reseller): reseller → sub-reseller → end customer. */
 public enum AccountRole {
     CUSTOMER,
     RESELLER,

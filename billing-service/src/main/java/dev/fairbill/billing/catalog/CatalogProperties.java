@@ -51,8 +51,8 @@ public record CatalogProperties(@NotEmpty Map<String, @Valid @NotNull TenantCata
     /**
      * @param credits         purchased credits a credit pack grants
      * @param quantity        units a delivery order delivers
-     * @param refillWindow    how long after completion a delivery order is refilled (seed 003)
-     * @param maxDeliveryTime when an unfinished delivery order counts as stalled (seed 003)
+     * @param refillWindow    how long after completion a delivery order is refilled (refill-or-refund)
+     * @param maxDeliveryTime when an unfinished delivery order counts as stalled (refill-or-refund)
      */
     public record ProductSpec(@NotBlank @Pattern(regexp = ID) String id, @NotBlank String name,
                               @NotNull ProductKind kind, @Positive long price, @NotNull Currency currency,

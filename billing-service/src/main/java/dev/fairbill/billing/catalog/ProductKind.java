@@ -1,6 +1,9 @@
 package dev.fairbill.billing.catalog;
 
-/** What a one-time product is: credits granted at once (seed 000 §5, seed 001 §3.2) or a delivery (seed 003). */
+/**
+ * What a one-time product is: credits granted at once (final-sale-reseller §5, final-sale-duplicates-refunded §3.2) or
+ * a delivery (refill-or-refund).
+ */
 public enum ProductKind {
     CREDIT_PACK,
     DELIVERY_ORDER

@@ -303,7 +303,10 @@ public class Charge {
         return false;
     }
 
-    /** The original of a duplicate is never flagged (seed 001 §4.3: only the duplicates are refunded). */
+    /**
+     * The original of a duplicate is never flagged (final-sale-duplicates-refunded §4.3: only the duplicates are
+     * refunded).
+     */
     @CommandHandler
     void handle(FlagChargeDuplicate command, Clock clock) {
         if (id.equals(command.duplicateOf())) {

@@ -4,9 +4,9 @@ import java.util.Optional;
 
 import org.springframework.stereotype.Component;
 
-import dev.fairbill.billing.account.AccountHolds.AccountHoldLifted;
-import dev.fairbill.billing.account.AccountHolds.AccountHoldPlaced;
-import dev.fairbill.billing.account.AccountHolds.AccountTerminated;
+import dev.fairbill.billing.account.AccountSuspensions.AccountSuspensionLifted;
+import dev.fairbill.billing.account.AccountSuspensions.AccountSuspensionPlaced;
+import dev.fairbill.billing.account.AccountSuspensions.AccountTerminated;
 import dev.fairbill.billing.ids.AccountId;
 import dev.fairbill.billing.account.AccountOpened;
 import dev.fairbill.billing.query.AccountProjection;
@@ -38,10 +38,10 @@ public class AccountIntegrationEvents implements IntegrationEventMapper {
             case AccountOpened e -> message(e.accountId(), AccountOpenedV1.TYPE, new AccountOpenedV1(
                     e.accountId().value(), e.tenant(), e.role().name(),
                     e.parentAccountId() == null ? null : e.parentAccountId().value(), e.openedAt()));
-            case AccountHoldPlaced e when e.suspended() -> message(e.accountId(), AccountSuspendedV1.TYPE,
+            case AccountSuspensionPlaced e when e.suspended() -> message(e.accountId(), AccountSuspendedV1.TYPE,
                     new AccountSuspendedV1(e.accountId().value(), e.tenant(), role(e.accountId()), e.reason().name(),
                             e.reference(), e.placedAt()));
-            case AccountHoldLifted e when e.reinstated() -> message(e.accountId(), AccountReinstatedV1.TYPE,
+            case AccountSuspensionLifted e when e.reinstated() -> message(e.accountId(), AccountReinstatedV1.TYPE,
                     new AccountReinstatedV1(e.accountId().value(), e.tenant(), role(e.accountId()),
                             e.reason().name(), e.reference(), e.liftedAt()));
             case AccountTerminated e -> message(e.accountId(), AccountTerminatedV1.TYPE,

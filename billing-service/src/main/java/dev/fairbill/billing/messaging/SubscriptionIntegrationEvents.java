@@ -10,8 +10,8 @@ import dev.fairbill.billing.ids.ChargeId;
 import dev.fairbill.billing.subscription.SubscriptionEvents.SubscriptionCancellationScheduled;
 import dev.fairbill.billing.subscription.SubscriptionEvents.SubscriptionCancelled;
 import dev.fairbill.billing.subscription.SubscriptionEvents.SubscriptionExpired;
-import dev.fairbill.billing.subscription.SubscriptionEvents.SubscriptionHoldLifted;
-import dev.fairbill.billing.subscription.SubscriptionEvents.SubscriptionHoldPlaced;
+import dev.fairbill.billing.subscription.SubscriptionEvents.SubscriptionSuspensionLifted;
+import dev.fairbill.billing.subscription.SubscriptionEvents.SubscriptionSuspensionPlaced;
 import dev.fairbill.billing.subscription.SubscriptionEvents.SubscriptionRenewed;
 import dev.fairbill.billing.subscription.SubscriptionEvents.SubscriptionStarted;
 import dev.fairbill.billing.subscription.SubscriptionEvents.SubscriptionTerminated;
@@ -58,10 +58,10 @@ public class SubscriptionIntegrationEvents implements IntegrationEventMapper {
             case SubscriptionExpired e -> message(SubscriptionExpiredV1.TYPE, e.accountId().value(),
                     new SubscriptionExpiredV1(e.subscriptionId().value(), e.accountId().value(), e.tenant(),
                             e.planId(), id(e.lastChargeId()), e.expiredAt()));
-            case SubscriptionHoldPlaced e when e.suspended() -> message(SubscriptionSuspendedV1.TYPE,
+            case SubscriptionSuspensionPlaced e when e.suspended() -> message(SubscriptionSuspendedV1.TYPE,
                     e.accountId().value(), new SubscriptionSuspendedV1(e.subscriptionId().value(),
                             e.accountId().value(), e.tenant(), e.reason().name(), e.reference(), e.placedAt()));
-            case SubscriptionHoldLifted e when e.reinstatedTo() != null -> message(SubscriptionReinstatedV1.TYPE,
+            case SubscriptionSuspensionLifted e when e.reinstatedTo() != null -> message(SubscriptionReinstatedV1.TYPE,
                     e.accountId().value(), new SubscriptionReinstatedV1(e.subscriptionId().value(),
                             e.accountId().value(), e.tenant(), e.reinstatedTo().name(), e.liftedAt()));
             case SubscriptionTerminated e -> message(SubscriptionTerminatedV1.TYPE, e.accountId().value(),

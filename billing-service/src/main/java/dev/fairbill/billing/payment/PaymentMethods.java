@@ -10,16 +10,16 @@ import org.springframework.stereotype.Component;
 @Component
 public class PaymentMethods {
 
-    private final PaymentProcessor processor;
+    private final PaymentGateway gateway;
 
-    public PaymentMethods(PaymentProcessor processor) {
-        this.processor = processor;
+    public PaymentMethods(PaymentGateway gateway) {
+        this.gateway = gateway;
     }
 
     /** Passes {@code null} (no method named); refuses one the processor does not know. */
     public void requireKnown(String paymentMethod) {
-        if (paymentMethod != null && !processor.knows(paymentMethod)) {
-            throw new UnknownPaymentMethodException(processor.name());
+        if (paymentMethod != null && !gateway.knows(paymentMethod)) {
+            throw new UnknownPaymentMethodException(gateway.name());
         }
     }
 }

@@ -28,9 +28,9 @@ import dev.fairbill.billing.charge.ChargeCommands.RefundCharge;
 import dev.fairbill.billing.charge.ChargeCommands.SettleChargeFromBalance;
 import dev.fairbill.billing.ids.ChargeId;
 import dev.fairbill.billing.payment.PaymentMethods;
-import dev.fairbill.billing.payment.PaymentProcessor;
-import dev.fairbill.billing.payment.PaymentProcessor.CaptureRequest;
-import dev.fairbill.billing.payment.PaymentProcessor.RefundRequest;
+import dev.fairbill.billing.payment.PaymentGateway;
+import dev.fairbill.billing.payment.PaymentGateway.CaptureRequest;
+import dev.fairbill.billing.payment.PaymentGateway.RefundRequest;
 import dev.fairbill.billing.payment.UnknownPaymentMethodException;
 import dev.fairbill.billing.process.PaymentCalls.Call;
 import dev.fairbill.billing.query.AccountCashBalances;
@@ -59,7 +59,7 @@ public class ChargePayments implements DisposableBean {
 
     private final CommandGateway commands;
     private final PaymentCalls calls;
-    private final PaymentProcessor processor;
+    private final PaymentGateway gateway;
     private final PaymentMethods paymentMethods;
     private final AccountCashBalances balances;
     private final PaymentCallSettings settings;
@@ -67,12 +67,12 @@ public class ChargePayments implements DisposableBean {
     /** One thread per lane; a charge's calls all go to one lane, so they are made in the order they were asked. */
     private final List<ThreadPoolExecutor> lanes;
 
-    public ChargePayments(CommandGateway commands, PaymentCalls calls, PaymentProcessor processor,
+    public ChargePayments(CommandGateway commands, PaymentCalls calls, PaymentGateway gateway,
                           PaymentMethods paymentMethods, AccountCashBalances balances, PaymentCallSettings settings,
                           Clock clock) {
         this.commands = commands;
         this.calls = calls;
-        this.processor = processor;
+        this.gateway = gateway;
         this.paymentMethods = paymentMethods;
         this.balances = balances;
         this.settings = settings;
@@ -181,24 +181,24 @@ public class ChargePayments implements DisposableBean {
     private RecordCaptureOutcome capture(Call call) {
         ChargeId charge = call.chargeId();
         try {
-            return switch (processor.capture(new CaptureRequest(call.key(), call.amount(), call.paymentMethod(),
+            return switch (gateway.capture(new CaptureRequest(call.key(), call.amount(), call.paymentMethod(),
                     call.description()))) {
-                case PaymentProcessor.Captured ok -> new RecordCaptureOutcome(charge, processor.name(),
+                case PaymentGateway.Captured ok -> new RecordCaptureOutcome(charge, gateway.name(),
                         ok.processorChargeId(), null);
-                case PaymentProcessor.Declined declined -> new RecordCaptureOutcome(charge, processor.name(), null,
+                case PaymentGateway.Declined declined -> new RecordCaptureOutcome(charge, gateway.name(), null,
                         declined.failureCode());
             };
         } catch (UnknownPaymentMethodException unknown) {
-            return new RecordCaptureOutcome(charge, processor.name(), null, UNKNOWN_PAYMENT_METHOD);
+            return new RecordCaptureOutcome(charge, gateway.name(), null, UNKNOWN_PAYMENT_METHOD);
         }
     }
 
     private RecordRefundOutcome refund(Call call) {
-        return switch (processor.refund(new RefundRequest(call.key(), call.processorChargeId(), call.paymentMethod(),
+        return switch (gateway.refund(new RefundRequest(call.key(), call.processorChargeId(), call.paymentMethod(),
                 call.amount()))) {
-            case PaymentProcessor.Refunded ok -> new RecordRefundOutcome(call.chargeId(), call.key(),
+            case PaymentGateway.Refunded ok -> new RecordRefundOutcome(call.chargeId(), call.key(),
                     ok.processorRefundId(), null);
-            case PaymentProcessor.RefundDeclined declined -> new RecordRefundOutcome(call.chargeId(), call.key(),
+            case PaymentGateway.RefundDeclined declined -> new RecordRefundOutcome(call.chargeId(), call.key(),
                     null, declined.failureCode());
         };
     }

@@ -5,21 +5,22 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.stereotype.Component;
 
-import dev.fairbill.billing.account.AccountHolds.LiftAccountHold;
-import dev.fairbill.billing.account.AccountHolds.PlaceAccountHold;
-import dev.fairbill.billing.account.AccountHolds.TerminateAccount;
+import dev.fairbill.billing.account.AccountSuspensions.LiftAccountSuspension;
+import dev.fairbill.billing.account.AccountSuspensions.PlaceAccountSuspension;
+import dev.fairbill.billing.account.AccountSuspensions.TerminateAccount;
 import dev.fairbill.billing.charge.ChargeCommands.RecordChargeDispute;
 import dev.fairbill.billing.charge.ChargeCommands.RecordChargeDisputeClosed;
 import dev.fairbill.billing.dispute.DisputeEvents.DisputeClosed;
 import dev.fairbill.billing.dispute.DisputeEvents.DisputeOpened;
 import dev.fairbill.billing.dispute.DisputeEvents.DisputeUpdated;
 import dev.fairbill.billing.dispute.DisputeOutcome;
-import dev.fairbill.billing.account.HoldReason;
+import dev.fairbill.billing.account.SuspensionReason;
 import dev.fairbill.billing.query.AccountProjection;
 import dev.fairbill.platform.money.Money;
 
 /**
- * What a dispute does to its charge and account (saga 3; seed 000 §9, seed 001 §7): opened → the charge is
+ * What a dispute does to its charge and account (saga 3; final-sale-reseller §9, final-sale-duplicates-refunded §7):
+ * opened → the charge is
  * marked disputed and the account held; won → the hold is lifted; lost → the account is terminated. A tracking
  * processor, so the commands commit with its token; every command is idempotent, so a replay changes nothing.
  */
@@ -41,7 +42,7 @@ public class DisputeConsequences {
                 event.reason(), event.dueBy()));
         // a terminated account takes no holds: a dispute on it has nothing left to suspend
         if (!accounts.isTerminated(event.accountId().value())) {
-            commands.sendAndWait(new PlaceAccountHold(event.accountId(), HoldReason.DISPUTE,
+            commands.sendAndWait(new PlaceAccountSuspension(event.accountId(), SuspensionReason.DISPUTE,
                     event.disputeId().value()));
         }
     }
@@ -61,10 +62,10 @@ public class DisputeConsequences {
             return;
         }
         if (won) {
-            commands.sendAndWait(new LiftAccountHold(event.accountId(), HoldReason.DISPUTE,
+            commands.sendAndWait(new LiftAccountSuspension(event.accountId(), SuspensionReason.DISPUTE,
                     event.disputeId().value()));
         } else {
-            commands.sendAndWait(new TerminateAccount(event.accountId(), HoldReason.DISPUTE,
+            commands.sendAndWait(new TerminateAccount(event.accountId(), SuspensionReason.DISPUTE,
                     event.disputeId().value()));
         }
     }

@@ -15,7 +15,8 @@ import dev.fairbill.billing.charge.DuplicateRule;
 import dev.fairbill.billing.query.ChargeCaptureKeys;
 
 /**
- * Recognises duplicate charges (seed 000 §8, seed 001 §4.3, seed 002 part 3) after capture: a second capture
+ * Recognises duplicate charges (final-sale-reseller §8, final-sale-duplicates-refunded §4.3, exceptions-within-7-days
+ * part 3) after capture: a second capture
  * for the same subscription and billing period, for the same purchase, or — for ad-hoc charges — for the same account,
  * amount and description within the window unless marked intentional. The first capture is the original and is never
  * flagged; each later one is flagged as its duplicate. A tracking processor: captures are seen one at a time in the

@@ -32,8 +32,9 @@ import dev.fairbill.platform.money.Money;
 import dev.fairbill.platform.rules.RuleViolation;
 
 /**
- * A one-time purchase of a catalog product: a credit pack (seed 000 §5, seed 001 §3.2) or a delivery order whose
- * fulfilment the delivering system reports (seed 003). Paid by one charge, captured when it is placed.
+ * A one-time purchase of a catalog product: a credit pack (final-sale-reseller §5, final-sale-duplicates-refunded §3.2)
+ * or a delivery order whose
+ * fulfilment the delivering system reports (refill-or-refund). Paid by one charge, captured when it is placed.
  */
 @StoredAs("billing.Purchase")
 @Aggregate
@@ -95,7 +96,8 @@ public class Purchase {
     }
 
     /**
-     * Seed 003: the delivering system reports NOT_STARTED → IN_PROGRESS(n of m) → COMPLETED, PARTIAL or FAILED, for
+     * refill-or-refund: the delivering system reports NOT_STARTED → IN_PROGRESS(n of m) → COMPLETED, PARTIAL or FAILED,
+     * for
      * the order or, naming it, for one of its refills.
      */
     @CommandHandler

@@ -41,7 +41,7 @@ public final class PurchaseCommands {
         }
     }
 
-    /** A refund case's remedy asks the delivering system to re-deliver {@code quantity} units (seed 003). */
+    /** A refund case's remedy asks the delivering system to re-deliver {@code quantity} units (refill-or-refund). */
     public record RecordRefillRequest(@TargetAggregateIdentifier PurchaseId purchaseId, String tenant,
                                       String refillId, String caseId, long quantity, Instant requestedAt) {
     }

@@ -1,6 +1,6 @@
 package dev.fairbill.billing.purchase;
 
-/** How far the delivering system got with a delivery order (seed 003). */
+/** How far the delivering system got with a delivery order (refill-or-refund). */
 public enum PurchaseFulfilmentStatus {
     NOT_STARTED,
     IN_PROGRESS,

@@ -16,9 +16,9 @@ public record PurchaseProduct(String id, Kind kind, Money price, long credits, l
                               Duration maxDeliveryTime) {
 
     public enum Kind {
-        /** Grants its credits once paid (seed 000 §5, seed 001 §3.2). */
+        /** Grants its credits once paid (final-sale-reseller §5, final-sale-duplicates-refunded §3.2). */
         CREDIT_PACK,
-        /** Delivered by another system, which reports fulfilment (seed 003). */
+        /** Delivered by another system, which reports fulfilment (refill-or-refund). */
         DELIVERY_ORDER
     }
 }

@@ -13,9 +13,9 @@ import org.axonframework.eventhandling.EventHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-import dev.fairbill.billing.account.AccountHolds.AccountHoldLifted;
-import dev.fairbill.billing.account.AccountHolds.AccountHoldPlaced;
-import dev.fairbill.billing.account.AccountHolds.AccountTerminated;
+import dev.fairbill.billing.account.AccountSuspensions.AccountSuspensionLifted;
+import dev.fairbill.billing.account.AccountSuspensions.AccountSuspensionPlaced;
+import dev.fairbill.billing.account.AccountSuspensions.AccountTerminated;
 import dev.fairbill.billing.account.AccountOpened;
 import dev.fairbill.billing.account.AccountRole;
 import dev.fairbill.platform.web.ConflictException;
@@ -52,7 +52,7 @@ public class AccountProjection {
     }
 
     @EventHandler
-    void on(AccountHoldPlaced event) {
+    void on(AccountSuspensionPlaced event) {
         jdbc.sql("""
                         INSERT INTO account_holds (account_id, reason, reference, placed_at) VALUES (?, ?, ?, ?)
                         ON CONFLICT DO NOTHING""")
@@ -65,7 +65,7 @@ public class AccountProjection {
     }
 
     @EventHandler
-    void on(AccountHoldLifted event) {
+    void on(AccountSuspensionLifted event) {
         jdbc.sql("DELETE FROM account_holds WHERE account_id = ? AND reason = ? AND reference = ?")
                 .params(event.accountId().value(), event.reason().name(), event.reference())
                 .update();

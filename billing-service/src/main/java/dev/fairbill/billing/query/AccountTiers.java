@@ -4,7 +4,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The {@code account_tiers} table: each reseller's tier as the ledger last published it (seed 000 §5). Lifetime
+ * The {@code account_tiers} table: each reseller's tier as the ledger last published it (final-sale-reseller §5).
+ * Lifetime
  * purchased credits only grow, so a fact with fewer of them than recorded is older and changes nothing.
  */
 @Component

@@ -7,9 +7,9 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.springframework.stereotype.Component;
 
-import dev.fairbill.billing.account.AccountHolds.AccountHoldLifted;
-import dev.fairbill.billing.account.AccountHolds.AccountHoldPlaced;
-import dev.fairbill.billing.account.AccountHolds.AccountTerminated;
+import dev.fairbill.billing.account.AccountSuspensions.AccountSuspensionLifted;
+import dev.fairbill.billing.account.AccountSuspensions.AccountSuspensionPlaced;
+import dev.fairbill.billing.account.AccountSuspensions.AccountTerminated;
 import dev.fairbill.billing.charge.ChargeEvents.ChargeDoublePaidOut;
 import dev.fairbill.billing.charge.ChargeEvents.ChargeRefunded;
 import dev.fairbill.billing.charge.ChargeEvents.ChargeRefundedToBalance;
@@ -36,13 +36,13 @@ public class AccountTimeline {
     }
 
     @EventHandler
-    void on(AccountHoldPlaced e, @MessageIdentifier String eventId) {
+    void on(AccountSuspensionPlaced e, @MessageIdentifier String eventId) {
         record(eventId, e.tenant(), e.accountId().value(), e.accountId().value(), "account.hold-placed", e.placedAt(),
                 e.reason() + " (" + e.reference() + ")" + (e.suspended() ? "; the account is suspended" : ""));
     }
 
     @EventHandler
-    void on(AccountHoldLifted e, @MessageIdentifier String eventId) {
+    void on(AccountSuspensionLifted e, @MessageIdentifier String eventId) {
         record(eventId, e.tenant(), e.accountId().value(), e.accountId().value(), "account.hold-lifted", e.liftedAt(),
                 e.reason() + " (" + e.reference() + ")" + (e.reinstated() ? "; the account is active again" : ""));
     }

@@ -9,7 +9,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-import dev.fairbill.billing.account.AccountHolds.AccountHoldPlaced;
+import dev.fairbill.billing.account.AccountSuspensions.AccountSuspensionPlaced;
 import dev.fairbill.billing.charge.ChargeEvents.ChargeFlaggedDuplicate;
 import dev.fairbill.billing.dispute.DisputeEvents.DisputeClosed;
 import io.micrometer.core.instrument.Counter;
@@ -43,7 +43,7 @@ public class BillingMetrics {
     }
 
     @EventHandler
-    void on(AccountHoldPlaced placed) {
+    void on(AccountSuspensionPlaced placed) {
         if (placed.suspended()) {
             Counter.builder("fairbill_account_suspensions_total").description("Accounts suspended by a first hold")
                     .tag("tenant", placed.tenant()).tag("reason", placed.reason().name()).register(meters).increment();

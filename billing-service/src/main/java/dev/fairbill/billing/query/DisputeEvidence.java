@@ -12,7 +12,8 @@ import org.springframework.stereotype.Component;
 import dev.fairbill.billing.dispute.DisputeEvents.DisputeEvidenceAttached;
 
 /**
- * Compiles a dispute's evidence bundle (seed 000 §9: activation records, credit history, usage) from billing's own
+ * Compiles a dispute's evidence bundle (final-sale-reseller §9: activation records, credit history, usage) from
+ * billing's own
  * event history: the account's stream (opened, holds), the disputed charge's stream (captured, refunded) and the
  * dispute's. Facts other services hold (refunds, refund cases and their notes, credit usage, periods, purchases) come
  * from the refund saga's latest compilation (ADR 0015), as items of source {@code refund-service}.

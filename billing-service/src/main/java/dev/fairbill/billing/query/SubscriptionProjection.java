@@ -14,22 +14,22 @@ import org.axonframework.eventhandling.EventHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-import dev.fairbill.billing.account.HoldReason;
+import dev.fairbill.billing.account.SuspensionReason;
 import dev.fairbill.billing.subscription.SubscriptionEvents.SubscriptionCancellationScheduled;
 import dev.fairbill.billing.subscription.SubscriptionEvents.SubscriptionCancellationWithdrawn;
 import dev.fairbill.billing.subscription.SubscriptionEvents.SubscriptionCancelled;
 import dev.fairbill.billing.subscription.SubscriptionEvents.SubscriptionChargeRequested;
 import dev.fairbill.billing.subscription.SubscriptionEvents.SubscriptionCreated;
 import dev.fairbill.billing.subscription.SubscriptionEvents.SubscriptionExpired;
-import dev.fairbill.billing.subscription.SubscriptionEvents.SubscriptionHoldLifted;
-import dev.fairbill.billing.subscription.SubscriptionEvents.SubscriptionHoldPlaced;
+import dev.fairbill.billing.subscription.SubscriptionEvents.SubscriptionSuspensionLifted;
+import dev.fairbill.billing.subscription.SubscriptionEvents.SubscriptionSuspensionPlaced;
 import dev.fairbill.billing.subscription.SubscriptionEvents.SubscriptionPaymentFailed;
 import dev.fairbill.billing.subscription.SubscriptionEvents.SubscriptionPaymentMethodChanged;
 import dev.fairbill.billing.subscription.SubscriptionEvents.SubscriptionPlanChangeScheduled;
 import dev.fairbill.billing.subscription.SubscriptionEvents.SubscriptionRenewed;
 import dev.fairbill.billing.subscription.SubscriptionEvents.SubscriptionStarted;
 import dev.fairbill.billing.subscription.SubscriptionEvents.SubscriptionTerminated;
-import dev.fairbill.billing.subscription.SubscriptionHold;
+import dev.fairbill.billing.subscription.SubscriptionSuspension;
 import dev.fairbill.billing.subscription.SubscriptionPeriod;
 import dev.fairbill.billing.subscription.SubscriptionStatus;
 import dev.fairbill.platform.money.Money;
@@ -126,7 +126,7 @@ public class SubscriptionProjection {
     }
 
     @EventHandler
-    void on(SubscriptionHoldPlaced e) {
+    void on(SubscriptionSuspensionPlaced e) {
         jdbc.sql("""
                         INSERT INTO subscription_holds (subscription_id, reason, reference) VALUES (?, ?, ?)
                         ON CONFLICT DO NOTHING""")
@@ -139,7 +139,7 @@ public class SubscriptionProjection {
     }
 
     @EventHandler
-    void on(SubscriptionHoldLifted e) {
+    void on(SubscriptionSuspensionLifted e) {
         jdbc.sql("DELETE FROM subscription_holds WHERE subscription_id = ? AND reason = ? AND reference = ?")
                 .params(e.subscriptionId().value(), e.reason().name(), e.reference())
                 .update();
@@ -207,9 +207,9 @@ public class SubscriptionProjection {
         Currency currency = Currency.getInstance(row.getString("currency"));
         String[] reasons = (String[]) row.getArray("hold_reasons").getArray();
         String[] references = (String[]) row.getArray("hold_references").getArray();
-        List<SubscriptionHold> holds = new ArrayList<>(reasons.length);
+        List<SubscriptionSuspension> holds = new ArrayList<>(reasons.length);
         for (int i = 0; i < reasons.length; i++) {
-            holds.add(new SubscriptionHold(HoldReason.valueOf(reasons[i]), references[i]));
+            holds.add(new SubscriptionSuspension(SuspensionReason.valueOf(reasons[i]), references[i]));
         }
         return new SubscriptionView(id, row.getString("tenant"), row.getString("account_id"),
                 row.getString("plan_id"), row.getString("next_plan_id"),

@@ -10,10 +10,10 @@ import dev.fairbill.platform.money.Money;
  *
  * @param price           the plan's price per period before any coupon
  * @param listPrice       the undiscounted price of one period (a year of the yearly plan at the monthly list price),
- *                        kept for pro-rata refund maths (seed 004)
+ *                        kept for pro-rata refund maths (cooling-off-prorata)
  * @param includedCredits credits granted for every paid period
  * @param trialDays       days of free trial before the first charge, 0 for none
- * @param trialCredits    credits granted for the trial (seed 001 §3.3)
+ * @param trialCredits    credits granted for the trial (final-sale-duplicates-refunded §3.3)
  */
 public record PlanTerms(String planId, Money price, Money listPrice, PlanInterval interval, long includedCredits,
                         int trialDays, long trialCredits) {

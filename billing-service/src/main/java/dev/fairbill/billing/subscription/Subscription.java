@@ -25,8 +25,8 @@ import dev.fairbill.billing.subscription.SubscriptionCommands.CancelSubscription
 import dev.fairbill.billing.subscription.SubscriptionCommands.ChangeSubscriptionPaymentMethod;
 import dev.fairbill.billing.subscription.SubscriptionCommands.ChangeSubscriptionPlan;
 import dev.fairbill.billing.subscription.SubscriptionCommands.CreateSubscription;
-import dev.fairbill.billing.subscription.SubscriptionCommands.LiftSubscriptionHold;
-import dev.fairbill.billing.subscription.SubscriptionCommands.PlaceSubscriptionHold;
+import dev.fairbill.billing.subscription.SubscriptionCommands.LiftSubscriptionSuspension;
+import dev.fairbill.billing.subscription.SubscriptionCommands.PlaceSubscriptionSuspension;
 import dev.fairbill.billing.subscription.SubscriptionCommands.RecordSubscriptionChargeCaptured;
 import dev.fairbill.billing.subscription.SubscriptionCommands.RecordSubscriptionChargeFailed;
 import dev.fairbill.billing.subscription.SubscriptionCommands.TerminateSubscription;
@@ -39,8 +39,8 @@ import dev.fairbill.billing.subscription.SubscriptionEvents.SubscriptionChargeRe
 import dev.fairbill.billing.subscription.SubscriptionEvents.SubscriptionChargeVoided;
 import dev.fairbill.billing.subscription.SubscriptionEvents.SubscriptionCreated;
 import dev.fairbill.billing.subscription.SubscriptionEvents.SubscriptionExpired;
-import dev.fairbill.billing.subscription.SubscriptionEvents.SubscriptionHoldLifted;
-import dev.fairbill.billing.subscription.SubscriptionEvents.SubscriptionHoldPlaced;
+import dev.fairbill.billing.subscription.SubscriptionEvents.SubscriptionSuspensionLifted;
+import dev.fairbill.billing.subscription.SubscriptionEvents.SubscriptionSuspensionPlaced;
 import dev.fairbill.billing.subscription.SubscriptionEvents.SubscriptionPaymentFailed;
 import dev.fairbill.billing.subscription.SubscriptionEvents.SubscriptionPaymentMethodChanged;
 import dev.fairbill.billing.subscription.SubscriptionEvents.SubscriptionPlanChangeScheduled;
@@ -54,7 +54,7 @@ import dev.fairbill.platform.money.Money;
  * A customer's subscription to a plan (docs/domain.md, subscription lifecycle). Period ends and dunning retries are
  * persistent deadlines; each carries what it was scheduled for and is ignored when the subscription has moved on, so
  * no deadline ever needs cancelling. Charges are asked for with {@link SubscriptionChargeRequested} and their
- * outcome comes back as a command; see ADR 0004 for the decisions the spec leaves open.
+ * outcome comes back as a command; see ADR 0004 for the billing rules it keeps.
  */
 @StoredAs("billing.Subscription")
 @Aggregate
@@ -93,7 +93,7 @@ public class Subscription {
     private boolean awaitingCharge;
     private int failures;
     private SubscriptionPostponedCharge postponedCharge;
-    private final Set<SubscriptionHold> holds = new LinkedHashSet<>();
+    private final Set<SubscriptionSuspension> holds = new LinkedHashSet<>();
 
     protected Subscription() {
     }
@@ -238,24 +238,24 @@ public class Subscription {
     }
 
     @CommandHandler
-    void handle(PlaceSubscriptionHold command, Clock clock) {
-        var hold = new SubscriptionHold(command.reason(), command.reference());
+    void handle(PlaceSubscriptionSuspension command, Clock clock) {
+        var hold = new SubscriptionSuspension(command.reason(), command.reference());
         if (status.isFinal() || holds.contains(hold)) {
             return;
         }
-        apply(new SubscriptionHoldPlaced(id, accountId, tenant, command.reason(), command.reference(),
+        apply(new SubscriptionSuspensionPlaced(id, accountId, tenant, command.reason(), command.reference(),
                 holds.isEmpty(), status, now(clock)));
     }
 
     @CommandHandler
-    void handle(LiftSubscriptionHold command, Clock clock, DeadlineManager deadlines) {
-        var hold = new SubscriptionHold(command.reason(), command.reference());
+    void handle(LiftSubscriptionSuspension command, Clock clock, DeadlineManager deadlines) {
+        var hold = new SubscriptionSuspension(command.reason(), command.reference());
         if (status.isFinal() || !holds.contains(hold)) {
             return;
         }
         Instant now = now(clock);
         boolean last = holds.size() == 1;
-        apply(new SubscriptionHoldLifted(id, accountId, tenant, command.reason(), command.reference(),
+        apply(new SubscriptionSuspensionLifted(id, accountId, tenant, command.reason(), command.reference(),
                 last ? statusBeforeSuspension : null, now));
         if (last && postponedCharge == SubscriptionPostponedCharge.RENEWAL) {
             // the suspended time is not billed: the next period starts on reinstatement (ADR 0004)
@@ -456,8 +456,8 @@ public class Subscription {
     }
 
     @EventSourcingHandler
-    void on(SubscriptionHoldPlaced event) {
-        holds.add(new SubscriptionHold(event.reason(), event.reference()));
+    void on(SubscriptionSuspensionPlaced event) {
+        holds.add(new SubscriptionSuspension(event.reason(), event.reference()));
         if (event.suspended()) {
             statusBeforeSuspension = event.statusBefore();
             status = SubscriptionStatus.SUSPENDED;
@@ -465,8 +465,8 @@ public class Subscription {
     }
 
     @EventSourcingHandler
-    void on(SubscriptionHoldLifted event) {
-        holds.remove(new SubscriptionHold(event.reason(), event.reference()));
+    void on(SubscriptionSuspensionLifted event) {
+        holds.remove(new SubscriptionSuspension(event.reason(), event.reference()));
         if (event.reinstatedTo() != null) {
             status = event.reinstatedTo();
             statusBeforeSuspension = null;

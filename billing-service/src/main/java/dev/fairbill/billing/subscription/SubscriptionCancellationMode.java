@@ -1,6 +1,9 @@
 package dev.fairbill.billing.subscription;
 
-/** When a cancellation takes effect (seed 001 §1.2–1.3); neither refunds anything by itself (seed 000 §10). */
+/**
+ * When a cancellation takes effect (final-sale-duplicates-refunded §1.2–1.3); neither refunds anything by itself
+ * (final-sale-reseller §10).
+ */
 public enum SubscriptionCancellationMode {
     /** Access until the paid period ends, then no renewal; withdrawable until then. */
     END_OF_PERIOD,

@@ -4,7 +4,7 @@ import java.time.Instant;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
-import dev.fairbill.billing.account.HoldReason;
+import dev.fairbill.billing.account.SuspensionReason;
 import dev.fairbill.billing.ids.AccountId;
 import dev.fairbill.billing.ids.ChargeId;
 import dev.fairbill.billing.ids.SubscriptionId;
@@ -53,17 +53,17 @@ public final class SubscriptionCommands {
     }
 
     /** Mirrors an account hold; placing one that is already there changes nothing. */
-    public record PlaceSubscriptionHold(@TargetAggregateIdentifier SubscriptionId subscriptionId, HoldReason reason,
+    public record PlaceSubscriptionSuspension(@TargetAggregateIdentifier SubscriptionId subscriptionId, SuspensionReason reason,
                                         String reference) {
     }
 
     /** Mirrors a lifted account hold; lifting one that is not there changes nothing. */
-    public record LiftSubscriptionHold(@TargetAggregateIdentifier SubscriptionId subscriptionId, HoldReason reason,
+    public record LiftSubscriptionSuspension(@TargetAggregateIdentifier SubscriptionId subscriptionId, SuspensionReason reason,
                                        String reference) {
     }
 
-    /** The account was terminated (a lost dispute, seed 000 §9). */
-    public record TerminateSubscription(@TargetAggregateIdentifier SubscriptionId subscriptionId, HoldReason reason,
+    /** The account was terminated (a lost dispute, final-sale-reseller §9). */
+    public record TerminateSubscription(@TargetAggregateIdentifier SubscriptionId subscriptionId, SuspensionReason reason,
                                         String reference) {
     }
 

@@ -4,7 +4,7 @@ import java.time.Instant;
 
 import org.axonframework.serialization.Revision;
 
-import dev.fairbill.billing.account.HoldReason;
+import dev.fairbill.billing.account.SuspensionReason;
 import dev.fairbill.billing.ids.AccountId;
 import dev.fairbill.billing.ids.ChargeId;
 import dev.fairbill.billing.ids.SubscriptionId;
@@ -65,7 +65,7 @@ public final class SubscriptionEvents {
                                            ChargeId chargeId, Money cardPaid, Instant voidedAt) {
     }
 
-    /** A further period was paid; final once processed (seed 000 §6). */
+    /** A further period was paid; final once processed (final-sale-reseller §6). */
     @StoredAs("billing.SubscriptionRenewed")
     @Revision("1")
     public record SubscriptionRenewed(SubscriptionId subscriptionId, AccountId accountId, String tenant,
@@ -119,23 +119,23 @@ public final class SubscriptionEvents {
     /** @param suspended this was the first hold: the subscription went to SUSPENDED */
     @StoredAs("billing.SubscriptionHoldPlaced")
     @Revision("1")
-    public record SubscriptionHoldPlaced(SubscriptionId subscriptionId, AccountId accountId, String tenant,
-                                         HoldReason reason, String reference, boolean suspended,
+    public record SubscriptionSuspensionPlaced(SubscriptionId subscriptionId, AccountId accountId, String tenant,
+                                         SuspensionReason reason, String reference, boolean suspended,
                                          SubscriptionStatus statusBefore, Instant placedAt) {
     }
 
     /** @param reinstatedTo the state restored when this was the last hold, otherwise {@code null} */
     @StoredAs("billing.SubscriptionHoldLifted")
     @Revision("1")
-    public record SubscriptionHoldLifted(SubscriptionId subscriptionId, AccountId accountId, String tenant,
-                                         HoldReason reason, String reference, SubscriptionStatus reinstatedTo,
+    public record SubscriptionSuspensionLifted(SubscriptionId subscriptionId, AccountId accountId, String tenant,
+                                         SuspensionReason reason, String reference, SubscriptionStatus reinstatedTo,
                                          Instant liftedAt) {
     }
 
     @StoredAs("billing.SubscriptionTerminated")
     @Revision("1")
     public record SubscriptionTerminated(SubscriptionId subscriptionId, AccountId accountId, String tenant,
-                                         HoldReason reason, String reference, Instant terminatedAt) {
+                                         SuspensionReason reason, String reference, Instant terminatedAt) {
     }
 
     /** A charge fell due while suspended and waits for reinstatement. */

@@ -100,7 +100,9 @@ public class AccountController {
         return AuditController.page(trail, tenant, accountId, page);
     }
 
-    /** The parent must be an account of the same tenant that can have accounts below it (seed 000 hierarchy). */
+    /**
+     * The parent must be an account of the same tenant that can have accounts below it (final-sale-reseller hierarchy).
+     */
     private AccountId validParent(String tenant, String parentAccountId) {
         AccountView parent = accounts.find(tenant, parentAccountId)
                 .orElseThrow(() -> new AccountRuleViolation("Parent account " + parentAccountId + " not found."));

@@ -86,7 +86,8 @@ public class SubscriptionController {
     }
 
     /**
-     * Cancels (seed 000 §10, seed 001 §1); a requested refund is decided separately by the refund service, under the
+     * Cancels (final-sale-reseller §10, final-sale-duplicates-refunded §1); a requested refund is decided separately by
+     * the refund service, under the
      * case id assigned here so the answer can name it (ADR 0014).
      */
     @PostMapping("/{subscriptionId}/cancel")

@@ -31,9 +31,9 @@ class AdyenNotifications {
             "REFUND", "CAPTURE");
     private static final Set<String> LOST_STATUSES = Set.of("Lost", "Accepted", "Expired");
 
-    private final ProcessorCharges charges;
+    private final ProviderCharges charges;
 
-    AdyenNotifications(ProcessorCharges charges) {
+    AdyenNotifications(ProviderCharges charges) {
         this.charges = charges;
     }
 
@@ -77,7 +77,7 @@ class AdyenNotifications {
         var charge = charges.byProcessorChargeId(tenant, item.path("originalReference").asString(""));
         JsonNode additional = item.path("additionalData");
         JsonNode amount = item.path("amount");
-        return new DisputeFacts(tenant, Processor.ADYEN.label(), item.path("pspReference").asString(),
+        return new DisputeFacts(tenant, PaymentProvider.ADYEN.label(), item.path("pspReference").asString(),
                 charge.chargeId(), charge.accountId(),
                 Money.of(amount.path("value").asLong(), amount.path("currency").asString()),
                 additional.path("chargebackReasonCode").isString()

@@ -28,9 +28,9 @@ class StripeEvents {
             "charge.dispute.closed", "charge.dispute.funds_withdrawn", "charge.dispute.funds_reinstated",
             "charge.refunded", "charge.succeeded");
 
-    private final ProcessorCharges charges;
+    private final ProviderCharges charges;
 
-    StripeEvents(ProcessorCharges charges) {
+    StripeEvents(ProviderCharges charges) {
         this.charges = charges;
     }
 
@@ -58,7 +58,7 @@ class StripeEvents {
     private DisputeFacts facts(String tenant, JsonNode event, JsonNode dispute) {
         var charge = charges.byProcessorChargeId(tenant, dispute.path("charge").asString());
         JsonNode dueBy = dispute.path("evidence_details").path("due_by");
-        return new DisputeFacts(tenant, Processor.STRIPE.label(), dispute.path("id").asString(),
+        return new DisputeFacts(tenant, PaymentProvider.STRIPE.label(), dispute.path("id").asString(),
                 charge.chargeId(), charge.accountId(),
                 Money.of(dispute.path("amount").asLong(), dispute.path("currency").asString().toUpperCase(Locale.ROOT)),
                 dispute.path("reason").isString() ? dispute.path("reason").asString() : null,

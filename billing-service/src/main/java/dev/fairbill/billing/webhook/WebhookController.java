@@ -24,7 +24,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Receives processors' webhooks (no API key: the signature authenticates them). The raw body bytes are verified,
  * the events this service acts on are stored in {@code webhook_deliveries} in the request's transaction, and only
- * then acknowledged; {@link WebhookProcessor} applies them from there (ADR 0008).
+ * then acknowledged; {@link WebhookInbox} applies them from there (ADR 0008).
  */
 @RestController
 public class WebhookController {
@@ -54,7 +54,7 @@ public class WebhookController {
         this.json = json;
         this.events = events;
         // each endpoint's series exists from the start, at zero, so an alert on its rate sees the first failures
-        secrets.webhooks().keySet().forEach(tenant -> List.of(Processor.values()).forEach(processor ->
+        secrets.webhooks().keySet().forEach(tenant -> List.of(PaymentProvider.values()).forEach(processor ->
                 meters.counter(SIGNATURE_FAILURES, "processor", processor.label(), "tenant", tenant)));
     }
 
@@ -63,7 +63,7 @@ public class WebhookController {
                                       @RequestHeader(name = "Stripe-Signature", required = false) String signature,
                                       @RequestBody byte[] body) {
         WebhookSecrets.Tenant keys = keysOf(tenant);
-        String payload = counted(Processor.STRIPE, tenant, () -> stripe.verify(body, signature, keys.stripeSecrets()));
+        String payload = counted(PaymentProvider.STRIPE, tenant, () -> stripe.verify(body, signature, keys.stripeSecrets()));
         JsonNode event = parse(payload);
         WebhookPayloads.requireCleanText(event, "");
         WebhookPayloads.requireStripeEvent(event, StripeEvents.isDispute(event.path("type").asString("")));
@@ -73,9 +73,9 @@ public class WebhookController {
             return Map.of("received", true, "ignored", true);
         }
         boolean stored = Boolean.TRUE.equals(transaction.execute(status ->
-                deliveries.store(Processor.STRIPE, tenant, id, type, payload)));
+                deliveries.store(PaymentProvider.STRIPE, tenant, id, type, payload)));
         if (stored) {
-            events.publishEvent(new WebhookStored(Processor.STRIPE, tenant));
+            events.publishEvent(new WebhookStored(PaymentProvider.STRIPE, tenant));
         }
         return Map.of("received", true, "duplicate", !stored);
     }
@@ -98,7 +98,7 @@ public class WebhookController {
             if (!item.isObject()) {
                 throw new UnreadableWebhook("Each notification item needs a NotificationRequestItem object.");
             }
-            counted(Processor.ADYEN, tenant, () -> {
+            counted(PaymentProvider.ADYEN, tenant, () -> {
                 adyen.verify(item, keys.adyenHmacKey());
                 return item;
             });
@@ -108,9 +108,9 @@ public class WebhookController {
         }
         transaction.executeWithoutResult(status -> received.stream()
                 .filter(item -> AdyenNotifications.HANDLED.contains(item.path("eventCode").asString()))
-                .forEach(item -> deliveries.store(Processor.ADYEN, tenant, AdyenNotifications.eventId(item),
+                .forEach(item -> deliveries.store(PaymentProvider.ADYEN, tenant, AdyenNotifications.eventId(item),
                         item.path("eventCode").asString(), json.writeValueAsString(item))));
-        events.publishEvent(new WebhookStored(Processor.ADYEN, tenant));
+        events.publishEvent(new WebhookStored(PaymentProvider.ADYEN, tenant));
         // Adyen requires exactly this body to count the notification as delivered
         return ResponseEntity.ok().contentType(MediaType.TEXT_PLAIN).body("[accepted]");
     }
@@ -123,7 +123,7 @@ public class WebhookController {
         return keys;
     }
 
-    private <T> T counted(Processor processor, String tenant, Supplier<T> verification) {
+    private <T> T counted(PaymentProvider processor, String tenant, Supplier<T> verification) {
         try {
             return verification.get();
         } catch (WebhookSignatureRejected e) {

@@ -26,7 +26,7 @@ public class WebhookDeliveries {
     }
 
     /** Returns whether the event is new; a known event id changes nothing. */
-    public boolean store(Processor processor, String tenant, String eventId, String type, String payload) {
+    public boolean store(PaymentProvider processor, String tenant, String eventId, String type, String payload) {
         return jdbc.sql("""
                         INSERT INTO webhook_deliveries (processor, tenant, event_id, type, payload, received_at)
                         VALUES (?, ?, ?, ?, ?, ?)
@@ -42,7 +42,7 @@ public class WebhookDeliveries {
                         WHERE processed_at IS NULL AND attempts < ? AND id > ?
                         ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED""")
                 .params(MAX_ATTEMPTS, afterId)
-                .query((row, n) -> new Delivery(row.getLong("id"), Processor.valueOf(row.getString("processor")),
+                .query((row, n) -> new Delivery(row.getLong("id"), PaymentProvider.valueOf(row.getString("processor")),
                         row.getString("tenant"), row.getString("event_id"), row.getString("type"),
                         row.getString("payload")))
                 .optional();
@@ -60,6 +60,6 @@ public class WebhookDeliveries {
                 .update();
     }
 
-    record Delivery(long id, Processor processor, String tenant, String eventId, String type, String payload) {
+    record Delivery(long id, PaymentProvider processor, String tenant, String eventId, String type, String payload) {
     }
 }

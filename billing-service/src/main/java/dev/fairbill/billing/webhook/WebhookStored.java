@@ -1,5 +1,5 @@
 package dev.fairbill.billing.webhook;
 
 /** A verified delivery was stored (committed); the processor may apply it now instead of at its next poll. */
-record WebhookStored(Processor processor, String tenant) {
+record WebhookStored(PaymentProvider processor, String tenant) {
 }

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.fairbill.billing.ids.AccountId;
 
-/** The account hierarchy of seed 000: platform → reseller → sub-reseller → end customer. */
+/** The account hierarchy of final-sale-reseller: platform → reseller → sub-reseller → end customer. */
 class AccountTest {
 
     private static final Instant NOW = Instant.parse("2026-11-22T10:15:30Z");

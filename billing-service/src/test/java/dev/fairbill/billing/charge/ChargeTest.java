@@ -486,7 +486,7 @@ class ChargeTest {
 
     @Test
     void laterCaptureIsFlaggedAsDuplicateOfTheOriginal() {
-        // seed 001 §4.3: only the duplicate charges are refunded, not the original
+        // final-sale-duplicates-refunded §4.3: only the duplicate charges are refunded, not the original
         fixture.given(captured("pm_card_ok"))
                 .when(new FlagChargeDuplicate(ID, ORIGINAL, DuplicateRule.SAME_SUBSCRIPTION_PERIOD))
                 .expectEvents(new ChargeFlaggedDuplicate(ID, ACCOUNT, "studio", ORIGINAL,
@@ -504,7 +504,7 @@ class ChargeTest {
 
     @Test
     void chargeIsNeverADuplicateOfItself() {
-        // seed 001 §4.3: the original is never flagged
+        // final-sale-duplicates-refunded §4.3: the original is never flagged
         fixture.given(captured("pm_card_ok"))
                 .when(new FlagChargeDuplicate(ID, ID, DuplicateRule.SAME_ACCOUNT_AMOUNT_DESCRIPTION))
                 .expectException(refused("charge-rule-violated"))

@@ -161,7 +161,7 @@ class DisputeTest {
     }
 
     @Test
-    void theRefundSideOfTheEvidenceIsAttached() { // saga 3, seed 000 §9: evidence before the due date
+    void theRefundSideOfTheEvidenceIsAttached() { // saga 3, final-sale-reseller §9: evidence before the due date
         fixture.given(opened(T1))
                 .when(attach("panel", account, T2))
                 .expectEvents(new DisputeEvidenceAttached(id, charge, account, "CONTEST_REFUNDED", List.of(REFUND),

@@ -34,8 +34,10 @@ import dev.fairbill.platform.id.Ids;
 import dev.fairbill.platform.testsupport.IntegrationTest;
 
 /**
- * Suspend, reinstate and terminate requests from other services' sagas on the real broker and PostgreSQL (seed 000
- * §9, seed 001 §7): combined holds, the facts published when the status changes, once-only effect per message id, and
+ * Suspend, reinstate and terminate requests from other services' sagas on the real broker and PostgreSQL
+ * (final-sale-reseller
+ * §9, final-sale-duplicates-refunded §7): combined holds, the facts published when the status changes, once-only effect
+ * per message id, and
  * requests billing cannot apply parked on the dead-letter topic. Retries are shortened so parking takes a second.
  */
 @IntegrationTest
@@ -52,7 +54,8 @@ class AccountRequestsIT {
     }
 
     @Test
-    void accountIsReinstatedOnlyWhenEveryHoldIsLifted() { // seed 000 §9, seed 001 §7: suspension
+    // final-sale-reseller §9, final-sale-duplicates-refunded §7: suspension
+    void accountIsReinstatedOnlyWhenEveryHoldIsLifted() {
         String account = billing.openCustomer("panel");
         // lifting a hold that is not there changes nothing, and placing the same hold twice holds it once
         String liftNothing = request(ReinstateAccountRequestedV1.TYPE, account,
@@ -66,7 +69,7 @@ class AccountRequestsIT {
         Awaitility.await().atMost(WAIT).until(() -> billing.inboxRows(sameAgain) == 1);
         assertThat(billing.inboxRows(liftNothing)).isEqualTo(1);
         assertThat(holds(billing.account("panel", account))).containsExactly("DISPUTE:dp_first");
-        assertThat(billing.eventsOf(account, "AccountHoldPlaced")).isEqualTo(1);
+        assertThat(billing.eventsOf(account, "AccountSuspensionPlaced")).isEqualTo(1);
         var suspendedFact = data(awaitRecord(Topics.BILLING_EVENTS, account, AccountSuspendedV1.TYPE, WAIT),
                 AccountSuspendedV1.class);
         assertThat(suspendedFact).isEqualTo(new AccountSuspendedV1(account, "panel", "CUSTOMER", "DISPUTE",
@@ -120,11 +123,11 @@ class AccountRequestsIT {
         assertThat(holds(read)).containsExactly("OPERATOR:case-1", "OPERATOR:case-2");
         assertThat(status(read)).isEqualTo("SUSPENDED");
         assertThat(billing.inboxRows(liftId)).isEqualTo(1);
-        assertThat(billing.eventsOf(account, "AccountHoldLifted")).isEqualTo(1);
+        assertThat(billing.eventsOf(account, "AccountSuspensionLifted")).isEqualTo(1);
     }
 
     @Test
-    void terminateRequestTerminatesOnceAndTheTerminatedAccountTakesNoMoreHolds() { // suspension, seed 000 §9
+    void terminateRequestTerminatesOnceAndTheTerminatedAccountTakesNoMoreHolds() { // suspension, final-sale-reseller §9
         String account = billing.openCustomer("imaging");
         request(SuspendAccountRequestedV1.TYPE, account,
                 new SuspendAccountRequestedV1(account, "imaging", "DISPUTE", "dp_lost"));

@@ -17,7 +17,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import dev.fairbill.billing.BillingTestClient;
-import dev.fairbill.billing.payment.SandboxPaymentProcessor;
+import dev.fairbill.billing.payment.SandboxPaymentGateway;
 import dev.fairbill.contracts.Topics;
 import dev.fairbill.contracts.billing.CancelSubscriptionRequestedV1;
 import dev.fairbill.contracts.billing.ChargeRefundedV1;
@@ -27,7 +27,8 @@ import dev.fairbill.platform.testsupport.IntegrationTest;
 
 /**
  * A saga's request to cancel a subscription immediately, from the real broker: it ends the subscription now, refunds
- * nothing (seed 001 §1.3, seed 000 §10: a cancellation never creates a refund by itself) and is applied once however
+ * nothing (final-sale-duplicates-refunded §1.3, final-sale-reseller §10: a cancellation never creates a refund by
+ * itself) and is applied once however
  * often it is delivered.
  */
 @IntegrationTest
@@ -35,7 +36,7 @@ class CancelSubscriptionRequestIT {
 
     @LocalServerPort int port;
     @Autowired JdbcClient jdbc;
-    @Autowired SandboxPaymentProcessor sandbox;
+    @Autowired SandboxPaymentGateway sandbox;
     private BillingTestClient billing;
 
     @BeforeEach
@@ -44,7 +45,7 @@ class CancelSubscriptionRequestIT {
     }
 
     @Test
-    void cancelRequestEndsTheSubscriptionNowRefundsNothingAndIsAppliedOnce() { // seed 001 §1.3
+    void cancelRequestEndsTheSubscriptionNowRefundsNothingAndIsAppliedOnce() { // final-sale-duplicates-refunded §1.3
         String account = billing.openCustomer("smm");
         StartedSubscription cancelled = startedSubscription("smm", account);
         StartedSubscription marker = startedSubscription("smm", account);

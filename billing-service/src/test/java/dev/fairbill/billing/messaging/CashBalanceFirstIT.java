@@ -25,7 +25,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import dev.fairbill.billing.BillingApi;
 import dev.fairbill.billing.BillingTestClient;
 import dev.fairbill.billing.ids.AccountId;
-import dev.fairbill.billing.payment.SandboxPaymentProcessor;
+import dev.fairbill.billing.payment.SandboxPaymentGateway;
 import dev.fairbill.billing.query.AccountCashBalances;
 import dev.fairbill.contracts.MoneyAmount;
 import dev.fairbill.contracts.Topics;
@@ -59,7 +59,7 @@ class CashBalanceFirstIT {
     @LocalServerPort int port;
     @Autowired JdbcClient jdbc;
     @Autowired AccountCashBalances cashBalances;
-    @Autowired SandboxPaymentProcessor sandbox;
+    @Autowired SandboxPaymentGateway sandbox;
     @Autowired MeterRegistry meters;
     private BillingApi api;
     private BillingTestClient billing;

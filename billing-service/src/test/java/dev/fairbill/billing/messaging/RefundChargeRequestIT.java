@@ -17,7 +17,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import dev.fairbill.billing.BillingApi;
-import dev.fairbill.billing.payment.SandboxPaymentProcessor;
+import dev.fairbill.billing.payment.SandboxPaymentGateway;
 import dev.fairbill.contracts.MoneyAmount;
 import dev.fairbill.contracts.Topics;
 import dev.fairbill.contracts.billing.ChargeRefundFailedV1;
@@ -38,7 +38,7 @@ class RefundChargeRequestIT {
 
     @LocalServerPort int port;
     @Autowired JdbcClient jdbc;
-    @Autowired SandboxPaymentProcessor sandbox;
+    @Autowired SandboxPaymentGateway sandbox;
     private final JsonMapper json = JsonMapper.builder().build();
     private BillingApi api;
 

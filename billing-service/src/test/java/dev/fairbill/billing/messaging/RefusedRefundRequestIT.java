@@ -16,7 +16,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import dev.fairbill.billing.BillingTestClient;
-import dev.fairbill.billing.payment.SandboxPaymentProcessor;
+import dev.fairbill.billing.payment.SandboxPaymentGateway;
 import dev.fairbill.contracts.MoneyAmount;
 import dev.fairbill.contracts.Topics;
 import dev.fairbill.contracts.billing.ChargeRefundFailedV1;
@@ -37,7 +37,7 @@ class RefusedRefundRequestIT {
 
     @LocalServerPort int port;
     @Autowired JdbcClient jdbc;
-    @Autowired SandboxPaymentProcessor sandbox;
+    @Autowired SandboxPaymentGateway sandbox;
     private BillingTestClient billing;
 
     @BeforeEach

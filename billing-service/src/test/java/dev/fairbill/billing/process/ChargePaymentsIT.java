@@ -25,8 +25,8 @@ import dev.fairbill.billing.charge.ChargeCommands.CaptureCharge;
 import dev.fairbill.billing.charge.ChargeCommands.RefundCharge;
 import dev.fairbill.billing.ids.AccountId;
 import dev.fairbill.billing.ids.ChargeId;
-import dev.fairbill.billing.payment.PaymentProcessor;
-import dev.fairbill.billing.payment.SandboxPaymentProcessor;
+import dev.fairbill.billing.payment.PaymentGateway;
+import dev.fairbill.billing.payment.SandboxPaymentGateway;
 import dev.fairbill.platform.id.IdPrefix;
 import dev.fairbill.platform.id.Ids;
 import dev.fairbill.platform.money.Money;
@@ -48,7 +48,7 @@ class ChargePaymentsIT {
     @Autowired JdbcClient jdbc;
     @Autowired CommandGateway commands;
     @Autowired ChargePayments payments;
-    @Autowired SandboxPaymentProcessor sandbox;
+    @Autowired SandboxPaymentGateway sandbox;
     private final JsonMapper json = JsonMapper.builder().build();
     private BillingApi api;
 
@@ -66,7 +66,7 @@ class ChargePaymentsIT {
         // the request is recorded, the processor called, and the process dies before it reports the answer
         commands.sendAndWait(new CaptureCharge(charge, AccountId.of(account), "studio", Money.of(1000, "EUR"),
                 "Monthly", null, null, null, "pm_card_ok", false));
-        var first = (PaymentProcessor.Captured) sandbox.capture(new PaymentProcessor.CaptureRequest(charge.value(),
+        var first = (PaymentGateway.Captured) sandbox.capture(new PaymentGateway.CaptureRequest(charge.value(),
                 Money.of(1000, "EUR"), "pm_card_ok", "Monthly"));
         assertThat(read(charge).get("status").asString()).isEqualTo("PENDING");
         assertThat(waitingCalls(charge)).isEqualTo(1);
@@ -94,7 +94,7 @@ class ChargePaymentsIT {
         String refundId = Ids.generate(IdPrefix.REFUND);
         commands.sendAndWait(new RefundCharge(chargeId, refundId, "studio",
                 AccountId.of(charge.get("accountId").asString()), Money.of(400, "EUR"), "DUPLICATE_CHARGE"));
-        sandbox.refund(new PaymentProcessor.RefundRequest(refundId, processorChargeId, "pm_card_ok",
+        sandbox.refund(new PaymentGateway.RefundRequest(refundId, processorChargeId, "pm_card_ok",
                 Money.of(400, "EUR")));
         assertThat(read(chargeId).get("amountRefunded").get("amount").asLong()).isZero();
 

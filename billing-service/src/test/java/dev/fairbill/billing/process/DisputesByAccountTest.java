@@ -7,9 +7,9 @@ import java.time.Instant;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.junit.jupiter.api.Test;
 
-import dev.fairbill.billing.account.AccountHolds.AccountHoldPlaced;
+import dev.fairbill.billing.account.AccountSuspensions.AccountSuspensionPlaced;
 import dev.fairbill.billing.ids.AccountId;
-import dev.fairbill.billing.account.HoldReason;
+import dev.fairbill.billing.account.SuspensionReason;
 import dev.fairbill.billing.ids.ChargeId;
 import dev.fairbill.billing.dispute.DisputeEvents.DisputeClosed;
 import dev.fairbill.billing.dispute.DisputeEvents.DisputeOpened;
@@ -47,7 +47,7 @@ class DisputesByAccountTest {
 
     @Test
     void otherEventsKeepTheirAggregatesOrder() {
-        var hold = message(ACCOUNT.value(), new AccountHoldPlaced(ACCOUNT, "panel", HoldReason.DISPUTE, "dp_1", true, NOW));
+        var hold = message(ACCOUNT.value(), new AccountSuspensionPlaced(ACCOUNT, "panel", SuspensionReason.DISPUTE, "dp_1", true, NOW));
 
         assertThat(policy.getSequenceIdentifierFor(hold)).isEqualTo(ACCOUNT.value());
     }

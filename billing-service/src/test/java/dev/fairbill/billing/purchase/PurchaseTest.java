@@ -25,7 +25,10 @@ import dev.fairbill.billing.purchase.PurchaseProduct.Kind;
 import dev.fairbill.platform.rules.RuleViolation;
 import dev.fairbill.platform.money.Money;
 
-/** One-time purchases: credit packs (seed 000 §5, seed 001 §3.2) and delivery orders with fulfilment (seed 003). */
+/**
+ * One-time purchases: credit packs (final-sale-reseller §5, final-sale-duplicates-refunded §3.2) and delivery orders
+ * with fulfilment (refill-or-refund).
+ */
 class PurchaseTest {
 
     private static final Instant NOW = Instant.parse("2026-11-22T10:15:30Z");
@@ -70,7 +73,7 @@ class PurchaseTest {
 
     @Test
     void paidCreditPackGrantsItsPurchasedCredits() {
-        // seed 000 §5, seed 001 §3.2: purchased credits are granted once paid
+        // final-sale-reseller §5, final-sale-duplicates-refunded §3.2: purchased credits are granted once paid
         fixture.given(placed(CREDITS_500, NOW))
                 .when(new RecordPurchasePayment(ID, CHARGE, null))
                 .expectEvents(new PurchasePaid(ID, ACCOUNT, "panel", "credits-500", Kind.CREDIT_PACK, CHARGE,
@@ -102,7 +105,7 @@ class PurchaseTest {
 
     @Test
     void deliveryInProgressCountsDeliveredUnits() {
-        // seed 003: IN_PROGRESS (delivered n of m)
+        // refill-or-refund: IN_PROGRESS (delivered n of m)
         fixture.given(placed(FOLLOWERS_2000, NOW), paid(FOLLOWERS_2000))
                 .when(report(PurchaseFulfilmentStatus.IN_PROGRESS, 500, null))
                 .expectEvents(changed(PurchaseFulfilmentStatus.IN_PROGRESS, 500, 500, null));
@@ -110,7 +113,7 @@ class PurchaseTest {
 
     @Test
     void completionStartsTheRefillWindowAndLaterCountDropsKeepIt() {
-        // seed 003: the refill window counts from completion
+        // refill-or-refund: the refill window counts from completion
         fixture.given(placed(FOLLOWERS_2000, NOW), paid(FOLLOWERS_2000))
                 .when(report(PurchaseFulfilmentStatus.COMPLETED, 2000, null))
                 .expectEvents(changed(PurchaseFulfilmentStatus.COMPLETED, 2000, 2000, NOW));

@@ -10,7 +10,7 @@ import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import dev.fairbill.billing.account.HoldReason;
+import dev.fairbill.billing.account.SuspensionReason;
 import dev.fairbill.billing.ids.AccountId;
 import dev.fairbill.billing.ids.ChargeId;
 import dev.fairbill.billing.ids.SubscriptionId;
@@ -19,8 +19,8 @@ import dev.fairbill.billing.subscription.Subscription.PeriodEndDue;
 import dev.fairbill.billing.subscription.SubscriptionCommands.CancelSubscription;
 import dev.fairbill.billing.subscription.SubscriptionCommands.ChangeSubscriptionPlan;
 import dev.fairbill.billing.subscription.SubscriptionCommands.CreateSubscription;
-import dev.fairbill.billing.subscription.SubscriptionCommands.LiftSubscriptionHold;
-import dev.fairbill.billing.subscription.SubscriptionCommands.PlaceSubscriptionHold;
+import dev.fairbill.billing.subscription.SubscriptionCommands.LiftSubscriptionSuspension;
+import dev.fairbill.billing.subscription.SubscriptionCommands.PlaceSubscriptionSuspension;
 import dev.fairbill.billing.subscription.SubscriptionCommands.RecordSubscriptionChargeCaptured;
 import dev.fairbill.billing.subscription.SubscriptionCommands.RecordSubscriptionChargeFailed;
 import dev.fairbill.billing.subscription.SubscriptionCommands.TerminateSubscription;
@@ -33,8 +33,8 @@ import dev.fairbill.billing.subscription.SubscriptionEvents.SubscriptionChargeRe
 import dev.fairbill.billing.subscription.SubscriptionEvents.SubscriptionChargeVoided;
 import dev.fairbill.billing.subscription.SubscriptionEvents.SubscriptionCreated;
 import dev.fairbill.billing.subscription.SubscriptionEvents.SubscriptionExpired;
-import dev.fairbill.billing.subscription.SubscriptionEvents.SubscriptionHoldLifted;
-import dev.fairbill.billing.subscription.SubscriptionEvents.SubscriptionHoldPlaced;
+import dev.fairbill.billing.subscription.SubscriptionEvents.SubscriptionSuspensionLifted;
+import dev.fairbill.billing.subscription.SubscriptionEvents.SubscriptionSuspensionPlaced;
 import dev.fairbill.billing.subscription.SubscriptionEvents.SubscriptionPaymentFailed;
 import dev.fairbill.billing.subscription.SubscriptionEvents.SubscriptionPlanChangeScheduled;
 import dev.fairbill.billing.subscription.SubscriptionEvents.SubscriptionRenewed;
@@ -112,7 +112,7 @@ class SubscriptionTest {
     }
 
     @Test
-    void trialStartsWithTrialCreditsAndChargesWhenTheTrialEnds() { // seed 001 §3.3
+    void trialStartsWithTrialCreditsAndChargesWhenTheTrialEnds() { // final-sale-duplicates-refunded §3.3
         Instant trialEnd = NOW.plus(Duration.ofDays(7));
         var trial = new SubscriptionPeriod(NOW, trialEnd);
         fixture.givenCurrentTime(NOW)
@@ -146,7 +146,7 @@ class SubscriptionTest {
     }
 
     @Test
-    void capturedRenewalIsFinalAndGrantsTheNextPeriodsCredits() { // seed 000 §6
+    void capturedRenewalIsFinalAndGrantsTheNextPeriodsCredits() { // final-sale-reseller §6
         fixture.givenCurrentTime(MONTH_LATER)
                 .andGiven(paidFirstPeriodHistory())
                 .andGiven(requested(MONTHLY, eur(1000), SECOND, NOW, 1, 1, MONTH_LATER))
@@ -229,10 +229,10 @@ class SubscriptionTest {
                         new SubscriptionExpired(ID, ACCOUNT, "panel", "monthly", charge(FIRST, 2), MONTH_LATER));
     }
 
-    // --- cancellation (seed 000 §10, seed 001 §1)
+    // --- cancellation (final-sale-reseller §10, final-sale-duplicates-refunded §1)
 
     @Test
-    void endOfPeriodCancellationKeepsAccessUntilThePeriodEnds() { // seed 001 §1.2
+    void endOfPeriodCancellationKeepsAccessUntilThePeriodEnds() { // final-sale-duplicates-refunded §1.2
         fixture.givenCurrentTime(NOW)
                 .andGiven(paidFirstPeriodHistory())
                 .when(new CancelSubscription(ID, SubscriptionCancellationMode.END_OF_PERIOD, "too expensive", false,
@@ -242,7 +242,7 @@ class SubscriptionTest {
     }
 
     @Test
-    void scheduledCancellationEndsTheSubscriptionAtPeriodEndWithoutRenewal() { // seed 000 §10
+    void scheduledCancellationEndsTheSubscriptionAtPeriodEndWithoutRenewal() { // final-sale-reseller §10
         fixture.givenCurrentTime(NOW)
                 .andGivenCommands(paidFirstPeriodCommands())
                 .andGivenCommands(scheduleCancellation())
@@ -302,7 +302,8 @@ class SubscriptionTest {
     }
 
     @Test
-    void immediateCancellationEndsAccessNowAndRefundsNothing() { // seed 001 §1.3, seed 000 §10
+    // final-sale-duplicates-refunded §1.3, final-sale-reseller §10
+    void immediateCancellationEndsAccessNowAndRefundsNothing() {
         Instant later = NOW.plus(Duration.ofDays(10));
         fixture.givenCurrentTime(later)
                 .andGiven(paidFirstPeriodHistory())
@@ -312,7 +313,7 @@ class SubscriptionTest {
     }
 
     @Test
-    void refundRequestRidesOnTheCancellationOnly() { // seed 000 §10: a cancellation never refunds by itself
+    void refundRequestRidesOnTheCancellationOnly() { // final-sale-reseller §10: a cancellation never refunds by itself
         fixture.givenCurrentTime(NOW)
                 .andGiven(paidFirstPeriodHistory())
                 .when(new CancelSubscription(ID, SubscriptionCancellationMode.IMMEDIATE, null, true, "COOLING_OFF",
@@ -362,14 +363,14 @@ class SubscriptionTest {
                         SubscriptionCancellationMode.END_OF_PERIOD, null, false, null, null, FIRST, NOW));
     }
 
-    // --- holds: suspension, reinstatement, termination (seed 000 §9, seed 001 §7)
+    // --- holds: suspension, reinstatement, termination (final-sale-reseller §9, final-sale-duplicates-refunded §7)
 
     @Test
     void firstHoldSuspends() {
         fixture.givenCurrentTime(NOW)
                 .andGiven(paidFirstPeriodHistory())
-                .when(new PlaceSubscriptionHold(ID, HoldReason.DISPUTE, "dp_1"))
-                .expectEvents(new SubscriptionHoldPlaced(ID, ACCOUNT, "panel", HoldReason.DISPUTE, "dp_1", true,
+                .when(new PlaceSubscriptionSuspension(ID, SuspensionReason.DISPUTE, "dp_1"))
+                .expectEvents(new SubscriptionSuspensionPlaced(ID, ACCOUNT, "panel", SuspensionReason.DISPUTE, "dp_1", true,
                         SubscriptionStatus.ACTIVE, NOW));
     }
 
@@ -378,7 +379,7 @@ class SubscriptionTest {
         fixture.givenCurrentTime(NOW)
                 .andGiven(paidFirstPeriodHistory())
                 .andGiven(hold("dp_1"))
-                .when(new PlaceSubscriptionHold(ID, HoldReason.DISPUTE, "dp_1"))
+                .when(new PlaceSubscriptionSuspension(ID, SuspensionReason.DISPUTE, "dp_1"))
                 .expectNoEvents();
     }
 
@@ -386,20 +387,20 @@ class SubscriptionTest {
     void reinstatedOnlyWhenEveryHoldIsLifted() { // like Kill Bill's blocking states
         fixture.givenCurrentTime(NOW)
                 .andGiven(paidFirstPeriodHistory())
-                .andGiven(hold("dp_1"), new SubscriptionHoldPlaced(ID, ACCOUNT, "panel", HoldReason.OPERATOR, "op",
+                .andGiven(hold("dp_1"), new SubscriptionSuspensionPlaced(ID, ACCOUNT, "panel", SuspensionReason.OPERATOR, "op",
                         false, SubscriptionStatus.SUSPENDED, NOW))
-                .when(new LiftSubscriptionHold(ID, HoldReason.DISPUTE, "dp_1"))
-                .expectEvents(new SubscriptionHoldLifted(ID, ACCOUNT, "panel", HoldReason.DISPUTE, "dp_1", null, NOW));
+                .when(new LiftSubscriptionSuspension(ID, SuspensionReason.DISPUTE, "dp_1"))
+                .expectEvents(new SubscriptionSuspensionLifted(ID, ACCOUNT, "panel", SuspensionReason.DISPUTE, "dp_1", null, NOW));
     }
 
     @Test
     void liftingTheLastHoldRestoresThePreviousState() {
         fixture.givenCurrentTime(NOW)
                 .andGiven(paidFirstPeriodHistory())
-                .andGiven(scheduled(), new SubscriptionHoldPlaced(ID, ACCOUNT, "panel", HoldReason.DISPUTE, "dp_1",
+                .andGiven(scheduled(), new SubscriptionSuspensionPlaced(ID, ACCOUNT, "panel", SuspensionReason.DISPUTE, "dp_1",
                         true, SubscriptionStatus.CANCELLATION_SCHEDULED, NOW))
-                .when(new LiftSubscriptionHold(ID, HoldReason.DISPUTE, "dp_1"))
-                .expectEvents(new SubscriptionHoldLifted(ID, ACCOUNT, "panel", HoldReason.DISPUTE, "dp_1",
+                .when(new LiftSubscriptionSuspension(ID, SuspensionReason.DISPUTE, "dp_1"))
+                .expectEvents(new SubscriptionSuspensionLifted(ID, ACCOUNT, "panel", SuspensionReason.DISPUTE, "dp_1",
                         SubscriptionStatus.CANCELLATION_SCHEDULED, NOW));
     }
 
@@ -407,7 +408,7 @@ class SubscriptionTest {
     void liftingAnUnknownHoldChangesNothing() {
         fixture.givenCurrentTime(NOW)
                 .andGiven(paidFirstPeriodHistory())
-                .when(new LiftSubscriptionHold(ID, HoldReason.DISPUTE, "dp_1"))
+                .when(new LiftSubscriptionSuspension(ID, SuspensionReason.DISPUTE, "dp_1"))
                 .expectNoEvents();
     }
 
@@ -415,7 +416,7 @@ class SubscriptionTest {
     void noRenewalChargeWhileSuspended() { // ADR 0004
         fixture.givenCurrentTime(NOW)
                 .andGivenCommands(paidFirstPeriodCommands())
-                .andGivenCommands(new PlaceSubscriptionHold(ID, HoldReason.DISPUTE, "dp_1"))
+                .andGivenCommands(new PlaceSubscriptionSuspension(ID, SuspensionReason.DISPUTE, "dp_1"))
                 .whenThenTimeAdvancesTo(MONTH_LATER)
                 .expectEvents(new SubscriptionChargePostponed(ID, SubscriptionPostponedCharge.RENEWAL, MONTH_LATER));
     }
@@ -428,37 +429,37 @@ class SubscriptionTest {
                 .andGiven(paidFirstPeriodHistory())
                 .andGiven(hold("dp_1"), new SubscriptionChargePostponed(ID, SubscriptionPostponedCharge.RENEWAL,
                         MONTH_LATER))
-                .when(new LiftSubscriptionHold(ID, HoldReason.DISPUTE, "dp_1"))
-                .expectEvents(new SubscriptionHoldLifted(ID, ACCOUNT, "panel", HoldReason.DISPUTE, "dp_1",
+                .when(new LiftSubscriptionSuspension(ID, SuspensionReason.DISPUTE, "dp_1"))
+                .expectEvents(new SubscriptionSuspensionLifted(ID, ACCOUNT, "panel", SuspensionReason.DISPUTE, "dp_1",
                                 SubscriptionStatus.ACTIVE, reinstated),
                         requested(MONTHLY, eur(1000), period, reinstated, 0, 1, reinstated));
     }
 
     @Test
-    void scheduledCancellationStillEndsASuspendedSubscription() { // seed 000 §10
+    void scheduledCancellationStillEndsASuspendedSubscription() { // final-sale-reseller §10
         fixture.givenCurrentTime(NOW)
                 .andGivenCommands(paidFirstPeriodCommands())
-                .andGivenCommands(scheduleCancellation(), new PlaceSubscriptionHold(ID, HoldReason.DISPUTE, "dp_1"))
+                .andGivenCommands(scheduleCancellation(), new PlaceSubscriptionSuspension(ID, SuspensionReason.DISPUTE, "dp_1"))
                 .whenThenTimeAdvancesTo(MONTH_LATER)
                 .expectEvents(new SubscriptionCancelled(ID, ACCOUNT, "panel",
                         SubscriptionCancellationMode.END_OF_PERIOD, null, false, null, null, FIRST, MONTH_LATER));
     }
 
     @Test
-    void terminationEndsTheSubscription() { // seed 000 §9: a lost dispute terminates
+    void terminationEndsTheSubscription() { // final-sale-reseller §9: a lost dispute terminates
         fixture.givenCurrentTime(NOW)
                 .andGiven(paidFirstPeriodHistory())
                 .andGiven(hold("dp_1"))
-                .when(new TerminateSubscription(ID, HoldReason.DISPUTE, "dp_1"))
-                .expectEvents(new SubscriptionTerminated(ID, ACCOUNT, "panel", HoldReason.DISPUTE, "dp_1", NOW));
+                .when(new TerminateSubscription(ID, SuspensionReason.DISPUTE, "dp_1"))
+                .expectEvents(new SubscriptionTerminated(ID, ACCOUNT, "panel", SuspensionReason.DISPUTE, "dp_1", NOW));
     }
 
     @Test
     void terminatedSubscriptionIgnoresFurtherHoldsAndTermination() {
         fixture.givenCurrentTime(NOW)
                 .andGiven(paidFirstPeriodHistory())
-                .andGiven(new SubscriptionTerminated(ID, ACCOUNT, "panel", HoldReason.DISPUTE, "dp_1", NOW))
-                .when(new TerminateSubscription(ID, HoldReason.DISPUTE, "dp_1"))
+                .andGiven(new SubscriptionTerminated(ID, ACCOUNT, "panel", SuspensionReason.DISPUTE, "dp_1", NOW))
+                .when(new TerminateSubscription(ID, SuspensionReason.DISPUTE, "dp_1"))
                 .expectNoEvents();
     }
 
@@ -503,7 +504,7 @@ class SubscriptionTest {
     }
 
     @Test
-    void couponLowersTheChargeButKeepsTheListPrice() { // seed 004: refund maths use the list price
+    void couponLowersTheChargeButKeepsTheListPrice() { // cooling-off-prorata: refund maths use the list price
         fixture.givenCurrentTime(NOW)
                 .when(create(YEARLY, null, 10))
                 .expectEvents(created(YEARLY, eur(9000), 10, SubscriptionStatus.ACTIVE, NOW,
@@ -591,8 +592,8 @@ class SubscriptionTest {
         return new SubscriptionCancellationScheduled(ID, ACCOUNT, "panel", MONTH_LATER, null, false, null, null, NOW);
     }
 
-    private static SubscriptionHoldPlaced hold(String reference) {
-        return new SubscriptionHoldPlaced(ID, ACCOUNT, "panel", HoldReason.DISPUTE, reference, true,
+    private static SubscriptionSuspensionPlaced hold(String reference) {
+        return new SubscriptionSuspensionPlaced(ID, ACCOUNT, "panel", SuspensionReason.DISPUTE, reference, true,
                 SubscriptionStatus.ACTIVE, NOW);
     }
 

@@ -208,7 +208,8 @@ class AccountApiIT {
     }
 
     /**
-     * Seed 000 §5: in the reseller tenant a reseller may create sub-resellers once its tier, which the ledger
+     * final-sale-reseller §5: in the reseller tenant a reseller may create sub-resellers once its tier, which the
+     * ledger
      * publishes from its lifetime purchased credits, allows it; an older tier fact does not take that back.
      */
     @Test

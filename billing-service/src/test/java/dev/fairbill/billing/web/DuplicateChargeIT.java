@@ -28,7 +28,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Duplicate charges (seed 000 §8, seed 001 §4.3, seed 002 part 3): the later capture is flagged with
+ * Duplicate charges (final-sale-reseller §8, final-sale-duplicates-refunded §4.3, exceptions-within-7-days part 3): the
+ * later capture is flagged with
  * {@code duplicateOf} and published; the original never is.
  */
 @IntegrationTest

@@ -31,7 +31,7 @@ import dev.fairbill.platform.testsupport.KafkaTestMessages;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The purchases API: credit packs and delivery orders (seed 003), charged at once, fulfilment reported. */
+/** The purchases API: credit packs and delivery orders (refill-or-refund), charged at once, fulfilment reported. */
 @IntegrationTest
 class PurchaseApiIT {
 
@@ -49,7 +49,7 @@ class PurchaseApiIT {
 
     @Test
     void creditPackIsChargedAtOnceAndItsCreditsArePublished() {
-        // seed 000 §5, seed 001 §3.2: a paid credit pack grants 500 PURCHASED credits
+        // final-sale-reseller §5, final-sale-duplicates-refunded §3.2: a paid credit pack grants 500 PURCHASED credits
         String account = openAccount("panel");
 
         var created = api.post("/api/v1/purchases", purchase(account, "credits-500", "pm_card_ok"), admin("panel"));
@@ -169,7 +169,7 @@ class PurchaseApiIT {
     }
 
     /**
-     * Seed 003: a refund case's refill is recorded on its purchase once, however often it is delivered; the
+     * refill-or-refund: a refund case's refill is recorded on its purchase once, however often it is delivered; the
      * delivering system reports on it by its id, and its completion is published for the case.
      */
     @Test

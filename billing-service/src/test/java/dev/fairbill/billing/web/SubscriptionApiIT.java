@@ -123,7 +123,8 @@ class SubscriptionApiIT {
     }
 
     @Test
-    void endOfPeriodCancellationIsWithdrawableThenEndsAtThePeriodEnd() { // seed 001 §1.2, seed 000 §10
+    // final-sale-duplicates-refunded §1.2, final-sale-reseller §10
+    void endOfPeriodCancellationIsWithdrawableThenEndsAtThePeriodEnd() {
         String account = openAccount("panel");
         JsonNode subscription = api.subscribeEndingIn(account, "panel", Duration.ofSeconds(5));
         String id = subscription.get("id").asString();
@@ -169,7 +170,7 @@ class SubscriptionApiIT {
     }
 
     @Test
-    void immediateCancellationEndsNowAndCannotBeRepeated() { // seed 001 §1.3
+    void immediateCancellationEndsNowAndCannotBeRepeated() { // final-sale-duplicates-refunded §1.3
         String account = openAccount("smm");
         String id = json.readTree(api.post("/api/v1/subscriptions", """
                 {"accountId": "%s", "planId": "yearly"}""".formatted(account), admin("smm")).body())

@@ -22,7 +22,7 @@ import org.springframework.test.context.TestPropertySource;
 
 import dev.fairbill.billing.BillingTestClient;
 import dev.fairbill.billing.dispute.Dispute;
-import dev.fairbill.billing.payment.SandboxPaymentProcessor;
+import dev.fairbill.billing.payment.SandboxPaymentGateway;
 import dev.fairbill.contracts.MoneyAmount;
 import dev.fairbill.contracts.billing.ChargeRefundFailedV1;
 import dev.fairbill.contracts.billing.RefundChargeRequestedV1;
@@ -36,7 +36,8 @@ import dev.fairbill.platform.testsupport.IntegrationTest;
 
 /**
  * Saga 3 reaching a subscription, on real PostgreSQL and the embedded broker: a signed Stripe dispute on the
- * charge that paid a subscription suspends the subscription (seed 000 §9, seed 001 §7), the disputed charge refuses a
+ * charge that paid a subscription suspends the subscription (final-sale-reseller §9, final-sale-duplicates-refunded
+ * §7), the disputed charge refuses a
  * refund request (answered with {@code charge-refund-failed.v1}, ADR 0007), a won dispute reinstates the subscription
  * and a lost one terminates it.
  */
@@ -46,7 +47,7 @@ class DisputedSubscriptionIT {
 
     @LocalServerPort int port;
     @Autowired JdbcClient jdbc;
-    @Autowired SandboxPaymentProcessor sandbox;
+    @Autowired SandboxPaymentGateway sandbox;
     private BillingTestClient billing;
     private WebhookTestSupport webhooks;
 
@@ -57,7 +58,8 @@ class DisputedSubscriptionIT {
     }
 
     @Test
-    void disputeSuspendsTheSubscriptionItsChargeRefusesRefundsAndAWonCloseReinstatesIt() { // seed 000 §9, seed 001 §7
+    // final-sale-reseller §9, final-sale-duplicates-refunded §7
+    void disputeSuspendsTheSubscriptionItsChargeRefusesRefundsAndAWonCloseReinstatesIt() {
         String account = billing.openCustomer("panel");
         String subscription = billing.subscribe("panel", account, "monthly").get("id").asString();
         String chargeId = awaitFact(account, SubscriptionStartedV1.TYPE, SubscriptionStartedV1.class,
@@ -104,7 +106,7 @@ class DisputedSubscriptionIT {
     }
 
     @Test
-    void lostDisputeTerminatesTheSubscription() { // a lost dispute terminates; seed 000 §9
+    void lostDisputeTerminatesTheSubscription() { // a lost dispute terminates; final-sale-reseller §9
         String account = billing.openCustomer("studio");
         String subscription = billing.subscribe("studio", account, "monthly").get("id").asString();
         String chargeId = awaitFact(account, SubscriptionStartedV1.TYPE, SubscriptionStartedV1.class,

@@ -3,7 +3,8 @@ package dev.fairbill.contracts.billing;
 import java.time.Instant;
 
 /**
- * An account was suspended: its first hold was placed (seed 000 §9, seed 001 §7). Its subscriptions, access and
+ * An account was suspended: its first hold was placed (final-sale-reseller §9, final-sale-duplicates-refunded §7). Its
+ * subscriptions, access and
  * reseller privileges are suspended; a reseller's sub-resellers' allocations freeze. Published on
  * {@link dev.fairbill.contracts.Topics#BILLING_EVENTS} with CloudEvents type {@value #TYPE} and subject = account id.
  *

@@ -3,7 +3,7 @@ package dev.fairbill.contracts.billing;
 import java.time.Instant;
 
 /**
- * An account was terminated, e.g. by a lost dispute (seed 000 §9); it takes no holds or lifts any more.
+ * An account was terminated, e.g. by a lost dispute (final-sale-reseller §9); it takes no holds or lifts any more.
  * Published on {@link dev.fairbill.contracts.Topics#BILLING_EVENTS} with CloudEvents type {@value #TYPE} and
  * subject = account id.
  *

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * The chargeback saga's part of a dispute's evidence bundle (saga 3, seed 000 §9): what refund-service knows
+ * The chargeback saga's part of a dispute's evidence bundle (saga 3, final-sale-reseller §9): what refund-service knows
  * of the account — refund cases and their notes, credit usage, subscription periods, purchases and their fulfilment.
  * Billing adds it to the bundle it compiles from its own history ({@code GET /api/v1/disputes/{id}/evidence}); a
  * later compilation replaces an earlier one. Sent on {@link dev.fairbill.contracts.Topics#BILLING_REQUESTS} with

@@ -5,7 +5,8 @@ import java.time.Instant;
 import dev.fairbill.contracts.MoneyAmount;
 
 /**
- * A captured charge repeats an earlier one (seed 000 §8, seed 001 §4.3, seed 002
+ * A captured charge repeats an earlier one (final-sale-reseller §8, final-sale-duplicates-refunded §4.3,
+ * exceptions-within-7-days
  * part 3). The refund saga reverses {@code chargeId}, never {@code duplicateOf}. Published on
  * {@link dev.fairbill.contracts.Topics#BILLING_EVENTS} with CloudEvents type {@value #TYPE} and subject = account id.
  *

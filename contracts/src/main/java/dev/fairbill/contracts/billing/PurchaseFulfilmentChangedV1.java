@@ -3,7 +3,7 @@ package dev.fairbill.contracts.billing;
 import java.time.Instant;
 
 /**
- * The delivering system reported progress on a delivery order (seed 003). Published on
+ * The delivering system reported progress on a delivery order (refill-or-refund). Published on
  * {@link dev.fairbill.contracts.Topics#BILLING_EVENTS} with CloudEvents type {@value #TYPE} and subject = account id.
  *
  * @param status       {@code NOT_STARTED}, {@code IN_PROGRESS}, {@code COMPLETED}, {@code PARTIAL} or {@code FAILED}

@@ -10,9 +10,10 @@ import dev.fairbill.contracts.MoneyAmount;
  * type {@value #TYPE} and subject = account id.
  *
  * @param kind    {@code CREDIT_PACK} or {@code DELIVERY_ORDER}
- * @param credits {@code PURCHASED} credits to grant for a credit pack (seed 000 §5, seed 001 §3.2); 0 for orders
+ * @param credits {@code PURCHASED} credits to grant for a credit pack (final-sale-reseller §5,
+ * final-sale-duplicates-refunded §3.2); 0 for orders
  * @param purchasedAt     when it was bought (an imported purchase's past date)
- * @param refillWindow    for a delivery order: how long after completion a dropped count is refilled (seed 003)
+ * @param refillWindow    for a delivery order: how long after completion a dropped count is refilled (refill-or-refund)
  * @param maxDeliveryTime for a delivery order: the longest delivery may take before it counts as stalled
  */
 public record PurchasePaidV1(String purchaseId, String accountId, String tenant, String productId, String kind,

@@ -3,7 +3,8 @@ package dev.fairbill.contracts.billing;
 import java.time.Instant;
 
 /**
- * The delivering system reported progress on a refill of a delivery order (seed 003), requested by a refund case's
+ * The delivering system reported progress on a refill of a delivery order (refill-or-refund), requested by a refund
+ * case's
  * remedy. Published on {@link dev.fairbill.contracts.Topics#BILLING_EVENTS} with CloudEvents type {@value #TYPE} and
  * subject = account id. A {@code COMPLETED} refill is delivered: the case that asked for it is remedied.
  *

@@ -7,7 +7,8 @@ import java.time.Instant;
  * withdrawn until then. Published on {@link dev.fairbill.contracts.Topics#BILLING_EVENTS} with CloudEvents type
  * {@value #TYPE} and subject = account id.
  *
- * @param refundRequested the customer also asked for a refund; the cancellation itself refunds nothing (seed 000 §10)
+ * @param refundRequested the customer also asked for a refund; the cancellation itself refunds nothing
+ * (final-sale-reseller §10)
  *                        and the refund service decides the request by policy
  * @param refundCaseId     with {@code refundRequested}: the id the refund service opens the case under (billing
  *                        assigns it, so the cancellation's answer can name it); otherwise {@code null}

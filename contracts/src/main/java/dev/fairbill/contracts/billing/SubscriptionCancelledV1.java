@@ -4,7 +4,8 @@ import java.time.Instant;
 
 /**
  * A subscription ended by cancellation: {@code IMMEDIATE}, or {@code END_OF_PERIOD} when its period ran out. Nothing
- * is refunded by it (seed 001 §1.3, seed 000 §10); the ledger forfeits the subscription allowance (seed 001 §3.1).
+ * is refunded by it (final-sale-duplicates-refunded §1.3, final-sale-reseller §10); the ledger forfeits the
+ * subscription allowance (final-sale-duplicates-refunded §3.1).
  * Published on {@link dev.fairbill.contracts.Topics#BILLING_EVENTS} with CloudEvents type {@value #TYPE} and
  * subject = account id.
  *

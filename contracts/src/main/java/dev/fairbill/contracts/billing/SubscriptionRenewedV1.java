@@ -5,7 +5,7 @@ import java.time.Instant;
 import dev.fairbill.contracts.MoneyAmount;
 
 /**
- * A further period of a subscription was paid (final once processed, seed 000 §6); the ledger grants
+ * A further period of a subscription was paid (final once processed, final-sale-reseller §6); the ledger grants
  * {@code includedCredits} for it. Published on {@link dev.fairbill.contracts.Topics#BILLING_EVENTS} with CloudEvents
  * type {@value #TYPE} and subject = account id.
  *

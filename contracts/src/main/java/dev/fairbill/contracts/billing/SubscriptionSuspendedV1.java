@@ -3,7 +3,8 @@ package dev.fairbill.contracts.billing;
 import java.time.Instant;
 
 /**
- * A subscription was suspended by its account's first hold (seed 000 §9, seed 001 §7). Published on
+ * A subscription was suspended by its account's first hold (final-sale-reseller §9, final-sale-duplicates-refunded §7).
+ * Published on
  * {@link dev.fairbill.contracts.Topics#BILLING_EVENTS} with CloudEvents type {@value #TYPE} and subject = account id.
  *
  * @param reason {@code DISPUTE} or {@code OPERATOR}

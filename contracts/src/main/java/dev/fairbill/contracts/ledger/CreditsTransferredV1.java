@@ -3,7 +3,7 @@ package dev.fairbill.contracts.ledger;
 import java.time.Instant;
 
 /**
- * A reseller allocated credits to one of its sub-resellers (seed 000 §5). Published on
+ * A reseller allocated credits to one of its sub-resellers (final-sale-reseller §5). Published on
  * {@link dev.fairbill.contracts.Topics#LEDGER_EVENTS} with CloudEvents type {@value #TYPE} and subject = the
  * reseller's account id.
  */

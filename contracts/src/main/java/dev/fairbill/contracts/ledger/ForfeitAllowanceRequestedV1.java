@@ -2,7 +2,8 @@ package dev.fairbill.contracts.ledger;
 
 /**
  * A request (on {@link dev.fairbill.contracts.Topics#LEDGER_REQUESTS}, CloudEvents type {@value #TYPE}, subject =
- * account id) to forfeit what is left of a subscription's allowance lots (seed 001 §3.1); purchased credits stay.
+ * account id) to forfeit what is left of a subscription's allowance lots (final-sale-duplicates-refunded §3.1);
+ * purchased credits stay.
  */
 public record ForfeitAllowanceRequestedV1(String accountId, String tenant, String subscriptionId, String reason) {
 

@@ -3,7 +3,8 @@ package dev.fairbill.contracts.ledger;
 import java.time.Instant;
 
 /**
- * A reseller's tier, from its lifetime purchased credits (seed 000 §5), changed. Billing reads it to allow creating
+ * A reseller's tier, from its lifetime purchased credits (final-sale-reseller §5), changed. Billing reads it to allow
+ * creating
  * sub-resellers. Published on {@link dev.fairbill.contracts.Topics#LEDGER_EVENTS} with CloudEvents type
  * {@value #TYPE} and subject = account id.
  *

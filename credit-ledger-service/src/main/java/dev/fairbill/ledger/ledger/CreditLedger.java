@@ -281,7 +281,10 @@ public class CreditLedger {
         expireDueLots(now(clock));
     }
 
-    /** Seed 001 §3.1: on cancellation or expiry the subscription's allowance (and trial) credits are forfeited. */
+    /**
+     * final-sale-duplicates-refunded §3.1: on cancellation or expiry the subscription's allowance (and trial) credits
+     * are forfeited.
+     */
     @CommandHandler
     void handle(ForfeitAllowance command, Clock clock) {
         Instant now = now(clock);
@@ -341,7 +344,8 @@ public class CreditLedger {
     }
 
     /**
-     * Seed 000 §5: a reseller allocates credits to its sub-resellers. The credits leave in consumption order; the lot
+     * final-sale-reseller §5: a reseller allocates credits to its sub-resellers. The credits leave in consumption
+     * order; the lot
      * the sub-reseller receives expires when the soonest of them would have.
      */
     @CommandHandler
@@ -404,7 +408,8 @@ public class CreditLedger {
     }
 
     /**
-     * Seed 004: cash balance is withdrawable to the original payment method. Each part is refunded on the charge its
+     * cooling-off-prorata: cash balance is withdrawable to the original payment method. Each part is refunded on the
+     * charge its
      * lot came from; the balance is reduced now, once, and a part whose refund fails comes back.
      */
     @CommandHandler

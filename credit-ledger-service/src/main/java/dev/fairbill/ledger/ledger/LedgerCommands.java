@@ -42,7 +42,7 @@ public final class LedgerCommands {
     public record ReleaseHold(@TargetAggregateIdentifier LedgerId ledgerId, HoldId holdId) {
     }
 
-    /** Forfeits what is left of a subscription's allowance and trial lots (seed 001 §3.1). */
+    /** Forfeits what is left of a subscription's allowance and trial lots (final-sale-duplicates-refunded §3.1). */
     public record ForfeitAllowance(@TargetAggregateIdentifier LedgerId ledgerId, String subscriptionId,
                                    String reason) {
     }

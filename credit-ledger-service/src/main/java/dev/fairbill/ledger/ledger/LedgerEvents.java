@@ -107,7 +107,9 @@ public final class LedgerEvents {
                                  boolean stillFrozen, Instant unfrozenAt) {
     }
 
-    /** Credits went to a sub-reseller's ledger (seed 000 §5), which grants them as a {@code TRANSFER} lot. */
+    /**
+     * Credits went to a sub-reseller's ledger (final-sale-reseller §5), which grants them as a {@code TRANSFER} lot.
+     */
     @StoredAs("ledger.CreditsTransferred")
     @Revision("1")
     public record CreditsTransferred(LedgerId ledgerId, String tenant, String transferId, LedgerId toLedgerId,
@@ -116,7 +118,7 @@ public final class LedgerEvents {
     }
 
     /**
-     * The reseller's tier changed with its lifetime purchased credits (seed 000 §5).
+     * The reseller's tier changed with its lifetime purchased credits (final-sale-reseller §5).
      *
      * @param subResellersAllowed the tier unlocks creating sub-reseller accounts
      */

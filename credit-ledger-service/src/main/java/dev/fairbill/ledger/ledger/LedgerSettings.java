@@ -55,7 +55,7 @@ public record LedgerSettings(@DefaultValue("100") int snapshotThreshold,
      *                       unless the tenant allows an overdraft); 0 allows none
      * @param grantExpiry    how long a grant of a source lasts when the request names no {@code expiresAt}
      *                       ("tenant setting" for SERVICE_CREDIT, GOODWILL, ADJUSTMENT); absent means never
-     * @param tiers          reseller tiers by lifetime purchased credits, lowest first (seed 000 §5)
+     * @param tiers          reseller tiers by lifetime purchased credits, lowest first (final-sale-reseller §5)
      */
     public record Tenant(@DefaultValue("0") long overdraftLimit, Map<LotSource, Duration> grantExpiry,
                          List<Tier> tiers) {
@@ -104,7 +104,7 @@ public record LedgerSettings(@DefaultValue("100") int snapshotThreshold,
 
     /**
      * A reseller reaches {@code name} once it has bought {@code lifetimePurchased} credits in total;
-     * {@code subResellers} says whether the tier unlocks creating sub-reseller accounts (seed 000 §5).
+     * {@code subResellers} says whether the tier unlocks creating sub-reseller accounts (final-sale-reseller §5).
      */
     public record Tier(String name, long lifetimePurchased, boolean subResellers) {
     }

@@ -110,7 +110,7 @@ public class LedgerIntegrationEvents implements IntegrationEventMapper {
 
     /** A requested grant answers with the requester's own operation id, so the requester can match the answer. */
     private static String requesterOperationId(String operationId) {
-        return operationId.startsWith(LedgerRequestHandlers.REQUESTED)
-                ? operationId.substring(LedgerRequestHandlers.REQUESTED.length()) : operationId;
+        return operationId.startsWith(RefundEventHandlers.REQUESTED)
+                ? operationId.substring(RefundEventHandlers.REQUESTED.length()) : operationId;
     }
 }

@@ -12,7 +12,7 @@ import dev.fairbill.ledger.ledger.LotId;
 import dev.fairbill.ledger.ledger.LotSource;
 
 /**
- * Grants the credits a reseller transferred to its sub-reseller (seed 000 §5) as a TRANSFER lot. A tracking
+ * Grants the credits a reseller transferred to its sub-reseller (final-sale-reseller §5) as a TRANSFER lot. A tracking
  * processor: the grant happens after the transfer commits, is retried until it succeeds, and is granted once because
  * its operation id is the transfer's.
  */

@@ -19,7 +19,7 @@ import dev.fairbill.platform.security.Caller;
 import dev.fairbill.platform.web.NotFoundException;
 import jakarta.validation.Valid;
 
-/** Cash balance withdrawals: paid back to the original payment method by billing (seed 004). */
+/** Cash balance withdrawals: paid back to the original payment method by billing (cooling-off-prorata). */
 @RestController
 @RequestMapping("/api/v1/ledgers/{accountId}/withdrawals")
 public class CashController {

@@ -18,7 +18,7 @@ import dev.fairbill.platform.security.Caller;
 import dev.fairbill.platform.web.UnprocessableException;
 import jakarta.validation.Valid;
 
-/** Seed 000 §5: a reseller allocates credits to its own sub-resellers, nobody else. */
+/** final-sale-reseller §5: a reseller allocates credits to its own sub-resellers, nobody else. */
 @RestController
 @RequestMapping("/api/v1/ledgers/{accountId}/transfers")
 public class TransferController {

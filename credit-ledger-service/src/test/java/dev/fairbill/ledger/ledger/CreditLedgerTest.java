@@ -122,7 +122,7 @@ class CreditLedgerTest {
     // --- grants
 
     @Test
-    void trialCreditsExpireAtTheTrialsEnd() { // seed 001 §3.3
+    void trialCreditsExpireAtTheTrialsEnd() { // final-sale-duplicates-refunded §3.3
         GrantLot trial = trial("lot_trial", SUB, 20, IN_A_WEEK);
         ledger().when(trial)
                 .expectEvents(granted(trial))
@@ -131,7 +131,7 @@ class CreditLedgerTest {
     }
 
     @Test
-    void purchasedCreditsNeverExpire() { // seed 000 §5, seed 001 §3.2
+    void purchasedCreditsNeverExpire() { // final-sale-reseller §5, final-sale-duplicates-refunded §3.2
         GrantLot pack = purchased("lot_pack", CHARGE, 500);
         ledger().when(pack)
                 .expectEvents(granted(pack))
@@ -186,7 +186,7 @@ class CreditLedgerTest {
     }
 
     @Test
-    void refundPaidAsBalanceRaisesTheCashBalance() { // seed 004, REFUND_BALANCE
+    void refundPaidAsBalanceRaisesTheCashBalance() { // cooling-off-prorata, REFUND_BALANCE
         GrantLot cash = cash("lot_cash", CHARGE, 500);
         ledger().when(cash)
                 .expectEvents(granted(cash), cashBalance(500, 1, NOW));
@@ -288,7 +288,8 @@ class CreditLedgerTest {
     }
 
     @Test
-    void consumptionNeverUsesALotWhoseExpiryHasCome() { // seed 001 §3.3; lazy expiry before the deadline arrives
+    // final-sale-duplicates-refunded §3.3; lazy expiry before the deadline arrives
+    void consumptionNeverUsesALotWhoseExpiryHasCome() {
         fixture.givenCurrentTime(NOW)
                 .andGiven(opened(PANEL), granted(trial("lot_trial", SUB, 20, TOMORROW)),
                         granted(purchased("lot_pack", CHARGE, 100)))
@@ -311,7 +312,7 @@ class CreditLedgerTest {
     // --- expiry
 
     @Test
-    void whatIsLeftOfALotExpiresAtItsDeadline() { // seed 001 §3.3; expiry is an entry
+    void whatIsLeftOfALotExpiresAtItsDeadline() { // final-sale-duplicates-refunded §3.3; expiry is an entry
         ledger(trial("lot_trial", SUB, 20, TOMORROW), consume("c1", 5))
                 .whenThenTimeAdvancesTo(TOMORROW)
                 .expectEvents(removed("lot_trial", LotSource.TRIAL, 15, RemovalKind.EXPIRED, null, TOMORROW))
@@ -496,7 +497,8 @@ class CreditLedgerTest {
     // --- forfeit, clawback and void: entries, never edits
 
     @Test
-    void forfeitTakesWhatIsLeftOfTheSubscriptionsAllowanceAndTrialCredits() { // seed 001 §3.1, §3.3
+    // final-sale-duplicates-refunded §3.1, §3.3
+    void forfeitTakesWhatIsLeftOfTheSubscriptionsAllowanceAndTrialCredits() {
         ledger(allowance("lot_allowance", SUB, 100), trial("lot_trial", SUB, 20, IN_A_MONTH),
                 allowance("lot_other_allowance", OTHER_SUB, 50), purchased("lot_pack", CHARGE, 200),
                 consume("c1", 10))
@@ -507,7 +509,7 @@ class CreditLedgerTest {
     }
 
     @Test
-    void purchasedCreditsAndOtherSubscriptionsAllowancesSurviveAForfeit() { // seed 001 §3.2
+    void purchasedCreditsAndOtherSubscriptionsAllowancesSurviveAForfeit() { // final-sale-duplicates-refunded §3.2
         ledger(allowance("lot_allowance", SUB, 100), allowance("lot_other_allowance", OTHER_SUB, 50),
                 purchased("lot_pack", CHARGE, 200), new ForfeitAllowance(ID, SUB, "CANCELLED"))
                 .when(consume("c1", 250))
@@ -516,7 +518,7 @@ class CreditLedgerTest {
     }
 
     @Test
-    void forfeitingTwiceChangesNothing() { // seed 001 §3.1
+    void forfeitingTwiceChangesNothing() { // final-sale-duplicates-refunded §3.1
         ledger(allowance("lot_allowance", SUB, 100), new ForfeitAllowance(ID, SUB, "CANCELLED"))
                 .when(new ForfeitAllowance(ID, SUB, "EXPIRED"))
                 .expectNoEvents();
@@ -537,21 +539,21 @@ class CreditLedgerTest {
         ForfeitAllowance forfeit = new ForfeitAllowance(ID, SUB, "CANCELLED");
         ClawBackCredits clawback = new ClawBackCredits(ID, CHARGE, "dp_1");
         return Stream.of(
-                Arguments.of("allowance partly held when forfeited (seed 001 §3.1)",
+                Arguments.of("allowance partly held when forfeited (final-sale-duplicates-refunded §3.1)",
                         allowance("lot_allowance", SUB, 100), 30, forfeit, RemovalKind.FORFEITED),
-                Arguments.of("allowance held in full when forfeited (seed 001 §3.1)",
+                Arguments.of("allowance held in full when forfeited (final-sale-duplicates-refunded §3.1)",
                         allowance("lot_allowance", SUB, 100), 100, forfeit, RemovalKind.FORFEITED),
                 Arguments.of("purchase partly held when clawed back (dispute lost)",
                         purchased("lot_pack", CHARGE, 100), 30, clawback, RemovalKind.CLAWED_BACK),
                 Arguments.of("purchase held in full when clawed back (dispute lost)",
                         purchased("lot_pack", CHARGE, 100), 100, clawback, RemovalKind.CLAWED_BACK),
-                Arguments.of("goodwill partly held when voided (seed 000 §8)",
+                Arguments.of("goodwill partly held when voided (final-sale-reseller §8)",
                         credits("lot_goodwill", LotSource.GOODWILL, 100, null), 30,
                         new VoidLot(ID, LotId.of("lot_goodwill"), "granted twice"), RemovalKind.VOIDED));
     }
 
     @Test
-    void forfeitOfAnAllowanceHeldInFullClosesItWithNothingLeft() { // seed 001 §3.1
+    void forfeitOfAnAllowanceHeldInFullClosesItWithNothingLeft() { // final-sale-duplicates-refunded §3.1
         ledger(allowance("lot_used", SUB, 20), allowance("lot_allowance", SUB, 100), consume("c1", 20),
                 hold(100, IN_AN_HOUR))
                 .when(new ForfeitAllowance(ID, SUB, "CANCELLED"))
@@ -596,7 +598,7 @@ class CreditLedgerTest {
     }
 
     @Test
-    void voidRemovesWhatIsLeftOfALotGrantedByMistake() { // seed 000 §8: a correction is an entry
+    void voidRemovesWhatIsLeftOfALotGrantedByMistake() { // final-sale-reseller §8: a correction is an entry
         ledger(credits("lot_goodwill", LotSource.GOODWILL, 40, null), consume("c1", 15))
                 .when(new VoidLot(ID, LotId.of("lot_goodwill"), "granted twice"))
                 .expectEvents(removed("lot_goodwill", LotSource.GOODWILL, 25, RemovalKind.VOIDED, "granted twice",
@@ -604,7 +606,7 @@ class CreditLedgerTest {
     }
 
     @Test
-    void voidingCashLowersTheCashBalance() { // seed 000 §8
+    void voidingCashLowersTheCashBalance() { // final-sale-reseller §8
         ledger(cash("lot_cash", CHARGE, 500))
                 .when(new VoidLot(ID, LotId.of("lot_cash"), "wrong account"))
                 .expectEvents(new LotRemoved(ID, PANEL, LotId.of("lot_cash"), EUR, LotSource.REFUND_BALANCE, 500,
@@ -634,7 +636,7 @@ class CreditLedgerTest {
                 .expectException(refused(Kind.NOT_FOUND, "not-found"));
     }
 
-    // --- freezes (while the account is suspended by a dispute; seed 000 §9)
+    // --- freezes (while the account is suspended by a dispute; final-sale-reseller §9)
 
     @ParameterizedTest(name = "{0}")
     @MethodSource
@@ -698,10 +700,10 @@ class CreditLedgerTest {
         ledger(freeze("dp_1")).when(unfreeze("dp_2")).expectNoEvents();
     }
 
-    // --- transfers (seed 000 §5)
+    // --- transfers (final-sale-reseller §5)
 
     @Test
-    void transferTakesCreditsInConsumptionOrderAndExpiresWithTheSoonestOfThem() { // seed 000 §5
+    void transferTakesCreditsInConsumptionOrderAndExpiresWithTheSoonestOfThem() { // final-sale-reseller §5
         ledger(purchased("lot_pack", CHARGE, 100), credits("lot_service", LotSource.SERVICE_CREDIT, 50, IN_A_MONTH),
                 trial("lot_trial", SUB, 20, IN_A_WEEK))
                 .when(new TransferCredits(ID, "tr_1", SUB_RESELLER, 60))
@@ -710,7 +712,7 @@ class CreditLedgerTest {
     }
 
     @Test
-    void creditsThatNeverExpireAreTransferredWithoutExpiry() { // seed 000 §5
+    void creditsThatNeverExpireAreTransferredWithoutExpiry() { // final-sale-reseller §5
         ledger(purchased("lot_pack", CHARGE, 100))
                 .when(new TransferCredits(ID, "tr_1", SUB_RESELLER, 30))
                 .expectEvents(new CreditsTransferred(ID, PANEL, "tr_1", SUB_RESELLER, 30,
@@ -740,16 +742,16 @@ class CreditLedgerTest {
                 .expectNoEvents();
     }
 
-    // --- reseller tiers by lifetime purchased credits (seed 000 §5)
+    // --- reseller tiers by lifetime purchased credits (final-sale-reseller §5)
 
     @Test
-    void purchasesBelowTheFirstThresholdLeaveNoTier() { // seed 000 §5
+    void purchasesBelowTheFirstThresholdLeaveNoTier() { // final-sale-reseller §5
         GrantLot pack = purchased("lot_pack", CHARGE, 600);
         ledger().when(pack).expectEvents(granted(pack));
     }
 
     @Test
-    void reachingAThresholdChangesTheTier() { // seed 000 §5: tiers unlock sub-reseller creation
+    void reachingAThresholdChangesTheTier() { // final-sale-reseller §5: tiers unlock sub-reseller creation
         GrantLot pack = purchased("lot_second", OTHER_CHARGE, 400);
         ledger(purchased("lot_first", CHARGE, 600))
                 .when(pack)
@@ -757,7 +759,7 @@ class CreditLedgerTest {
     }
 
     @Test
-    void tierCountsLifetimePurchasesNotTheBalance() { // seed 000 §5: lifetime purchased credits
+    void tierCountsLifetimePurchasesNotTheBalance() { // final-sale-reseller §5: lifetime purchased credits
         GrantLot pack = purchased("lot_second", OTHER_CHARGE, 100);
         ledger(purchased("lot_first", CHARGE, 900), consume("c1", 900))
                 .when(pack)
@@ -765,7 +767,7 @@ class CreditLedgerTest {
     }
 
     @Test
-    void onlyPurchasedCreditsCountTowardsTheTier() { // seed 000 §5
+    void onlyPurchasedCreditsCountTowardsTheTier() { // final-sale-reseller §5
         GrantLot pack = purchased("lot_second", OTHER_CHARGE, 50);
         ledger(purchased("lot_first", CHARGE, 900), credits("lot_goodwill", LotSource.GOODWILL, 500, null))
                 .when(pack)
@@ -773,24 +775,24 @@ class CreditLedgerTest {
     }
 
     @Test
-    void largePurchaseCanSkipATier() { // seed 000 §5
+    void largePurchaseCanSkipATier() { // final-sale-reseller §5
         GrantLot pack = purchased("lot_pack", CHARGE, 5000);
         ledger().when(pack).expectEvents(granted(pack), new TierChanged(ID, PANEL, "gold", 5000, NOW, true));
     }
 
     @Test
-    void reachedTierIsNotAnnouncedAgain() { // seed 000 §5
+    void reachedTierIsNotAnnouncedAgain() { // final-sale-reseller §5
         GrantLot pack = purchased("lot_second", OTHER_CHARGE, 100);
         ledger(purchased("lot_first", CHARGE, 1000)).when(pack).expectEvents(granted(pack));
     }
 
     @Test
-    void tenantWithoutTiersHasNone() { // seed 000 §5: thresholds are the tenant's
+    void tenantWithoutTiersHasNone() { // final-sale-reseller §5: thresholds are the tenant's
         GrantLot pack = purchased("lot_pack", CHARGE, 10_000);
         ledgerOf(STUDIO).when(pack).expectEvents(granted(pack, STUDIO));
     }
 
-    // --- cash balance (REFUND_BALANCE; seed 004)
+    // --- cash balance (REFUND_BALANCE; cooling-off-prorata)
 
     @ParameterizedTest(name = "balance {0} pays {1} of 1000, leaves {2}")
     @CsvSource({"600, 600, 0", "1500, 1000, 500"})
@@ -845,7 +847,7 @@ class CreditLedgerTest {
     }
 
     @Test
-    void withdrawalRefundsEachPartOnTheChargeItsLotCameFrom() { // seed 004: balance withdrawable
+    void withdrawalRefundsEachPartOnTheChargeItsLotCameFrom() { // cooling-off-prorata: balance withdrawable
         ledger(cash("lot_cash_a", CHARGE, 300), cash("lot_cash_b", null, 200), cash("lot_cash_c", OTHER_CHARGE, 500))
                 .when(new WithdrawCashBalance(ID, "wd_1", eur(600)))
                 .expectEvents(new CashWithdrawalStarted(ID, PANEL, "wd_1", eur(600), NOW),
@@ -855,7 +857,7 @@ class CreditLedgerTest {
     }
 
     @Test
-    void withdrawalBeyondTheCashThatKnowsItsChargeIsRefused() { // seed 004: to the original payment method
+    void withdrawalBeyondTheCashThatKnowsItsChargeIsRefused() { // cooling-off-prorata: to the original payment method
         ledger(cash("lot_cash_a", CHARGE, 300), cash("lot_cash_b", null, 200), cash("lot_cash_c", OTHER_CHARGE, 500))
                 .when(new WithdrawCashBalance(ID, "wd_1", eur(900)))
                 .expectException(refused(CONFLICT, "insufficient-balance"))
@@ -878,14 +880,14 @@ class CreditLedgerTest {
     }
 
     @Test
-    void paidPartWaitsForTheOtherParts() { // seed 004
+    void paidPartWaitsForTheOtherParts() { // cooling-off-prorata
         ledger(withdrawalOfTwoParts())
                 .when(new RecordWithdrawalRefund(ID, refundId("lot_cash_a"), null))
                 .expectEvents(new WithdrawalRefundPaid(ID, PANEL, "wd_1", refundId("lot_cash_a"), eur(300), NOW));
     }
 
     @Test
-    void failedPartComesBackAndTheWithdrawalSettlesWhenEveryPartIsAnswered() { // seed 004
+    void failedPartComesBackAndTheWithdrawalSettlesWhenEveryPartIsAnswered() { // cooling-off-prorata
         ledger(withdrawalOfTwoParts(new RecordWithdrawalRefund(ID, refundId("lot_cash_a"), null)))
                 .when(new RecordWithdrawalRefund(ID, refundId("lot_cash_c"), "refund_failed"))
                 .expectEvents(new WithdrawalRefundFailed(ID, PANEL, "wd_1", refundId("lot_cash_c"),
@@ -895,7 +897,7 @@ class CreditLedgerTest {
     }
 
     @Test
-    void withdrawalPaidInFullSettles() { // seed 004
+    void withdrawalPaidInFullSettles() { // cooling-off-prorata
         ledger(withdrawalOfTwoParts(new RecordWithdrawalRefund(ID, refundId("lot_cash_a"), null)))
                 .when(new RecordWithdrawalRefund(ID, refundId("lot_cash_c"), null))
                 .expectEvents(new WithdrawalRefundPaid(ID, PANEL, "wd_1", refundId("lot_cash_c"), eur(300), NOW),

@@ -55,7 +55,7 @@ class BillingFactsIT {
         api = new ApiClient("http://localhost:" + port);
     }
 
-    /** Seed 001 §3.1/§3.2: cancelling forfeits the allowance; purchased credits are kept. */
+    /** final-sale-duplicates-refunded §3.1/§3.2: cancelling forfeits the allowance; purchased credits are kept. */
     @Test
     void allowanceIsGrantedWhenASubscriptionStartsAndForfeitedWhenItIsCancelledWhilePurchasedCreditsStay() {
         String account = openedAccount();

@@ -231,7 +231,7 @@ class LedgerApiIT {
                 .asString()).isEqualTo("EXPIRED");
     }
 
-    /** Seed 000 §5: a reseller transfers to its own sub-resellers only. */
+    /** final-sale-reseller §5: a reseller transfers to its own sub-resellers only. */
     @Test
     void aResellerTransfersCreditsToItsSubResellerButNotToAnotherAccount() {
         String reseller = openedAccount("RESELLER", null);
@@ -253,7 +253,8 @@ class LedgerApiIT {
     }
 
     /**
-     * Seed 004: cash balance is withdrawable to the original payment method; the balance is reduced once and comes
+     * cooling-off-prorata: cash balance is withdrawable to the original payment method; the balance is reduced once and
+     * comes
      * back when billing cannot refund.
      */
     @Test

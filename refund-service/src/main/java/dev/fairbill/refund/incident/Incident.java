@@ -20,7 +20,8 @@ import dev.fairbill.platform.rules.RuleViolation;
 import dev.fairbill.refund.ids.IncidentId;
 
 /**
- * A service outage recorded by an operator (seed 001 §4, seed 002 part 3): the outage clauses read it to compensate
+ * A service outage recorded by an operator (final-sale-duplicates-refunded §4, exceptions-within-7-days part 3): the
+ * outage clauses read it to compensate
  * with service credits or to send a request to review. An outage still going on is recorded without its end and
  * closed once, when it is over.
  */

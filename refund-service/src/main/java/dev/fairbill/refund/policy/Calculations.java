@@ -71,7 +71,8 @@ final class Calculations {
     }
 
     /**
-     * Seed 004: {@code max(0, paid − round-half-even(listPrice × daysUsed ÷ daysInPeriod))}, days used capped at the
+     * cooling-off-prorata: {@code max(0, paid − round-half-even(listPrice × daysUsed ÷ daysInPeriod))}, days used
+     * capped at the
      * period. Charging the used days at the undiscounted list price deducts the coupon or annual-prepay discount as
      * the penalty.
      */
@@ -100,7 +101,8 @@ final class Calculations {
     }
 
     /**
-     * Seed 001 §4.2: {@code round-half-up(includedCredits × outageSeconds ÷ periodSeconds)}, at least 1 when there
+     * final-sale-duplicates-refunded §4.2: {@code round-half-up(includedCredits × outageSeconds ÷ periodSeconds)}, at
+     * least 1 when there
      * was any outage (a recorded outage is always compensated), 0 without one.
      */
     static long proportionalServiceCredits(long includedCredits, Duration outage, Duration period) {
@@ -112,7 +114,7 @@ final class Calculations {
         return Math.max(1, divide(includedCredits, outageSeconds, periodSeconds, RoundingMode.HALF_UP));
     }
 
-    /** Seed 003: what dropped below the ordered quantity, {@code ordered − currentCount}, never negative. */
+    /** refill-or-refund: what dropped below the ordered quantity, {@code ordered − currentCount}, never negative. */
     static long refillQuantity(long ordered, long currentCount) {
         return Math.max(0, ordered - currentCount);
     }

@@ -13,7 +13,7 @@ import dev.fairbill.refund.policy.Decision.Outcome;
  * reason (absent: any reason) and whose {@code when} holds (absent: always) decides. An {@code APPROVED} clause, or a
  * {@code REMEDY} clause with a calculation, that comes to zero does not decide: the next clause is tried.
  *
- * @param source      where the rule comes from, e.g. {@code seed 002 part 4}
+ * @param source      where the rule comes from, e.g. {@code exceptions-within-7-days part 4}
  * @param reasons     the reasons it answers, or {@code null} for any reason
  * @param when        the condition, or {@code null} for always
  * @param amount      for {@code APPROVED}: the calculation of the amount

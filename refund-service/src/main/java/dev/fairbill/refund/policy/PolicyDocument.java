@@ -10,7 +10,8 @@ import java.util.Optional;
  *
  * @param seed       the seed the template is faithful to, e.g. {@code 002}
  * @param parameters the template's defaults; a tenant's effective values are in {@link TenantPolicy#parameters()}
- * @param approvedRefundCancelsSubscription an approved refund of a subscription also cancels it immediately (seed 004)
+ * @param approvedRefundCancelsSubscription an approved refund of a subscription also cancels it immediately
+ * (cooling-off-prorata)
  */
 public record PolicyDocument(String id, int version, String seed, String name, String description,
                              PolicyParameters parameters, List<Clause> clauses,

@@ -29,10 +29,10 @@ public record RefundPolicyProperties(@NotEmpty Map<String, @Valid @NotNull Tenan
     /**
      * @param template              a {@link PolicyCatalog} id, e.g. {@code exceptions-within-7-days}
      * @param reviewSlaBusinessDays overrides {@code reviewSlaBusinessDays}
-     * @param requestWindow         overrides {@code requestWindow} (seed 002: P7D)
-     * @param longOutage            overrides {@code longOutage} (seed 002: PT24H)
-     * @param coolingOff            overrides {@code coolingOff} (seed 004: P7D)
-     * @param refillWindow          overrides {@code refillWindow}, used for products that state none (seed 003)
+     * @param requestWindow         overrides {@code requestWindow} (exceptions-within-7-days: P7D)
+     * @param longOutage            overrides {@code longOutage} (exceptions-within-7-days: PT24H)
+     * @param coolingOff            overrides {@code coolingOff} (cooling-off-prorata: P7D)
+     * @param refillWindow          overrides {@code refillWindow}, used for products that state none (refill-or-refund)
      * @param holidays              replace {@code holidays}: dates (yyyy-mm-dd) review deadlines skip
      */
     public record TenantRefunds(@NotBlank String template, @Positive Integer reviewSlaBusinessDays,

@@ -16,7 +16,7 @@ public record TenantPolicy(String tenant, PolicyDocument document, PolicyParamet
         return parameters.holidays();
     }
 
-    /** Business days a reviewer has to decide (seed 002 part 5: within 3–5). */
+    /** Business days a reviewer has to decide (exceptions-within-7-days part 5: within 3–5). */
     public int reviewSlaBusinessDays() {
         return parameters.reviewSlaBusinessDays();
     }

@@ -135,7 +135,10 @@ public class FactStore {
                 .update();
     }
 
-    /** The sub-resellers directly under {@code accountId} (seed 000's hierarchy has one level below a reseller). */
+    /**
+     * The sub-resellers directly under {@code accountId} (final-sale-reseller's hierarchy has one level below a
+     * reseller).
+     */
     public List<String> subResellersOf(String tenant, String accountId) {
         return jdbc.sql("""
                         SELECT account_id FROM fact_accounts

@@ -39,7 +39,7 @@ public class RefundCaseDecider {
      *
      * @param refundable          what is still refundable on the charge, or {@code null} when none was captured
      * @param reviewDueBy         for {@code NEEDS_REVIEW}: when the review is due, else {@code null}
-     * @param cancelsSubscription the policy cancels this subscription if its refund is approved (seed 004)
+     * @param cancelsSubscription the policy cancels this subscription if its refund is approved (cooling-off-prorata)
      * @param subscriptionToCancel which: the target, or the subscription the target charge paid for
      */
     public record Decided(RefundRequest request, RefundFacts facts, Decision decision, Money refundable,

@@ -15,7 +15,8 @@ import dev.fairbill.refund.saga.ChargebackRequests.Item;
 import dev.fairbill.refund.saga.DisputeEvidenceSource;
 
 /**
- * The refund side of a dispute's evidence bundle (seed 000 §9: "activation records, credit history, support records,
+ * The refund side of a dispute's evidence bundle (final-sale-reseller §9: "activation records, credit history, support
+ * records,
  * and usage history"), from refund-service's own facts: refunds already made on the charge, refund cases and their
  * notes, credit usage per day, subscription periods and purchases with their fulfilment.
  */

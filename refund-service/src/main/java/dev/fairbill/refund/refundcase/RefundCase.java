@@ -104,7 +104,8 @@ public class RefundCase {
     }
 
     /**
-     * Seed 000 §8, seed 002 part 3: a reviewer decides a case in review, once; never above the refundable rest. A
+     * final-sale-reseller §8, exceptions-within-7-days part 3: a reviewer decides a case in review, once; never above
+     * the refundable rest. A
      * case whose payout failed (nothing was paid) may be approved again, to any destination: its payout is then a new
      * attempt under the same refund id.
      */
@@ -126,7 +127,7 @@ public class RefundCase {
         if (command.refundable() != null && amount.isGreaterThan(command.refundable())) {
             throw RefundCaseRuleViolation.exceedsRefundable(amount, command.refundable());
         }
-        // without one named, the money goes where the policy sends approvals in review (seed 003: the balance)
+        // without one named, the money goes where the policy sends approvals in review (refill-or-refund: the balance)
         Decision.Destination destination = command.destination() != null ? command.destination()
                 : decision.destination() != null ? decision.destination()
                 : Decision.Destination.ORIGINAL_PAYMENT_METHOD;
@@ -167,7 +168,9 @@ public class RefundCase {
         deadlines.cancelAllWithinScope(REVIEW_DEADLINE);
     }
 
-    /** Evidence can be added while the case is in review (seed 002 part 3: evidence may be requested). */
+    /**
+     * Evidence can be added while the case is in review (exceptions-within-7-days part 3: evidence may be requested).
+     */
     @CommandHandler
     void handle(AddEvidence command, Clock clock) {
         requireTenant(command.tenant());
@@ -258,7 +261,10 @@ public class RefundCase {
                 command.completedBy(), now(clock), command.actor()));
     }
 
-    /** Seed 002 part 5: reviewed within 3–5 business days; a breach escalates the case, which stays in review. */
+    /**
+     * exceptions-within-7-days part 5: reviewed within 3–5 business days; a breach escalates the case, which stays in
+     * review.
+     */
     @DeadlineHandler(deadlineName = REVIEW_DEADLINE)
     void on(ReviewDue due, Clock clock) {
         if (status == RefundCaseStatus.IN_REVIEW && !escalated) {

@@ -20,7 +20,8 @@ public final class RefundCaseCommands {
      * @param chargeId    the charge the money went through, or {@code null} when none was captured
      * @param refundable  what is still refundable on that charge: a reviewer can never approve more
      * @param reviewDueBy for a {@code NEEDS_REVIEW} decision: when the review is due; otherwise {@code null}
-     * @param cancelsSubscription the tenant's policy cancels a subscription whose refund is approved (seed 004)
+     * @param cancelsSubscription the tenant's policy cancels a subscription whose refund is approved
+     * (cooling-off-prorata)
      * @param subscriptionToCancel the subscription it cancels: the target, or the one the target charge paid for
      */
     public record OpenRefundCase(@TargetAggregateIdentifier RefundCaseId caseId, String tenant, String accountId,

@@ -17,7 +17,8 @@ public final class RefundCaseEvents {
 
     /**
      * @param status              {@code IN_REVIEW}, {@code APPROVED} or {@code DENIED}, from the decision's outcome
-     * @param cancelsSubscription an approved refund of this subscription also cancels it (seed 004's template)
+     * @param cancelsSubscription an approved refund of this subscription also cancels it (cooling-off-prorata's
+     * template)
      * @param subscriptionToCancel the subscription it cancels: the target, or the subscription the target charge paid
      *                             for; {@code null} in cases opened before it was recorded (then the target)
      */
@@ -167,7 +168,7 @@ public final class RefundCaseEvents {
         }
     }
 
-    /** Seed 004's template: an approved refund of a subscription also cancels it immediately. */
+    /** cooling-off-prorata's template: an approved refund of a subscription also cancels it immediately. */
     @StoredAs("refund.SubscriptionCancellationRequested")
     @Revision("1")
     public record SubscriptionCancellationRequested(RefundCaseId caseId, String tenant, String accountId,

@@ -14,7 +14,7 @@ import dev.fairbill.platform.money.Money;
  */
 public final class ChargebackRequests {
 
-    /** Seed 000 §9: a sub-reseller's allocations are frozen while its reseller's dispute is reviewed. */
+    /** final-sale-reseller §9: a sub-reseller's allocations are frozen while its reseller's dispute is reviewed. */
     @StoredAs("refund.SubResellerFreezeRequested")
     @Revision("1")
     public record SubResellerFreezeRequested(String disputeId, String accountId, String tenant,
@@ -34,7 +34,7 @@ public final class ChargebackRequests {
                                            Instant requestedAt) {
     }
 
-    /** The refund side of the evidence bundle, compiled before the processor's due date (seed 000 §9). */
+    /** The refund side of the evidence bundle, compiled before the processor's due date (final-sale-reseller §9). */
     @StoredAs("refund.DisputeEvidenceCompiled")
     @Revision("1")
     public record DisputeEvidenceCompiled(String disputeId, String chargeId, String accountId, String tenant,

@@ -27,7 +27,8 @@ import dev.fairbill.refund.saga.ReportedFacts.DisputeCloseReported;
 import dev.fairbill.refund.saga.ReportedFacts.DisputeOpenReported;
 
 /**
- * Chargeback-triggered suspension (saga 3; seed 000 §9, seed 001 §7). Billing marks the charge disputed
+ * Chargeback-triggered suspension (saga 3; final-sale-reseller §9, final-sale-duplicates-refunded §7). Billing marks
+ * the charge disputed
  * and holds the account when the webhook arrives, and the ledger freezes on the account's suspension (ADR 0009); this
  * saga does the rest: it freezes the sub-resellers' allocations, compiles the refund side of the evidence bundle at
  * once and again shortly before the processor's due date, and on the outcome lifts the sub-resellers' freezes

@@ -40,7 +40,10 @@ public final class ReportedFacts {
     public record LotGrantReported(String operationId, String accountId, String lotId, Instant grantedAt) {
     }
 
-    /** @param subResellers the account's sub-resellers when the dispute opened (seed 000: their allocations freeze) */
+    /**
+     * @param subResellers the account's sub-resellers when the dispute opened (final-sale-reseller: their allocations
+     * freeze)
+     */
     @StoredAs("refund.DisputeOpenReported")
     @Revision("1")
     public record DisputeOpenReported(String disputeId, String chargeId, String accountId, String tenant,

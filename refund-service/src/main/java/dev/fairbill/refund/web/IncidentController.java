@@ -29,7 +29,10 @@ import dev.fairbill.refund.query.RefundCaseQueries;
 import dev.fairbill.refund.query.RefundFactsReader;
 import jakarta.validation.Valid;
 
-/** Outages recorded by operators; the outage clauses of the policies read them (seed 001 §4, seed 002 part 3). */
+/**
+ * Outages recorded by operators; the outage clauses of the policies read them (final-sale-duplicates-refunded §4,
+ * exceptions-within-7-days part 3).
+ */
 @RestController
 @RequestMapping("/api/v1/incidents")
 public class IncidentController {

@@ -153,7 +153,9 @@ public class RefundRequestController {
         return RefundCaseResponse.of(find(caller.tenant(), caseId));
     }
 
-    /** Evidence asked for during the review (seed 002 part 3: order details, identity, proof for fraud). */
+    /**
+     * Evidence asked for during the review (exceptions-within-7-days part 3: order details, identity, proof for fraud).
+     */
     @PostMapping("/{caseId}/evidence")
     public RefundCaseResponse addEvidence(@PathVariable String caseId,
                                           @Valid @RequestBody RefundRequestBody.EvidenceBody body) {

@@ -18,7 +18,10 @@ import dev.fairbill.refund.incident.Incident.IncidentClosed;
 import dev.fairbill.refund.incident.Incident.IncidentRecorded;
 import dev.fairbill.refund.incident.Incident.RecordIncident;
 
-/** Seed 001 §4, seed 002 part 3: outages, recorded while they go on and closed once when they are over. */
+/**
+ * final-sale-duplicates-refunded §4, exceptions-within-7-days part 3: outages, recorded while they go on and closed
+ * once when they are over.
+ */
 class IncidentTest {
 
     private static final IncidentId ID = IncidentId.of("inc_1");

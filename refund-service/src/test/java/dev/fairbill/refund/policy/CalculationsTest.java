@@ -13,7 +13,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** The named calculations, with worked examples (docs/domain.md, money and time: half-even unless a seed says else). */
 class CalculationsTest {
 
-    @ParameterizedTest(name = "seed 004: {0} s since the period start → {1} days used (rounded up)")
+    @ParameterizedTest(name = "cooling-off-prorata: {0} s since the period start → {1} days used (rounded up)")
     @CsvSource({"0, 0", "1, 1", "86400, 1", "86401, 2", "8596800, 100", "8553600, 99"})
     void daysUsedRoundUpToWholeDays(long seconds, long days) {
         assertThat(Calculations.daysUsed(Duration.ofSeconds(seconds))).isEqualTo(days);
@@ -69,14 +69,14 @@ class CalculationsTest {
         assertThat(Calculations.proRataRefund(eur(10000), eur(12000), 0, 365)).isEqualTo(eur(10000));
     }
 
-    @ParameterizedTest(name = "seed 003: paid {0}, {2} of {1} delivered → undelivered part {3}")
+    @ParameterizedTest(name = "refill-or-refund: paid {0}, {2} of {1} delivered → undelivered part {3}")
     @CsvSource({"2000, 2000, 1234, 766", "2000, 2000, 0, 2000", "2000, 2000, 2000, 0", "2000, 2000, 2100, 0",
             "999, 2000, 1000, 500", "997, 2000, 1000, 498", "1000, 3, 1, 667", "1000, 0, 0, 0"})
     void undeliveredPartRoundsHalfEven(long paid, long ordered, long delivered, long refund) {
         assertThat(Calculations.undeliveredPart(eur(paid), ordered, delivered)).isEqualTo(eur(refund));
     }
 
-    @ParameterizedTest(name = "seed 001 §4.2: {0} credits, {1} s outage in a {2} s period → {3} credits")
+    @ParameterizedTest(name = "final-sale-duplicates-refunded §4.2: {0} credits, {1} s outage in a {2} s period → {3} credits")
     @CsvSource({"100, 43200, 2678400, 2", "100, 66960, 2678400, 3", "100, 60, 2678400, 1", "1200, 86400, 31536000, 3",
             "100, 0, 2678400, 0", "100, 5356800, 2678400, 100", "0, 3600, 2678400, 1"})
     void serviceCreditsAreProportionalRoundedHalfUpAndAtLeastOne(long included, long outage, long period,
@@ -85,7 +85,7 @@ class CalculationsTest {
                 Duration.ofSeconds(period))).isEqualTo(credits);
     }
 
-    @ParameterizedTest(name = "seed 003: {0} ordered, {1} now → refill {2}")
+    @ParameterizedTest(name = "refill-or-refund: {0} ordered, {1} now → refill {2}")
     @CsvSource({"2000, 1600, 400", "2000, 2000, 0", "2000, 2100, 0", "2000, 0, 2000"})
     void refillIsWhatDroppedBelowTheOrderedQuantity(long ordered, long current, long refill) {
         assertThat(Calculations.refillQuantity(ordered, current)).isEqualTo(refill);

@@ -64,7 +64,8 @@ class RefundCaseExecutionTest {
     }
 
     @Test
-    void anApprovedCasePaysOutUnderItsOneRefundId() { // seed 001 §4.3: the duplicate goes back to the card
+    // final-sale-duplicates-refunded §4.3: the duplicate goes back to the card
+    void anApprovedCasePaysOutUnderItsOneRefundId() {
         fixture.given(opened(DUPLICATE, APPROVED, RefundCaseStatus.APPROVED, false))
                 .andGivenCurrentTime(NOW)
                 .when(new ExecuteRefundCase(ID))
@@ -88,7 +89,7 @@ class RefundCaseExecutionTest {
     }
 
     @Test
-    void aReviewersApprovalPaysTheApprovedAmountToTheChosenDestination() { // seed 000 §8
+    void aReviewersApprovalPaysTheApprovedAmountToTheChosenDestination() { // final-sale-reseller §8
         Decision review = new Decision(Outcome.NEEDS_REVIEW, null, null, null, "final-sale-reseller", 1,
                 "duplicate-unflagged", "A reviewer decides.");
         Money lower = Money.of(400, "EUR");
@@ -102,7 +103,7 @@ class RefundCaseExecutionTest {
     }
 
     @Test
-    void underCoolingOffARefundAskedForByTheChargeOfASubscriptionCancelsItToo() { // seed 004 "cancels it immediately"
+    void underCoolingOffARefundAskedForByTheChargeOfASubscriptionCancelsItToo() { // cooling-off-prorata "cancels it immediately"
         RefundRequest byCharge = new RefundRequest(RefundReason.COOLING_OFF,
                 new Target(TargetKind.CHARGE, CHARGE), null, List.of());
         Decision full = new Decision(Outcome.APPROVED, EUR_1000, Destination.ORIGINAL_PAYMENT_METHOD, null,
@@ -117,7 +118,7 @@ class RefundCaseExecutionTest {
     }
 
     @Test
-    void anApprovedSubscriptionRefundUnderCoolingOffAlsoCancelsTheSubscription() { // seed 004 template
+    void anApprovedSubscriptionRefundUnderCoolingOffAlsoCancelsTheSubscription() { // cooling-off-prorata template
         RefundRequest coolingOff = new RefundRequest(RefundReason.COOLING_OFF,
                 new Target(TargetKind.SUBSCRIPTION, "sub_1"), null, List.of());
         Decision full = new Decision(Outcome.APPROVED, EUR_1000, Destination.ORIGINAL_PAYMENT_METHOD, null,
@@ -222,7 +223,7 @@ class RefundCaseExecutionTest {
     }
 
     @Test
-    void serviceCreditsAreGrantedUnderTheCasesOperationId() { // seed 001 §4.2
+    void serviceCreditsAreGrantedUnderTheCasesOperationId() { // final-sale-duplicates-refunded §4.2
         Decision credits = remedy("SERVICE_CREDIT", 12L);
         fixture.given(opened(outage(), credits, RefundCaseStatus.APPROVED, false))
                 .andGivenCurrentTime(NOW)
@@ -232,7 +233,7 @@ class RefundCaseExecutionTest {
     }
 
     @Test
-    void aRefillIsRequestedAndTheCaseStaysExecutingUntilItIsDelivered() { // seed 003: refill inside the window
+    void aRefillIsRequestedAndTheCaseStaysExecutingUntilItIsDelivered() { // refill-or-refund: refill inside the window
         Decision refill = remedy("REFILL", 150L);
         RefundRequest dropped = new RefundRequest(RefundReason.COUNT_DROPPED,
                 new Target(TargetKind.PURCHASE, "pur_1"), null, List.of());
@@ -249,7 +250,7 @@ class RefundCaseExecutionTest {
     }
 
     @Test
-    void anOperatorCompletesARemedyTask() { // seed 000 §7: operational fix through support
+    void anOperatorCompletesARemedyTask() { // final-sale-reseller §7: operational fix through support
         Decision fix = remedy("OPERATIONAL_FIX", null);
         fixture.given(opened(outage(), fix, RefundCaseStatus.APPROVED, false),
                         new RemedyRequested(ID, TENANT, ACCOUNT, "OPERATIONAL_FIX", null, REFUND, "sub_1", NOW))

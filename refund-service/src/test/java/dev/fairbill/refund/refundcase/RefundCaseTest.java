@@ -62,7 +62,7 @@ class RefundCaseTest {
     }
 
     @Test
-    void aCaseNeedingReviewWaitsInTheQueueWithItsDeadline() { // seed 002 part 3 and part 5
+    void aCaseNeedingReviewWaitsInTheQueueWithItsDeadline() { // exceptions-within-7-days part 3 and part 5
         fixture.givenCurrentTime(NOW)
                 .when(open(REVIEW, DUE))
                 .expectEvents(opened(REVIEW, RefundCaseStatus.IN_REVIEW, DUE))
@@ -70,7 +70,7 @@ class RefundCaseTest {
     }
 
     @Test
-    void anApprovedDecisionOpensAnApprovedCaseWithoutADeadline() { // seed 001 §4.3
+    void anApprovedDecisionOpensAnApprovedCaseWithoutADeadline() { // final-sale-duplicates-refunded §4.3
         Decision approved = new Decision(Outcome.APPROVED, EUR_1000, Destination.ORIGINAL_PAYMENT_METHOD, null,
                 "final-sale-duplicates-refunded", 1, "duplicate-flagged", "The duplicate is refunded.");
         fixture.givenCurrentTime(NOW)
@@ -80,7 +80,7 @@ class RefundCaseTest {
     }
 
     @Test
-    void aDeniedDecisionOpensADeniedCase() { // seed 000 §2: final sale
+    void aDeniedDecisionOpensADeniedCase() { // final-sale-reseller §2: final sale
         Decision denied = new Decision(Outcome.DENIED, null, null, null, "final-sale-reseller", 1, "final-sale",
                 "All sales are final.");
         fixture.givenCurrentTime(NOW)
@@ -99,7 +99,7 @@ class RefundCaseTest {
     }
 
     @Test
-    void aReviewerMayLowerTheAmountAndChooseTheDestination() { // seed 000 §8: discretionary review
+    void aReviewerMayLowerTheAmountAndChooseTheDestination() { // final-sale-reseller §8: discretionary review
         Money lower = Money.of(400, "EUR");
         fixture.given(opened(REVIEW, RefundCaseStatus.IN_REVIEW, DUE))
                 .andGivenCurrentTime(NOW)
@@ -125,7 +125,7 @@ class RefundCaseTest {
     }
 
     @Test
-    void anApprovalWithoutAmountRefundsWhatIsStillRefundableToThePaymentMethod() { // seed 002 part 6
+    void anApprovalWithoutAmountRefundsWhatIsStillRefundableToThePaymentMethod() { // exceptions-within-7-days part 6
         fixture.given(opened(REVIEW, RefundCaseStatus.IN_REVIEW, DUE))
                 .andGivenCurrentTime(NOW)
                 .when(new ApproveRefundCase(ID, TENANT, null, null, EUR_1000, "proof checked", "key_reviewer"))
@@ -134,7 +134,7 @@ class RefundCaseTest {
     }
 
     @Test
-    void anApprovalWithoutDestinationPaysWhereThePolicySendsApprovalsInReview() { // seed 003: to the balance
+    void anApprovalWithoutDestinationPaysWhereThePolicySendsApprovalsInReview() { // refill-or-refund: to the balance
         Decision toBalance = new Decision(Outcome.NEEDS_REVIEW, null, Destination.ACCOUNT_BALANCE, null,
                 "refill-or-refund", 2, "wrong-service", "A person checks.");
         fixture.given(opened(toBalance, RefundCaseStatus.IN_REVIEW, DUE))
@@ -145,7 +145,8 @@ class RefundCaseTest {
     }
 
     @Test
-    void aReviewerMayApproveWithARemedyInsteadOfMoney() { // seed 001 §4: credits or an extension, not money
+    // final-sale-duplicates-refunded §4: credits or an extension, not money
+    void aReviewerMayApproveWithARemedyInsteadOfMoney() {
         Decision.Remedy credits = new Decision.Remedy("SERVICE_CREDIT", null, 40L);
         Actor reviewer = new Actor("key_reviewer", "req-1");
         fixture.given(opened(REVIEW, RefundCaseStatus.IN_REVIEW, DUE))
@@ -234,7 +235,7 @@ class RefundCaseTest {
     }
 
     @Test
-    void evidenceCanBeAddedWhileInReview() { // seed 002 part 3: evidence may be requested
+    void evidenceCanBeAddedWhileInReview() { // exceptions-within-7-days part 3: evidence may be requested
         Evidence bank = new Evidence(Evidence.EvidenceKind.BANK_PROOF, "statement-11");
         fixture.given(opened(REVIEW, RefundCaseStatus.IN_REVIEW, DUE))
                 .andGivenCurrentTime(NOW)
@@ -243,7 +244,7 @@ class RefundCaseTest {
     }
 
     @Test
-    void aReviewPastItsDeadlineEscalates() { // seed 002 part 5: reviewed within 3–5 business days
+    void aReviewPastItsDeadlineEscalates() { // exceptions-within-7-days part 5: reviewed within 3–5 business days
         fixture.givenCurrentTime(NOW)
                 .andGivenCommands(open(REVIEW, DUE))
                 .whenThenTimeAdvancesTo(DUE.plusSeconds(1))

@@ -24,7 +24,7 @@ import dev.fairbill.refund.saga.ReportedFacts.DisputeCloseReported;
 import dev.fairbill.refund.saga.ReportedFacts.DisputeOpenReported;
 
 /**
- * Chargeback-triggered suspension (saga 3, seed 000 §9): sub-reseller freezes, the evidence before the due
+ * Chargeback-triggered suspension (saga 3, final-sale-reseller §9): sub-reseller freezes, the evidence before the due
  * date, won and lost, and the outcome deadline.
  */
 class ChargebackSagaTest {
@@ -58,7 +58,7 @@ class ChargebackSagaTest {
     }
 
     @Test
-    void anOpenedDisputeFreezesTheSubResellersAndCompilesTheEvidenceAtOnce() { // seed 000 §9
+    void anOpenedDisputeFreezesTheSubResellersAndCompilesTheEvidenceAtOnce() { // final-sale-reseller §9
         fixture.givenCurrentTime(NOW)
                 .whenPublishingA(opened(DUE))
                 .expectActiveSagas(1)

@@ -73,7 +73,8 @@ class RefundExecutionSagaTest {
     }
 
     @Test
-    void anApprovedCaseIsExecuted() { // seed 001 §4.3: the flagged duplicate's case is approved at once
+    // final-sale-duplicates-refunded §4.3: the flagged duplicate's case is approved at once
+    void anApprovedCaseIsExecuted() {
         fixture.givenCurrentTime(NOW)
                 .whenAggregate(CASE).publishes(opened(APPROVED, RefundCaseStatus.APPROVED))
                 .expectActiveSagas(1)
@@ -82,7 +83,7 @@ class RefundExecutionSagaTest {
     }
 
     @Test
-    void aReviewersApprovalIsExecuted() { // seed 000 §8, seed 002 part 3
+    void aReviewersApprovalIsExecuted() { // final-sale-reseller §8, exceptions-within-7-days part 3
         Decision review = new Decision(Outcome.NEEDS_REVIEW, null, null, null, "exceptions-within-7-days", 1,
                 "fraud-with-proof", "A reviewer decides.");
         fixture.givenAggregate(CASE).published(opened(review, RefundCaseStatus.IN_REVIEW))
@@ -193,14 +194,15 @@ class RefundExecutionSagaTest {
     }
 
     @Test
-    void aBalancePayoutCompletesWhenTheLedgerGrantsTheLot() { // seed 004: the pro-rata rest as account balance
+    // cooling-off-prorata: the pro-rata rest as account balance
+    void aBalancePayoutCompletesWhenTheLedgerGrantsTheLot() {
         fixture.givenAggregate(CASE).published(opened(APPROVED, RefundCaseStatus.APPROVED), payout(1))
                 .whenPublishingA(new LotGrantReported(REFUND, ACCOUNT, "lot_1", NOW))
                 .expectDispatchedCommands(new RecordPayout(ID, REFUND));
     }
 
     @Test
-    void grantedServiceCreditsCompleteTheRemedy() { // seed 001 §4.2
+    void grantedServiceCreditsCompleteTheRemedy() { // final-sale-duplicates-refunded §4.2
         Decision credits = new Decision(Outcome.REMEDY, null, null, new Decision.Remedy("SERVICE_CREDIT", null, 12L),
                 "final-sale-duplicates-refunded", 1, "outage-credits", "Service credits.");
         fixture.givenAggregate(CASE).published(opened(credits, RefundCaseStatus.APPROVED),
@@ -210,7 +212,7 @@ class RefundExecutionSagaTest {
     }
 
     @Test
-    void anOperatorTaskWaitsForTheOperatorWithTheTaskDeadline() { // seed 000 §7: operational fix
+    void anOperatorTaskWaitsForTheOperatorWithTheTaskDeadline() { // final-sale-reseller §7: operational fix
         Decision fix = new Decision(Outcome.REMEDY, null, null, new Decision.Remedy("OPERATIONAL_FIX", null, null),
                 "final-sale-reseller", 1, "failed-activation", "Support fixes it.");
         fixture.givenAggregate(CASE).published(opened(fix, RefundCaseStatus.APPROVED))

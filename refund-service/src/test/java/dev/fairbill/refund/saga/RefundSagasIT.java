@@ -61,7 +61,7 @@ class RefundSagasIT {
         api = new ApiClient("http://localhost:" + port);
     }
 
-    /** Saga 2, seed 001 §4.3: flagged → case → processor refund → COMPLETED; never twice. */
+    /** Saga 2, final-sale-duplicates-refunded §4.3: flagged → case → processor refund → COMPLETED; never twice. */
     @Test
     void aFlaggedDuplicateIsRefundedOnceEvenWhenTheAnswerIsRedelivered() {
         String account = BillingFacts.id("acct_");
@@ -132,7 +132,7 @@ class RefundSagasIT {
                 "studio"))).body()).get("data").findValuesAsString("id")).contains(failed.get("id").asString());
     }
 
-    /** Saga 3, seed 000 §9: sub-resellers frozen, evidence compiled, lost → clawback and unfreeze. */
+    /** Saga 3, final-sale-reseller §9: sub-resellers frozen, evidence compiled, lost → clawback and unfreeze. */
     @Test
     void aDisputeFreezesSubResellersCompilesEvidenceAndALossClawsBack() {
         String reseller = BillingFacts.id("acct_");

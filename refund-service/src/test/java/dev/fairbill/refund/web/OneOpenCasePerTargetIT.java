@@ -73,7 +73,10 @@ class OneOpenCasePerTargetIT {
         assertThat(casesOf(account)).isEqualTo(1);
     }
 
-    /** Seed 004: a cooling-off refund asked for by the subscription's charge cancels it, as one by the subscription. */
+    /**
+     * cooling-off-prorata: a cooling-off refund asked for by the subscription's charge cancels it, as one by the
+     * subscription.
+     */
     @Test
     void aCoolingOffRefundByTheSubscriptionsChargeCancelsTheSubscription() {
         String account = BillingFacts.id("acct_");

@@ -53,7 +53,8 @@ class RefundRequestsIT {
     }
 
     /**
-     * Seed 001 §4.3 and the rules every policy obeys: an unflagged duplicate claim goes to review; a flagged
+     * final-sale-duplicates-refunded §4.3 and the rules every policy obeys: an unflagged duplicate claim goes to
+     * review; a flagged
      * duplicate is reversed by a case the system opens itself (so the customer's own claim finds nothing left to
      * refund), and once the charge is disputed nothing is refunded (clause charge-disputed).
      */
@@ -98,7 +99,10 @@ class RefundRequestsIT {
         assertThat(caseCount(account)).as("previews open nothing").isOne();
     }
 
-    /** Seed 002 part 3 and part 5: fraud with proof goes to review; a reviewer decides once, within the remainder. */
+    /**
+     * exceptions-within-7-days part 3 and part 5: fraud with proof goes to review; a reviewer decides once, within the
+     * remainder.
+     */
     @Test
     void aReviewerDecidesACaseInTheReviewQueueOnce() {
         String account = BillingFacts.id("acct_");
@@ -163,7 +167,10 @@ class RefundRequestsIT {
                 .containsExactly("POLICY", "REVIEWER");
     }
 
-    /** Seed 001 §4.2: an outage inside the period is compensated with proportional service credits. */
+    /**
+     * final-sale-duplicates-refunded §4.2: an outage inside the period is compensated with proportional service
+     * credits.
+     */
     @Test
     void anIncidentInThePeriodTurnsAnOutageClaimIntoServiceCredits() {
         String account = BillingFacts.id("acct_");
@@ -197,7 +204,8 @@ class RefundRequestsIT {
     }
 
     /**
-     * Seed 001 §4.2: what an outage is compensated with depends on its length, so requests during one still going on
+     * final-sale-duplicates-refunded §4.2: what an outage is compensated with depends on its length, so requests during
+     * one still going on
      * wait in review; closing it decides them by the policy with the whole outage.
      */
     @Test

@@ -25,7 +25,8 @@ import dev.fairbill.refund.RefundApplication;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Seed 002 part 5: a review not decided by its deadline escalates — even when the deadline passes while the service
+ * exceptions-within-7-days part 5: a review not decided by its deadline escalates — even when the deadline passes while
+ * the service
  * is down. The deadline persists in PostgreSQL (db-scheduler) and fires after the restart.
  */
 class ReviewEscalationRestartIT {

@@ -7,19 +7,19 @@ import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 
-import dev.fairbill.billing.payment.PaymentProcessor.CaptureRequest;
-import dev.fairbill.billing.payment.PaymentProcessor.Captured;
-import dev.fairbill.billing.payment.PaymentProcessor.Declined;
-import dev.fairbill.billing.payment.PaymentProcessor.RefundDeclined;
-import dev.fairbill.billing.payment.PaymentProcessor.RefundRequest;
-import dev.fairbill.billing.payment.PaymentProcessor.Refunded;
+import dev.fairbill.billing.payment.PaymentGateway.CaptureRequest;
+import dev.fairbill.billing.payment.PaymentGateway.Captured;
+import dev.fairbill.billing.payment.PaymentGateway.Declined;
+import dev.fairbill.billing.payment.PaymentGateway.RefundDeclined;
+import dev.fairbill.billing.payment.PaymentGateway.RefundRequest;
+import dev.fairbill.billing.payment.PaymentGateway.Refunded;
 import dev.fairbill.platform.money.Money;
 
 /** The sandbox payment methods of the local fixtures. */
-class SandboxPaymentProcessorTest {
+class SandboxPaymentGatewayTest {
 
     private static final Money EUR_1000 = Money.of(1000, "EUR");
-    private final SandboxPaymentProcessor sandbox = new SandboxPaymentProcessor(new SandboxProperties(Duration.ZERO));
+    private final SandboxPaymentGateway sandbox = new SandboxPaymentGateway(new SandboxProperties(Duration.ZERO));
 
     @Test
     void okCardCapturesWithASandboxChargeId() {

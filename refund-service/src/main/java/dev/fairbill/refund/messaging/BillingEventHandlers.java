@@ -7,35 +7,98 @@ import org.springframework.context.annotation.Configuration;
 
 import dev.fairbill.contracts.MoneyAmount;
 import dev.fairbill.contracts.billing.AccountOpenedV1;
+import dev.fairbill.contracts.billing.ChargeCapturedV1;
 import dev.fairbill.contracts.billing.ChargeFlaggedDuplicateV1;
 import dev.fairbill.contracts.billing.ChargeRefundFailedV1;
 import dev.fairbill.contracts.billing.ChargeRefundedV1;
 import dev.fairbill.contracts.billing.DisputeClosedV1;
 import dev.fairbill.contracts.billing.DisputeOpenedV1;
+import dev.fairbill.contracts.billing.PurchaseFulfilmentChangedV1;
+import dev.fairbill.contracts.billing.PurchasePaidV1;
 import dev.fairbill.contracts.billing.RefillFulfilmentChangedV1;
 import dev.fairbill.contracts.billing.SubscriptionCancellationScheduledV1;
 import dev.fairbill.contracts.billing.SubscriptionCancelledV1;
-import dev.fairbill.contracts.ledger.LotGrantedV1;
+import dev.fairbill.contracts.billing.SubscriptionExpiredV1;
+import dev.fairbill.contracts.billing.SubscriptionReinstatedV1;
+import dev.fairbill.contracts.billing.SubscriptionRenewedV1;
+import dev.fairbill.contracts.billing.SubscriptionStartedV1;
+import dev.fairbill.contracts.billing.SubscriptionSuspendedV1;
+import dev.fairbill.contracts.billing.SubscriptionTerminatedV1;
 import dev.fairbill.platform.id.IdPrefix;
 import dev.fairbill.platform.id.Ids;
 import dev.fairbill.platform.messaging.InboundHandler;
 import dev.fairbill.platform.money.Money;
-import dev.fairbill.refund.refundcase.RefundCaseCommands.CompleteRemedy;
 import dev.fairbill.refund.ids.RefundCaseId;
 import dev.fairbill.refund.query.FactStore;
+import dev.fairbill.refund.refundcase.RefundCaseCommands.CompleteRemedy;
 import dev.fairbill.refund.saga.ReportedFacts.ChargeRefundFailureReported;
 import dev.fairbill.refund.saga.ReportedFacts.ChargeRefundReported;
 import dev.fairbill.refund.saga.ReportedFacts.DisputeCloseReported;
 import dev.fairbill.refund.saga.ReportedFacts.DisputeOpenReported;
-import dev.fairbill.refund.saga.ReportedFacts.LotGrantReported;
 
 /**
- * The facts the sagas act on. Each is applied once through the inbox, and in the same transaction it updates
- * refund-service's facts and is published on its own event bus for the sagas, or opens
- * the refund case the fact calls for.
+ * What refund-service does with billing's events, each applied once through the inbox: it keeps the facts it decides
+ * from (it never calls another service while deciding), hands the sagas the facts they wait for on its own event bus
+ * in the same transaction, and opens the refund cases a fact calls for (saga 1, saga 2).
  */
 @Configuration(proxyBeanMethods = false)
-class SagaFactHandlers {
+class BillingEventHandlers {
+
+    @Bean
+    InboundHandler<ChargeCapturedV1> chargeCaptured(FactStore facts) {
+        return InboundHandler.of(ChargeCapturedV1.TYPE, ChargeCapturedV1.class, facts::chargeCaptured);
+    }
+
+    @Bean
+    InboundHandler<SubscriptionStartedV1> subscriptionStarted(FactStore facts) {
+        return InboundHandler.of(SubscriptionStartedV1.TYPE, SubscriptionStartedV1.class, s ->
+                facts.subscriptionPeriod(s.subscriptionId(), s.accountId(), s.tenant(), s.planId(), s.status(),
+                        s.periodStart(), s.periodEnd(), s.listPrice().amount(), s.price().amount(),
+                        s.price().currency(), s.couponPercentOff(), s.includedCredits(), s.chargeId()));
+    }
+
+    @Bean
+    InboundHandler<SubscriptionRenewedV1> subscriptionRenewed(FactStore facts) {
+        return InboundHandler.of(SubscriptionRenewedV1.TYPE, SubscriptionRenewedV1.class, s ->
+                facts.subscriptionPeriod(s.subscriptionId(), s.accountId(), s.tenant(), s.planId(), "ACTIVE",
+                        s.periodStart(), s.periodEnd(), s.listPrice().amount(), s.price().amount(),
+                        s.price().currency(), s.couponPercentOff(), s.includedCredits(), s.chargeId()));
+    }
+
+    @Bean
+    InboundHandler<SubscriptionExpiredV1> subscriptionExpired(FactStore facts) {
+        return InboundHandler.of(SubscriptionExpiredV1.TYPE, SubscriptionExpiredV1.class,
+                s -> facts.subscriptionStatus(s.subscriptionId(), "EXPIRED"));
+    }
+
+    @Bean
+    InboundHandler<SubscriptionSuspendedV1> subscriptionSuspended(FactStore facts) {
+        return InboundHandler.of(SubscriptionSuspendedV1.TYPE, SubscriptionSuspendedV1.class,
+                s -> facts.subscriptionStatus(s.subscriptionId(), "SUSPENDED"));
+    }
+
+    @Bean
+    InboundHandler<SubscriptionReinstatedV1> subscriptionReinstated(FactStore facts) {
+        return InboundHandler.of(SubscriptionReinstatedV1.TYPE, SubscriptionReinstatedV1.class,
+                s -> facts.subscriptionStatus(s.subscriptionId(), s.status()));
+    }
+
+    @Bean
+    InboundHandler<SubscriptionTerminatedV1> subscriptionTerminated(FactStore facts) {
+        return InboundHandler.of(SubscriptionTerminatedV1.TYPE, SubscriptionTerminatedV1.class,
+                s -> facts.subscriptionStatus(s.subscriptionId(), "TERMINATED"));
+    }
+
+    @Bean
+    InboundHandler<PurchasePaidV1> purchasePaid(FactStore facts) {
+        return InboundHandler.of(PurchasePaidV1.TYPE, PurchasePaidV1.class, facts::purchasePaid);
+    }
+
+    @Bean
+    InboundHandler<PurchaseFulfilmentChangedV1> fulfilmentChanged(FactStore facts) {
+        return InboundHandler.of(PurchaseFulfilmentChangedV1.TYPE, PurchaseFulfilmentChangedV1.class,
+                facts::fulfilmentChanged);
+    }
 
     @Bean
     InboundHandler<AccountOpenedV1> accountOpened(FactStore facts) {
@@ -62,16 +125,6 @@ class SagaFactHandlers {
             if (isOurs(failed.refundId())) {
                 events.publish(new ChargeRefundFailureReported(failed.refundId(), failed.chargeId(),
                         failed.failureCode(), failed.failedAt()));
-            }
-        });
-    }
-
-    @Bean
-    InboundHandler<LotGrantedV1> lotGranted(EventGateway events) {
-        return InboundHandler.of(LotGrantedV1.TYPE, LotGrantedV1.class, granted -> {
-            if (isOurs(granted.operationId())) {
-                events.publish(new LotGrantReported(granted.operationId(), granted.accountId(), granted.lotId(),
-                        granted.grantedAt()));
             }
         });
     }

@@ -19,7 +19,9 @@ import dev.fairbill.contracts.billing.SubscriptionExpiredV1;
 import dev.fairbill.contracts.billing.SubscriptionRenewedV1;
 import dev.fairbill.contracts.billing.SubscriptionStartedV1;
 import dev.fairbill.contracts.billing.SubscriptionTerminatedV1;
+import dev.fairbill.contracts.ledger.ApplyCashBalanceRequestedV1;
 import dev.fairbill.ledger.ledger.CreditUnit;
+import dev.fairbill.ledger.ledger.LedgerCommands.ApplyCashBalance;
 import dev.fairbill.ledger.ledger.LedgerCommands.ForfeitAllowance;
 import dev.fairbill.ledger.ledger.LedgerCommands.FreezeLedger;
 import dev.fairbill.ledger.ledger.LedgerCommands.GrantLot;
@@ -32,13 +34,15 @@ import dev.fairbill.ledger.ledger.LotSource;
 import dev.fairbill.ledger.ledger.OpenLedger;
 import dev.fairbill.ledger.query.CapturedCharges;
 import dev.fairbill.platform.messaging.InboundHandler;
+import dev.fairbill.platform.money.Money;
 
 /**
- * What the ledger does with billing's facts, each applied once through the inbox. Lots granted from a fact take their
+ * What the ledger does with billing's events, and its requests to pay a charge from cash balance, each applied once
+ * through the inbox. Lots granted from a fact take their
  * id from it, so even a fact that reached the ledger twice under two message ids grants once.
  */
 @Configuration(proxyBeanMethods = false)
-class BillingFactHandlers {
+class BillingEventHandlers {
 
     /** Billing suspends an account for a dispute or an operator: its ledger freezes until it is reinstated. */
     static final String SUSPENSION = "ACCOUNT_SUSPENDED";
@@ -57,8 +61,10 @@ class BillingFactHandlers {
     }
 
     /**
-     * A paid period grants its included credits as allowance (seed 001 §3.1: they do not expire while the
-     * subscription is active); a trial grants its trial credits until the trial ends (seed 001 §3.3).
+     * A paid period grants its included credits as allowance (final-sale-duplicates-refunded §3.1: they do not expire
+     * while the
+     * subscription is active); a trial grants its trial credits until the trial ends (final-sale-duplicates-refunded
+     * §3.3).
      */
     @Bean
     InboundHandler<SubscriptionStartedV1> grantOnSubscriptionStarted(CommandGateway commands, Clock clock) {
@@ -95,7 +101,7 @@ class BillingFactHandlers {
                 subscriptionId));
     }
 
-    /** Seed 001 §3.1: on cancellation or expiry, unused subscription credits are forfeited. */
+    /** final-sale-duplicates-refunded §3.1: on cancellation or expiry, unused subscription credits are forfeited. */
     @Bean
     InboundHandler<SubscriptionCancelledV1> forfeitOnSubscriptionCancelled(CommandGateway commands) {
         return InboundHandler.of(SubscriptionCancelledV1.TYPE, SubscriptionCancelledV1.class, cancelled ->
@@ -117,7 +123,10 @@ class BillingFactHandlers {
                         terminated.subscriptionId(), "subscription terminated")));
     }
 
-    /** Seed 000 §5, seed 001 §3.2: bought credits are granted once paid and never expire. */
+    /**
+     * final-sale-reseller §5, final-sale-duplicates-refunded §3.2: bought credits are granted once paid and never
+     * expire.
+     */
     @Bean
     InboundHandler<PurchasePaidV1> grantOnPurchasePaid(CommandGateway commands) {
         return InboundHandler.of(PurchasePaidV1.TYPE, PurchasePaidV1.class, paid -> {
@@ -176,5 +185,13 @@ class BillingFactHandlers {
         return InboundHandler.of(ChargeRefundFailedV1.TYPE, ChargeRefundFailedV1.class, failed ->
                 commands.sendAndWait(new RecordWithdrawalRefund(LedgerId.of(failed.accountId()), failed.refundId(),
                         failed.failureCode())));
+    }
+
+    /** Billing asks the ledger to pay a charge from the account's cash balance first (ADR 0010). */
+    @Bean
+    InboundHandler<ApplyCashBalanceRequestedV1> applyCashBalanceRequests(CommandGateway commands) {
+        return InboundHandler.of(ApplyCashBalanceRequestedV1.TYPE, ApplyCashBalanceRequestedV1.class, apply ->
+                WaitForLedger.send(commands, new ApplyCashBalance(LedgerId.of(apply.accountId()), apply.chargeId(),
+                        Money.of(apply.amount().amount(), apply.amount().currency()))));
     }
 }

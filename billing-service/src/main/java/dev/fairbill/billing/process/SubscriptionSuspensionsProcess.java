@@ -7,13 +7,13 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.stereotype.Component;
 
-import dev.fairbill.billing.account.AccountHolds.AccountHoldLifted;
-import dev.fairbill.billing.account.AccountHolds.AccountHoldPlaced;
-import dev.fairbill.billing.account.AccountHolds.AccountTerminated;
+import dev.fairbill.billing.account.AccountSuspensions.AccountSuspensionLifted;
+import dev.fairbill.billing.account.AccountSuspensions.AccountSuspensionPlaced;
+import dev.fairbill.billing.account.AccountSuspensions.AccountTerminated;
 import dev.fairbill.billing.ids.AccountId;
-import dev.fairbill.billing.account.HoldReason;
-import dev.fairbill.billing.subscription.SubscriptionCommands.LiftSubscriptionHold;
-import dev.fairbill.billing.subscription.SubscriptionCommands.PlaceSubscriptionHold;
+import dev.fairbill.billing.account.SuspensionReason;
+import dev.fairbill.billing.subscription.SubscriptionCommands.LiftSubscriptionSuspension;
+import dev.fairbill.billing.subscription.SubscriptionCommands.PlaceSubscriptionSuspension;
 import dev.fairbill.billing.subscription.SubscriptionCommands.TerminateSubscription;
 import dev.fairbill.billing.subscription.SubscriptionEvents.SubscriptionCreated;
 import dev.fairbill.billing.ids.SubscriptionId;
@@ -21,7 +21,8 @@ import dev.fairbill.billing.query.AccountProjection;
 import dev.fairbill.billing.query.SubscriptionProjection;
 
 /**
- * An account's holds suspend, reinstate and terminate its subscriptions (seed 000 §9, seed 001 §7): each hold is
+ * An account's holds suspend, reinstate and terminate its subscriptions (final-sale-reseller §9,
+ * final-sale-duplicates-refunded §7): each hold is
  * mirrored with the same reason and reference, so a subscription is reinstated only when every hold is lifted.
  * A subscription created while its account is being held (the API saw the account ACTIVE, the hold arrived before the
  * subscription was in the read model) is closed by the other side: a new subscription takes every hold its account has
@@ -29,8 +30,8 @@ import dev.fairbill.billing.query.SubscriptionProjection;
  * hold reaching a subscription both ways, changes nothing.
  */
 @Component
-@ProcessingGroup(SubscriptionHoldsProcess.PROCESSING_GROUP)
-public class SubscriptionHoldsProcess {
+@ProcessingGroup(SubscriptionSuspensionsProcess.PROCESSING_GROUP)
+public class SubscriptionSuspensionsProcess {
 
     public static final String PROCESSING_GROUP = "subscription-holds";
 
@@ -38,7 +39,7 @@ public class SubscriptionHoldsProcess {
     private final SubscriptionProjection subscriptions;
     private final AccountProjection accounts;
 
-    public SubscriptionHoldsProcess(CommandGateway commands, SubscriptionProjection subscriptions,
+    public SubscriptionSuspensionsProcess(CommandGateway commands, SubscriptionProjection subscriptions,
                                     AccountProjection accounts) {
         this.commands = commands;
         this.subscriptions = subscriptions;
@@ -47,20 +48,20 @@ public class SubscriptionHoldsProcess {
 
     @EventHandler
     void on(SubscriptionCreated created) {
-        accounts.holds(created.accountId().value()).forEach(hold -> commands.sendAndWait(new PlaceSubscriptionHold(
-                created.subscriptionId(), HoldReason.valueOf(hold.reason()), hold.reference())));
+        accounts.holds(created.accountId().value()).forEach(hold -> commands.sendAndWait(new PlaceSubscriptionSuspension(
+                created.subscriptionId(), SuspensionReason.valueOf(hold.reason()), hold.reference())));
     }
 
     @EventHandler
-    void on(AccountHoldPlaced placed) {
+    void on(AccountSuspensionPlaced placed) {
         forEachSubscription(placed.accountId(),
-                id -> new PlaceSubscriptionHold(id, placed.reason(), placed.reference()));
+                id -> new PlaceSubscriptionSuspension(id, placed.reason(), placed.reference()));
     }
 
     @EventHandler
-    void on(AccountHoldLifted lifted) {
+    void on(AccountSuspensionLifted lifted) {
         forEachSubscription(lifted.accountId(),
-                id -> new LiftSubscriptionHold(id, lifted.reason(), lifted.reference()));
+                id -> new LiftSubscriptionSuspension(id, lifted.reason(), lifted.reference()));
     }
 
     @EventHandler

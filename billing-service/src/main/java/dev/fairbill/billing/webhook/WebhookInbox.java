@@ -31,9 +31,9 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Component
 @ConditionalOnProperty(name = "fairbill.webhook-processing.enabled", havingValue = "true", matchIfMissing = true)
-class WebhookProcessor {
+class WebhookInbox {
 
-    private static final Logger LOG = LoggerFactory.getLogger(WebhookProcessor.class);
+    private static final Logger LOG = LoggerFactory.getLogger(WebhookInbox.class);
 
     private final WebhookDeliveries deliveries;
     private final StripeEvents stripe;
@@ -43,7 +43,7 @@ class WebhookProcessor {
     private final JsonMapper json;
     private final DrainWorkers workers;
 
-    WebhookProcessor(WebhookDeliveries deliveries, StripeEvents stripe, AdyenNotifications adyen,
+    WebhookInbox(WebhookDeliveries deliveries, StripeEvents stripe, AdyenNotifications adyen,
                      CommandGateway commands, TransactionTemplate transaction, JsonMapper json,
                      @Value("${fairbill.webhook-processing.threads:4}") int threads) {
         this.deliveries = deliveries;

@@ -3,7 +3,7 @@ package dev.fairbill.billing.webhook;
 import java.util.Locale;
 
 /** The payment processors whose webhooks billing accepts. */
-public enum Processor {
+public enum PaymentProvider {
     STRIPE,
     ADYEN;
 

@@ -9,46 +9,47 @@ import dev.fairbill.billing.ids.AccountId;
 import dev.fairbill.platform.axon.naming.StoredAs;
 
 /**
- * Suspension by holds (seed 000 §9, seed 001 §7): an account is SUSPENDED while any hold exists and ACTIVE again only
+ * Suspension by holds (final-sale-reseller §9, final-sale-duplicates-refunded §7): an account is SUSPENDED while any
+ * hold exists and ACTIVE again only
  * when every hold is lifted; a lost dispute terminates it. Commands and events shared by the Account aggregate and
  * the processes that react to suspension (subscriptions, the ledger via integration messages).
  */
-public final class AccountHolds {
+public final class AccountSuspensions {
 
     /** Places a hold; placing the same (reason, reference) twice changes nothing. */
-    public record PlaceAccountHold(@TargetAggregateIdentifier AccountId accountId, HoldReason reason,
+    public record PlaceAccountSuspension(@TargetAggregateIdentifier AccountId accountId, SuspensionReason reason,
                                    String reference) {
     }
 
     /** Lifts a hold; lifting one that is not there changes nothing. */
-    public record LiftAccountHold(@TargetAggregateIdentifier AccountId accountId, HoldReason reason,
+    public record LiftAccountSuspension(@TargetAggregateIdentifier AccountId accountId, SuspensionReason reason,
                                   String reference) {
     }
 
-    public record TerminateAccount(@TargetAggregateIdentifier AccountId accountId, HoldReason reason,
+    public record TerminateAccount(@TargetAggregateIdentifier AccountId accountId, SuspensionReason reason,
                                    String reference) {
     }
 
     /** @param suspended this was the first hold: the account went from ACTIVE to SUSPENDED */
     @StoredAs("billing.AccountHoldPlaced")
     @Revision("1")
-    public record AccountHoldPlaced(AccountId accountId, String tenant, HoldReason reason, String reference,
+    public record AccountSuspensionPlaced(AccountId accountId, String tenant, SuspensionReason reason, String reference,
                                     boolean suspended, Instant placedAt) {
     }
 
     /** @param reinstated this was the last hold: the account is ACTIVE again */
     @StoredAs("billing.AccountHoldLifted")
     @Revision("1")
-    public record AccountHoldLifted(AccountId accountId, String tenant, HoldReason reason, String reference,
+    public record AccountSuspensionLifted(AccountId accountId, String tenant, SuspensionReason reason, String reference,
                                     boolean reinstated, Instant liftedAt) {
     }
 
     @StoredAs("billing.AccountTerminated")
     @Revision("1")
-    public record AccountTerminated(AccountId accountId, String tenant, HoldReason reason, String reference,
+    public record AccountTerminated(AccountId accountId, String tenant, SuspensionReason reason, String reference,
                                     Instant terminatedAt) {
     }
 
-    private AccountHolds() {
+    private AccountSuspensions() {
     }
 }

@@ -6,7 +6,7 @@ import dev.fairbill.platform.money.Money;
  * The port to a payment processor. Requests carry an idempotency key so that a retried call (after a crash or a lost
  * answer) takes money or gives it back at most once at the processor. Implementations never log payment methods.
  */
-public interface PaymentProcessor {
+public interface PaymentGateway {
 
     /** The name stored with every charge, e.g. {@code sandbox}. */
     String name();

@@ -10,20 +10,22 @@ import dev.fairbill.billing.ids.AccountId;
 import dev.fairbill.billing.ids.ChargeId;
 import dev.fairbill.billing.process.ChargePayments;
 import dev.fairbill.billing.query.AccountCashBalances;
+import dev.fairbill.billing.query.AccountTiers;
 import dev.fairbill.contracts.ledger.CashBalanceAppliedV1;
 import dev.fairbill.contracts.ledger.CashBalanceChangedV1;
 import dev.fairbill.contracts.ledger.LotGrantedV1;
+import dev.fairbill.contracts.ledger.TierChangedV1;
 import dev.fairbill.platform.id.IdPrefix;
 import dev.fairbill.platform.id.Ids;
 import dev.fairbill.platform.messaging.InboundHandler;
 import dev.fairbill.platform.money.Money;
 
 /**
- * The ledger's cash balance facts billing acts on, so that charges pay from cash balance first (ADR 0010).
- * Each applies once through the inbox.
+ * What billing does with the credit ledger's events, each applied once through the inbox: cash balance facts, so that
+ * charges pay from cash balance first (ADR 0010), and resellers' tiers.
  */
 @Configuration(proxyBeanMethods = false)
-class CashBalanceFacts {
+class LedgerEventHandlers {
 
     static final String REFUND_BALANCE = "REFUND_BALANCE";
 
@@ -60,5 +62,13 @@ class CashBalanceFacts {
         return InboundHandler.of(CashBalanceAppliedV1.TYPE, CashBalanceAppliedV1.class, answer ->
                 payments.settleFromBalance(new SettleChargeFromBalance(ChargeId.of(answer.chargeId()), answer.tenant(),
                         AccountId.of(answer.accountId()), WireMoney.money(answer.applied()))));
+    }
+
+    /** The ledger publishes resellers' tiers; billing keeps them to gate sub-reseller creation (final-sale-reseller §5). */
+    @Bean
+    InboundHandler<TierChangedV1> tierChanges(AccountTiers tiers) {
+        return InboundHandler.of(TierChangedV1.TYPE, TierChangedV1.class, changed ->
+                tiers.record(changed.accountId(), changed.tier(), changed.subResellersAllowed(),
+                        changed.lifetimePurchased()));
     }
 }

@@ -34,12 +34,13 @@ import dev.fairbill.contracts.billing.TerminateAccountRequestedV1;
 import dev.fairbill.platform.testsupport.IntegrationTest;
 
 /**
- * An account's holds reach its subscriptions through {@link SubscriptionHoldsProcess} (seed 000 §9, seed 001 §7), on
+ * An account's holds reach its subscriptions through {@link SubscriptionSuspensionsProcess} (final-sale-reseller §9,
+ * final-sale-duplicates-refunded §7), on
  * real PostgreSQL and the embedded broker: a hold suspends every ongoing subscription, it is reinstated only when
  * every hold is lifted, and termination ends it; the facts about each change are published.
  */
 @IntegrationTest
-class SubscriptionHoldsIT {
+class SubscriptionSuspensionsIT {
 
     private static final Set<String> HOLD_FACTS = Set.of(SubscriptionSuspendedV1.TYPE, SubscriptionReinstatedV1.TYPE);
 
@@ -53,7 +54,8 @@ class SubscriptionHoldsIT {
     }
 
     @Test
-    void holdsSuspendTheSubscriptionUntilEveryOneIsLifted() { // seed 000 §9, seed 001 §7: suspension
+    // final-sale-reseller §9, final-sale-duplicates-refunded §7: suspension
+    void holdsSuspendTheSubscriptionUntilEveryOneIsLifted() {
         String account = billing.openCustomer("studio");
         String subscription = startedSubscription("studio", account, "monthly");
 
@@ -94,7 +96,7 @@ class SubscriptionHoldsIT {
                 .containsExactly(SubscriptionSuspendedV1.TYPE, SubscriptionReinstatedV1.TYPE);
     }
 
-    @Test // seed 000 §9, seed 001 §7: no subscription of a held account stays ACTIVE
+    @Test // final-sale-reseller §9, final-sale-duplicates-refunded §7: no subscription of a held account stays ACTIVE
     void subscriptionCreatedWhileItsAccountIsBeingHeldTakesTheHold() {
         String account = billing.openCustomer("panel");
         request(SuspendAccountRequestedV1.TYPE, account,
@@ -119,7 +121,7 @@ class SubscriptionHoldsIT {
         assertThat(status(reinstated)).isEqualTo("ACTIVE");
     }
 
-    @Test // seed 000 §9: a held account is not charged and grows no tree
+    @Test // final-sale-reseller §9: a held account is not charged and grows no tree
     void aHeldAccountIsNotChargedSoldToNorGivenNewAccounts() {
         var api = new BillingApi(port);
         String reseller = api.openAccount("panel", """
@@ -159,7 +161,7 @@ class SubscriptionHoldsIT {
         return jdbc.sql(sql).param(account).query(Long.class).single();
     }
 
-    @Test // seed 000 §9: a lost dispute terminates
+    @Test // final-sale-reseller §9: a lost dispute terminates
     void terminationEndsEveryOngoingSubscriptionAndLeavesEndedOnesAsTheyAre() {
         String account = billing.openCustomer("imaging");
         String cancelled = startedSubscription("imaging", account, "yearly");
@@ -181,7 +183,7 @@ class SubscriptionHoldsIT {
         assertThat(status(billing.account("imaging", account))).isEqualTo("TERMINATED");
         assertThat(status(billing.subscription("imaging", cancelled))).isEqualTo("CANCELLED");
         assertThat(billing.eventsOf(cancelled, "SubscriptionTerminated")).isZero();
-        assertThat(billing.eventsOf(cancelled, "SubscriptionHoldPlaced")).isZero();
+        assertThat(billing.eventsOf(cancelled, "SubscriptionSuspensionPlaced")).isZero();
     }
 
     /** A subscription whose first period is paid (its start is published), so holds meet an ACTIVE subscription. */

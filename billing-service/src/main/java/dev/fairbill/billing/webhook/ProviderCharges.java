@@ -8,11 +8,11 @@ import dev.fairbill.billing.query.ChargeLookup;
 
 /** The charge a processor's webhook names by the processor's own charge id. */
 @Component
-class ProcessorCharges {
+class ProviderCharges {
 
     private final ChargeLookup charges;
 
-    ProcessorCharges(ChargeLookup charges) {
+    ProviderCharges(ChargeLookup charges) {
         this.charges = charges;
     }
 

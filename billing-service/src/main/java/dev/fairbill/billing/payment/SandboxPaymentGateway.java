@@ -19,7 +19,7 @@ import dev.fairbill.platform.money.Money;
  */
 @Component
 @EnableConfigurationProperties(SandboxProperties.class)
-public class SandboxPaymentProcessor implements PaymentProcessor {
+public class SandboxPaymentGateway implements PaymentGateway {
 
     public static final String NAME = "sandbox";
     static final String CARD_OK = "pm_card_ok";
@@ -33,7 +33,7 @@ public class SandboxPaymentProcessor implements PaymentProcessor {
     private final Map<String, Refunded> refunds = new ConcurrentHashMap<>();
     private final Map<String, List<Money>> refundedByCharge = new ConcurrentHashMap<>();
 
-    public SandboxPaymentProcessor(SandboxProperties properties) {
+    public SandboxPaymentGateway(SandboxProperties properties) {
         this.properties = properties;
     }
 

@@ -5,11 +5,9 @@ import java.time.Duration;
 import java.time.Instant;
 
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import dev.fairbill.contracts.ledger.ApplyCashBalanceRequestedV1;
 import dev.fairbill.contracts.ledger.ClawBackCreditsRequestedV1;
 import dev.fairbill.contracts.ledger.ForfeitAllowanceRequestedV1;
 import dev.fairbill.contracts.ledger.FreezeLedgerRequestedV1;
@@ -17,7 +15,6 @@ import dev.fairbill.contracts.ledger.GrantCreditsRequestedV1;
 import dev.fairbill.contracts.ledger.UnfreezeLedgerRequestedV1;
 import dev.fairbill.contracts.ledger.WithdrawCashBalanceRequestedV1;
 import dev.fairbill.ledger.ledger.CreditUnit;
-import dev.fairbill.ledger.ledger.LedgerCommands.ApplyCashBalance;
 import dev.fairbill.ledger.ledger.LedgerCommands.ClawBackCredits;
 import dev.fairbill.ledger.ledger.LedgerCommands.ForfeitAllowance;
 import dev.fairbill.ledger.ledger.LedgerCommands.FreezeLedger;
@@ -29,18 +26,18 @@ import dev.fairbill.ledger.ledger.LedgerSettings;
 import dev.fairbill.ledger.ledger.LotId;
 import dev.fairbill.ledger.ledger.LotSource;
 import dev.fairbill.platform.messaging.InboundHandler;
-import dev.fairbill.platform.messaging.NotYetApplicableException;
 import dev.fairbill.platform.money.Money;
 
 /**
- * Requests from billing and the refund sagas on {@code fairbill.ledger.requests.v1}, each applied once through the
- * inbox and, because each names its operation, once in the ledger too. A request for a ledger not opened yet waits:
+ * Requests from refund-service's sagas on {@code fairbill.ledger.requests.v1} (and the forfeit and withdrawal requests
+ * any service may send there), each applied once through the inbox and, because each names its operation, once in the
+ * ledger too. A request for a ledger not opened yet waits:
  * the account's opening fact travels on billing's events topic and may arrive later than a request sent after it. A
  * request the ledger's rules refuse fails the message, which is retried and then parked on the dead-letter topic for
  * an operator.
  */
 @Configuration(proxyBeanMethods = false)
-class LedgerRequestHandlers {
+class RefundEventHandlers {
 
     /** The namespace of grants other services request, apart from API and billing-fact grants. */
     static final String REQUESTED = "request:";
@@ -58,61 +55,44 @@ class LedgerRequestHandlers {
             Duration expiry = settings.tenant(grant.tenant()).grantExpiry().get(source);
             Instant expiresAt = grant.expiresAt() != null || expiry == null ? grant.expiresAt()
                     : clock.instant().plus(expiry);
-            send(commands, new GrantLot(LedgerId.of(grant.accountId()), operation, LotId.derive(operation),
+            WaitForLedger.send(commands, new GrantLot(LedgerId.of(grant.accountId()), operation, LotId.derive(operation),
                     CreditUnit.of(grant.unit()), source, grant.amount(), expiresAt, grant.reference(),
                     grant.chargeId(), null));
         });
     }
 
     @Bean
-    InboundHandler<ApplyCashBalanceRequestedV1> applyCashBalanceRequests(CommandGateway commands) {
-        return InboundHandler.of(ApplyCashBalanceRequestedV1.TYPE, ApplyCashBalanceRequestedV1.class, apply ->
-                send(commands, new ApplyCashBalance(LedgerId.of(apply.accountId()), apply.chargeId(),
-                        Money.of(apply.amount().amount(), apply.amount().currency()))));
-    }
-
-    @Bean
     InboundHandler<ClawBackCreditsRequestedV1> clawBackRequests(CommandGateway commands) {
         return InboundHandler.of(ClawBackCreditsRequestedV1.TYPE, ClawBackCreditsRequestedV1.class, clawBack ->
-                send(commands, new ClawBackCredits(LedgerId.of(clawBack.accountId()), clawBack.chargeId(),
+                WaitForLedger.send(commands, new ClawBackCredits(LedgerId.of(clawBack.accountId()), clawBack.chargeId(),
                         clawBack.disputeId())));
     }
 
     @Bean
     InboundHandler<ForfeitAllowanceRequestedV1> forfeitRequests(CommandGateway commands) {
         return InboundHandler.of(ForfeitAllowanceRequestedV1.TYPE, ForfeitAllowanceRequestedV1.class, forfeit ->
-                send(commands, new ForfeitAllowance(LedgerId.of(forfeit.accountId()),
+                WaitForLedger.send(commands, new ForfeitAllowance(LedgerId.of(forfeit.accountId()),
                         forfeit.subscriptionId(), forfeit.reason())));
     }
 
     @Bean
     InboundHandler<FreezeLedgerRequestedV1> freezeRequests(CommandGateway commands) {
         return InboundHandler.of(FreezeLedgerRequestedV1.TYPE, FreezeLedgerRequestedV1.class, freeze ->
-                send(commands, new FreezeLedger(LedgerId.of(freeze.accountId()), freeze.reason(),
+                WaitForLedger.send(commands, new FreezeLedger(LedgerId.of(freeze.accountId()), freeze.reason(),
                         freeze.reference())));
     }
 
     @Bean
     InboundHandler<UnfreezeLedgerRequestedV1> unfreezeRequests(CommandGateway commands) {
         return InboundHandler.of(UnfreezeLedgerRequestedV1.TYPE, UnfreezeLedgerRequestedV1.class, unfreeze ->
-                send(commands, new UnfreezeLedger(LedgerId.of(unfreeze.accountId()), unfreeze.reason(),
+                WaitForLedger.send(commands, new UnfreezeLedger(LedgerId.of(unfreeze.accountId()), unfreeze.reason(),
                         unfreeze.reference())));
     }
 
     @Bean
     InboundHandler<WithdrawCashBalanceRequestedV1> withdrawRequests(CommandGateway commands) {
         return InboundHandler.of(WithdrawCashBalanceRequestedV1.TYPE, WithdrawCashBalanceRequestedV1.class,
-                withdraw -> send(commands, new WithdrawCashBalance(LedgerId.of(withdraw.accountId()),
+                withdraw -> WaitForLedger.send(commands, new WithdrawCashBalance(LedgerId.of(withdraw.accountId()),
                         withdraw.withdrawalId(), Money.of(withdraw.amount().amount(), withdraw.amount().currency()))));
-    }
-
-    /** Sends a command to an account's ledger; a ledger that does not exist yet makes the request wait for it. */
-    private static void send(CommandGateway commands, Object command) {
-        try {
-            commands.sendAndWait(command);
-        } catch (AggregateNotFoundException notOpened) {
-            throw new NotYetApplicableException("ledger " + notOpened.getAggregateIdentifier() + " is not open yet",
-                    notOpened);
-        }
     }
 }
