@@ -69,7 +69,7 @@ class AccountRequestsIT {
         Awaitility.await().atMost(WAIT).until(() -> billing.inboxRows(sameAgain) == 1);
         assertThat(billing.inboxRows(liftNothing)).isEqualTo(1);
         assertThat(holds(billing.account("panel", account))).containsExactly("DISPUTE:dp_first");
-        assertThat(billing.eventsOf(account, "AccountSuspensionPlaced")).isEqualTo(1);
+        assertThat(billing.eventsOf(account, "AccountHoldPlaced")).isEqualTo(1);
         var suspendedFact = data(awaitRecord(Topics.BILLING_EVENTS, account, AccountSuspendedV1.TYPE, WAIT),
                 AccountSuspendedV1.class);
         assertThat(suspendedFact).isEqualTo(new AccountSuspendedV1(account, "panel", "CUSTOMER", "DISPUTE",
@@ -123,7 +123,7 @@ class AccountRequestsIT {
         assertThat(holds(read)).containsExactly("OPERATOR:case-1", "OPERATOR:case-2");
         assertThat(status(read)).isEqualTo("SUSPENDED");
         assertThat(billing.inboxRows(liftId)).isEqualTo(1);
-        assertThat(billing.eventsOf(account, "AccountSuspensionLifted")).isEqualTo(1);
+        assertThat(billing.eventsOf(account, "AccountHoldLifted")).isEqualTo(1);
     }
 
     @Test

@@ -183,7 +183,7 @@ class SubscriptionSuspensionsIT {
         assertThat(status(billing.account("imaging", account))).isEqualTo("TERMINATED");
         assertThat(status(billing.subscription("imaging", cancelled))).isEqualTo("CANCELLED");
         assertThat(billing.eventsOf(cancelled, "SubscriptionTerminated")).isZero();
-        assertThat(billing.eventsOf(cancelled, "SubscriptionSuspensionPlaced")).isZero();
+        assertThat(billing.eventsOf(cancelled, "SubscriptionHoldPlaced")).isZero();
     }
 
     /** A subscription whose first period is paid (its start is published), so holds meet an ACTIVE subscription. */

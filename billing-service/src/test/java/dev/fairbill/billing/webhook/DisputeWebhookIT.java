@@ -203,7 +203,7 @@ class DisputeWebhookIT {
         Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql(
                 "SELECT count(*) FROM webhook_deliveries WHERE event_id = ? AND processed_at IS NOT NULL")
                 .param(eventId).query(Long.class).single() == 1);
-        assertThat(eventsOf(account, "AccountSuspensionPlaced")).isEqualTo(1);
+        assertThat(eventsOf(account, "AccountHoldPlaced")).isEqualTo(1);
         assertThat(eventsOf(charge.get("id").asString(), "ChargeDisputeRecorded")).isEqualTo(1);
     }
 
@@ -310,7 +310,7 @@ class DisputeWebhookIT {
                     billing.account("panel", dispute[0]).get("holds").toString().contains(ourId));
         }
         for (String[] dispute : disputes) {
-            assertThat(eventsOf(dispute[0], "AccountSuspensionPlaced")).isEqualTo(
+            assertThat(eventsOf(dispute[0], "AccountHoldPlaced")).isEqualTo(
                     disputes.stream().filter(other -> other[0].equals(dispute[0])).count());
         }
         assertThat(billing.account("panel", shared).get("status").asString()).isEqualTo("SUSPENDED");
