@@ -41,6 +41,11 @@ final class Allocations {
         return rest;
     }
 
+    /** Whether any of {@code allocations} takes from {@code lot}. */
+    static boolean takeFrom(List<Allocation> allocations, LotId lot) {
+        return allocations.stream().anyMatch(allocation -> allocation.lotId().equals(lot));
+    }
+
     private Allocations() {
     }
 }

@@ -14,7 +14,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import dev.fairbill.ledger.ledger.CreditLedger.ConsumptionResult;
+import dev.fairbill.ledger.ledger.ConsumptionResult;
 import dev.fairbill.ledger.ledger.HoldId;
 import dev.fairbill.ledger.ledger.LedgerCommands.CaptureHold;
 import dev.fairbill.ledger.ledger.LedgerCommands.ConsumeCredits;
