@@ -14,8 +14,8 @@ import dev.fairbill.billing.account.SuspensionReason;
 import dev.fairbill.billing.ids.AccountId;
 import dev.fairbill.billing.ids.ChargeId;
 import dev.fairbill.billing.ids.SubscriptionId;
-import dev.fairbill.billing.subscription.Subscription.ChargeRetryDue;
-import dev.fairbill.billing.subscription.Subscription.PeriodEndDue;
+import dev.fairbill.billing.subscription.BillingSchedule.ChargeRetryDue;
+import dev.fairbill.billing.subscription.BillingSchedule.PeriodEndDue;
 import dev.fairbill.billing.subscription.SubscriptionCommands.CancelSubscription;
 import dev.fairbill.billing.subscription.SubscriptionCommands.ChangeSubscriptionPlan;
 import dev.fairbill.billing.subscription.SubscriptionCommands.CreateSubscription;
@@ -33,12 +33,12 @@ import dev.fairbill.billing.subscription.SubscriptionEvents.SubscriptionChargeRe
 import dev.fairbill.billing.subscription.SubscriptionEvents.SubscriptionChargeVoided;
 import dev.fairbill.billing.subscription.SubscriptionEvents.SubscriptionCreated;
 import dev.fairbill.billing.subscription.SubscriptionEvents.SubscriptionExpired;
-import dev.fairbill.billing.subscription.SubscriptionEvents.SubscriptionSuspensionLifted;
-import dev.fairbill.billing.subscription.SubscriptionEvents.SubscriptionSuspensionPlaced;
 import dev.fairbill.billing.subscription.SubscriptionEvents.SubscriptionPaymentFailed;
 import dev.fairbill.billing.subscription.SubscriptionEvents.SubscriptionPlanChangeScheduled;
 import dev.fairbill.billing.subscription.SubscriptionEvents.SubscriptionRenewed;
 import dev.fairbill.billing.subscription.SubscriptionEvents.SubscriptionStarted;
+import dev.fairbill.billing.subscription.SubscriptionEvents.SubscriptionSuspensionLifted;
+import dev.fairbill.billing.subscription.SubscriptionEvents.SubscriptionSuspensionPlaced;
 import dev.fairbill.billing.subscription.SubscriptionEvents.SubscriptionTerminated;
 import dev.fairbill.platform.id.IdPrefix;
 import dev.fairbill.platform.id.Ids;
@@ -518,9 +518,9 @@ class SubscriptionTest {
 
     @Test
     void couponRoundsHalfEvenInMinorUnits() {
-        assertThat(Subscription.discounted(eur(1010), 25)).isEqualTo(eur(758));
-        assertThat(Subscription.discounted(eur(1030), 25)).isEqualTo(eur(772));
-        assertThat(Subscription.discounted(eur(1000), null)).isEqualTo(eur(1000));
+        assertThat(BillingSchedule.discounted(eur(1010), 25)).isEqualTo(eur(758));
+        assertThat(BillingSchedule.discounted(eur(1030), 25)).isEqualTo(eur(772));
+        assertThat(BillingSchedule.discounted(eur(1000), null)).isEqualTo(eur(1000));
     }
 
     @Test
