@@ -81,11 +81,16 @@ public class SubscriptionProjection {
 
     @EventHandler
     void on(SubscriptionStarted e) {
-        status(e.subscriptionId().value(), e.status());
+        status(e.subscriptionId().value(), e.statusAfter(), e.status());
     }
 
     @EventHandler
     void on(SubscriptionRenewed e) {
+        if (e.statusAfter() != null) {
+            copy(e.subscriptionId().value(), e.statusAfter());
+            return;
+        }
+        // recorded before renewals carried the status: worked out as the subscription did then
         jdbc.sql("UPDATE subscriptions SET status = CASE WHEN status = 'SUSPENDED' THEN status"
                         + " WHEN cancel_at IS NOT NULL THEN 'CANCELLATION_SCHEDULED' ELSE 'ACTIVE' END WHERE id = ?")
                 .param(e.subscriptionId().value())
@@ -94,7 +99,7 @@ public class SubscriptionProjection {
 
     @EventHandler
     void on(SubscriptionPaymentFailed e) {
-        status(e.subscriptionId().value(), SubscriptionStatus.PAST_DUE);
+        status(e.subscriptionId().value(), e.statusAfter(), SubscriptionStatus.PAST_DUE);
     }
 
     @EventHandler
@@ -105,17 +110,16 @@ public class SubscriptionProjection {
 
     @EventHandler
     void on(SubscriptionCancellationScheduled e) {
-        jdbc.sql("UPDATE subscriptions SET cancel_at = ?, status = " + UNLESS_SUSPENDED + " WHERE id = ?")
-                .params(ts(e.cancelAt()), SubscriptionStatus.CANCELLATION_SCHEDULED.name(),
-                        e.subscriptionId().value())
+        jdbc.sql("UPDATE subscriptions SET cancel_at = ? WHERE id = ?")
+                .params(ts(e.cancelAt()), e.subscriptionId().value())
                 .update();
+        status(e.subscriptionId().value(), e.statusAfter(), SubscriptionStatus.CANCELLATION_SCHEDULED);
     }
 
     @EventHandler
     void on(SubscriptionCancellationWithdrawn e) {
-        jdbc.sql("UPDATE subscriptions SET cancel_at = NULL, status = " + UNLESS_SUSPENDED + " WHERE id = ?")
-                .params(e.status().name(), e.subscriptionId().value())
-                .update();
+        jdbc.sql("UPDATE subscriptions SET cancel_at = NULL WHERE id = ?").param(e.subscriptionId().value()).update();
+        status(e.subscriptionId().value(), e.statusAfter(), e.status());
     }
 
     @EventHandler
@@ -195,7 +199,23 @@ public class SubscriptionProjection {
                 .list();
     }
 
-    private void status(String subscriptionId, SubscriptionStatus status) {
+    /**
+     * The status the event says the subscription shows; an event recorded before events carried it names only the
+     * status it moved to, which a suspension keeps hidden.
+     */
+    private void status(String subscriptionId, SubscriptionStatus statusAfter, SubscriptionStatus movedTo) {
+        if (statusAfter != null) {
+            copy(subscriptionId, statusAfter);
+        } else {
+            unlessSuspended(subscriptionId, movedTo);
+        }
+    }
+
+    private void copy(String subscriptionId, SubscriptionStatus status) {
+        jdbc.sql("UPDATE subscriptions SET status = ? WHERE id = ?").params(status.name(), subscriptionId).update();
+    }
+
+    private void unlessSuspended(String subscriptionId, SubscriptionStatus status) {
         jdbc.sql("UPDATE subscriptions SET status = " + UNLESS_SUSPENDED + " WHERE id = ?")
                 .params(status.name(), subscriptionId)
                 .update();

@@ -34,6 +34,9 @@ import dev.fairbill.platform.money.Money;
  * A subscription's billing schedule: its plan (and the next one), coupon and payment method, the current period
  * counted from the billing anchor, the charge it waits for and the dunning after a failed one. Part of
  * {@link Subscription}: it decides within the subscription's commands and deadlines and records through its events.
+ * Period ends and dunning retries are persistent deadlines; each carries what it was scheduled for and is ignored
+ * when the subscription has moved on, so no deadline ever needs cancelling. Charges are asked for with
+ * {@link SubscriptionChargeRequested} and their outcome comes back as a command.
  */
 final class BillingSchedule {
 
@@ -83,7 +86,8 @@ final class BillingSchedule {
                     trialEnd, -1, now))
                     .andThenApply(() -> new SubscriptionStarted(command.subscriptionId(), command.accountId(),
                             command.tenant(), terms.planId(), SubscriptionStatus.TRIALING, trial, 0,
-                            terms.trialCredits(), trialEnd, terms.listPrice(), price, coupon, null, now))
+                            terms.trialCredits(), trialEnd, terms.listPrice(), price, coupon, null, now,
+                            SubscriptionStatus.TRIALING))
                     .andThen(() -> deadlines.schedule(trialEnd, Subscription.PERIOD_END, new PeriodEndDue(trialEnd)));
             return;
         }
@@ -112,10 +116,12 @@ final class BillingSchedule {
         Money price = discounted(plan.price(), couponPercentOff);
         if (started) {
             apply(new SubscriptionRenewed(s.id(), s.accountId(), s.tenant(), plan.planId(), period,
-                    plan.includedCredits(), plan.listPrice(), price, couponPercentOff, latestCharge, now));
+                    plan.includedCredits(), plan.listPrice(), price, couponPercentOff, latestCharge, now,
+                    s.showing(s.paidStatus())));
         } else {
             apply(new SubscriptionStarted(s.id(), s.accountId(), s.tenant(), plan.planId(), s.paidStatus(), period,
-                    plan.includedCredits(), 0, null, plan.listPrice(), price, couponPercentOff, latestCharge, now));
+                    plan.includedCredits(), 0, null, plan.listPrice(), price, couponPercentOff, latestCharge, now,
+                    s.showing(s.paidStatus())));
         }
     }
 
@@ -127,7 +133,7 @@ final class BillingSchedule {
         Duration delay = dunning.delayAfterFailure(failures + 1);
         Instant nextRetryAt = delay == null ? null : now.plus(delay);
         apply(new SubscriptionPaymentFailed(s.id(), s.accountId(), s.tenant(), latestCharge, command.failureCode(),
-                failures + 1, nextRetryAt, now));
+                failures + 1, nextRetryAt, now, s.showing(SubscriptionStatus.PAST_DUE)));
         if (nextRetryAt == null) {
             apply(new SubscriptionExpired(s.id(), s.accountId(), s.tenant(), plan.planId(), latestCharge, now));
         } else {

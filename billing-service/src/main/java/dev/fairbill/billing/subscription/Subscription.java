@@ -48,10 +48,8 @@ import dev.fairbill.billing.subscription.SubscriptionEvents.SubscriptionTerminat
 import dev.fairbill.platform.axon.naming.StoredAs;
 
 /**
- * A customer's subscription to a plan (docs/domain.md, subscription lifecycle). Period ends and dunning retries are
- * persistent deadlines; each carries what it was scheduled for and is ignored when the subscription has moved on, so
- * no deadline ever needs cancelling. Charges are asked for with {@link SubscriptionChargeRequested} and their
- * outcome comes back as a command; see ADR 0004 for the billing rules it keeps.
+ * A customer's subscription to a plan (docs/domain.md, subscription lifecycle): its status, cancellation and
+ * suspensions here, its periods, charges and dunning in its {@link BillingSchedule} (ADR 0004).
  */
 @StoredAs("billing.Subscription")
 @Aggregate
@@ -106,7 +104,8 @@ public class Subscription {
                     "Subscription " + id + " is already cancelled at the end of its period, " + cancelAt + ".");
         }
         apply(new SubscriptionCancellationScheduled(id, accountId, tenant, period.end(), command.reason(),
-                command.refundRequested(), command.refundReason(), command.refundCaseId(), now));
+                command.refundRequested(), command.refundReason(), command.refundCaseId(), now,
+                showing(SubscriptionStatus.CANCELLATION_SCHEDULED)));
     }
 
     @CommandHandler
@@ -121,7 +120,8 @@ public class Subscription {
             throw SubscriptionRuleViolation.illegalTransition("cancellation-already-effective",
                     "The cancellation of subscription " + id + " took effect at " + cancelAt + ".");
         }
-        apply(new SubscriptionCancellationWithdrawn(id, accountId, tenant, schedule.statusWithoutCancellation(), now));
+        SubscriptionStatus back = schedule.statusWithoutCancellation();
+        apply(new SubscriptionCancellationWithdrawn(id, accountId, tenant, back, now, showing(back)));
     }
 
     @CommandHandler
@@ -219,6 +219,11 @@ public class Subscription {
     /** The state the subscription is in, or returns to once every suspension is lifted. */
     SubscriptionStatus effectiveStatus() {
         return status == SubscriptionStatus.SUSPENDED ? statusBeforeSuspension : status;
+    }
+
+    /** What the subscription shows once it moves to {@code next}: still SUSPENDED while suspended. */
+    SubscriptionStatus showing(SubscriptionStatus next) {
+        return status == SubscriptionStatus.SUSPENDED ? SubscriptionStatus.SUSPENDED : next;
     }
 
     /** What a paid period makes it: active, or active until its scheduled cancellation. */

@@ -17,6 +17,9 @@ import dev.fairbill.platform.money.Money;
  */
 public final class SubscriptionEvents {
 
+    // statusAfter, on the events that change a subscription's status: the status it shows afterwards (SUSPENDED
+    // while suspended, whatever it returns to), so that projections copy it; null in events recorded before it existed
+
     /**
      * @param price         the price charged per period: the plan's price less the coupon
      * @param period        the trial, or the current billing period
@@ -52,7 +55,8 @@ public final class SubscriptionEvents {
     public record SubscriptionStarted(SubscriptionId subscriptionId, AccountId accountId, String tenant,
                                       String planId, SubscriptionStatus status, SubscriptionPeriod period,
                                       long includedCredits, long trialCredits, Instant trialEndsAt, Money listPrice,
-                                      Money price, Integer couponPercentOff, ChargeId chargeId, Instant startedAt) {
+                                      Money price, Integer couponPercentOff, ChargeId chargeId, Instant startedAt,
+                                      SubscriptionStatus statusAfter) {
     }
 
     /**
@@ -71,7 +75,7 @@ public final class SubscriptionEvents {
     public record SubscriptionRenewed(SubscriptionId subscriptionId, AccountId accountId, String tenant,
                                       String planId, SubscriptionPeriod period, long includedCredits,
                                       Money listPrice, Money price, Integer couponPercentOff, ChargeId chargeId,
-                                      Instant renewedAt) {
+                                      Instant renewedAt, SubscriptionStatus statusAfter) {
     }
 
     /** @param nextRetryAt when dunning charges again, {@code null} when retries are exhausted */
@@ -79,7 +83,7 @@ public final class SubscriptionEvents {
     @Revision("1")
     public record SubscriptionPaymentFailed(SubscriptionId subscriptionId, AccountId accountId, String tenant,
                                             ChargeId chargeId, String failureCode, int failures,
-                                            Instant nextRetryAt, Instant failedAt) {
+                                            Instant nextRetryAt, Instant failedAt, SubscriptionStatus statusAfter) {
     }
 
     /** Dunning gave up, or the period ended unpaid. */
@@ -94,14 +98,16 @@ public final class SubscriptionEvents {
     public record SubscriptionCancellationScheduled(SubscriptionId subscriptionId, AccountId accountId,
                                                     String tenant, Instant cancelAt, String reason,
                                                     boolean refundRequested, String refundReason,
-                                                    String refundCaseId, Instant requestedAt) {
+                                                    String refundCaseId, Instant requestedAt,
+                                                    SubscriptionStatus statusAfter) {
     }
 
     /** @param status the state the subscription returns to */
     @StoredAs("billing.SubscriptionCancellationWithdrawn")
     @Revision("1")
     public record SubscriptionCancellationWithdrawn(SubscriptionId subscriptionId, AccountId accountId,
-                                                    String tenant, SubscriptionStatus status, Instant withdrawnAt) {
+                                                    String tenant, SubscriptionStatus status, Instant withdrawnAt,
+                                                    SubscriptionStatus statusAfter) {
     }
 
     /**

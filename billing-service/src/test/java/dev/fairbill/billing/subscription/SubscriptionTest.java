@@ -90,7 +90,8 @@ class SubscriptionTest {
                 .andGiven(paidFirstPeriodHistory().subList(0, 2))
                 .when(new RecordSubscriptionChargeCaptured(ID, charge(FIRST, 1), eur(1000)))
                 .expectEvents(new SubscriptionStarted(ID, ACCOUNT, "panel", "monthly", SubscriptionStatus.ACTIVE,
-                        FIRST, 100, 0, null, eur(1000), eur(1000), null, charge(FIRST, 1), NOW));
+                        FIRST, 100, 0, null, eur(1000), eur(1000), null, charge(FIRST, 1), NOW,
+                        SubscriptionStatus.ACTIVE));
     }
 
     @Test
@@ -107,7 +108,7 @@ class SubscriptionTest {
                 .andGiven(paidFirstPeriodHistory().subList(0, 2))
                 .when(new RecordSubscriptionChargeFailed(ID, charge(FIRST, 1), "card_declined"))
                 .expectEvents(new SubscriptionPaymentFailed(ID, ACCOUNT, "panel", charge(FIRST, 1), "card_declined",
-                        1, NOW.plus(Duration.ofDays(1)), NOW))
+                        1, NOW.plus(Duration.ofDays(1)), NOW, SubscriptionStatus.PAST_DUE))
                 .expectScheduledDeadline(Duration.ofDays(1), new ChargeRetryDue(charge(FIRST, 1)));
     }
 
@@ -120,7 +121,8 @@ class SubscriptionTest {
                 .expectEvents(created(TRIAL_MONTHLY, eur(1000), null, SubscriptionStatus.TRIALING, NOW, trial,
                                 trialEnd, trialEnd, -1),
                         new SubscriptionStarted(ID, ACCOUNT, "panel", "trial-monthly", SubscriptionStatus.TRIALING,
-                                trial, 0, 20, trialEnd, eur(1000), eur(1000), null, null, NOW))
+                                trial, 0, 20, trialEnd, eur(1000), eur(1000), null, null, NOW,
+                                SubscriptionStatus.TRIALING))
                 .expectScheduledDeadline(trialEnd, new PeriodEndDue(trialEnd));
     }
 
@@ -152,7 +154,7 @@ class SubscriptionTest {
                 .andGiven(requested(MONTHLY, eur(1000), SECOND, NOW, 1, 1, MONTH_LATER))
                 .when(new RecordSubscriptionChargeCaptured(ID, charge(SECOND, 1), eur(1000)))
                 .expectEvents(new SubscriptionRenewed(ID, ACCOUNT, "panel", "monthly", SECOND, 100, eur(1000),
-                        eur(1000), null, charge(SECOND, 1), MONTH_LATER));
+                        eur(1000), null, charge(SECOND, 1), MONTH_LATER, SubscriptionStatus.ACTIVE));
     }
 
     /** Cancelled at once while the renewal's charge was on its way: the period is never served, nor paid for. */
@@ -197,11 +199,11 @@ class SubscriptionTest {
                 .andGiven(paidFirstPeriodHistory())
                 .andGiven(requested(MONTHLY, eur(1000), SECOND, NOW, 1, 1, MONTH_LATER),
                         new SubscriptionPaymentFailed(ID, ACCOUNT, "panel", charge(SECOND, 1), "card_declined", 1,
-                                later, MONTH_LATER),
+                                later, MONTH_LATER, SubscriptionStatus.PAST_DUE),
                         requested(MONTHLY, eur(1000), SECOND, NOW, 1, 2, later))
                 .when(new RecordSubscriptionChargeFailed(ID, charge(SECOND, 2), "card_declined"))
                 .expectEvents(new SubscriptionPaymentFailed(ID, ACCOUNT, "panel", charge(SECOND, 2), "card_declined",
-                        2, later.plus(Duration.ofDays(3)), later))
+                        2, later.plus(Duration.ofDays(3)), later, SubscriptionStatus.PAST_DUE))
                 .expectScheduledDeadline(Duration.ofDays(3), new ChargeRetryDue(charge(SECOND, 2)));
     }
 
@@ -215,7 +217,7 @@ class SubscriptionTest {
                         failed(SECOND, 3), requested(MONTHLY, eur(1000), SECOND, NOW, 1, 4, MONTH_LATER))
                 .when(new RecordSubscriptionChargeFailed(ID, charge(SECOND, 4), "card_declined"))
                 .expectEvents(new SubscriptionPaymentFailed(ID, ACCOUNT, "panel", charge(SECOND, 4), "card_declined",
-                                4, null, MONTH_LATER),
+                                4, null, MONTH_LATER, SubscriptionStatus.PAST_DUE),
                         new SubscriptionExpired(ID, ACCOUNT, "panel", "monthly", charge(SECOND, 4), MONTH_LATER));
     }
 
@@ -238,7 +240,7 @@ class SubscriptionTest {
                 .when(new CancelSubscription(ID, SubscriptionCancellationMode.END_OF_PERIOD, "too expensive", false,
                         null, null))
                 .expectEvents(new SubscriptionCancellationScheduled(ID, ACCOUNT, "panel", MONTH_LATER,
-                        "too expensive", false, null, null, NOW));
+                        "too expensive", false, null, null, NOW, SubscriptionStatus.CANCELLATION_SCHEDULED));
     }
 
     @Test
@@ -258,7 +260,7 @@ class SubscriptionTest {
                 .andGiven(scheduled())
                 .when(new WithdrawSubscriptionCancellation(ID))
                 .expectEvents(new SubscriptionCancellationWithdrawn(ID, ACCOUNT, "panel", SubscriptionStatus.ACTIVE,
-                        NOW.plus(Duration.ofDays(3))));
+                        NOW.plus(Duration.ofDays(3)), SubscriptionStatus.ACTIVE));
     }
 
     @Test
@@ -381,6 +383,23 @@ class SubscriptionTest {
                 .andGiven(hold("dp_1"))
                 .when(new PlaceSubscriptionSuspension(ID, SuspensionReason.DISPUTE, "dp_1"))
                 .expectNoEvents();
+    }
+
+    @Test
+    void eventsThatChangeTheStatusOfASuspendedSubscriptionSayItStillShowsSuspended() {
+        // projections copy the status the event carries instead of working out the suspension again
+        fixture.givenCurrentTime(NOW)
+                .andGiven(paidFirstPeriodHistory())
+                .andGiven(hold("dp_1"))
+                .when(new CancelSubscription(ID, SubscriptionCancellationMode.END_OF_PERIOD, null, false, null, null))
+                .expectEvents(new SubscriptionCancellationScheduled(ID, ACCOUNT, "panel", MONTH_LATER, null, false,
+                        null, null, NOW, SubscriptionStatus.SUSPENDED));
+        fixture.givenCurrentTime(NOW)
+                .andGiven(paidFirstPeriodHistory())
+                .andGiven(scheduled(), hold("dp_1"))
+                .when(new WithdrawSubscriptionCancellation(ID))
+                .expectEvents(new SubscriptionCancellationWithdrawn(ID, ACCOUNT, "panel", SubscriptionStatus.ACTIVE,
+                        NOW, SubscriptionStatus.SUSPENDED));
     }
 
     @Test
@@ -568,7 +587,7 @@ class SubscriptionTest {
 
     private static SubscriptionPaymentFailed failed(SubscriptionPeriod period, int attempt) {
         return new SubscriptionPaymentFailed(ID, ACCOUNT, "panel", charge(period, attempt), "card_declined", attempt,
-                null, NOW);
+                null, NOW, SubscriptionStatus.PAST_DUE);
     }
 
     private static List<Object> paidFirstPeriodCommands() {
@@ -585,11 +604,12 @@ class SubscriptionTest {
         return List.of(created(MONTHLY, eur(1000), null, SubscriptionStatus.ACTIVE, NOW, FIRST, null, NOW, 0),
                 requested(MONTHLY, eur(1000), FIRST, NOW, 0, 1, NOW),
                 new SubscriptionStarted(ID, ACCOUNT, "panel", "monthly", SubscriptionStatus.ACTIVE, FIRST, 100, 0,
-                        null, eur(1000), eur(1000), null, charge(FIRST, 1), NOW));
+                        null, eur(1000), eur(1000), null, charge(FIRST, 1), NOW, SubscriptionStatus.ACTIVE));
     }
 
     private static SubscriptionCancellationScheduled scheduled() {
-        return new SubscriptionCancellationScheduled(ID, ACCOUNT, "panel", MONTH_LATER, null, false, null, null, NOW);
+        return new SubscriptionCancellationScheduled(ID, ACCOUNT, "panel", MONTH_LATER, null, false, null, null, NOW,
+                SubscriptionStatus.CANCELLATION_SCHEDULED);
     }
 
     private static SubscriptionSuspensionPlaced hold(String reference) {
