@@ -365,7 +365,7 @@ public class Charge {
     @EventSourcingHandler
     void on(ChargeAwaitingBalance event) {
         named(event.chargeId(), event.accountId(), event.tenant(), event.amount());
-        awaitingBalance = ChargeTerms.of(event);
+        awaitingBalance = event.terms();
     }
 
     @EventSourcingHandler

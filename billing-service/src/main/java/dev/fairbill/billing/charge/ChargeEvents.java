@@ -20,53 +20,48 @@ public final class ChargeEvents {
 
     /**
      * The charge's {@code amount} was paid: by the processor, from the account's cash balance, or partly each.
+     * Revision 2 keeps the charge's terms as one value; revision 1 listed their fields one by one, and
+     * {@link ChargeTermsUpcaster} nests them.
      *
      * @param processor       {@link Charge#BALANCE} when the cash balance paid it all (no processor charge id)
      * @param paidFromBalance the part the ledger applied from the account's cash balance; events stored before the
      *                        field existed read back as zero
      */
     @StoredAs("billing.ChargeCaptured")
-    @Revision("1")
-    public record ChargeCaptured(ChargeId chargeId, AccountId accountId, String tenant, Money amount,
-                                 String description, SubscriptionId subscriptionId, Instant billingPeriodStart,
-                                 PurchaseId purchaseId, String paymentMethod, boolean intentional, String processor,
-                                 String processorChargeId, Instant capturedAt, Money paidFromBalance) {
+    @Revision("2")
+    public record ChargeCaptured(ChargeTerms terms, String processor, String processorChargeId, Instant capturedAt,
+                                 Money paidFromBalance) implements WithChargeTerms {
 
         public ChargeCaptured {
-            paidFromBalance = orZero(paidFromBalance, amount);
+            paidFromBalance = orZero(paidFromBalance, terms.amount());
         }
     }
 
     /**
      * The processor refused the charge (or the part the cash balance did not pay); the ledger gives back what it had
-     * applied when it hears of this.
+     * applied when it hears of this. Revision 2 keeps the charge's terms as one value (see {@link ChargeCaptured}).
      *
      * @param paidFromBalance the cash balance the ledger had applied; events stored before the field existed read back
      *                        as zero
      */
     @StoredAs("billing.ChargeFailed")
-    @Revision("1")
-    public record ChargeFailed(ChargeId chargeId, AccountId accountId, String tenant, Money amount,
-                               String description, SubscriptionId subscriptionId, Instant billingPeriodStart,
-                               PurchaseId purchaseId, String paymentMethod, String processor, String failureCode,
-                               Instant failedAt, Money paidFromBalance) {
+    @Revision("2")
+    public record ChargeFailed(ChargeTerms terms, String processor, String failureCode, Instant failedAt,
+                               Money paidFromBalance) implements WithChargeTerms {
 
         public ChargeFailed {
-            paidFromBalance = orZero(paidFromBalance, amount);
+            paidFromBalance = orZero(paidFromBalance, terms.amount());
         }
     }
 
     /**
-     * The account had a known cash balance in the charge's currency, so the ledger was asked to pay up to
-     * {@code amount} from it first; the charge is pending until the ledger answers. Carries
-     * everything {@link ChargeCaptured} needs.
+     * The account had a known cash balance in the charge's currency, so the ledger was asked to pay up to the amount
+     * from it first; the charge is pending until the ledger answers. Revision 2 keeps the charge's terms as one value
+     * (see {@link ChargeCaptured}).
      */
     @StoredAs("billing.ChargeAwaitingBalance")
-    @Revision("1")
-    public record ChargeAwaitingBalance(ChargeId chargeId, AccountId accountId, String tenant, Money amount,
-                                        String description, SubscriptionId subscriptionId,
-                                        Instant billingPeriodStart, PurchaseId purchaseId, String paymentMethod,
-                                        boolean intentional, Instant requestedAt) {
+    @Revision("2")
+    public record ChargeAwaitingBalance(ChargeTerms terms, Instant requestedAt) implements WithChargeTerms {
     }
 
     /**
@@ -184,6 +179,55 @@ public final class ChargeEvents {
     @StoredAs("billing.ChargeDoublePaidOut")
     public record ChargeDoublePaidOut(ChargeId chargeId, AccountId accountId, String tenant, DisputeId disputeId,
                                       Money refunded, Money lostAmount, Money excess, Instant detectedAt) {
+    }
+
+    /**
+     * An event that carries a charge's terms as one value, read field by field as the events that listed them did:
+     * the handlers and projections of those events read them unchanged.
+     */
+    public interface WithChargeTerms {
+
+        ChargeTerms terms();
+
+        default ChargeId chargeId() {
+            return terms().chargeId();
+        }
+
+        default AccountId accountId() {
+            return terms().accountId();
+        }
+
+        default String tenant() {
+            return terms().tenant();
+        }
+
+        default Money amount() {
+            return terms().amount();
+        }
+
+        default String description() {
+            return terms().description();
+        }
+
+        default SubscriptionId subscriptionId() {
+            return terms().subscriptionId();
+        }
+
+        default Instant billingPeriodStart() {
+            return terms().billingPeriodStart();
+        }
+
+        default PurchaseId purchaseId() {
+            return terms().purchaseId();
+        }
+
+        default String paymentMethod() {
+            return terms().paymentMethod();
+        }
+
+        default boolean intentional() {
+            return terms().intentional();
+        }
     }
 
     private static Money orZero(Money money, Money amount) {

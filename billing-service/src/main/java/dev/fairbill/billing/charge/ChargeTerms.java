@@ -26,25 +26,15 @@ public record ChargeTerms(ChargeId chargeId, AccountId accountId, String tenant,
                 command.paymentMethod(), command.intentional());
     }
 
-    static ChargeTerms of(ChargeAwaitingBalance event) {
-        return new ChargeTerms(event.chargeId(), event.accountId(), event.tenant(), event.amount(),
-                event.description(), event.subscriptionId(), event.billingPeriodStart(), event.purchaseId(),
-                event.paymentMethod(), event.intentional());
-    }
-
     ChargeAwaitingBalance awaitingBalance(Instant at) {
-        return new ChargeAwaitingBalance(chargeId, accountId, tenant, amount, description, subscriptionId,
-                billingPeriodStart, purchaseId, paymentMethod, intentional, at);
+        return new ChargeAwaitingBalance(this, at);
     }
 
     ChargeCaptured captured(String processor, String processorChargeId, Money paidFromBalance, Instant at) {
-        return new ChargeCaptured(chargeId, accountId, tenant, amount, description, subscriptionId,
-                billingPeriodStart, purchaseId, paymentMethod, intentional, processor, processorChargeId, at,
-                paidFromBalance);
+        return new ChargeCaptured(this, processor, processorChargeId, at, paidFromBalance);
     }
 
     ChargeFailed failed(String processor, String failureCode, Money paidFromBalance, Instant at) {
-        return new ChargeFailed(chargeId, accountId, tenant, amount, description, subscriptionId, billingPeriodStart,
-                purchaseId, paymentMethod, processor, failureCode, at, paidFromBalance);
+        return new ChargeFailed(this, processor, failureCode, at, paidFromBalance);
     }
 }

@@ -107,8 +107,8 @@ class ChargeTest {
         // next charges use cash balance first
         fixture.given(awaitingBalance("pm_card_ok"))
                 .when(settle(1000))
-                .expectEvents(new ChargeCaptured(ID, ACCOUNT, "studio", EUR_1000, "monthly", null, null, null,
-                        "pm_card_ok", false, Charge.BALANCE, null, NOW, EUR_1000));
+                .expectEvents(new ChargeCaptured(terms("pm_card_ok"), Charge.BALANCE, null, NOW,
+                        EUR_1000));
     }
 
     @Test
@@ -265,8 +265,8 @@ class ChargeTest {
 
     @Test
     void chargePaidWhollyFromBalanceIsRefundedToTheBalanceWithoutTheProcessor() {
-        fixture.given(awaitingBalance("pm_card_ok"), new ChargeCaptured(ID, ACCOUNT, "studio", EUR_1000, "monthly",
-                        null, null, null, "pm_card_ok", false, Charge.BALANCE, null, NOW, EUR_1000))
+        fixture.given(awaitingBalance("pm_card_ok"), new ChargeCaptured(terms("pm_card_ok"),
+                        Charge.BALANCE, null, NOW, EUR_1000))
                 .when(refund("re_1", 400))
                 .expectEvents(new ChargeRefunded(ID, ACCOUNT, "studio", "re_1", Money.of(400, "EUR"),
                         Money.of(400, "EUR"), null, "DUPLICATE_CHARGE", NOW, Money.of(400, "EUR")));
@@ -515,9 +515,12 @@ class ChargeTest {
         return new CaptureCharge(ID, ACCOUNT, "studio", EUR_1000, "monthly", null, null, null, paymentMethod, false);
     }
 
+    private static ChargeTerms terms(String paymentMethod) {
+        return new ChargeTerms(ID, ACCOUNT, "studio", EUR_1000, "monthly", null, null, null, paymentMethod, false);
+    }
+
     private static ChargeCaptureRequested captureRequested(String paymentMethod, long paidFromBalance) {
-        return new ChargeCaptureRequested(new ChargeTerms(ID, ACCOUNT, "studio", EUR_1000, "monthly", null, null,
-                null, paymentMethod, false), Money.of(paidFromBalance, "EUR"), NOW);
+        return new ChargeCaptureRequested(terms(paymentMethod), Money.of(paidFromBalance, "EUR"), NOW);
     }
 
     private static RecordCaptureOutcome capturedByProcessor() {
@@ -547,18 +550,16 @@ class ChargeTest {
     }
 
     private static ChargeCaptured captured(String paymentMethod, long paidFromBalance) {
-        return new ChargeCaptured(ID, ACCOUNT, "studio", EUR_1000, "monthly", null, null, null, paymentMethod, false,
-                "sandbox", PROCESSOR_CHARGE_ID, NOW, Money.of(paidFromBalance, "EUR"));
+        return new ChargeCaptured(terms(paymentMethod), "sandbox", PROCESSOR_CHARGE_ID, NOW,
+                Money.of(paidFromBalance, "EUR"));
     }
 
     private static ChargeFailed failed(String paymentMethod, String failureCode, long paidFromBalance) {
-        return new ChargeFailed(ID, ACCOUNT, "studio", EUR_1000, "monthly", null, null, null, paymentMethod,
-                "sandbox", failureCode, NOW, Money.of(paidFromBalance, "EUR"));
+        return new ChargeFailed(terms(paymentMethod), "sandbox", failureCode, NOW, Money.of(paidFromBalance, "EUR"));
     }
 
     private static ChargeAwaitingBalance awaitingBalance(String paymentMethod) {
-        return new ChargeAwaitingBalance(ID, ACCOUNT, "studio", EUR_1000, "monthly", null, null, null, paymentMethod,
-                false, NOW);
+        return new ChargeAwaitingBalance(terms(paymentMethod), NOW);
     }
 
     private static SettleChargeFromBalance settle(long applied) {
