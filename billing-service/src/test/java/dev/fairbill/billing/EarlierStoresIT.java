@@ -1,5 +1,6 @@
 package dev.fairbill.billing;
 
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -26,11 +27,12 @@ class EarlierStoresIT {
     @Autowired ApplicationContext service;
 
     @Test
-    void aStoreWrittenBeforeStoredTypesHadStableNamesStillLoads() {
+    void aStoreWrittenBeforeStoredTypesHadStableNamesStillLoadsAndProjects() {
         var store = EarlierStores.of(service);
         long loaded = store.load(BEFORE_STABLE_NAMES);
 
         store.assertEverythingLoads(loaded, Map.of("Account", Account.class, "Charge", Charge.class,
                 "Dispute", Dispute.class, "Purchase", Purchase.class, "Subscription", Subscription.class));
+        store.assertEverythingProjects(List.of("accounts", "charges", "subscriptions"));
     }
 }

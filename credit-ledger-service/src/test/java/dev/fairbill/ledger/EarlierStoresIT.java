@@ -1,5 +1,6 @@
 package dev.fairbill.ledger;
 
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -22,10 +23,11 @@ class EarlierStoresIT {
     @Autowired ApplicationContext service;
 
     @Test
-    void aStoreWrittenBeforeStoredTypesHadStableNamesStillLoads() {
+    void aStoreWrittenBeforeStoredTypesHadStableNamesStillLoadsAndProjects() {
         var store = EarlierStores.of(service);
         long loaded = store.load(BEFORE_STABLE_NAMES);
 
         store.assertEverythingLoads(loaded, Map.of("CreditLedger", CreditLedger.class));
+        store.assertEverythingProjects(List.of("ledgers", "ledger_lots"));
     }
 }

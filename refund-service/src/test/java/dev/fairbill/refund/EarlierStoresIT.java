@@ -1,6 +1,7 @@
 package dev.fairbill.refund;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 
 import javax.sql.DataSource;
@@ -29,12 +30,13 @@ class EarlierStoresIT {
     @Autowired ApplicationContext service;
 
     @Test
-    void aStoreWrittenBeforeStoredTypesHadStableNamesStillLoads() throws Exception {
+    void aStoreWrittenBeforeStoredTypesHadStableNamesStillLoadsAndProjects() throws Exception {
         var store = EarlierStores.of(service);
         long loaded = store.load(BEFORE_STABLE_NAMES);
         // the migration that renamed running sagas ran before these rows were loaded: as after an upgrade, again
         JdbcClient.create(service.getBean(DataSource.class)).sql(new ClassPathResource(SAGA_RENAMES)
                 .getContentAsString(StandardCharsets.UTF_8)).update();
         store.assertEverythingLoads(loaded, Map.of("Incident", Incident.class, "RefundCase", RefundCase.class));
+        store.assertEverythingProjects(List.of("refund_cases"));
     }
 }

@@ -8,7 +8,11 @@ import java.util.Map;
 import javax.sql.DataSource;
 
 import org.axonframework.config.Configuration;
+import org.axonframework.eventhandling.AbstractEventProcessor;
+import org.axonframework.eventhandling.EventHandlerInvoker;
 import org.axonframework.eventhandling.EventProcessor;
+import org.axonframework.eventhandling.Segment;
+import org.axonframework.eventhandling.SubscribingEventProcessor;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
@@ -96,6 +100,36 @@ public final class EarlierStores {
         associations.forEach(association -> assertThat(sagas.findSagas(sagaClass(association[3]),
                 new AssociationValue(association[0], association[1]))).as("sagas associated with " + association[0]
                 + "=" + association[1]).contains(association[2]));
+    }
+
+    /**
+     * Hands every stored event, in order, to the service's projections (its subscribing event processors named
+     * {@code *-projection}, which keep its read models in the commands' transactions; processes that send commands
+     * are left out), as replaying the store into empty read models would; checks that none fails and that each of
+     * {@code tables} has rows afterwards.
+     */
+    public void assertEverythingProjects(List<String> tables) {
+        List<EventHandlerInvoker> projections = axon.eventProcessingConfiguration().eventProcessors().values()
+                .stream().filter(SubscribingEventProcessor.class::isInstance)
+                .filter(processor -> processor.getName().endsWith("-projection"))
+                .map(processor -> ((AbstractEventProcessor) processor).eventHandlerInvoker()).toList();
+        assertThat(projections).as("the service's projections").isNotEmpty();
+        List<? extends TrackedEventMessage<?>> stored = events.readEvents(null, false).toList();
+        for (TrackedEventMessage<?> event : stored) {
+            transactions.executeWithoutResult(status -> {
+                var unitOfWork = DefaultUnitOfWork.startAndGet(event);
+                unitOfWork.execute(() -> projections.forEach(invoker -> {
+                    try {
+                        invoker.handle(event, Segment.ROOT_SEGMENT);
+                    } catch (Exception e) {
+                        throw new AssertionError("projecting " + event.getPayloadType().getSimpleName(), e);
+                    }
+                }));
+            });
+        }
+        JdbcClient jdbc = JdbcClient.create(dataSource);
+        tables.forEach(table -> assertThat(jdbc.sql("SELECT count(*) FROM " + table).query(Long.class).single())
+                .as("rows projected into " + table).isPositive());
     }
 
     private <A> void load(Class<A> type, String id) {
