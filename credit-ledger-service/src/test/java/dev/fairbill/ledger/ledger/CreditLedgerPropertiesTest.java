@@ -23,7 +23,6 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.Tuple;
 
-import dev.fairbill.ledger.ledger.ConsumptionResult;
 import dev.fairbill.ledger.ledger.LedgerCommands.CaptureHold;
 import dev.fairbill.ledger.ledger.LedgerCommands.ConsumeCredits;
 import dev.fairbill.ledger.ledger.LedgerCommands.ForfeitAllowance;

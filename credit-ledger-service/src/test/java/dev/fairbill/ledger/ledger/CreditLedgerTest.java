@@ -20,7 +20,6 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import dev.fairbill.ledger.ledger.ConsumptionResult;
 import dev.fairbill.ledger.ledger.CreditLedger.HoldExpiryDue;
 import dev.fairbill.ledger.ledger.CreditLedger.LotExpiryDue;
 import dev.fairbill.ledger.ledger.LedgerCommands.ApplyCashBalance;

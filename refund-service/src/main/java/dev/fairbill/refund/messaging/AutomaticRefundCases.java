@@ -19,7 +19,7 @@ import dev.fairbill.refund.policy.RefundRequest.Target;
 import dev.fairbill.refund.policy.RefundRequest.TargetKind;
 import dev.fairbill.refund.policy.RefundRequest;
 import dev.fairbill.refund.process.RefundCaseOpener;
-import dev.fairbill.refund.query.RefundCaseDecider;
+import dev.fairbill.refund.process.RefundCaseDecider;
 import dev.fairbill.refund.query.RefundCaseQueries;
 
 /**

@@ -16,6 +16,12 @@ import dev.fairbill.refund.policy.Decision.Outcome;
 public class PolicyEngine {
 
     /**
+     * The clause of a decision that waits for an outage still going on: what the outage is compensated with depends
+     * on its length, so the case waits in review until the incident is closed.
+     */
+    public static final String OUTAGE_ONGOING = "outage-ongoing";
+
+    /**
      * @param now when the request is decided; windows and days used are measured up to it
      * @throws dev.fairbill.platform.money.CurrencyMismatchException when a requested amount is in another currency
      *                                                              than the charge

@@ -17,7 +17,6 @@ import dev.fairbill.refund.refundcase.RefundCaseCommands.RejectRefundCase;
 import dev.fairbill.refund.ids.RefundCaseId;
 import dev.fairbill.refund.policy.Decision;
 import dev.fairbill.refund.policy.RefundRequest;
-import dev.fairbill.refund.query.RefundCaseDecider;
 import dev.fairbill.refund.query.RefundCaseQueries;
 import dev.fairbill.refund.query.RefundCaseView;
 

@@ -12,7 +12,6 @@ import dev.fairbill.refund.refundcase.RefundCaseCommands.OpenRefundCase;
 import dev.fairbill.refund.refundcase.RefundCaseExists;
 import dev.fairbill.refund.ids.RefundCaseId;
 import dev.fairbill.refund.query.OpenCaseTargets;
-import dev.fairbill.refund.query.RefundCaseDecider;
 
 /**
  * Opens a decided refund case unless its target has an open case already: the target is claimed and the case opened

@@ -11,8 +11,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import dev.fairbill.platform.money.Money;
-import dev.fairbill.refund.refundcase.Evidence;
 import dev.fairbill.refund.policy.Decision;
+import dev.fairbill.refund.policy.PolicyEngine;
+import dev.fairbill.refund.refundcase.Evidence;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -52,7 +53,7 @@ public class RefundCaseQueries {
         return jdbc.sql("""
                         SELECT * FROM refund_cases
                         WHERE tenant = ? AND status = 'IN_REVIEW' AND decision ->> 'clause' = ? ORDER BY seq""")
-                .params(tenant, RefundCaseDecider.OUTAGE_ONGOING)
+                .params(tenant, PolicyEngine.OUTAGE_ONGOING)
                 .query(this::view)
                 .list();
     }

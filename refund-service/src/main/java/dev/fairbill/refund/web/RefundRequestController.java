@@ -51,12 +51,12 @@ public class RefundRequestController {
 
     private final CommandGateway commands;
     private final RefundCaseOpener opener;
-    private final RefundDecisions decisions;
+    private final RefundRequestReader decisions;
     private final RefundCaseQueries cases;
     private final RefundFactsReader facts;
     private final Clock clock;
 
-    public RefundRequestController(CommandGateway commands, RefundCaseOpener opener, RefundDecisions decisions,
+    public RefundRequestController(CommandGateway commands, RefundCaseOpener opener, RefundRequestReader decisions,
                                    RefundCaseQueries cases, RefundFactsReader facts, Clock clock) {
         this.commands = commands;
         this.opener = opener;
@@ -130,7 +130,7 @@ public class RefundRequestController {
         Money refundable = view.chargeId() == null ? null
                 : facts.charge(caller.tenant(), view.chargeId()).map(c -> c.refundable()).orElse(null);
         Money amount = body.amount() == null ? null : body.amount().toMoney("amount");
-        RefundDecisions.requireRefundable(amount, refundable);
+        RefundRequestReader.requireRefundable(amount, refundable);
         var approve = new ApproveRefundCase(RefundCaseId.of(caseId), caller.tenant(), amount, body.destination(),
                 refundable, body.note(), caller.keyId(), Actor.current(), body.remedyDecided());
         if (RefundCaseStatus.FAILED.name().equals(view.status())) {
@@ -162,7 +162,7 @@ public class RefundRequestController {
         String tenant = Caller.current().tenant();
         find(tenant, caseId);
         commands.sendAndWait(new AddEvidence(RefundCaseId.of(caseId), tenant,
-                RefundDecisions.evidence(List.of(body)).getFirst()));
+                RefundRequestReader.evidence(List.of(body)).getFirst()));
         return RefundCaseResponse.of(find(tenant, caseId));
     }
 

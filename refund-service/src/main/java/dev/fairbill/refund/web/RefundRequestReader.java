@@ -14,7 +14,7 @@ import dev.fairbill.refund.policy.RefundFacts;
 import dev.fairbill.refund.policy.RefundRequest.Target;
 import dev.fairbill.refund.policy.RefundRequest.TargetKind;
 import dev.fairbill.refund.policy.RefundRequest;
-import dev.fairbill.refund.query.RefundCaseDecider;
+import dev.fairbill.refund.process.RefundCaseDecider;
 
 /**
  * Turns a refund request body into the policy's decision: checks the request, gathers the target's facts from
@@ -22,11 +22,11 @@ import dev.fairbill.refund.query.RefundCaseDecider;
  * preview, so the preview is exactly the decision a case would get.
  */
 @Component
-class RefundDecisions {
+class RefundRequestReader {
 
     private final RefundCaseDecider decider;
 
-    RefundDecisions(RefundCaseDecider decider) {
+    RefundRequestReader(RefundCaseDecider decider) {
         this.decider = decider;
     }
 

@@ -1,4 +1,4 @@
-package dev.fairbill.refund.query;
+package dev.fairbill.refund.process;
 
 import java.time.Instant;
 
@@ -9,10 +9,11 @@ import dev.fairbill.platform.money.Money;
 import dev.fairbill.refund.policy.Decision;
 import dev.fairbill.refund.policy.PolicyEngine;
 import dev.fairbill.refund.policy.RefundFacts;
-import dev.fairbill.refund.policy.RefundRequest;
 import dev.fairbill.refund.policy.RefundRequest.TargetKind;
+import dev.fairbill.refund.policy.RefundRequest;
 import dev.fairbill.refund.policy.TenantPolicies;
 import dev.fairbill.refund.policy.TenantPolicy;
+import dev.fairbill.refund.query.RefundFactsReader;
 
 /**
  * The tenant's policy applied to a request with the facts refund-service keeps: one path for requests from the API,
@@ -20,9 +21,6 @@ import dev.fairbill.refund.policy.TenantPolicy;
  */
 @Component
 public class RefundCaseDecider {
-
-    /** The clause of a request about an outage still going on: it waits in review until the outage is closed. */
-    public static final String OUTAGE_ONGOING = "outage-ongoing";
 
     private final RefundFactsReader facts;
     private final TenantPolicies policies;
@@ -81,7 +79,7 @@ public class RefundCaseDecider {
 
     private static Decision untilTheOutageIsOver(TenantPolicy policy) {
         return new Decision(Decision.Outcome.NEEDS_REVIEW, null, null, null, policy.document().id(),
-                policy.document().version(), OUTAGE_ONGOING, "The outage that affects your service is still going "
+                policy.document().version(), PolicyEngine.OUTAGE_ONGOING, "The outage that affects your service is still going "
                         + "on, and what it is compensated with depends on how long it lasts. Your request waits until "
                         + "it is over; then it is decided and you are told the result.");
     }
