@@ -10,6 +10,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.slf4j.Logger;
@@ -56,6 +57,8 @@ public class ChargePayments implements DisposableBean {
     static final String UNKNOWN_PAYMENT_METHOD = "unknown_payment_method";
     private static final int SWEEP_BATCH = 100;
     private static final int LANE_QUEUE = 2_500;
+    /** Calls the sweep made again: each is a crash, a failure or a full queue between a request and its answer. */
+    static final String SWEPT = "fairbill.payment.calls.swept";
 
     private final CommandGateway commands;
     private final PaymentCalls calls;
@@ -64,12 +67,13 @@ public class ChargePayments implements DisposableBean {
     private final AccountCashBalances balances;
     private final PaymentCallSettings settings;
     private final Clock clock;
+    private final MeterRegistry meters;
     /** One thread per lane; a charge's calls all go to one lane, so they are made in the order they were asked. */
     private final List<ThreadPoolExecutor> lanes;
 
     public ChargePayments(CommandGateway commands, PaymentCalls calls, PaymentGateway gateway,
                           PaymentMethods paymentMethods, AccountCashBalances balances, PaymentCallSettings settings,
-                          Clock clock) {
+                          Clock clock, MeterRegistry meters) {
         this.commands = commands;
         this.calls = calls;
         this.gateway = gateway;
@@ -77,6 +81,11 @@ public class ChargePayments implements DisposableBean {
         this.balances = balances;
         this.settings = settings;
         this.clock = clock;
+        this.meters = meters;
+        // each kind's series exists from the start, at zero, so the alert on its increase sees the first one
+        for (PaymentCalls.Kind kind : PaymentCalls.Kind.values()) {
+            meters.counter(SWEPT, "kind", kind.name());
+        }
         ThreadFactory threads = Thread.ofPlatform().name("payment-call-", 0).daemon().factory();
         this.lanes = IntStream.range(0, settings.threads())
                 .mapToObj(lane -> new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
@@ -133,6 +142,7 @@ public class ChargePayments implements DisposableBean {
             if (calls.claim(call, now)) {
                 log.warn("A processor call waited past its grace period and is made again: kind={} key={} since={}",
                         call.kind(), call.key(), call.requestedAt());
+                meters.counter(SWEPT, "kind", call.kind().name()).increment();
                 makeSafely(call);
             }
         }

@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -49,6 +50,7 @@ class ChargePaymentsIT {
     @Autowired CommandGateway commands;
     @Autowired ChargePayments payments;
     @Autowired SandboxPaymentGateway sandbox;
+    @Autowired MeterRegistry meters;
     private final JsonMapper json = JsonMapper.builder().build();
     private BillingApi api;
 
@@ -80,6 +82,7 @@ class ChargePaymentsIT {
         JsonNode captured = read(charge);
         assertThat(captured.get("status").asString()).isEqualTo("SUCCEEDED");
         assertThat(captured.get("processorChargeId").asString()).isEqualTo(first.processorChargeId());
+        assertThat(meters.counter(ChargePayments.SWEPT, "kind", "CAPTURE").count()).as("calls swept").isEqualTo(1);
         assertThat(waitingCalls(charge)).isZero();
         payments.callStale();
         payments.call(charge.value());
