@@ -52,7 +52,7 @@ import dev.fairbill.platform.rules.RuleViolation;
  * what it took beyond the rest is a double payout ({@code ChargeDoublePaidOut}).
  */
 @StoredAs("billing.Charge")
-@Aggregate
+@Aggregate(cache = "chargeCache")
 public class Charge {
 
     /** The processor named by a charge that the account's cash balance paid in full. */

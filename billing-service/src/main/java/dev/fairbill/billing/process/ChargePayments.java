@@ -95,7 +95,17 @@ public class ChargePayments implements DisposableBean {
 
     /** Asks for the charge and has its capture made (see the class comment for when). */
     public void capture(CaptureCharge command) {
-        requestCapture(command);
+        boolean balanceFirst = requestCapture(command);
+        if (balanceFirst) {
+            return;
+        }
+        if (outsideTransaction()) {
+            // the call is what the command asked for: no need to read it back
+            makeSafely(new Call(command.chargeId().value(), PaymentCalls.Kind.CAPTURE, command.chargeId(),
+                    command.tenant(), command.amount(), command.paymentMethod(), command.description(), null,
+                    clock.instant(), null));
+            return;
+        }
         callAfterCommit(command.chargeId(), command.chargeId().value());
     }
 
@@ -103,8 +113,10 @@ public class ChargePayments implements DisposableBean {
      * Asks for the charge only; the caller has the capture made with {@link #call(String)} once its transaction has
      * committed. A payment method the processor does not know is refused before anything is recorded; an account with
      * a known cash balance in the charge's currency asks the ledger first.
+     *
+     * @return whether the ledger was asked first, so that no call waits yet
      */
-    public void requestCapture(CaptureCharge command) {
+    public boolean requestCapture(CaptureCharge command) {
         paymentMethods.requireKnown(command.paymentMethod());
         boolean balanceFirst = balances.of(command.accountId(), command.amount().currency()).isPositive();
         try {
@@ -114,6 +126,7 @@ public class ChargePayments implements DisposableBean {
             callAfterCommit(command.chargeId(), command.chargeId().value());
             throw repeated;
         }
+        return balanceFirst;
     }
 
     /** The ledger's answer to a charge that asked it first; the processor is asked for the rest. */
@@ -158,8 +171,7 @@ public class ChargePayments implements DisposableBean {
     }
 
     private void callAfterCommit(ChargeId charge, String key) {
-        if (!TransactionSynchronizationManager.isActualTransactionActive()
-                || !TransactionSynchronizationManager.isSynchronizationActive()) {
+        if (outsideTransaction()) {
             call(key);
             return;
         }
@@ -173,6 +185,11 @@ public class ChargePayments implements DisposableBean {
                 }
             }
         });
+    }
+
+    private static boolean outsideTransaction() {
+        return !TransactionSynchronizationManager.isActualTransactionActive()
+                || !TransactionSynchronizationManager.isSynchronizationActive();
     }
 
     /** A failed call (the processor unreachable, the database away) stays waiting for the sweep. */
