@@ -19,6 +19,7 @@ import dev.fairbill.billing.subscription.SubscriptionCommands.RecordSubscription
 import dev.fairbill.billing.subscription.SubscriptionEvents.SubscriptionCancelled;
 import dev.fairbill.billing.subscription.SubscriptionEvents.SubscriptionChargePostponed;
 import dev.fairbill.billing.subscription.SubscriptionEvents.SubscriptionChargeRequested;
+import dev.fairbill.billing.subscription.SubscriptionEvents.BillingPosition;
 import dev.fairbill.billing.subscription.SubscriptionEvents.SubscriptionChargeVoided;
 import dev.fairbill.billing.subscription.SubscriptionEvents.SubscriptionCreated;
 import dev.fairbill.billing.subscription.SubscriptionEvents.SubscriptionExpired;
@@ -27,6 +28,7 @@ import dev.fairbill.billing.subscription.SubscriptionEvents.SubscriptionPaymentM
 import dev.fairbill.billing.subscription.SubscriptionEvents.SubscriptionPlanChangeScheduled;
 import dev.fairbill.billing.subscription.SubscriptionEvents.SubscriptionRenewed;
 import dev.fairbill.billing.subscription.SubscriptionEvents.SubscriptionStarted;
+import dev.fairbill.billing.subscription.SubscriptionEvents.SubscriptionTerms;
 import dev.fairbill.platform.axon.naming.StoredAs;
 import dev.fairbill.platform.money.Money;
 
@@ -81,9 +83,9 @@ final class BillingSchedule {
         Instant trialEnd = terms.trialDays() > 0 ? start.plus(Duration.ofDays(terms.trialDays())) : null;
         if (trialEnd != null && now.isBefore(trialEnd)) {
             var trial = new SubscriptionPeriod(start, trialEnd);
-            apply(new SubscriptionCreated(command.subscriptionId(), command.accountId(), command.tenant(), terms,
-                    price, coupon, command.paymentMethod(), SubscriptionStatus.TRIALING, start, trial, trialEnd,
-                    trialEnd, -1, now))
+            apply(new SubscriptionCreated(command.subscriptionId(), command.accountId(), command.tenant(),
+                    new SubscriptionTerms(terms, price, coupon, command.paymentMethod()), SubscriptionStatus.TRIALING,
+                    start, new BillingPosition(trial, trialEnd, -1), trialEnd, now))
                     .andThenApply(() -> new SubscriptionStarted(command.subscriptionId(), command.accountId(),
                             command.tenant(), terms.planId(), SubscriptionStatus.TRIALING, trial, 0,
                             terms.trialCredits(), trialEnd, terms.listPrice(), price, coupon, null, now,
@@ -98,9 +100,9 @@ final class BillingSchedule {
             current++;
         }
         long firstCharged = current;
-        apply(new SubscriptionCreated(command.subscriptionId(), command.accountId(), command.tenant(), terms, price,
-                coupon, command.paymentMethod(), SubscriptionStatus.ACTIVE, start, periodOf(terms, anchor, current),
-                trialEnd, anchor, current, now))
+        apply(new SubscriptionCreated(command.subscriptionId(), command.accountId(), command.tenant(),
+                new SubscriptionTerms(terms, price, coupon, command.paymentMethod()), SubscriptionStatus.ACTIVE, start,
+                new BillingPosition(periodOf(terms, anchor, current), anchor, current), trialEnd, now))
                 .andThen(() -> s.schedule().requestCharge(s, terms, anchor, firstCharged, 1, now, deadlines));
     }
 

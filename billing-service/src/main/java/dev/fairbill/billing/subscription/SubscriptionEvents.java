@@ -12,8 +12,8 @@ import dev.fairbill.platform.axon.naming.StoredAs;
 import dev.fairbill.platform.money.Money;
 
 /**
- * The Subscription aggregate's events. Prices travel as both the list price (undiscounted, for refund maths, seed
- * 004) and the price actually charged after any coupon.
+ * The Subscription aggregate's events. Prices travel as both the list price (undiscounted, for refund maths,
+ * cooling-off-prorata "Partial refund") and the price actually charged after any coupon.
  */
 public final class SubscriptionEvents {
 
@@ -21,18 +21,61 @@ public final class SubscriptionEvents {
     // while suspended, whatever it returns to), so that projections copy it; null in events recorded before it existed
 
     /**
-     * @param price         the price charged per period: the plan's price less the coupon
+     * A subscription was created. Revision 2 keeps what it was sold as and where it stands in its schedule as two
+     * values; revision 1 listed their fields one by one, and {@link SubscriptionTermsUpcaster} nests them.
+     */
+    @StoredAs("billing.SubscriptionCreated")
+    @Revision("2")
+    public record SubscriptionCreated(SubscriptionId subscriptionId, AccountId accountId, String tenant,
+                                      SubscriptionTerms terms, SubscriptionStatus status, Instant startedAt,
+                                      BillingPosition position, Instant trialEndsAt, Instant createdAt) {
+
+        public PlanTerms plan() {
+            return terms.plan();
+        }
+
+        public Money price() {
+            return terms.price();
+        }
+
+        public Integer couponPercentOff() {
+            return terms.couponPercentOff();
+        }
+
+        public String paymentMethod() {
+            return terms.paymentMethod();
+        }
+
+        public SubscriptionPeriod period() {
+            return position.period();
+        }
+
+        public Instant billingAnchor() {
+            return position.billingAnchor();
+        }
+
+        public long periodNumber() {
+            return position.periodNumber();
+        }
+    }
+
+    /**
+     * What a subscription was sold as: its plan, the price after the coupon, the coupon and the payment method.
+     *
+     * @param price            the price charged per period: the plan's price less the coupon
+     * @param couponPercentOff null without a coupon
+     */
+    public record SubscriptionTerms(PlanTerms plan, Money price, Integer couponPercentOff, String paymentMethod) {
+    }
+
+    /**
+     * Where a subscription stands in its billing schedule.
+     *
      * @param period        the trial, or the current billing period
      * @param billingAnchor the instant billing periods are counted from ({@link PlanInterval#periodStart})
      * @param periodNumber  the number of {@code period} counted from the anchor; -1 for a trial
      */
-    @StoredAs("billing.SubscriptionCreated")
-    @Revision("1")
-    public record SubscriptionCreated(SubscriptionId subscriptionId, AccountId accountId, String tenant,
-                                      PlanTerms plan, Money price, Integer couponPercentOff, String paymentMethod,
-                                      SubscriptionStatus status, Instant startedAt, SubscriptionPeriod period,
-                                      Instant trialEndsAt, Instant billingAnchor, long periodNumber,
-                                      Instant createdAt) {
+    public record BillingPosition(SubscriptionPeriod period, Instant billingAnchor, long periodNumber) {
     }
 
     /** A period is due: the charging process captures {@code chargeId} for it. */

@@ -25,6 +25,7 @@ import dev.fairbill.billing.subscription.SubscriptionCommands.RecordSubscription
 import dev.fairbill.billing.subscription.SubscriptionCommands.RecordSubscriptionChargeFailed;
 import dev.fairbill.billing.subscription.SubscriptionCommands.TerminateSubscription;
 import dev.fairbill.billing.subscription.SubscriptionCommands.WithdrawSubscriptionCancellation;
+import dev.fairbill.billing.subscription.SubscriptionEvents.BillingPosition;
 import dev.fairbill.billing.subscription.SubscriptionEvents.SubscriptionCancellationScheduled;
 import dev.fairbill.billing.subscription.SubscriptionEvents.SubscriptionCancellationWithdrawn;
 import dev.fairbill.billing.subscription.SubscriptionEvents.SubscriptionCancelled;
@@ -40,6 +41,7 @@ import dev.fairbill.billing.subscription.SubscriptionEvents.SubscriptionStarted;
 import dev.fairbill.billing.subscription.SubscriptionEvents.SubscriptionSuspensionLifted;
 import dev.fairbill.billing.subscription.SubscriptionEvents.SubscriptionSuspensionPlaced;
 import dev.fairbill.billing.subscription.SubscriptionEvents.SubscriptionTerminated;
+import dev.fairbill.billing.subscription.SubscriptionEvents.SubscriptionTerms;
 import dev.fairbill.platform.id.IdPrefix;
 import dev.fairbill.platform.id.Ids;
 import dev.fairbill.platform.money.Money;
@@ -567,8 +569,8 @@ class SubscriptionTest {
     private static SubscriptionCreated created(PlanTerms plan, Money price, Integer coupon, SubscriptionStatus status,
                                                Instant start, SubscriptionPeriod period, Instant trialEnd,
                                                Instant anchor, long number) {
-        return new SubscriptionCreated(ID, ACCOUNT, "panel", plan, price, coupon, PM, status, start, period, trialEnd,
-                anchor, number, NOW);
+        return new SubscriptionCreated(ID, ACCOUNT, "panel", new SubscriptionTerms(plan, price, coupon, PM), status,
+                start, new BillingPosition(period, anchor, number), trialEnd, NOW);
     }
 
     private static SubscriptionChargeRequested requested(PlanTerms plan, Money amount, SubscriptionPeriod period,
