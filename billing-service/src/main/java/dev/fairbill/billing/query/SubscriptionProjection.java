@@ -45,7 +45,11 @@ public class SubscriptionProjection {
 
     public static final String PROCESSING_GROUP = "subscription-projection";
 
-    private static final String UNLESS_SUSPENDED = "CASE WHEN status = 'SUSPENDED' THEN status ELSE ? END";
+    /**
+     * Sets the status the event says the subscription shows (first parameter); an event recorded before events carried
+     * it names only the status it moved to (second parameter), which a suspension keeps hidden.
+     */
+    private static final String STATUS = "status = COALESCE(?, CASE WHEN status = 'SUSPENDED' THEN status ELSE ? END)";
 
     private final JdbcClient jdbc;
 
@@ -86,14 +90,10 @@ public class SubscriptionProjection {
 
     @EventHandler
     void on(SubscriptionRenewed e) {
-        if (e.statusAfter() != null) {
-            copy(e.subscriptionId().value(), e.statusAfter());
-            return;
-        }
-        // recorded before renewals carried the status: worked out as the subscription did then
-        jdbc.sql("UPDATE subscriptions SET status = CASE WHEN status = 'SUSPENDED' THEN status"
-                        + " WHEN cancel_at IS NOT NULL THEN 'CANCELLATION_SCHEDULED' ELSE 'ACTIVE' END WHERE id = ?")
-                .param(e.subscriptionId().value())
+        // a renewal recorded before renewals carried the status: worked out as the subscription did then
+        jdbc.sql("UPDATE subscriptions SET status = COALESCE(?, CASE WHEN status = 'SUSPENDED' THEN status"
+                        + " WHEN cancel_at IS NOT NULL THEN 'CANCELLATION_SCHEDULED' ELSE 'ACTIVE' END) WHERE id = ?")
+                .params(name(e.statusAfter()), e.subscriptionId().value())
                 .update();
     }
 
@@ -110,16 +110,17 @@ public class SubscriptionProjection {
 
     @EventHandler
     void on(SubscriptionCancellationScheduled e) {
-        jdbc.sql("UPDATE subscriptions SET cancel_at = ? WHERE id = ?")
-                .params(ts(e.cancelAt()), e.subscriptionId().value())
+        jdbc.sql("UPDATE subscriptions SET cancel_at = ?, " + STATUS + " WHERE id = ?")
+                .params(ts(e.cancelAt()), name(e.statusAfter()), SubscriptionStatus.CANCELLATION_SCHEDULED.name(),
+                        e.subscriptionId().value())
                 .update();
-        status(e.subscriptionId().value(), e.statusAfter(), SubscriptionStatus.CANCELLATION_SCHEDULED);
     }
 
     @EventHandler
     void on(SubscriptionCancellationWithdrawn e) {
-        jdbc.sql("UPDATE subscriptions SET cancel_at = NULL WHERE id = ?").param(e.subscriptionId().value()).update();
-        status(e.subscriptionId().value(), e.statusAfter(), e.status());
+        jdbc.sql("UPDATE subscriptions SET cancel_at = NULL, " + STATUS + " WHERE id = ?")
+                .params(name(e.statusAfter()), e.status().name(), e.subscriptionId().value())
+                .update();
     }
 
     @EventHandler
@@ -199,26 +200,14 @@ public class SubscriptionProjection {
                 .list();
     }
 
-    /**
-     * The status the event says the subscription shows; an event recorded before events carried it names only the
-     * status it moved to, which a suspension keeps hidden.
-     */
     private void status(String subscriptionId, SubscriptionStatus statusAfter, SubscriptionStatus movedTo) {
-        if (statusAfter != null) {
-            copy(subscriptionId, statusAfter);
-        } else {
-            unlessSuspended(subscriptionId, movedTo);
-        }
-    }
-
-    private void copy(String subscriptionId, SubscriptionStatus status) {
-        jdbc.sql("UPDATE subscriptions SET status = ? WHERE id = ?").params(status.name(), subscriptionId).update();
-    }
-
-    private void unlessSuspended(String subscriptionId, SubscriptionStatus status) {
-        jdbc.sql("UPDATE subscriptions SET status = " + UNLESS_SUSPENDED + " WHERE id = ?")
-                .params(status.name(), subscriptionId)
+        jdbc.sql("UPDATE subscriptions SET " + STATUS + " WHERE id = ?")
+                .params(name(statusAfter), movedTo.name(), subscriptionId)
                 .update();
+    }
+
+    private static String name(SubscriptionStatus status) {
+        return status == null ? null : status.name();
     }
 
     /** A row of {@link #find}'s query, its holds included: no query runs while the result is open. */

@@ -198,9 +198,12 @@ class BillingEventHandlers {
         });
     }
 
-    /** Refund ids and grant operations refund-service asked for itself: only those are a saga's answer. */
-    private static boolean isOurs(String refundId) {
-        return refundId != null && Ids.isValid(IdPrefix.REFUND, refundId);
+    /**
+     * Refund ids and grant operations refund-service asked for itself (its own refund ids): only those are a saga's
+     * answer.
+     */
+    static boolean isOurs(String refundId) {
+        return Ids.isValid(IdPrefix.REFUND, refundId);
     }
 
     private static Money money(MoneyAmount amount) {

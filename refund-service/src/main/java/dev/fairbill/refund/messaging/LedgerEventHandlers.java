@@ -6,8 +6,6 @@ import org.springframework.context.annotation.Configuration;
 
 import dev.fairbill.contracts.ledger.CreditsConsumedV1;
 import dev.fairbill.contracts.ledger.LotGrantedV1;
-import dev.fairbill.platform.id.IdPrefix;
-import dev.fairbill.platform.id.Ids;
 import dev.fairbill.platform.messaging.InboundHandler;
 import dev.fairbill.refund.query.FactStore;
 import dev.fairbill.refund.saga.ReportedFacts.LotGrantReported;
@@ -29,15 +27,10 @@ class LedgerEventHandlers {
     @Bean
     InboundHandler<LotGrantedV1> lotGranted(EventGateway events) {
         return InboundHandler.of(LotGrantedV1.TYPE, LotGrantedV1.class, granted -> {
-            if (isOurs(granted.operationId())) {
+            if (BillingEventHandlers.isOurs(granted.operationId())) {
                 events.publish(new LotGrantReported(granted.operationId(), granted.accountId(), granted.lotId(),
                         granted.grantedAt()));
             }
         });
-    }
-
-    /** Grant operations refund-service asked for itself: only those are a saga's answer. */
-    private static boolean isOurs(String operationId) {
-        return operationId != null && Ids.isValid(IdPrefix.REFUND, operationId);
     }
 }
