@@ -35,10 +35,11 @@ final class ChaosChecks {
     /** Every period that started or renewed a subscription with included credits granted them exactly once. */
     private Books.Check creditsGrantedOncePerPeriod() throws SQLException {
         Map<String, Long> periods = books.totals(Service.BILLING, """
-                SELECT p ->> 'subscriptionId', SUM((p ->> 'includedCredits')::bigint) FROM (
-                    SELECT convert_from(payload, 'UTF8')::jsonb AS p FROM domainevententry
-                    WHERE payloadtype IN ('%1$sSubscriptionStarted', '%1$sSubscriptionRenewed')) events
-                WHERE (p ->> 'includedCredits')::bigint > 0 GROUP BY 1""".formatted(EVENTS));
+                SELECT p ->> 'subscriptionId', SUM(credits) FROM (
+                    SELECT p, COALESCE(p #>> '{allowance,includedCredits}', p ->> 'includedCredits')::bigint AS credits
+                    FROM (SELECT convert_from(payload, 'UTF8')::jsonb AS p FROM domainevententry
+                          WHERE payloadtype IN ('%1$sSubscriptionStarted', '%1$sSubscriptionRenewed')) stored) events
+                WHERE credits > 0 GROUP BY 1""".formatted(EVENTS));
         Map<String, Long> granted = books.totals(Service.LEDGER, """
                 SELECT subscription_id, SUM(granted) FROM ledger_lots
                 WHERE source = 'SUBSCRIPTION_ALLOWANCE' GROUP BY subscription_id""");

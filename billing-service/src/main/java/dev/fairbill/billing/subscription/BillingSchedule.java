@@ -20,6 +20,10 @@ import dev.fairbill.billing.subscription.SubscriptionEvents.SubscriptionCancelle
 import dev.fairbill.billing.subscription.SubscriptionEvents.SubscriptionChargePostponed;
 import dev.fairbill.billing.subscription.SubscriptionEvents.SubscriptionChargeRequested;
 import dev.fairbill.billing.subscription.SubscriptionEvents.BillingPosition;
+import dev.fairbill.billing.subscription.SubscriptionEvents.PeriodAllowance;
+import dev.fairbill.billing.subscription.SubscriptionEvents.PeriodCharge;
+import dev.fairbill.billing.subscription.SubscriptionEvents.PeriodPrice;
+import dev.fairbill.billing.subscription.SubscriptionEvents.Trial;
 import dev.fairbill.billing.subscription.SubscriptionEvents.SubscriptionChargeVoided;
 import dev.fairbill.billing.subscription.SubscriptionEvents.SubscriptionCreated;
 import dev.fairbill.billing.subscription.SubscriptionEvents.SubscriptionExpired;
@@ -87,8 +91,10 @@ final class BillingSchedule {
                     new SubscriptionTerms(terms, price, coupon, command.paymentMethod()), SubscriptionStatus.TRIALING,
                     start, new BillingPosition(trial, trialEnd, -1), trialEnd, now))
                     .andThenApply(() -> new SubscriptionStarted(command.subscriptionId(), command.accountId(),
-                            command.tenant(), terms.planId(), SubscriptionStatus.TRIALING, trial, 0,
-                            terms.trialCredits(), trialEnd, terms.listPrice(), price, coupon, null, now,
+                            command.tenant(), SubscriptionStatus.TRIALING,
+                            new PeriodAllowance(terms.planId(), trial, 0),
+                            new Trial(terms.trialCredits(), trialEnd),
+                            new PeriodPrice(terms.listPrice(), price, coupon, null), now,
                             SubscriptionStatus.TRIALING))
                     .andThen(() -> deadlines.schedule(trialEnd, Subscription.PERIOD_END, new PeriodEndDue(trialEnd)));
             return;
@@ -115,15 +121,15 @@ final class BillingSchedule {
                     now));
             return;
         }
-        Money price = discounted(plan.price(), couponPercentOff);
+        var allowance = new PeriodAllowance(plan.planId(), period, plan.includedCredits());
+        var pricing = new PeriodPrice(plan.listPrice(), discounted(plan.price(), couponPercentOff), couponPercentOff,
+                latestCharge);
         if (started) {
-            apply(new SubscriptionRenewed(s.id(), s.accountId(), s.tenant(), plan.planId(), period,
-                    plan.includedCredits(), plan.listPrice(), price, couponPercentOff, latestCharge, now,
+            apply(new SubscriptionRenewed(s.id(), s.accountId(), s.tenant(), allowance, pricing, now,
                     s.showing(s.paidStatus())));
         } else {
-            apply(new SubscriptionStarted(s.id(), s.accountId(), s.tenant(), plan.planId(), s.paidStatus(), period,
-                    plan.includedCredits(), 0, null, plan.listPrice(), price, couponPercentOff, latestCharge, now,
-                    s.showing(s.paidStatus())));
+            apply(new SubscriptionStarted(s.id(), s.accountId(), s.tenant(), s.paidStatus(), allowance, Trial.NONE,
+                    pricing, now, s.showing(s.paidStatus())));
         }
     }
 
@@ -214,10 +220,11 @@ final class BillingSchedule {
                                Instant now, DeadlineManager deadlines) {
         var chargedPeriod = periodOf(terms, anchor, number);
         ChargeId chargeId = SubscriptionChargeIds.of(s.id(), chargedPeriod.start(), attempt);
-        apply(new SubscriptionChargeRequested(s.id(), s.accountId(), s.tenant(), chargeId, terms,
-                discounted(terms.price(), couponPercentOff), chargedPeriod, anchor, number, attempt, paymentMethod,
-                "Subscription " + s.id() + " (" + terms.planId() + "), period " + chargedPeriod.start() + " – "
-                        + chargedPeriod.end(), now));
+        apply(new SubscriptionChargeRequested(s.id(), s.accountId(), s.tenant(), terms,
+                new BillingPosition(chargedPeriod, anchor, number),
+                new PeriodCharge(chargeId, discounted(terms.price(), couponPercentOff), attempt, paymentMethod,
+                        "Subscription " + s.id() + " (" + terms.planId() + "), period " + chargedPeriod.start()
+                                + " – " + chargedPeriod.end()), now));
         if (attempt == 1) {
             deadlines.schedule(chargedPeriod.end(), Subscription.PERIOD_END, new PeriodEndDue(chargedPeriod.end()));
         }

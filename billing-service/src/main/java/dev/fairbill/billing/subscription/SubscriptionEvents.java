@@ -78,28 +78,143 @@ public final class SubscriptionEvents {
     public record BillingPosition(SubscriptionPeriod period, Instant billingAnchor, long periodNumber) {
     }
 
-    /** A period is due: the charging process captures {@code chargeId} for it. */
+    /**
+     * A period is due: the charging process captures the charge for it. Revision 2 keeps where the period stands and
+     * what is charged as two values; revision 1 listed their fields one by one, and {@link SubscriptionPeriodUpcaster}
+     * nests them.
+     */
     @StoredAs("billing.SubscriptionChargeRequested")
-    @Revision("1")
+    @Revision("2")
     public record SubscriptionChargeRequested(SubscriptionId subscriptionId, AccountId accountId, String tenant,
-                                              ChargeId chargeId, PlanTerms plan, Money amount,
-                                              SubscriptionPeriod period, Instant billingAnchor, long periodNumber,
-                                              int attempt, String paymentMethod, String description,
+                                              PlanTerms plan, BillingPosition position, PeriodCharge charge,
                                               Instant requestedAt) {
+
+        public ChargeId chargeId() {
+            return charge.chargeId();
+        }
+
+        public Money amount() {
+            return charge.amount();
+        }
+
+        public int attempt() {
+            return charge.attempt();
+        }
+
+        public String paymentMethod() {
+            return charge.paymentMethod();
+        }
+
+        public String description() {
+            return charge.description();
+        }
+
+        public SubscriptionPeriod period() {
+            return position.period();
+        }
+
+        public Instant billingAnchor() {
+            return position.billingAnchor();
+        }
+
+        public long periodNumber() {
+            return position.periodNumber();
+        }
     }
 
     /**
-     * Access began: with the trial (no charge, trial credits) or with the first paid period.
+     * What is charged for a period.
      *
-     * @param chargeId the charge that paid the first period, {@code null} for a trial
+     * @param amount  the plan's price less the coupon
+     * @param attempt 1 for the period's first charge, then one more per dunning retry
+     */
+    public record PeriodCharge(ChargeId chargeId, Money amount, int attempt, String paymentMethod,
+                               String description) {
+    }
+
+    /**
+     * Access began: with the trial (no charge, trial credits) or with the first paid period. Revision 2 keeps the
+     * period's allowance, its trial and its price as values; revision 1 listed their fields one by one, and
+     * {@link SubscriptionPeriodUpcaster} nests them.
      */
     @StoredAs("billing.SubscriptionStarted")
-    @Revision("1")
+    @Revision("2")
     public record SubscriptionStarted(SubscriptionId subscriptionId, AccountId accountId, String tenant,
-                                      String planId, SubscriptionStatus status, SubscriptionPeriod period,
-                                      long includedCredits, long trialCredits, Instant trialEndsAt, Money listPrice,
-                                      Money price, Integer couponPercentOff, ChargeId chargeId, Instant startedAt,
-                                      SubscriptionStatus statusAfter) {
+                                      SubscriptionStatus status, PeriodAllowance allowance, Trial trial,
+                                      PeriodPrice pricing, Instant startedAt, SubscriptionStatus statusAfter)
+            implements ServedPeriod {
+
+        public long trialCredits() {
+            return trial.trialCredits();
+        }
+
+        public Instant trialEndsAt() {
+            return trial.trialEndsAt();
+        }
+    }
+
+    /**
+     * What a period gives: its plan, its dates and the credits the plan includes for it.
+     *
+     * @param period the trial, or the billing period
+     */
+    public record PeriodAllowance(String planId, SubscriptionPeriod period, long includedCredits) {
+    }
+
+    /**
+     * A subscription's trial: the credits it grants and when it ends; no credits and no end for a subscription that
+     * starts paid.
+     */
+    public record Trial(long trialCredits, Instant trialEndsAt) {
+
+        static final Trial NONE = new Trial(0, null);
+    }
+
+    /**
+     * What a period costs and the charge that paid it.
+     *
+     * @param listPrice the plan's price, before any coupon
+     * @param price     what is charged: the list price less the coupon
+     * @param chargeId  the charge that paid the period, {@code null} for a trial
+     */
+    public record PeriodPrice(Money listPrice, Money price, Integer couponPercentOff, ChargeId chargeId) {
+    }
+
+    /** A period a subscription serves, started or renewed: its allowance and its price, read field by field. */
+    public interface ServedPeriod {
+
+        PeriodAllowance allowance();
+
+        PeriodPrice pricing();
+
+        default String planId() {
+            return allowance().planId();
+        }
+
+        default SubscriptionPeriod period() {
+            return allowance().period();
+        }
+
+        default long includedCredits() {
+            return allowance().includedCredits();
+        }
+
+        default Money listPrice() {
+            return pricing().listPrice();
+        }
+
+        default Money price() {
+            return pricing().price();
+        }
+
+        default Integer couponPercentOff() {
+            return pricing().couponPercentOff();
+        }
+
+        /** The charge that paid the period, {@code null} for a trial. */
+        default ChargeId chargeId() {
+            return pricing().chargeId();
+        }
     }
 
     /**
@@ -112,13 +227,16 @@ public final class SubscriptionEvents {
                                            ChargeId chargeId, Money cardPaid, Instant voidedAt) {
     }
 
-    /** A further period was paid; final once processed (final-sale-reseller §6). */
+    /**
+     * A further period was paid; final once processed (final-sale-reseller §6). Revision 2 keeps the period's
+     * allowance and price as values; revision 1 listed their fields one by one, and
+     * {@link SubscriptionPeriodUpcaster} nests them.
+     */
     @StoredAs("billing.SubscriptionRenewed")
-    @Revision("1")
+    @Revision("2")
     public record SubscriptionRenewed(SubscriptionId subscriptionId, AccountId accountId, String tenant,
-                                      String planId, SubscriptionPeriod period, long includedCredits,
-                                      Money listPrice, Money price, Integer couponPercentOff, ChargeId chargeId,
-                                      Instant renewedAt, SubscriptionStatus statusAfter) {
+                                      PeriodAllowance allowance, PeriodPrice pricing, Instant renewedAt,
+                                      SubscriptionStatus statusAfter) implements ServedPeriod {
     }
 
     /** @param nextRetryAt when dunning charges again, {@code null} when retries are exhausted */

@@ -26,6 +26,11 @@ import dev.fairbill.billing.subscription.SubscriptionCommands.RecordSubscription
 import dev.fairbill.billing.subscription.SubscriptionCommands.TerminateSubscription;
 import dev.fairbill.billing.subscription.SubscriptionCommands.WithdrawSubscriptionCancellation;
 import dev.fairbill.billing.subscription.SubscriptionEvents.BillingPosition;
+import dev.fairbill.billing.subscription.SubscriptionEvents.PeriodAllowance;
+import dev.fairbill.billing.subscription.SubscriptionEvents.PeriodCharge;
+import dev.fairbill.billing.subscription.SubscriptionEvents.PeriodPrice;
+import dev.fairbill.billing.subscription.SubscriptionEvents.Trial;
+import dev.fairbill.billing.subscription.SubscriptionEvents.BillingPosition;
 import dev.fairbill.billing.subscription.SubscriptionEvents.SubscriptionCancellationScheduled;
 import dev.fairbill.billing.subscription.SubscriptionEvents.SubscriptionCancellationWithdrawn;
 import dev.fairbill.billing.subscription.SubscriptionEvents.SubscriptionCancelled;
@@ -91,8 +96,9 @@ class SubscriptionTest {
         fixture.givenCurrentTime(NOW)
                 .andGiven(paidFirstPeriodHistory().subList(0, 2))
                 .when(new RecordSubscriptionChargeCaptured(ID, charge(FIRST, 1), eur(1000)))
-                .expectEvents(new SubscriptionStarted(ID, ACCOUNT, "panel", "monthly", SubscriptionStatus.ACTIVE,
-                        FIRST, 100, 0, null, eur(1000), eur(1000), null, charge(FIRST, 1), NOW,
+                .expectEvents(new SubscriptionStarted(ID, ACCOUNT, "panel", SubscriptionStatus.ACTIVE,
+                        new PeriodAllowance("monthly", FIRST, 100), Trial.NONE,
+                        new PeriodPrice(eur(1000), eur(1000), null, charge(FIRST, 1)), NOW,
                         SubscriptionStatus.ACTIVE));
     }
 
@@ -122,8 +128,9 @@ class SubscriptionTest {
                 .when(create(TRIAL_MONTHLY, null, null))
                 .expectEvents(created(TRIAL_MONTHLY, eur(1000), null, SubscriptionStatus.TRIALING, NOW, trial,
                                 trialEnd, trialEnd, -1),
-                        new SubscriptionStarted(ID, ACCOUNT, "panel", "trial-monthly", SubscriptionStatus.TRIALING,
-                                trial, 0, 20, trialEnd, eur(1000), eur(1000), null, null, NOW,
+                        new SubscriptionStarted(ID, ACCOUNT, "panel", SubscriptionStatus.TRIALING,
+                                new PeriodAllowance("trial-monthly", trial, 0), new Trial(20, trialEnd),
+                                new PeriodPrice(eur(1000), eur(1000), null, null), NOW,
                                 SubscriptionStatus.TRIALING))
                 .expectScheduledDeadline(trialEnd, new PeriodEndDue(trialEnd));
     }
@@ -155,8 +162,10 @@ class SubscriptionTest {
                 .andGiven(paidFirstPeriodHistory())
                 .andGiven(requested(MONTHLY, eur(1000), SECOND, NOW, 1, 1, MONTH_LATER))
                 .when(new RecordSubscriptionChargeCaptured(ID, charge(SECOND, 1), eur(1000)))
-                .expectEvents(new SubscriptionRenewed(ID, ACCOUNT, "panel", "monthly", SECOND, 100, eur(1000),
-                        eur(1000), null, charge(SECOND, 1), MONTH_LATER, SubscriptionStatus.ACTIVE));
+                .expectEvents(new SubscriptionRenewed(ID, ACCOUNT, "panel",
+                        new PeriodAllowance("monthly", SECOND, 100),
+                        new PeriodPrice(eur(1000), eur(1000), null, charge(SECOND, 1)), MONTH_LATER,
+                        SubscriptionStatus.ACTIVE));
     }
 
     /** Cancelled at once while the renewal's charge was on its way: the period is never served, nor paid for. */
@@ -530,11 +539,12 @@ class SubscriptionTest {
                 .when(create(YEARLY, null, 10))
                 .expectEvents(created(YEARLY, eur(9000), 10, SubscriptionStatus.ACTIVE, NOW,
                                 new SubscriptionPeriod(NOW, Instant.parse("2027-11-22T10:00:00Z")), null, NOW, 0),
-                        new SubscriptionChargeRequested(ID, ACCOUNT, "panel",
-                                SubscriptionChargeIds.of(ID, NOW, 1), YEARLY, eur(9000),
-                                new SubscriptionPeriod(NOW, Instant.parse("2027-11-22T10:00:00Z")), NOW, 0, 1, PM,
-                                description(YEARLY, new SubscriptionPeriod(NOW,
-                                        Instant.parse("2027-11-22T10:00:00Z"))), NOW));
+                        new SubscriptionChargeRequested(ID, ACCOUNT, "panel", YEARLY,
+                                new BillingPosition(new SubscriptionPeriod(NOW, Instant.parse("2027-11-22T10:00:00Z")),
+                                        NOW, 0),
+                                new PeriodCharge(SubscriptionChargeIds.of(ID, NOW, 1), eur(9000), 1, PM,
+                                        description(YEARLY, new SubscriptionPeriod(NOW,
+                                                Instant.parse("2027-11-22T10:00:00Z")))), NOW));
     }
 
     @Test
@@ -575,8 +585,9 @@ class SubscriptionTest {
 
     private static SubscriptionChargeRequested requested(PlanTerms plan, Money amount, SubscriptionPeriod period,
                                                          Instant anchor, long number, int attempt, Instant at) {
-        return new SubscriptionChargeRequested(ID, ACCOUNT, "panel", charge(period, attempt), plan, amount, period,
-                anchor, number, attempt, PM, description(plan, period), at);
+        return new SubscriptionChargeRequested(ID, ACCOUNT, "panel", plan,
+                new BillingPosition(period, anchor, number),
+                new PeriodCharge(charge(period, attempt), amount, attempt, PM, description(plan, period)), at);
     }
 
     private static String description(PlanTerms plan, SubscriptionPeriod period) {
@@ -605,8 +616,9 @@ class SubscriptionTest {
     private static List<Object> paidFirstPeriodHistory() {
         return List.of(created(MONTHLY, eur(1000), null, SubscriptionStatus.ACTIVE, NOW, FIRST, null, NOW, 0),
                 requested(MONTHLY, eur(1000), FIRST, NOW, 0, 1, NOW),
-                new SubscriptionStarted(ID, ACCOUNT, "panel", "monthly", SubscriptionStatus.ACTIVE, FIRST, 100, 0,
-                        null, eur(1000), eur(1000), null, charge(FIRST, 1), NOW, SubscriptionStatus.ACTIVE));
+                new SubscriptionStarted(ID, ACCOUNT, "panel", SubscriptionStatus.ACTIVE,
+                        new PeriodAllowance("monthly", FIRST, 100), Trial.NONE,
+                        new PeriodPrice(eur(1000), eur(1000), null, charge(FIRST, 1)), NOW, SubscriptionStatus.ACTIVE));
     }
 
     private static SubscriptionCancellationScheduled scheduled() {
