@@ -74,10 +74,8 @@ public class Purchase {
             throw RuleViolation.invalid("backdateTo", "must not be in the future");
         }
         PurchaseProduct product = command.product();
-        apply(new PurchasePlaced(command.purchaseId(), command.accountId(), command.tenant(), product.id(),
-                product.kind(), product.price(), product.credits(), product.quantity(), product.refillWindow(),
-                product.maxDeliveryTime(), command.chargeId(),
-                command.backdateTo() == null ? now : command.backdateTo(), now));
+        apply(new PurchasePlaced(command.purchaseId(), command.accountId(), command.tenant(), product,
+                command.chargeId(), command.backdateTo() == null ? now : command.backdateTo(), now));
     }
 
     /** Only this purchase's own charge pays it, once; a repeated report changes nothing. */
@@ -87,9 +85,9 @@ public class Purchase {
             return;
         }
         if (command.failureCode() == null) {
-            apply(new PurchasePaid(id, accountId, tenant, productId, kind, chargeId, price,
-                    kind == Kind.CREDIT_PACK ? credits : 0, quantity, purchasedAt, clock.instant(), refillWindow,
-                    maxDeliveryTime));
+            apply(new PurchasePaid(id, accountId, tenant,
+                    new PurchaseProduct(productId, kind, price, credits, quantity, refillWindow, maxDeliveryTime),
+                    chargeId, kind == Kind.CREDIT_PACK ? credits : 0, purchasedAt, clock.instant()));
         } else {
             apply(new PurchasePaymentFailed(id, accountId, tenant, chargeId, command.failureCode(), clock.instant()));
         }

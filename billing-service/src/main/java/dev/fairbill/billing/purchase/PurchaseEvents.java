@@ -15,21 +15,69 @@ import dev.fairbill.platform.money.Money;
 /** The Purchase aggregate's events. */
 public final class PurchaseEvents {
 
-    /** @param purchasedAt when it was bought: now, or an imported purchase's past date */
+    /**
+     * A purchase of {@code product} was placed. Revision 2 keeps the product as one value; revision 1 listed its fields
+     * one by one, and {@link PurchaseProductUpcaster} nests them.
+     *
+     * @param purchasedAt when it was bought: now, or an imported purchase's past date
+     */
     @StoredAs("billing.PurchasePlaced")
-    @Revision("1")
-    public record PurchasePlaced(PurchaseId purchaseId, AccountId accountId, String tenant, String productId,
-                                 Kind kind, Money price, long credits, long quantity, Duration refillWindow,
-                                 Duration maxDeliveryTime, ChargeId chargeId, Instant purchasedAt,
-                                 Instant placedAt) {
+    @Revision("2")
+    public record PurchasePlaced(PurchaseId purchaseId, AccountId accountId, String tenant, PurchaseProduct product,
+                                 ChargeId chargeId, Instant purchasedAt, Instant placedAt) implements OfProduct {
+
+        /** The credits the product grants once paid (a credit pack's). */
+        public long credits() {
+            return product.credits();
+        }
     }
 
+    /**
+     * The purchase's charge was captured. Revision 2 keeps the product as one value; revision 1 listed its fields one
+     * by one, with the price as {@code amount}, and {@link PurchaseProductUpcaster} nests them.
+     *
+     * @param credits the credits the purchase grants now that it is paid: a credit pack's, otherwise none
+     */
     @StoredAs("billing.PurchasePaid")
-    @Revision("1")
-    public record PurchasePaid(PurchaseId purchaseId, AccountId accountId, String tenant, String productId,
-                               Kind kind, ChargeId chargeId, Money amount, long credits, long quantity,
-                               Instant purchasedAt, Instant paidAt, Duration refillWindow,
-                               Duration maxDeliveryTime) {
+    @Revision("2")
+    public record PurchasePaid(PurchaseId purchaseId, AccountId accountId, String tenant, PurchaseProduct product,
+                               ChargeId chargeId, long credits, Instant purchasedAt, Instant paidAt)
+            implements OfProduct {
+
+        /** What was paid: the product's price. */
+        public Money amount() {
+            return product.price();
+        }
+    }
+
+    /** An event of a purchase, with its product's terms read field by field. */
+    public interface OfProduct {
+
+        PurchaseProduct product();
+
+        default String productId() {
+            return product().id();
+        }
+
+        default Kind kind() {
+            return product().kind();
+        }
+
+        default Money price() {
+            return product().price();
+        }
+
+        default long quantity() {
+            return product().quantity();
+        }
+
+        default Duration refillWindow() {
+            return product().refillWindow();
+        }
+
+        default Duration maxDeliveryTime() {
+            return product().maxDeliveryTime();
+        }
     }
 
     @StoredAs("billing.PurchasePaymentFailed")

@@ -76,8 +76,9 @@ class PurchaseTest {
         // final-sale-reseller §5, final-sale-duplicates-refunded §3.2: purchased credits are granted once paid
         fixture.given(placed(CREDITS_500, NOW))
                 .when(new RecordPurchasePayment(ID, CHARGE, null))
-                .expectEvents(new PurchasePaid(ID, ACCOUNT, "panel", "credits-500", Kind.CREDIT_PACK, CHARGE,
-                        Money.of(2500, "EUR"), 500, 0, NOW, NOW, null, null));
+                .expectEvents(new PurchasePaid(ID, ACCOUNT, "panel",
+                        new PurchaseProduct("credits-500", Kind.CREDIT_PACK, Money.of(2500, "EUR"), 500, 0, null, null),
+                        CHARGE, 500, NOW, NOW));
     }
 
     @Test
@@ -178,14 +179,12 @@ class PurchaseTest {
     }
 
     private static PurchasePlaced placed(PurchaseProduct product, Instant purchasedAt) {
-        return new PurchasePlaced(ID, ACCOUNT, "panel", product.id(), product.kind(), product.price(),
-                product.credits(), product.quantity(), product.refillWindow(), product.maxDeliveryTime(), CHARGE,
-                purchasedAt, NOW);
+        return new PurchasePlaced(ID, ACCOUNT, "panel", product, CHARGE, purchasedAt, NOW);
     }
 
     private static PurchasePaid paid(PurchaseProduct product) {
-        return new PurchasePaid(ID, ACCOUNT, "panel", product.id(), product.kind(), CHARGE, product.price(),
-                product.credits(), product.quantity(), NOW, NOW, product.refillWindow(), product.maxDeliveryTime());
+        return new PurchasePaid(ID, ACCOUNT, "panel", product, CHARGE,
+                product.kind() == Kind.CREDIT_PACK ? product.credits() : 0, NOW, NOW);
     }
 
     private static ReportPurchaseFulfilment report(PurchaseFulfilmentStatus status, long delivered, Long count) {

@@ -18,7 +18,8 @@ import tools.jackson.databind.node.ObjectNode;
  * keeps them as one value: the listed fields move into an object under the value's name. Matches an event by its
  * simple name, so it reads events stored under the stable name ({@code billing.ChargeCaptured}) and under the class
  * name they had before ({@code …ChargeEvents$ChargeCaptured}) alike. A field the old revision did not store moves as
- * null, unless a default is given. Each event may nest different values.
+ * null, unless a default is given. Each event may nest different values. A field listed as {@code name=former}
+ * takes the name the value gives it: the old field {@code former} moves into the value as {@code name}.
  */
 public abstract class NestingUpcaster extends SingleEventUpcaster {
 
@@ -72,23 +73,31 @@ public abstract class NestingUpcaster extends SingleEventUpcaster {
         }
         Map<String, List<String>> values = valuesByEvent.get(type.group(2));
         return event.upcastPayload(new SimpleSerializedType(event.getType().getName(), to), ObjectNode.class,
-                payload -> nest(payload, values));
+                payload -> nest(prepare(type.group(2), payload), values));
+    }
+
+    /** Changes an old payload of the event {@code simpleName} before its fields move; by default, nothing. */
+    protected ObjectNode prepare(String simpleName, ObjectNode payload) {
+        return payload;
     }
 
     /** Moves each value's fields of an old payload into an object under the value's name. */
     protected ObjectNode nest(ObjectNode payload, Map<String, List<String>> values) {
         values.forEach((name, fields) -> {
             ObjectNode value = payload.objectNode();
-            for (String field : fields) {
+            for (String spec : fields) {
+                int renamed = spec.indexOf('=');
+                String field = renamed < 0 ? spec : spec.substring(renamed + 1);
+                String nested = renamed < 0 ? spec : spec.substring(0, renamed);
                 if (payload.has(field) && !payload.get(field).isNull()) {
-                    value.set(field, payload.remove(field));
+                    value.set(nested, payload.remove(field));
                 } else {
                     payload.remove(field);
                     Object fallback = defaults.get(field);
                     if (fallback == null) {
-                        value.putNull(field);
+                        value.putNull(nested);
                     } else {
-                        value.putPOJO(field, fallback);
+                        value.putPOJO(nested, fallback);
                     }
                 }
             }
