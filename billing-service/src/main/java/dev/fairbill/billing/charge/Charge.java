@@ -34,6 +34,7 @@ import dev.fairbill.billing.charge.ChargeEvents.ChargeFailed;
 import dev.fairbill.billing.charge.ChargeEvents.ChargeFlaggedDuplicate;
 import dev.fairbill.billing.charge.ChargeEvents.ChargeRefundFailed;
 import dev.fairbill.billing.charge.ChargeEvents.ChargeRefundRequested;
+import dev.fairbill.billing.charge.ChargeEvents.RefundSplit;
 import dev.fairbill.billing.charge.ChargeEvents.ChargeRefunded;
 import dev.fairbill.billing.charge.ChargeEvents.ChargeRefundedToBalance;
 import dev.fairbill.billing.ids.AccountId;
@@ -173,8 +174,9 @@ public class Charge {
                     refunded.plus(command.amount()), null, command.reason(), clock.instant(), toBalance));
             return;
         }
-        apply(new ChargeRefundRequested(id, accountId, tenant, command.refundId(), command.amount(), toCard, toBalance,
-                command.reason(), processorChargeId, paymentMethod, clock.instant()));
+        apply(new ChargeRefundRequested(id, accountId, tenant, command.refundId(),
+                new RefundSplit(command.amount(), toCard, toBalance), command.reason(), processorChargeId,
+                paymentMethod, clock.instant()));
     }
 
     /**

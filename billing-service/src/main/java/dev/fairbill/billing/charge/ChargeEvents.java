@@ -73,6 +73,7 @@ public final class ChargeEvents {
      * @param paidFromBalance what the ledger already applied from the account's cash balance (zero when not asked)
      */
     @StoredAs("billing.ChargeCaptureRequested")
+    @Revision("1")
     public record ChargeCaptureRequested(ChargeTerms terms, Money paidFromBalance, Instant requestedAt) {
 
         /** What the processor is asked to capture. */
@@ -84,16 +85,39 @@ public final class ChargeEvents {
     /**
      * A refund the charge's rules accepted, whose card part the processor is asked to pay back; the amount is
      * reserved until the answer is recorded ({@code RecordRefundOutcome}), so that no other refund can take it. The
-     * call is made by a process under the refund id as idempotency key.
+     * call is made by a process under the refund id as idempotency key. Revision 2 keeps how the refund divides as
+     * one value; the first stored events, without a revision, listed its fields one by one, and
+     * {@link RefundSplitUpcaster} nests them.
      *
-     * @param toCard            what goes back to the payment method (positive)
-     * @param toBalance         what goes back to the account's cash balance, which paid that part of the charge
      * @param processorChargeId the processor's id of the captured charge
      */
     @StoredAs("billing.ChargeRefundRequested")
+    @Revision("2")
     public record ChargeRefundRequested(ChargeId chargeId, AccountId accountId, String tenant, String refundId,
-                                        Money amount, Money toCard, Money toBalance, String reason,
-                                        String processorChargeId, String paymentMethod, Instant requestedAt) {
+                                        RefundSplit split, String reason, String processorChargeId,
+                                        String paymentMethod, Instant requestedAt) {
+
+        public Money amount() {
+            return split.amount();
+        }
+
+        public Money toCard() {
+            return split.toCard();
+        }
+
+        public Money toBalance() {
+            return split.toBalance();
+        }
+    }
+
+    /**
+     * How a refund divides between the charge's payment method and the account's cash balance.
+     *
+     * @param amount    the whole refund
+     * @param toCard    what goes back to the payment method (positive)
+     * @param toBalance what goes back to the account's cash balance, which paid that part of the charge
+     */
+    public record RefundSplit(Money amount, Money toCard, Money toBalance) {
     }
 
     /**
@@ -165,6 +189,7 @@ public final class ChargeEvents {
      * a processor refund: nothing is asked of the processor and nothing is published for the ledger to grant again.
      */
     @StoredAs("billing.ChargeRefundedToBalance")
+    @Revision("1")
     public record ChargeRefundedToBalance(ChargeId chargeId, AccountId accountId, String tenant, String refundId,
                                           Money amount, Money amountRefunded, Instant recordedAt) {
     }
@@ -177,6 +202,7 @@ public final class ChargeEvents {
      * @param excess   refunded + lost − captured, the money paid out twice
      */
     @StoredAs("billing.ChargeDoublePaidOut")
+    @Revision("1")
     public record ChargeDoublePaidOut(ChargeId chargeId, AccountId accountId, String tenant, DisputeId disputeId,
                                       Money refunded, Money lostAmount, Money excess, Instant detectedAt) {
     }

@@ -16,8 +16,10 @@ import org.junit.jupiter.api.Test;
 import dev.fairbill.billing.charge.ChargeEvents.ChargeAwaitingBalance;
 import dev.fairbill.billing.charge.ChargeEvents.ChargeCaptured;
 import dev.fairbill.billing.charge.ChargeEvents.ChargeFailed;
+import dev.fairbill.billing.charge.ChargeEvents.ChargeRefundRequested;
 import dev.fairbill.billing.ids.ChargeId;
 import dev.fairbill.platform.money.Money;
+import dev.fairbill.platform.testsupport.StoredEvents;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -78,6 +80,26 @@ class ChargeEventsTest {
 
         assertThat(json.readTree(written.getData()).propertyNames())
                 .containsExactlyInAnyOrder("terms", "processor", "processorChargeId", "capturedAt", "paidFromBalance");
+    }
+
+    @Test
+    void refundRequestStoredWithoutARevisionReadsWithItsSplit() {
+        ChargeRefundRequested requested = StoredEvents.readThrough(new RefundSplitUpcaster(),
+                "billing.ChargeRefundRequested", null, """
+                        {"chargeId": "ch_0000000000000000000000000C", "accountId": "acct_0000000000000000000000000A",
+                         "tenant": "studio", "refundId": "rf_1", "amount": {"amount": 1000, "currency": "EUR"},
+                         "toCard": {"amount": 600, "currency": "EUR"}, "toBalance": {"amount": 400, "currency": "EUR"},
+                         "reason": "DUPLICATE_CHARGE", "processorChargeId": "ch_sandbox_test",
+                         "paymentMethod": "pm_card_ok", "requestedAt": "%s"}""".formatted(AT), "2",
+                ChargeRefundRequested.class);
+
+        assertThat(requested.amount()).isEqualTo(Money.of(1000, "EUR"));
+        assertThat(requested.toCard()).isEqualTo(Money.of(600, "EUR"));
+        assertThat(requested.toBalance()).isEqualTo(Money.of(400, "EUR"));
+        assertThat(requested.refundId()).isEqualTo("rf_1");
+        assertThat(requested.processorChargeId()).isEqualTo("ch_sandbox_test");
+        assertThat(StoredEvents.writtenFields(requested)).containsExactlyInAnyOrder("chargeId", "accountId", "tenant",
+                "refundId", "split", "reason", "processorChargeId", "paymentMethod", "requestedAt");
     }
 
     /** An event stored at revision 1 under {@code typeName}, upcast and read as {@code type}. */

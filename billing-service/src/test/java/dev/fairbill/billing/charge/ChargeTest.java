@@ -30,6 +30,7 @@ import dev.fairbill.billing.charge.ChargeEvents.ChargeFailed;
 import dev.fairbill.billing.charge.ChargeEvents.ChargeFlaggedDuplicate;
 import dev.fairbill.billing.charge.ChargeEvents.ChargeRefundFailed;
 import dev.fairbill.billing.charge.ChargeEvents.ChargeRefundRequested;
+import dev.fairbill.billing.charge.ChargeEvents.RefundSplit;
 import dev.fairbill.billing.charge.ChargeEvents.ChargeRefunded;
 import dev.fairbill.billing.charge.ChargeEvents.ChargeRefundedToBalance;
 import dev.fairbill.billing.ids.AccountId;
@@ -532,8 +533,8 @@ class ChargeTest {
     }
 
     private static ChargeRefundRequested refundRequested(String refundId, long amount, long toCard, long toBalance) {
-        return new ChargeRefundRequested(ID, ACCOUNT, "studio", refundId, Money.of(amount, "EUR"),
-                Money.of(toCard, "EUR"), Money.of(toBalance, "EUR"), "DUPLICATE_CHARGE", PROCESSOR_CHARGE_ID,
+        return new ChargeRefundRequested(ID, ACCOUNT, "studio", refundId, new RefundSplit(Money.of(amount, "EUR"),
+                Money.of(toCard, "EUR"), Money.of(toBalance, "EUR")), "DUPLICATE_CHARGE", PROCESSOR_CHARGE_ID,
                 "pm_card_ok", NOW);
     }
 
