@@ -17,25 +17,73 @@ import dev.fairbill.platform.money.Money;
 public final class LedgerEvents {
 
     /**
-     * A lot was added.
+     * A lot was added. Revision 2 keeps the lot's amount and its origin as values; revision 1 listed their fields one
+     * by one, and {@link LotUpcaster} nests them.
      *
-     * @param operationId    the grant's operation id, granted once
+     * @param operationId the grant's operation id, granted once
+     */
+    @StoredAs("ledger.LotGranted")
+    @Revision("2")
+    public record LotGranted(LedgerId ledgerId, String tenant, String operationId, LotAmount lot, Instant expiresAt,
+                             LotOrigin origin, Instant grantedAt, Actor actor) implements OfLot {
+
+        /** A grant by the service itself (a purchase's or a period's credits, a transfer's arrival). */
+        public LotGranted(LedgerId ledgerId, String tenant, String operationId, LotAmount lot, Instant expiresAt,
+                          LotOrigin origin, Instant grantedAt) {
+            this(ledgerId, tenant, operationId, lot, expiresAt, origin, grantedAt, Actor.service());
+        }
+
+        public String reference() {
+            return origin.reference();
+        }
+
+        public String chargeId() {
+            return origin.chargeId();
+        }
+
+        public String subscriptionId() {
+            return origin.subscriptionId();
+        }
+    }
+
+    /**
+     * How much of one lot an event adds or takes away.
+     *
+     * @param source where the lot's credits or cash came from
+     */
+    public record LotAmount(LotId lotId, CreditUnit unit, LotSource source, long amount) {
+    }
+
+    /**
+     * Where a lot came from.
+     *
+     * @param reference      the grant's reference: the purchase, period, refund case or transfer
      * @param chargeId       the charge that paid for it (purchased credits, allowance) or, for cash, the charge
      *                       whose payment method a withdrawal pays back to; {@code null} when none
      * @param subscriptionId the subscription an allowance or trial lot belongs to
      */
-    @StoredAs("ledger.LotGranted")
-    @Revision("1")
-    public record LotGranted(LedgerId ledgerId, String tenant, String operationId, LotId lotId, CreditUnit unit,
-                             LotSource source, long amount, Instant expiresAt, String reference, String chargeId,
-                             String subscriptionId, Instant grantedAt, Actor actor) {
+    public record LotOrigin(String reference, String chargeId, String subscriptionId) {
+    }
 
-        /** A grant by the service itself (a purchase's or a period's credits, a transfer's arrival). */
-        public LotGranted(LedgerId ledgerId, String tenant, String operationId, LotId lotId, CreditUnit unit,
-                          LotSource source, long amount, Instant expiresAt, String reference, String chargeId,
-                          String subscriptionId, Instant grantedAt) {
-            this(ledgerId, tenant, operationId, lotId, unit, source, amount, expiresAt, reference, chargeId,
-                    subscriptionId, grantedAt, Actor.service());
+    /** An event that adds or takes away an amount of one lot, read field by field. */
+    public interface OfLot {
+
+        LotAmount lot();
+
+        default LotId lotId() {
+            return lot().lotId();
+        }
+
+        default CreditUnit unit() {
+            return lot().unit();
+        }
+
+        default LotSource source() {
+            return lot().source();
+        }
+
+        default long amount() {
+            return lot().amount();
         }
     }
 
@@ -80,16 +128,19 @@ public final class LedgerEvents {
                                boolean expired, Instant releasedAt) {
     }
 
-    /** What was left of a lot was taken away: expired, forfeited, clawed back or voided. */
+    /**
+     * What was left of a lot was taken away: expired, forfeited, clawed back or voided. Revision 2 keeps the lot's
+     * amount as one value; revision 1 listed its fields one by one, and {@link LotUpcaster} nests them.
+     */
     @StoredAs("ledger.LotRemoved")
-    @Revision("1")
-    public record LotRemoved(LedgerId ledgerId, String tenant, LotId lotId, CreditUnit unit, LotSource source,
-                             long amount, RemovalKind kind, String reference, Instant removedAt, Actor actor) {
+    @Revision("2")
+    public record LotRemoved(LedgerId ledgerId, String tenant, LotAmount lot, RemovalKind kind, String reference,
+                             Instant removedAt, Actor actor) implements OfLot {
 
         /** A removal by the service itself (an expiry, a forfeit or clawback it was asked for). */
-        public LotRemoved(LedgerId ledgerId, String tenant, LotId lotId, CreditUnit unit, LotSource source,
-                          long amount, RemovalKind kind, String reference, Instant removedAt) {
-            this(ledgerId, tenant, lotId, unit, source, amount, kind, reference, removedAt, Actor.service());
+        public LotRemoved(LedgerId ledgerId, String tenant, LotAmount lot, RemovalKind kind, String reference,
+                          Instant removedAt) {
+            this(ledgerId, tenant, lot, kind, reference, removedAt, Actor.service());
         }
     }
 

@@ -8,7 +8,9 @@ import org.axonframework.deadline.DeadlineManager;
 
 import dev.fairbill.ledger.ledger.CreditLedger.LotExpiryDue;
 import dev.fairbill.ledger.ledger.LedgerCommands.GrantLot;
+import dev.fairbill.ledger.ledger.LedgerEvents.LotAmount;
 import dev.fairbill.ledger.ledger.LedgerEvents.LotGranted;
+import dev.fairbill.ledger.ledger.LedgerEvents.LotOrigin;
 import dev.fairbill.ledger.ledger.LedgerEvents.OverdraftSettled;
 import dev.fairbill.ledger.ledger.LedgerEvents.TierChanged;
 
@@ -22,9 +24,11 @@ final class LotGrants {
     static LotId grant(CreditLedger ledger, GrantLot command, Instant now, DeadlineManager deadlines,
                        LedgerSettings settings) {
         requireValid(ledger.lots(), command, now);
-        apply(new LotGranted(ledger.id(), ledger.tenant(), command.operationId(), command.lotId(), command.unit(),
-                command.source(), command.amount(), CreditLedger.micros(command.expiresAt()), command.reference(),
-                command.chargeId(), command.subscriptionId(), now, command.actor()));
+        apply(new LotGranted(ledger.id(), ledger.tenant(), command.operationId(),
+                new LotAmount(command.lotId(), command.unit(), command.source(), command.amount()),
+                CreditLedger.micros(command.expiresAt()),
+                new LotOrigin(command.reference(), command.chargeId(), command.subscriptionId()), now,
+                command.actor()));
         if (command.expiresAt() != null) {
             deadlines.schedule(command.expiresAt(), CreditLedger.LOT_EXPIRY, new LotExpiryDue(command.lotId()));
         }

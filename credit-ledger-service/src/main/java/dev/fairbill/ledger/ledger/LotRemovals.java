@@ -8,6 +8,7 @@ import java.util.List;
 import dev.fairbill.ledger.ledger.LedgerCommands.ClawBackCredits;
 import dev.fairbill.ledger.ledger.LedgerCommands.ForfeitAllowance;
 import dev.fairbill.ledger.ledger.LedgerCommands.VoidLot;
+import dev.fairbill.ledger.ledger.LedgerEvents.LotAmount;
 import dev.fairbill.ledger.ledger.LedgerEvents.LotRemoved;
 import dev.fairbill.ledger.ledger.LotBook.Lot;
 import dev.fairbill.platform.rules.RuleViolation;
@@ -49,8 +50,8 @@ final class LotRemovals {
             throw LedgerRuleViolation.conflict("nothing-to-void", "Nothing to void",
                     "Lot " + lot.id() + " has nothing left to void.");
         }
-        apply(new LotRemoved(ledger.id(), ledger.tenant(), lot.id(), lot.unit(), lot.source(), lot.remaining(),
-                RemovalKind.VOIDED, command.reason(), now, command.actor()));
+        apply(new LotRemoved(ledger.id(), ledger.tenant(), amountOf(lot, lot.remaining()), RemovalKind.VOIDED,
+                command.reason(), now, command.actor()));
         if (lot.unit().isCash()) {
             ledger.cash().changed(ledger, lot.unit(), now);
         }
@@ -87,8 +88,11 @@ final class LotRemovals {
 
     private static void remove(CreditLedger ledger, Lot lot, long amount, RemovalKind kind, String reference,
                                Instant now) {
-        apply(new LotRemoved(ledger.id(), ledger.tenant(), lot.id(), lot.unit(), lot.source(), amount, kind, reference,
-                now));
+        apply(new LotRemoved(ledger.id(), ledger.tenant(), amountOf(lot, amount), kind, reference, now));
+    }
+
+    private static LotAmount amountOf(Lot lot, long amount) {
+        return new LotAmount(lot.id(), lot.unit(), lot.source(), amount);
     }
 
     private LotRemovals() {

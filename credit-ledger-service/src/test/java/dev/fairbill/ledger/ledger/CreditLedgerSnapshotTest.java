@@ -20,7 +20,9 @@ import dev.fairbill.ledger.ledger.LedgerEvents.CreditsConsumed;
 import dev.fairbill.ledger.ledger.LedgerEvents.HoldCaptured;
 import dev.fairbill.ledger.ledger.LedgerEvents.HoldPlaced;
 import dev.fairbill.ledger.ledger.LedgerEvents.LedgerFrozen;
+import dev.fairbill.ledger.ledger.LedgerEvents.LotAmount;
 import dev.fairbill.ledger.ledger.LedgerEvents.LotGranted;
+import dev.fairbill.ledger.ledger.LedgerEvents.LotOrigin;
 import dev.fairbill.ledger.ledger.LedgerEvents.TierChanged;
 import dev.fairbill.ledger.ledger.LedgerEvents.WithdrawalRefundPaid;
 import dev.fairbill.ledger.ledger.LedgerEvents.WithdrawalRefundRequested;
@@ -35,8 +37,8 @@ class CreditLedgerSnapshotTest {
         LedgerId id = LedgerId.of("acct_1");
         Instant at = Instant.parse("2026-11-22T10:00:00Z");
         ledger.on(new LedgerOpened(id, "chat", null, at, "CUSTOMER"));
-        ledger.on(new LotGranted(id, "chat", "op-1", LotId.of("lot_A"), CreditUnit.CREDIT, LotSource.GOODWILL, 100,
-                null, "ref", null, null, at));
+        ledger.on(new LotGranted(id, "chat", "op-1", new LotAmount(LotId.of("lot_A"), CreditUnit.CREDIT,
+                LotSource.GOODWILL, 100), null, new LotOrigin("ref", null, null), at));
         ledger.on(new CreditsConsumed(id, "chat", "op-2", "cons_1", "job", 30,
                 List.of(new Allocation(LotId.of("lot_A"), 30)), 0, 70, at));
         var serializer = Jackson3Serializer.builder().build();
@@ -82,10 +84,10 @@ class CreditLedgerSnapshotTest {
         Allocation a10 = new Allocation(LotId.of("lot_A"), 10);
         Allocation c100 = new Allocation(LotId.of("lot_C"), 100);
         ledger.on(new LedgerOpened(id, "panel", null, at, "RESELLER"));
-        ledger.on(new LotGranted(id, "panel", "op-1", LotId.of("lot_A"), CreditUnit.CREDIT, LotSource.PURCHASED, 600,
-                null, "ref", null, null, at));
-        ledger.on(new LotGranted(id, "panel", "op-2", LotId.of("lot_C"), CreditUnit.of("EUR"),
-                LotSource.REFUND_BALANCE, 500, null, "refund", "ch_1", null, at));
+        ledger.on(new LotGranted(id, "panel", "op-1", new LotAmount(LotId.of("lot_A"), CreditUnit.CREDIT,
+                LotSource.PURCHASED, 600), null, new LotOrigin("ref", null, null), at));
+        ledger.on(new LotGranted(id, "panel", "op-2", new LotAmount(LotId.of("lot_C"), CreditUnit.of("EUR"),
+                LotSource.REFUND_BALANCE, 500), null, new LotOrigin("refund", "ch_1", null), at));
         ledger.on(new TierChanged(id, "panel", "SILVER", 600, at, true));
         ledger.on(new HoldPlaced(id, "panel", "op-3", HoldId.of("hold_1"), "job", 10, List.of(a10), at, at));
         ledger.on(new HoldPlaced(id, "panel", "op-4", HoldId.of("hold_2"), "job", 10, List.of(a10), at, at));

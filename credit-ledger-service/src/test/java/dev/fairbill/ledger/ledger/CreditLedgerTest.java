@@ -49,7 +49,9 @@ import dev.fairbill.ledger.ledger.LedgerEvents.HoldPlaced;
 import dev.fairbill.ledger.ledger.LedgerEvents.HoldReleased;
 import dev.fairbill.ledger.ledger.LedgerEvents.LedgerFrozen;
 import dev.fairbill.ledger.ledger.LedgerEvents.LedgerUnfrozen;
+import dev.fairbill.ledger.ledger.LedgerEvents.LotAmount;
 import dev.fairbill.ledger.ledger.LedgerEvents.LotGranted;
+import dev.fairbill.ledger.ledger.LedgerEvents.LotOrigin;
 import dev.fairbill.ledger.ledger.LedgerEvents.LotRemoved;
 import dev.fairbill.ledger.ledger.LedgerEvents.OverdraftSettled;
 import dev.fairbill.ledger.ledger.LedgerEvents.TierChanged;
@@ -530,8 +532,8 @@ class CreditLedgerTest {
         ledger(lot, hold(held, IN_AN_HOUR), closing)
                 .when(new ReleaseHold(ID, HOLD))
                 .expectEvents(new HoldReleased(ID, PANEL, HOLD, List.of(new Allocation(lot.lotId(), held)), false, NOW),
-                        new LotRemoved(ID, PANEL, lot.lotId(), CreditUnit.CREDIT, lot.source(), held, kind,
-                                "returned after " + kind, NOW));
+                        new LotRemoved(ID, PANEL, new LotAmount(lot.lotId(), CreditUnit.CREDIT, lot.source(), held),
+                                kind, "returned after " + kind, NOW));
     }
 
     static Stream<Arguments> heldCreditsReleasedToALotClosedMeanwhileGoTheWayOfTheLot() {
@@ -566,8 +568,8 @@ class CreditLedgerTest {
                 cash("lot_cash", CHARGE, 500), consume("c1", 50))
                 .when(new ClawBackCredits(ID, CHARGE, "dp_1"))
                 .expectEvents(removed("lot_pack", LotSource.PURCHASED, 250, RemovalKind.CLAWED_BACK, "dp_1", NOW),
-                        new LotRemoved(ID, PANEL, LotId.of("lot_cash"), EUR, LotSource.REFUND_BALANCE, 500,
-                                RemovalKind.CLAWED_BACK, "dp_1", NOW),
+                        new LotRemoved(ID, PANEL, new LotAmount(LotId.of("lot_cash"), EUR, LotSource.REFUND_BALANCE,
+                                500), RemovalKind.CLAWED_BACK, "dp_1", NOW),
                         cashBalance(0, 2, NOW));
     }
 
@@ -578,8 +580,8 @@ class CreditLedgerTest {
                 .when(new RestoreCashBalance(ID, NEW_CHARGE))
                 .expectEvents(new CashBalanceRestored(ID, PANEL, NEW_CHARGE, eur(500), List.of(take("lot_cash", 500)),
                                 NOW),
-                        new LotRemoved(ID, PANEL, LotId.of("lot_cash"), EUR, LotSource.REFUND_BALANCE, 500,
-                                RemovalKind.CLAWED_BACK, "returned after CLAWED_BACK", NOW),
+                        new LotRemoved(ID, PANEL, new LotAmount(LotId.of("lot_cash"), EUR, LotSource.REFUND_BALANCE,
+                                500), RemovalKind.CLAWED_BACK, "returned after CLAWED_BACK", NOW),
                         cashBalance(0, 3, NOW));
     }
 
@@ -590,8 +592,8 @@ class CreditLedgerTest {
                 .when(new RecordWithdrawalRefund(ID, refundId("lot_cash"), "refund_failed"))
                 .expectEvents(new WithdrawalRefundFailed(ID, PANEL, "wd_1", refundId("lot_cash"),
                                 take("lot_cash", 500), eur(500), "refund_failed", NOW),
-                        new LotRemoved(ID, PANEL, LotId.of("lot_cash"), EUR, LotSource.REFUND_BALANCE, 500,
-                                RemovalKind.CLAWED_BACK, "returned after CLAWED_BACK", NOW),
+                        new LotRemoved(ID, PANEL, new LotAmount(LotId.of("lot_cash"), EUR, LotSource.REFUND_BALANCE,
+                                500), RemovalKind.CLAWED_BACK, "returned after CLAWED_BACK", NOW),
                         cashBalance(0, 3, NOW),
                         new CashWithdrawalSettled(ID, PANEL, "wd_1", eur(0), eur(500), "refund_failed", NOW));
     }
@@ -608,8 +610,9 @@ class CreditLedgerTest {
     void voidingCashLowersTheCashBalance() { // final-sale-reseller §8
         ledger(cash("lot_cash", CHARGE, 500))
                 .when(new VoidLot(ID, LotId.of("lot_cash"), "wrong account"))
-                .expectEvents(new LotRemoved(ID, PANEL, LotId.of("lot_cash"), EUR, LotSource.REFUND_BALANCE, 500,
-                        RemovalKind.VOIDED, "wrong account", NOW), cashBalance(0, 2, NOW));
+                .expectEvents(new LotRemoved(ID, PANEL, new LotAmount(LotId.of("lot_cash"), EUR,
+                        LotSource.REFUND_BALANCE, 500), RemovalKind.VOIDED, "wrong account", NOW),
+                        cashBalance(0, 2, NOW));
     }
 
     @Test
@@ -981,8 +984,9 @@ class CreditLedgerTest {
     }
 
     private static LotGranted granted(GrantLot grant, String tenant) {
-        return new LotGranted(ID, tenant, grant.operationId(), grant.lotId(), grant.unit(), grant.source(),
-                grant.amount(), grant.expiresAt(), grant.reference(), grant.chargeId(), grant.subscriptionId(), NOW);
+        return new LotGranted(ID, tenant, grant.operationId(), new LotAmount(grant.lotId(), grant.unit(),
+                grant.source(), grant.amount()), grant.expiresAt(), new LotOrigin(grant.reference(), grant.chargeId(),
+                grant.subscriptionId()), NOW);
     }
 
     private static CreditsConsumed consumed(String operation, long amount, List<Allocation> allocations,
@@ -1002,7 +1006,8 @@ class CreditLedgerTest {
 
     private static LotRemoved removed(String lot, LotSource source, long amount, RemovalKind kind, String reference,
                                       Instant at) {
-        return new LotRemoved(ID, PANEL, LotId.of(lot), CreditUnit.CREDIT, source, amount, kind, reference, at);
+        return new LotRemoved(ID, PANEL, new LotAmount(LotId.of(lot), CreditUnit.CREDIT, source, amount), kind,
+                reference, at);
     }
 
     private static CashBalanceChanged cashBalance(long amount, long version, Instant at) {
