@@ -34,6 +34,9 @@ import dev.fairbill.refund.refundcase.RefundCaseCommands.RecordPayout;
 import dev.fairbill.refund.refundcase.RefundCaseCommands.RecordPayoutFailure;
 import dev.fairbill.refund.refundcase.RefundCaseCommands.RejectRefundCase;
 import dev.fairbill.refund.refundcase.RefundCaseCommands.RetryPayout;
+import dev.fairbill.refund.refundcase.RefundCaseEvents.Assessment;
+import dev.fairbill.refund.refundcase.RefundCaseEvents.Award;
+import dev.fairbill.refund.refundcase.RefundCaseEvents.Claim;
 import dev.fairbill.refund.refundcase.RefundCaseEvents.EvidenceAdded;
 import dev.fairbill.refund.refundcase.RefundCaseEvents.PayoutAttemptFailed;
 import dev.fairbill.refund.refundcase.RefundCaseEvents.PayoutRequested;
@@ -44,7 +47,9 @@ import dev.fairbill.refund.refundcase.RefundCaseEvents.RefundExecutionFailed;
 import dev.fairbill.refund.refundcase.RefundCaseEvents.RefundPaidOut;
 import dev.fairbill.refund.refundcase.RefundCaseEvents.RemedyApplied;
 import dev.fairbill.refund.refundcase.RefundCaseEvents.RemedyRequested;
+import dev.fairbill.refund.refundcase.RefundCaseEvents.Review;
 import dev.fairbill.refund.refundcase.RefundCaseEvents.ReviewEscalated;
+import dev.fairbill.refund.refundcase.RefundCaseEvents.SubscriptionCancellation;
 import dev.fairbill.refund.refundcase.RefundCaseEvents.SubscriptionCancellationRequested;
 
 /**
@@ -96,8 +101,9 @@ public class RefundCase {
         };
         Instant dueBy = opened == RefundCaseStatus.IN_REVIEW ? micros(command.reviewDueBy()) : null;
         apply(new RefundCaseOpened(command.caseId(), command.tenant(), command.accountId(), command.request(),
-                command.chargeId(), command.explanation(), command.evidence(), decision, opened, dueBy,
-                now(clock), command.cancelsSubscription(), command.subscriptionToCancel()));
+                command.chargeId(), new Claim(command.explanation(), command.evidence()),
+                new Assessment(decision, opened, dueBy), now(clock),
+                new SubscriptionCancellation(command.cancelsSubscription(), command.subscriptionToCancel())));
         if (dueBy != null) {
             deadlines.schedule(dueBy, REVIEW_DEADLINE, new ReviewDue(command.caseId()));
         }
@@ -115,8 +121,9 @@ public class RefundCase {
         requireInReviewOrFailed();
         if (command.remedy() != null) {
             requireGrantable(command);
-            apply(new RefundCaseApproved(id, tenant, accountId, chargeId, request, decision, null, null,
-                    command.note(), command.reviewer(), now(clock), command.actor(), command.remedy()));
+            apply(new RefundCaseApproved(id, tenant, accountId, chargeId, request, decision,
+                    new Award(null, null, command.remedy()), new Review(command.note(), command.reviewer(),
+                    command.actor()), now(clock)));
             deadlines.cancelAllWithinScope(REVIEW_DEADLINE);
             return;
         }
@@ -131,8 +138,9 @@ public class RefundCase {
         Decision.Destination destination = command.destination() != null ? command.destination()
                 : decision.destination() != null ? decision.destination()
                 : Decision.Destination.ORIGINAL_PAYMENT_METHOD;
-        apply(new RefundCaseApproved(id, tenant, accountId, chargeId, request, decision, amount, destination,
-                command.note(), command.reviewer(), now(clock), command.actor()));
+        apply(new RefundCaseApproved(id, tenant, accountId, chargeId, request, decision,
+                Award.money(amount, destination), new Review(command.note(), command.reviewer(), command.actor()),
+                now(clock)));
         deadlines.cancelAllWithinScope(REVIEW_DEADLINE);
     }
 
@@ -163,8 +171,8 @@ public class RefundCase {
     void handle(RejectRefundCase command, Clock clock, DeadlineManager deadlines) {
         requireTenant(command.tenant());
         requireInReviewOrFailed();
-        apply(new RefundCaseRejected(id, tenant, accountId, chargeId, request, decision, command.note(),
-                command.reviewer(), now(clock), command.actor()));
+        apply(new RefundCaseRejected(id, tenant, accountId, chargeId, request, decision,
+                new Review(command.note(), command.reviewer(), command.actor()), now(clock)));
         deadlines.cancelAllWithinScope(REVIEW_DEADLINE);
     }
 

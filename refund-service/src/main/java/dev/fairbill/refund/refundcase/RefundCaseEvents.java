@@ -16,69 +16,150 @@ import dev.fairbill.refund.policy.RefundRequest;
 public final class RefundCaseEvents {
 
     /**
-     * @param status              {@code IN_REVIEW}, {@code APPROVED} or {@code DENIED}, from the decision's outcome
-     * @param cancelsSubscription an approved refund of this subscription also cancels it (cooling-off-prorata's
-     * template)
+     * A case was opened with the policy's decision. Revision 2 keeps the customer's claim, the policy's assessment and
+     * the subscription the case would cancel as values; revision 1 listed their fields one by one, and
+     * {@link RefundCaseUpcaster} nests them.
+     */
+    @StoredAs("refund.RefundCaseOpened")
+    @Revision("2")
+    public record RefundCaseOpened(RefundCaseId caseId, String tenant, String accountId, RefundRequest request,
+                                   String chargeId, Claim claim, Assessment assessment, Instant openedAt,
+                                   SubscriptionCancellation cancellation) {
+
+        public String explanation() {
+            return claim.explanation();
+        }
+
+        public List<Evidence> evidence() {
+            return claim.evidence();
+        }
+
+        public Decision decision() {
+            return assessment.decision();
+        }
+
+        public RefundCaseStatus status() {
+            return assessment.status();
+        }
+
+        public Instant reviewDueBy() {
+            return assessment.reviewDueBy();
+        }
+
+        public boolean cancelsSubscription() {
+            return cancellation.cancelsSubscription();
+        }
+
+        public String subscriptionToCancel() {
+            return cancellation.subscriptionToCancel();
+        }
+    }
+
+    /** What the customer said: the explanation and the evidence given with the request. */
+    public record Claim(String explanation, List<Evidence> evidence) {
+    }
+
+    /**
+     * What the policy made of a request.
+     *
+     * @param status      {@code IN_REVIEW}, {@code APPROVED} or {@code DENIED}, from the decision's outcome
+     * @param reviewDueBy when a case in review must be decided, {@code null} otherwise
+     */
+    public record Assessment(Decision decision, RefundCaseStatus status, Instant reviewDueBy) {
+    }
+
+    /**
+     * Whether an approved refund also cancels a subscription (cooling-off-prorata's template).
+     *
      * @param subscriptionToCancel the subscription it cancels: the target, or the subscription the target charge paid
      *                             for; {@code null} in cases opened before it was recorded (then the target)
      */
-    @StoredAs("refund.RefundCaseOpened")
-    @Revision("1")
-    public record RefundCaseOpened(RefundCaseId caseId, String tenant, String accountId, RefundRequest request,
-                                   String chargeId, String explanation, List<Evidence> evidence, Decision decision,
-                                   RefundCaseStatus status, Instant reviewDueBy, Instant openedAt,
-                                   boolean cancelsSubscription, String subscriptionToCancel) {
+    public record SubscriptionCancellation(boolean cancelsSubscription, String subscriptionToCancel) {
 
-        public RefundCaseOpened(RefundCaseId caseId, String tenant, String accountId, RefundRequest request,
-                                String chargeId, String explanation, List<Evidence> evidence, Decision decision,
-                                RefundCaseStatus status, Instant reviewDueBy, Instant openedAt,
-                                boolean cancelsSubscription) {
-            this(caseId, tenant, accountId, request, chargeId, explanation, evidence, decision, status, reviewDueBy,
-                    openedAt, cancelsSubscription, cancelsSubscription
-                            && request.target().kind() == RefundRequest.TargetKind.SUBSCRIPTION
-                            ? request.target().id() : null);
+        /** Cancels the request's target, when it is a subscription. */
+        public static SubscriptionCancellation ofTarget(boolean cancelsSubscription, RefundRequest request) {
+            return new SubscriptionCancellation(cancelsSubscription, cancelsSubscription
+                    && request.target().kind() == RefundRequest.TargetKind.SUBSCRIPTION ? request.target().id() : null);
         }
     }
 
     /**
      * A reviewer approved the case in review; {@code policyDecision} is what the policy had said (NEEDS_REVIEW). The
-     * approval pays {@code amount} to {@code destination}, or, with {@code remedy}, grants that instead of money.
+     * approval pays the award's amount to its destination, or, with a remedy, grants that instead of money. Revision
+     * 2 keeps the award and the review as values; revision 1 listed their fields one by one, and
+     * {@link RefundCaseUpcaster} nests them.
      */
     @StoredAs("refund.RefundCaseApproved")
-    @Revision("1")
+    @Revision("2")
     public record RefundCaseApproved(RefundCaseId caseId, String tenant, String accountId, String chargeId,
-                                     RefundRequest request, Decision policyDecision, Money amount,
-                                     Decision.Destination destination, String note, String reviewer,
-                                     Instant approvedAt, Actor actor, Decision.Remedy remedy) {
+                                     RefundRequest request, Decision policyDecision, Award award, Review review,
+                                     Instant approvedAt) implements Reviewed {
 
-        public RefundCaseApproved(RefundCaseId caseId, String tenant, String accountId, String chargeId,
-                                  RefundRequest request, Decision policyDecision, Money amount,
-                                  Decision.Destination destination, String note, String reviewer, Instant approvedAt,
-                                  Actor actor) {
-            this(caseId, tenant, accountId, chargeId, request, policyDecision, amount, destination, note, reviewer,
-                    approvedAt, actor, null);
+        public Money amount() {
+            return award.amount();
         }
 
-        public RefundCaseApproved(RefundCaseId caseId, String tenant, String accountId, String chargeId,
-                                  RefundRequest request, Decision policyDecision, Money amount,
-                                  Decision.Destination destination, String note, String reviewer, Instant approvedAt) {
-            this(caseId, tenant, accountId, chargeId, request, policyDecision, amount, destination, note, reviewer,
-                    approvedAt, Actor.service());
+        public Decision.Destination destination() {
+            return award.destination();
+        }
+
+        public Decision.Remedy remedy() {
+            return award.remedy();
         }
     }
 
-    @StoredAs("refund.RefundCaseRejected")
-    @Revision("1")
-    public record RefundCaseRejected(RefundCaseId caseId, String tenant, String accountId, String chargeId,
-                                     RefundRequest request, Decision policyDecision, String note, String reviewer,
-                                     Instant rejectedAt, Actor actor) {
+    /**
+     * What an approval grants: {@code amount} paid to {@code destination}, or a remedy instead of money (then both
+     * are {@code null}).
+     */
+    public record Award(Money amount, Decision.Destination destination, Decision.Remedy remedy) {
 
-        public RefundCaseRejected(RefundCaseId caseId, String tenant, String accountId, String chargeId,
-                                  RefundRequest request, Decision policyDecision, String note, String reviewer,
-                                  Instant rejectedAt) {
-            this(caseId, tenant, accountId, chargeId, request, policyDecision, note, reviewer, rejectedAt,
-                    Actor.service());
+        public static Award money(Money amount, Decision.Destination destination) {
+            return new Award(amount, destination, null);
         }
+    }
+
+    /**
+     * Who decided a case in review, and why.
+     *
+     * @param reviewer the reviewer's key id
+     * @param actor    the caller who recorded it; {@code null} in events recorded before it was kept
+     */
+    public record Review(String note, String reviewer, Actor actor) {
+
+        /** A review recorded by the service itself. */
+        public static Review of(String note, String reviewer) {
+            return new Review(note, reviewer, Actor.service());
+        }
+    }
+
+    /** A decision by a reviewer, with the review read field by field. */
+    public interface Reviewed {
+
+        Review review();
+
+        default String note() {
+            return review().note();
+        }
+
+        default String reviewer() {
+            return review().reviewer();
+        }
+
+        default Actor actor() {
+            return review().actor();
+        }
+    }
+
+    /**
+     * A reviewer rejected the case in review. Revision 2 keeps the review as one value; revision 1 listed its fields
+     * one by one, and {@link RefundCaseUpcaster} nests them.
+     */
+    @StoredAs("refund.RefundCaseRejected")
+    @Revision("2")
+    public record RefundCaseRejected(RefundCaseId caseId, String tenant, String accountId, String chargeId,
+                                     RefundRequest request, Decision policyDecision, Review review,
+                                     Instant rejectedAt) implements Reviewed {
     }
 
     @StoredAs("refund.EvidenceAdded")

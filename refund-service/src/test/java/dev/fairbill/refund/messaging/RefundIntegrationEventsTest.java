@@ -12,14 +12,16 @@ import dev.fairbill.contracts.refund.RefundCaseDecidedV1;
 import dev.fairbill.contracts.refund.RefundReason;
 import dev.fairbill.platform.audit.Actor;
 import dev.fairbill.platform.money.Money;
-import dev.fairbill.refund.refundcase.RefundCaseEvents.RefundCaseApproved;
 import dev.fairbill.refund.ids.RefundCaseId;
-import dev.fairbill.refund.policy.Decision;
 import dev.fairbill.refund.policy.Decision.Destination;
 import dev.fairbill.refund.policy.Decision.Outcome;
-import dev.fairbill.refund.policy.RefundRequest;
+import dev.fairbill.refund.policy.Decision;
 import dev.fairbill.refund.policy.RefundRequest.Target;
 import dev.fairbill.refund.policy.RefundRequest.TargetKind;
+import dev.fairbill.refund.policy.RefundRequest;
+import dev.fairbill.refund.refundcase.RefundCaseEvents.Award;
+import dev.fairbill.refund.refundcase.RefundCaseEvents.RefundCaseApproved;
+import dev.fairbill.refund.refundcase.RefundCaseEvents.Review;
 
 /** A reviewer's decision is published whatever it grants: money to a destination, or a remedy instead. */
 class RefundIntegrationEventsTest {
@@ -35,7 +37,8 @@ class RefundIntegrationEventsTest {
     @Test
     void anApprovalWithMoneyNamesItsAmountAndDestination() {
         RefundCaseDecidedV1 decided = decided(new RefundCaseApproved(RefundCaseId.of("rc_1"), "smm", "acct_1", null,
-                REQUEST, REVIEW, Money.of(2000, "EUR"), Destination.ACCOUNT_BALANCE, "ok", "key_review", AT));
+                REQUEST, REVIEW, new Award(Money.of(2000, "EUR"), Destination.ACCOUNT_BALANCE, null), Review.of("ok",
+                "key_review"), AT));
 
         assertThat(decided.outcome()).isEqualTo("APPROVED");
         assertThat(decided.amount()).isEqualTo(new MoneyAmount(2000, "EUR"));
@@ -46,8 +49,8 @@ class RefundIntegrationEventsTest {
     @Test
     void anApprovalWithARemedyIsPublishedAsARemedyWithoutMoney() {
         RefundCaseDecidedV1 decided = decided(new RefundCaseApproved(RefundCaseId.of("rc_1"), "smm", "acct_1", null,
-                REQUEST, REVIEW, null, null, "credits instead", "key_review", AT, Actor.service(),
-                new Decision.Remedy("SERVICE_CREDIT", null, 300L)));
+                REQUEST, REVIEW, new Award(null, null, new Decision.Remedy("SERVICE_CREDIT", null, 300L)),
+                new Review("credits instead", "key_review", Actor.service()), AT));
 
         assertThat(decided.outcome()).isEqualTo("REMEDY");
         assertThat(decided.status()).isEqualTo("APPROVED");

@@ -29,6 +29,9 @@ import dev.fairbill.refund.refundcase.RefundCaseCommands.ExecuteRefundCase;
 import dev.fairbill.refund.refundcase.RefundCaseCommands.RecordPayout;
 import dev.fairbill.refund.refundcase.RefundCaseCommands.RecordPayoutFailure;
 import dev.fairbill.refund.refundcase.RefundCaseCommands.RetryPayout;
+import dev.fairbill.refund.refundcase.RefundCaseEvents.Assessment;
+import dev.fairbill.refund.refundcase.RefundCaseEvents.Award;
+import dev.fairbill.refund.refundcase.RefundCaseEvents.Claim;
 import dev.fairbill.refund.refundcase.RefundCaseEvents.PayoutAttemptFailed;
 import dev.fairbill.refund.refundcase.RefundCaseEvents.PayoutRequested;
 import dev.fairbill.refund.refundcase.RefundCaseEvents.RefundCaseApproved;
@@ -37,6 +40,8 @@ import dev.fairbill.refund.refundcase.RefundCaseEvents.RefundExecutionFailed;
 import dev.fairbill.refund.refundcase.RefundCaseEvents.RefundPaidOut;
 import dev.fairbill.refund.refundcase.RefundCaseEvents.RemedyApplied;
 import dev.fairbill.refund.refundcase.RefundCaseEvents.RemedyRequested;
+import dev.fairbill.refund.refundcase.RefundCaseEvents.Review;
+import dev.fairbill.refund.refundcase.RefundCaseEvents.SubscriptionCancellation;
 import dev.fairbill.refund.refundcase.RefundCaseEvents.SubscriptionCancellationRequested;
 
 /** Carrying out an approved case (the sagas): one refund id, paid once, failures back to review, remedies. */
@@ -94,8 +99,8 @@ class RefundCaseExecutionTest {
                 "duplicate-unflagged", "A reviewer decides.");
         Money lower = Money.of(400, "EUR");
         fixture.given(opened(DUPLICATE, review, RefundCaseStatus.IN_REVIEW, false),
-                        new RefundCaseApproved(ID, TENANT, ACCOUNT, CHARGE, DUPLICATE, review, lower,
-                                Destination.ACCOUNT_BALANCE, "partly", "key_reviewer", NOW))
+                        new RefundCaseApproved(ID, TENANT, ACCOUNT, CHARGE, DUPLICATE, review, new Award(lower,
+                                Destination.ACCOUNT_BALANCE, null), Review.of("partly", "key_reviewer"), NOW))
                 .andGivenCurrentTime(NOW)
                 .when(new ExecuteRefundCase(ID))
                 .expectEvents(new PayoutRequested(ID, TENANT, ACCOUNT, CHARGE, REFUND, lower,
@@ -108,8 +113,9 @@ class RefundCaseExecutionTest {
                 new Target(TargetKind.CHARGE, CHARGE), null, List.of());
         Decision full = new Decision(Outcome.APPROVED, EUR_1000, Destination.ORIGINAL_PAYMENT_METHOD, null,
                 "cooling-off-prorata", 1, "cooling-off-full", "Full refund.");
-        fixture.given(new RefundCaseOpened(ID, TENANT, ACCOUNT, byCharge, CHARGE, null, List.of(), full,
-                        RefundCaseStatus.APPROVED, null, NOW, true, "sub_1"))
+        fixture.given(new RefundCaseOpened(ID, TENANT, ACCOUNT, byCharge, CHARGE, new Claim(null, List.of()),
+                new Assessment(full, RefundCaseStatus.APPROVED, null), NOW, new SubscriptionCancellation(true,
+                "sub_1")))
                 .andGivenCurrentTime(NOW)
                 .when(new ExecuteRefundCase(ID))
                 .expectEvents(new PayoutRequested(ID, TENANT, ACCOUNT, CHARGE, REFUND, EUR_1000,
@@ -190,8 +196,8 @@ class RefundCaseExecutionTest {
         var failed = new Object[] {opened(DUPLICATE, APPROVED, RefundCaseStatus.APPROVED, false), payout(1),
                 new PayoutAttemptFailed(ID, TENANT, REFUND, 1, "card_closed", true, NOW),
                 new RefundExecutionFailed(ID, TENANT, ACCOUNT, REFUND, "card_closed", NOW)};
-        var reapproved = new RefundCaseApproved(ID, TENANT, ACCOUNT, CHARGE, DUPLICATE, APPROVED, EUR_1000,
-                Destination.ACCOUNT_BALANCE, "card closed: to the balance", "key_reviewer", NOW);
+        var reapproved = new RefundCaseApproved(ID, TENANT, ACCOUNT, CHARGE, DUPLICATE, APPROVED, new Award(EUR_1000,
+                Destination.ACCOUNT_BALANCE, null), Review.of("card closed: to the balance", "key_reviewer"), NOW);
         fixture.given(failed)
                 .andGivenCurrentTime(NOW)
                 .when(new ApproveRefundCase(ID, TENANT, null, Destination.ACCOUNT_BALANCE, EUR_1000,
@@ -285,7 +291,8 @@ class RefundCaseExecutionTest {
 
     private static RefundCaseOpened opened(RefundRequest request, Decision decision, RefundCaseStatus status,
                                            boolean cancelsSubscription) {
-        return new RefundCaseOpened(ID, TENANT, ACCOUNT, request, CHARGE, null, List.of(), decision, status, null,
-                NOW, cancelsSubscription);
+        return new RefundCaseOpened(ID, TENANT, ACCOUNT, request, CHARGE, new Claim(null, List.of()),
+                new Assessment(decision, status, null), NOW, SubscriptionCancellation.ofTarget(cancelsSubscription,
+                request));
     }
 }

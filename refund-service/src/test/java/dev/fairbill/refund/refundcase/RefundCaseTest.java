@@ -29,12 +29,17 @@ import dev.fairbill.refund.refundcase.RefundCaseCommands.ApproveRefundCase;
 import dev.fairbill.refund.refundcase.RefundCaseCommands.ExecuteRefundCase;
 import dev.fairbill.refund.refundcase.RefundCaseCommands.OpenRefundCase;
 import dev.fairbill.refund.refundcase.RefundCaseCommands.RejectRefundCase;
+import dev.fairbill.refund.refundcase.RefundCaseEvents.Assessment;
+import dev.fairbill.refund.refundcase.RefundCaseEvents.Award;
+import dev.fairbill.refund.refundcase.RefundCaseEvents.Claim;
 import dev.fairbill.refund.refundcase.RefundCaseEvents.EvidenceAdded;
 import dev.fairbill.refund.refundcase.RefundCaseEvents.RefundCaseApproved;
 import dev.fairbill.refund.refundcase.RefundCaseEvents.RefundCaseOpened;
 import dev.fairbill.refund.refundcase.RefundCaseEvents.RefundCaseRejected;
 import dev.fairbill.refund.refundcase.RefundCaseEvents.RemedyRequested;
+import dev.fairbill.refund.refundcase.RefundCaseEvents.Review;
 import dev.fairbill.refund.refundcase.RefundCaseEvents.ReviewEscalated;
+import dev.fairbill.refund.refundcase.RefundCaseEvents.SubscriptionCancellation;
 
 /** The refund case's rules (docs/domain.md, refunds): decided once, never above the refundable rest, SLA escalation. */
 class RefundCaseTest {
@@ -105,8 +110,8 @@ class RefundCaseTest {
                 .andGivenCurrentTime(NOW)
                 .when(new ApproveRefundCase(ID, TENANT, lower, Destination.ACCOUNT_BALANCE, EUR_1000, "partly",
                         "key_reviewer"))
-                .expectEvents(new RefundCaseApproved(ID, TENANT, ACCOUNT, CHARGE, REQUEST, REVIEW, lower,
-                        Destination.ACCOUNT_BALANCE, "partly", "key_reviewer", NOW));
+                .expectEvents(new RefundCaseApproved(ID, TENANT, ACCOUNT, CHARGE, REQUEST, REVIEW, new Award(lower,
+                        Destination.ACCOUNT_BALANCE, null), Review.of("partly", "key_reviewer"), NOW));
     }
 
     @Test
@@ -115,13 +120,14 @@ class RefundCaseTest {
         fixture.given(opened(REVIEW, RefundCaseStatus.IN_REVIEW, DUE))
                 .andGivenCurrentTime(NOW)
                 .when(new ApproveRefundCase(ID, TENANT, null, null, EUR_1000, "ok", "key_panel_review", reviewer))
-                .expectEvents(new RefundCaseApproved(ID, TENANT, ACCOUNT, CHARGE, REQUEST, REVIEW, EUR_1000,
-                        Destination.ORIGINAL_PAYMENT_METHOD, "ok", "key_panel_review", NOW, reviewer));
+                .expectEvents(new RefundCaseApproved(ID, TENANT, ACCOUNT, CHARGE, REQUEST, REVIEW, new Award(EUR_1000,
+                        Destination.ORIGINAL_PAYMENT_METHOD, null), new Review("ok", "key_panel_review", reviewer),
+                        NOW));
         fixture.given(opened(REVIEW, RefundCaseStatus.IN_REVIEW, DUE))
                 .andGivenCurrentTime(NOW)
                 .when(new RejectRefundCase(ID, TENANT, "no proof", "key_panel_review", reviewer))
-                .expectEvents(new RefundCaseRejected(ID, TENANT, ACCOUNT, CHARGE, REQUEST, REVIEW, "no proof",
-                        "key_panel_review", NOW, reviewer));
+                .expectEvents(new RefundCaseRejected(ID, TENANT, ACCOUNT, CHARGE, REQUEST, REVIEW,
+                        new Review("no proof", "key_panel_review", reviewer), NOW));
     }
 
     @Test
@@ -129,8 +135,8 @@ class RefundCaseTest {
         fixture.given(opened(REVIEW, RefundCaseStatus.IN_REVIEW, DUE))
                 .andGivenCurrentTime(NOW)
                 .when(new ApproveRefundCase(ID, TENANT, null, null, EUR_1000, "proof checked", "key_reviewer"))
-                .expectEvents(new RefundCaseApproved(ID, TENANT, ACCOUNT, CHARGE, REQUEST, REVIEW, EUR_1000,
-                        Destination.ORIGINAL_PAYMENT_METHOD, "proof checked", "key_reviewer", NOW));
+                .expectEvents(new RefundCaseApproved(ID, TENANT, ACCOUNT, CHARGE, REQUEST, REVIEW, new Award(EUR_1000,
+                        Destination.ORIGINAL_PAYMENT_METHOD, null), Review.of("proof checked", "key_reviewer"), NOW));
     }
 
     @Test
@@ -140,8 +146,9 @@ class RefundCaseTest {
         fixture.given(opened(toBalance, RefundCaseStatus.IN_REVIEW, DUE))
                 .andGivenCurrentTime(NOW)
                 .when(new ApproveRefundCase(ID, TENANT, null, null, EUR_1000, "our mistake", "key_reviewer"))
-                .expectEvents(new RefundCaseApproved(ID, TENANT, ACCOUNT, CHARGE, REQUEST, toBalance, EUR_1000,
-                        Destination.ACCOUNT_BALANCE, "our mistake", "key_reviewer", NOW));
+                .expectEvents(new RefundCaseApproved(ID, TENANT, ACCOUNT, CHARGE, REQUEST, toBalance,
+                        new Award(EUR_1000, Destination.ACCOUNT_BALANCE, null), Review.of("our mistake",
+                        "key_reviewer"), NOW));
     }
 
     @Test
@@ -153,11 +160,11 @@ class RefundCaseTest {
                 .andGivenCurrentTime(NOW)
                 .when(new ApproveRefundCase(ID, TENANT, null, null, EUR_1000, "credits instead", "key_reviewer",
                         reviewer, credits))
-                .expectEvents(new RefundCaseApproved(ID, TENANT, ACCOUNT, CHARGE, REQUEST, REVIEW, null, null,
-                        "credits instead", "key_reviewer", NOW, reviewer, credits));
+                .expectEvents(new RefundCaseApproved(ID, TENANT, ACCOUNT, CHARGE, REQUEST, REVIEW, new Award(null,
+                        null, credits), new Review("credits instead", "key_reviewer", reviewer), NOW));
         fixture.given(opened(REVIEW, RefundCaseStatus.IN_REVIEW, DUE),
-                        new RefundCaseApproved(ID, TENANT, ACCOUNT, CHARGE, REQUEST, REVIEW, null, null,
-                                "credits instead", "key_reviewer", NOW, reviewer, credits))
+                        new RefundCaseApproved(ID, TENANT, ACCOUNT, CHARGE, REQUEST, REVIEW, new Award(null, null,
+                                credits), new Review("credits instead", "key_reviewer", reviewer), NOW))
                 .andGivenCurrentTime(NOW)
                 .when(new ExecuteRefundCase(ID))
                 .expectEvents(new RemedyRequested(ID, TENANT, ACCOUNT, "SERVICE_CREDIT", 40L,
@@ -201,7 +208,7 @@ class RefundCaseTest {
     @Test
     void aCaseIsDecidedOnlyOnce() { // decide a case twice → 409
         fixture.given(opened(REVIEW, RefundCaseStatus.IN_REVIEW, DUE),
-                        new RefundCaseRejected(ID, TENANT, ACCOUNT, CHARGE, REQUEST, REVIEW, "no", "r", NOW))
+                        new RefundCaseRejected(ID, TENANT, ACCOUNT, CHARGE, REQUEST, REVIEW, Review.of("no", "r"), NOW))
                 .when(new ApproveRefundCase(ID, TENANT, null, null, EUR_1000, "changed my mind", "r"))
                 .expectNoEvents()
                 .expectException(refused(Kind.CONFLICT, "case-already-decided"));
@@ -223,7 +230,7 @@ class RefundCaseTest {
                 .andGivenCurrentTime(NOW)
                 .when(new RejectRefundCase(ID, TENANT, "the report is for another card", "key_reviewer"))
                 .expectEvents(new RefundCaseRejected(ID, TENANT, ACCOUNT, CHARGE, REQUEST, REVIEW,
-                        "the report is for another card", "key_reviewer", NOW));
+                        Review.of("the report is for another card", "key_reviewer"), NOW));
     }
 
     @Test
@@ -268,7 +275,7 @@ class RefundCaseTest {
     }
 
     private static RefundCaseOpened opened(Decision decision, RefundCaseStatus status, Instant reviewDueBy) {
-        return new RefundCaseOpened(ID, TENANT, ACCOUNT, REQUEST, CHARGE, "stolen card", EVIDENCE, decision, status,
-                reviewDueBy, NOW, false);
+        return new RefundCaseOpened(ID, TENANT, ACCOUNT, REQUEST, CHARGE, new Claim("stolen card", EVIDENCE),
+                new Assessment(decision, status, reviewDueBy), NOW, SubscriptionCancellation.ofTarget(false, REQUEST));
     }
 }

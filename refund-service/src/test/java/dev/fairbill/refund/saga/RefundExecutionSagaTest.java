@@ -13,12 +13,22 @@ import org.junit.jupiter.api.Test;
 import dev.fairbill.contracts.refund.RefundReason;
 import dev.fairbill.platform.money.Money;
 import dev.fairbill.platform.testsupport.FixtureClock;
+import dev.fairbill.refund.ids.RefundCaseId;
+import dev.fairbill.refund.policy.Decision.Destination;
+import dev.fairbill.refund.policy.Decision.Outcome;
+import dev.fairbill.refund.policy.Decision;
+import dev.fairbill.refund.policy.RefundRequest.Target;
+import dev.fairbill.refund.policy.RefundRequest.TargetKind;
+import dev.fairbill.refund.policy.RefundRequest;
 import dev.fairbill.refund.refundcase.RefundCase;
 import dev.fairbill.refund.refundcase.RefundCaseCommands.CompleteRemedy;
 import dev.fairbill.refund.refundcase.RefundCaseCommands.ExecuteRefundCase;
 import dev.fairbill.refund.refundcase.RefundCaseCommands.RecordPayout;
 import dev.fairbill.refund.refundcase.RefundCaseCommands.RecordPayoutFailure;
 import dev.fairbill.refund.refundcase.RefundCaseCommands.RetryPayout;
+import dev.fairbill.refund.refundcase.RefundCaseEvents.Assessment;
+import dev.fairbill.refund.refundcase.RefundCaseEvents.Award;
+import dev.fairbill.refund.refundcase.RefundCaseEvents.Claim;
 import dev.fairbill.refund.refundcase.RefundCaseEvents.PayoutRequested;
 import dev.fairbill.refund.refundcase.RefundCaseEvents.RefundCaseApproved;
 import dev.fairbill.refund.refundcase.RefundCaseEvents.RefundCaseOpened;
@@ -26,14 +36,9 @@ import dev.fairbill.refund.refundcase.RefundCaseEvents.RefundExecutionFailed;
 import dev.fairbill.refund.refundcase.RefundCaseEvents.RefundPaidOut;
 import dev.fairbill.refund.refundcase.RefundCaseEvents.RemedyApplied;
 import dev.fairbill.refund.refundcase.RefundCaseEvents.RemedyRequested;
-import dev.fairbill.refund.ids.RefundCaseId;
+import dev.fairbill.refund.refundcase.RefundCaseEvents.Review;
+import dev.fairbill.refund.refundcase.RefundCaseEvents.SubscriptionCancellation;
 import dev.fairbill.refund.refundcase.RefundCaseStatus;
-import dev.fairbill.refund.policy.Decision.Destination;
-import dev.fairbill.refund.policy.Decision.Outcome;
-import dev.fairbill.refund.policy.Decision;
-import dev.fairbill.refund.policy.RefundRequest.Target;
-import dev.fairbill.refund.policy.RefundRequest.TargetKind;
-import dev.fairbill.refund.policy.RefundRequest;
 import dev.fairbill.refund.saga.ReportedFacts.ChargeRefundFailureReported;
 import dev.fairbill.refund.saga.ReportedFacts.ChargeRefundReported;
 import dev.fairbill.refund.saga.ReportedFacts.LotGrantReported;
@@ -87,8 +92,9 @@ class RefundExecutionSagaTest {
         Decision review = new Decision(Outcome.NEEDS_REVIEW, null, null, null, "exceptions-within-7-days", 1,
                 "fraud-with-proof", "A reviewer decides.");
         fixture.givenAggregate(CASE).published(opened(review, RefundCaseStatus.IN_REVIEW))
-                .whenAggregate(CASE).publishes(new RefundCaseApproved(ID, TENANT, ACCOUNT, CHARGE, DUPLICATE,
-                        review, EUR_1000, Destination.ORIGINAL_PAYMENT_METHOD, "ok", "key_reviewer", NOW))
+                .whenAggregate(CASE).publishes(new RefundCaseApproved(ID, TENANT, ACCOUNT, CHARGE, DUPLICATE, review,
+                        new Award(EUR_1000, Destination.ORIGINAL_PAYMENT_METHOD, null), Review.of("ok",
+                        "key_reviewer"), NOW))
                 .expectActiveSagas(1)
                 .expectDispatchedCommands(new ExecuteRefundCase(ID));
     }
@@ -246,7 +252,7 @@ class RefundExecutionSagaTest {
     }
 
     private static RefundCaseOpened opened(Decision decision, RefundCaseStatus status) {
-        return new RefundCaseOpened(ID, TENANT, ACCOUNT, DUPLICATE, CHARGE, null, List.of(), decision, status, null,
-                NOW, false);
+        return new RefundCaseOpened(ID, TENANT, ACCOUNT, DUPLICATE, CHARGE, new Claim(null, List.of()),
+                new Assessment(decision, status, null), NOW, SubscriptionCancellation.ofTarget(false, DUPLICATE));
     }
 }
