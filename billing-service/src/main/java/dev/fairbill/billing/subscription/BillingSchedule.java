@@ -20,6 +20,7 @@ import dev.fairbill.billing.subscription.SubscriptionEvents.SubscriptionCancelle
 import dev.fairbill.billing.subscription.SubscriptionEvents.SubscriptionChargePostponed;
 import dev.fairbill.billing.subscription.SubscriptionEvents.SubscriptionChargeRequested;
 import dev.fairbill.billing.subscription.SubscriptionEvents.BillingPosition;
+import dev.fairbill.billing.subscription.SubscriptionEvents.CancellationRequest;
 import dev.fairbill.billing.subscription.SubscriptionEvents.PeriodAllowance;
 import dev.fairbill.billing.subscription.SubscriptionEvents.PeriodCharge;
 import dev.fairbill.billing.subscription.SubscriptionEvents.PeriodPrice;
@@ -155,7 +156,7 @@ final class BillingSchedule {
         }
         if (s.cancelAt() != null) {
             apply(new SubscriptionCancelled(s.id(), s.accountId(), s.tenant(),
-                    SubscriptionCancellationMode.END_OF_PERIOD, null, false, null, null, period, s.cancelAt()));
+                    SubscriptionCancellationMode.END_OF_PERIOD, CancellationRequest.NONE, period, s.cancelAt()));
         } else if (s.effectiveStatus() == SubscriptionStatus.PAST_DUE) {
             apply(new SubscriptionExpired(s.id(), s.accountId(), s.tenant(), plan.planId(), latestCharge, now));
         } else if (s.status() == SubscriptionStatus.SUSPENDED) {

@@ -29,6 +29,7 @@ import dev.fairbill.billing.subscription.SubscriptionCommands.RecordSubscription
 import dev.fairbill.billing.subscription.SubscriptionCommands.RecordSubscriptionChargeFailed;
 import dev.fairbill.billing.subscription.SubscriptionCommands.TerminateSubscription;
 import dev.fairbill.billing.subscription.SubscriptionCommands.WithdrawSubscriptionCancellation;
+import dev.fairbill.billing.subscription.SubscriptionEvents.CancellationRequest;
 import dev.fairbill.billing.subscription.SubscriptionEvents.SubscriptionCancellationScheduled;
 import dev.fairbill.billing.subscription.SubscriptionEvents.SubscriptionCancellationWithdrawn;
 import dev.fairbill.billing.subscription.SubscriptionEvents.SubscriptionCancelled;
@@ -92,19 +93,19 @@ public class Subscription {
         requireNotEnded("cancel");
         Instant now = now(clock);
         SubscriptionPeriod period = schedule.period();
+        var request = new CancellationRequest(command.reason(), command.refundRequested(), command.refundReason(),
+                command.refundCaseId());
         // an unpaid (PAST_DUE) period has nothing to keep until its end, so it ends now in either mode (ADR 0004)
         if (command.mode() == SubscriptionCancellationMode.IMMEDIATE
                 || effectiveStatus() == SubscriptionStatus.PAST_DUE) {
-            apply(new SubscriptionCancelled(id, accountId, tenant, command.mode(), command.reason(),
-                    command.refundRequested(), command.refundReason(), command.refundCaseId(), period, now));
+            apply(new SubscriptionCancelled(id, accountId, tenant, command.mode(), request, period, now));
             return;
         }
         if (cancelAt != null) {
             throw SubscriptionRuleViolation.illegalTransition("cancellation-already-scheduled",
                     "Subscription " + id + " is already cancelled at the end of its period, " + cancelAt + ".");
         }
-        apply(new SubscriptionCancellationScheduled(id, accountId, tenant, period.end(), command.reason(),
-                command.refundRequested(), command.refundReason(), command.refundCaseId(), now,
+        apply(new SubscriptionCancellationScheduled(id, accountId, tenant, period.end(), request, now,
                 showing(SubscriptionStatus.CANCELLATION_SCHEDULED)));
     }
 

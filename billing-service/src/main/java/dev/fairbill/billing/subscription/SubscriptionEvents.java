@@ -22,7 +22,7 @@ public final class SubscriptionEvents {
 
     /**
      * A subscription was created. Revision 2 keeps what it was sold as and where it stands in its schedule as two
-     * values; revision 1 listed their fields one by one, and {@link SubscriptionTermsUpcaster} nests them.
+     * values; revision 1 listed their fields one by one, and {@link SubscriptionUpcaster} nests them.
      */
     @StoredAs("billing.SubscriptionCreated")
     @Revision("2")
@@ -80,7 +80,7 @@ public final class SubscriptionEvents {
 
     /**
      * A period is due: the charging process captures the charge for it. Revision 2 keeps where the period stands and
-     * what is charged as two values; revision 1 listed their fields one by one, and {@link SubscriptionPeriodUpcaster}
+     * what is charged as two values; revision 1 listed their fields one by one, and {@link SubscriptionUpcaster}
      * nests them.
      */
     @StoredAs("billing.SubscriptionChargeRequested")
@@ -135,7 +135,7 @@ public final class SubscriptionEvents {
     /**
      * Access began: with the trial (no charge, trial credits) or with the first paid period. Revision 2 keeps the
      * period's allowance, its trial and its price as values; revision 1 listed their fields one by one, and
-     * {@link SubscriptionPeriodUpcaster} nests them.
+     * {@link SubscriptionUpcaster} nests them.
      */
     @StoredAs("billing.SubscriptionStarted")
     @Revision("2")
@@ -230,7 +230,7 @@ public final class SubscriptionEvents {
     /**
      * A further period was paid; final once processed (final-sale-reseller §6). Revision 2 keeps the period's
      * allowance and price as values; revision 1 listed their fields one by one, and
-     * {@link SubscriptionPeriodUpcaster} nests them.
+     * {@link SubscriptionUpcaster} nests them.
      */
     @StoredAs("billing.SubscriptionRenewed")
     @Revision("2")
@@ -254,13 +254,51 @@ public final class SubscriptionEvents {
                                       String planId, ChargeId lastChargeId, Instant expiredAt) {
     }
 
+    /**
+     * A cancellation at the period's end was asked for. Revision 2 keeps what was asked as one value; revision 1
+     * listed its fields one by one, and {@link SubscriptionUpcaster} nests them.
+     */
     @StoredAs("billing.SubscriptionCancellationScheduled")
-    @Revision("1")
+    @Revision("2")
     public record SubscriptionCancellationScheduled(SubscriptionId subscriptionId, AccountId accountId,
-                                                    String tenant, Instant cancelAt, String reason,
-                                                    boolean refundRequested, String refundReason,
-                                                    String refundCaseId, Instant requestedAt,
-                                                    SubscriptionStatus statusAfter) {
+                                                    String tenant, Instant cancelAt, CancellationRequest request,
+                                                    Instant requestedAt, SubscriptionStatus statusAfter)
+            implements Cancelling {
+    }
+
+    /**
+     * What a cancellation asked for.
+     *
+     * @param refundRequested the customer asked for a refund with this cancellation
+     * @param refundCaseId    the refund case opened for it, if any
+     */
+    public record CancellationRequest(String reason, boolean refundRequested, String refundReason,
+                                      String refundCaseId) {
+
+        /** A cancellation the service made itself: the scheduled end arrived. */
+        public static final CancellationRequest NONE = new CancellationRequest(null, false, null, null);
+    }
+
+    /** An event of a cancellation, with what it asked for read field by field. */
+    public interface Cancelling {
+
+        CancellationRequest request();
+
+        default String reason() {
+            return request().reason();
+        }
+
+        default boolean refundRequested() {
+            return request().refundRequested();
+        }
+
+        default String refundReason() {
+            return request().refundReason();
+        }
+
+        default String refundCaseId() {
+            return request().refundCaseId();
+        }
     }
 
     /** @param status the state the subscription returns to */
@@ -272,15 +310,17 @@ public final class SubscriptionEvents {
     }
 
     /**
-     * @param refundRequested the customer asked for a refund with this cancellation (only on the event of the
-     *                        request itself: an END_OF_PERIOD request carries it on the scheduling event)
+     * A subscription ended by cancellation. Revision 2 keeps what was asked as one value; revision 1 listed its fields
+     * one by one, and {@link SubscriptionUpcaster} nests them.
+     *
+     * @param request what the cancellation asked for; a refund is requested only on the event of the request itself
+     *                (an END_OF_PERIOD request carries it on the scheduling event, and its end here asks for nothing)
      */
     @StoredAs("billing.SubscriptionCancelled")
-    @Revision("1")
+    @Revision("2")
     public record SubscriptionCancelled(SubscriptionId subscriptionId, AccountId accountId, String tenant,
-                                        SubscriptionCancellationMode mode, String reason, boolean refundRequested,
-                                        String refundReason, String refundCaseId, SubscriptionPeriod period,
-                                        Instant cancelledAt) {
+                                        SubscriptionCancellationMode mode, CancellationRequest request,
+                                        SubscriptionPeriod period, Instant cancelledAt) implements Cancelling {
     }
 
     /** @param suspended this was the first hold: the subscription went to SUSPENDED */

@@ -26,11 +26,10 @@ import dev.fairbill.billing.subscription.SubscriptionCommands.RecordSubscription
 import dev.fairbill.billing.subscription.SubscriptionCommands.TerminateSubscription;
 import dev.fairbill.billing.subscription.SubscriptionCommands.WithdrawSubscriptionCancellation;
 import dev.fairbill.billing.subscription.SubscriptionEvents.BillingPosition;
+import dev.fairbill.billing.subscription.SubscriptionEvents.CancellationRequest;
 import dev.fairbill.billing.subscription.SubscriptionEvents.PeriodAllowance;
 import dev.fairbill.billing.subscription.SubscriptionEvents.PeriodCharge;
 import dev.fairbill.billing.subscription.SubscriptionEvents.PeriodPrice;
-import dev.fairbill.billing.subscription.SubscriptionEvents.Trial;
-import dev.fairbill.billing.subscription.SubscriptionEvents.BillingPosition;
 import dev.fairbill.billing.subscription.SubscriptionEvents.SubscriptionCancellationScheduled;
 import dev.fairbill.billing.subscription.SubscriptionEvents.SubscriptionCancellationWithdrawn;
 import dev.fairbill.billing.subscription.SubscriptionEvents.SubscriptionCancelled;
@@ -47,6 +46,7 @@ import dev.fairbill.billing.subscription.SubscriptionEvents.SubscriptionSuspensi
 import dev.fairbill.billing.subscription.SubscriptionEvents.SubscriptionSuspensionPlaced;
 import dev.fairbill.billing.subscription.SubscriptionEvents.SubscriptionTerminated;
 import dev.fairbill.billing.subscription.SubscriptionEvents.SubscriptionTerms;
+import dev.fairbill.billing.subscription.SubscriptionEvents.Trial;
 import dev.fairbill.platform.id.IdPrefix;
 import dev.fairbill.platform.id.Ids;
 import dev.fairbill.platform.money.Money;
@@ -171,8 +171,8 @@ class SubscriptionTest {
     /** Cancelled at once while the renewal's charge was on its way: the period is never served, nor paid for. */
     @Test
     void aRenewalCapturedAfterAnImmediateCancellationIsVoidedForItsCardPart() {
-        var cancelled = new SubscriptionCancelled(ID, ACCOUNT, "panel", SubscriptionCancellationMode.IMMEDIATE, null,
-                false, null, null, FIRST, MONTH_LATER);
+        var cancelled = new SubscriptionCancelled(ID, ACCOUNT, "panel", SubscriptionCancellationMode.IMMEDIATE,
+                CancellationRequest.NONE, FIRST, MONTH_LATER);
         fixture.givenCurrentTime(MONTH_LATER)
                 .andGiven(paidFirstPeriodHistory())
                 .andGiven(requested(MONTHLY, eur(1000), SECOND, NOW, 1, 1, MONTH_LATER), cancelled)
@@ -186,8 +186,8 @@ class SubscriptionTest {
         fixture.givenCurrentTime(MONTH_LATER)
                 .andGiven(paidFirstPeriodHistory())
                 .andGiven(requested(MONTHLY, eur(1000), SECOND, NOW, 1, 1, MONTH_LATER),
-                        new SubscriptionCancelled(ID, ACCOUNT, "panel", SubscriptionCancellationMode.IMMEDIATE, null,
-                                false, null, null, FIRST, MONTH_LATER),
+                        new SubscriptionCancelled(ID, ACCOUNT, "panel", SubscriptionCancellationMode.IMMEDIATE,
+                                CancellationRequest.NONE, FIRST, MONTH_LATER),
                         new SubscriptionChargeVoided(ID, ACCOUNT, "panel", charge(SECOND, 1), eur(1000),
                                 MONTH_LATER))
                 .when(new RecordSubscriptionChargeCaptured(ID, charge(SECOND, 1), eur(1000)))
@@ -251,7 +251,8 @@ class SubscriptionTest {
                 .when(new CancelSubscription(ID, SubscriptionCancellationMode.END_OF_PERIOD, "too expensive", false,
                         null, null))
                 .expectEvents(new SubscriptionCancellationScheduled(ID, ACCOUNT, "panel", MONTH_LATER,
-                        "too expensive", false, null, null, NOW, SubscriptionStatus.CANCELLATION_SCHEDULED));
+                        new CancellationRequest("too expensive", false, null, null), NOW,
+                        SubscriptionStatus.CANCELLATION_SCHEDULED));
     }
 
     @Test
@@ -261,7 +262,7 @@ class SubscriptionTest {
                 .andGivenCommands(scheduleCancellation())
                 .whenThenTimeAdvancesTo(MONTH_LATER)
                 .expectEvents(new SubscriptionCancelled(ID, ACCOUNT, "panel",
-                        SubscriptionCancellationMode.END_OF_PERIOD, null, false, null, null, FIRST, MONTH_LATER));
+                        SubscriptionCancellationMode.END_OF_PERIOD, CancellationRequest.NONE, FIRST, MONTH_LATER));
     }
 
     @Test
@@ -308,7 +309,7 @@ class SubscriptionTest {
         fixture.givenCurrentTime(MONTH_LATER)
                 .andGiven(paidFirstPeriodHistory())
                 .andGiven(scheduled(), new SubscriptionCancelled(ID, ACCOUNT, "panel",
-                        SubscriptionCancellationMode.END_OF_PERIOD, null, false, null, null, FIRST, MONTH_LATER))
+                        SubscriptionCancellationMode.END_OF_PERIOD, CancellationRequest.NONE, FIRST, MONTH_LATER))
                 .when(new WithdrawSubscriptionCancellation(ID))
                 .expectException(SubscriptionRuleViolation.class)
                 .expectNoEvents();
@@ -322,7 +323,7 @@ class SubscriptionTest {
                 .andGiven(paidFirstPeriodHistory())
                 .when(new CancelSubscription(ID, SubscriptionCancellationMode.IMMEDIATE, "leaving", false, null, null))
                 .expectEvents(new SubscriptionCancelled(ID, ACCOUNT, "panel", SubscriptionCancellationMode.IMMEDIATE,
-                        "leaving", false, null, null, FIRST, later));
+                        new CancellationRequest("leaving", false, null, null), FIRST, later));
     }
 
     @Test
@@ -332,7 +333,7 @@ class SubscriptionTest {
                 .when(new CancelSubscription(ID, SubscriptionCancellationMode.IMMEDIATE, null, true, "COOLING_OFF",
                         "rc_REFUND"))
                 .expectEvents(new SubscriptionCancelled(ID, ACCOUNT, "panel", SubscriptionCancellationMode.IMMEDIATE,
-                        null, true, "COOLING_OFF", "rc_REFUND", FIRST, NOW));
+                        new CancellationRequest(null, true, "COOLING_OFF", "rc_REFUND"), FIRST, NOW));
     }
 
     @Test
@@ -340,7 +341,7 @@ class SubscriptionTest {
         fixture.givenCurrentTime(NOW)
                 .andGiven(paidFirstPeriodHistory())
                 .andGiven(new SubscriptionCancelled(ID, ACCOUNT, "panel", SubscriptionCancellationMode.IMMEDIATE,
-                        null, false, null, null, FIRST, NOW))
+                        CancellationRequest.NONE, FIRST, NOW))
                 .when(new CancelSubscription(ID, SubscriptionCancellationMode.IMMEDIATE, null, false, null, null))
                 .expectException(SubscriptionRuleViolation.class)
                 .expectNoEvents();
@@ -363,7 +364,7 @@ class SubscriptionTest {
                 .andGiven(scheduled())
                 .when(new CancelSubscription(ID, SubscriptionCancellationMode.IMMEDIATE, null, false, null, null))
                 .expectEvents(new SubscriptionCancelled(ID, ACCOUNT, "panel", SubscriptionCancellationMode.IMMEDIATE,
-                        null, false, null, null, FIRST, NOW));
+                        CancellationRequest.NONE, FIRST, NOW));
     }
 
     @Test
@@ -373,7 +374,7 @@ class SubscriptionTest {
                 .andGiven(failed(FIRST, 1))
                 .when(new CancelSubscription(ID, SubscriptionCancellationMode.END_OF_PERIOD, null, false, null, null))
                 .expectEvents(new SubscriptionCancelled(ID, ACCOUNT, "panel",
-                        SubscriptionCancellationMode.END_OF_PERIOD, null, false, null, null, FIRST, NOW));
+                        SubscriptionCancellationMode.END_OF_PERIOD, CancellationRequest.NONE, FIRST, NOW));
     }
 
     // --- holds: suspension, reinstatement, termination (final-sale-reseller §9, final-sale-duplicates-refunded §7)
@@ -383,8 +384,8 @@ class SubscriptionTest {
         fixture.givenCurrentTime(NOW)
                 .andGiven(paidFirstPeriodHistory())
                 .when(new PlaceSubscriptionSuspension(ID, SuspensionReason.DISPUTE, "dp_1"))
-                .expectEvents(new SubscriptionSuspensionPlaced(ID, ACCOUNT, "panel", SuspensionReason.DISPUTE, "dp_1", true,
-                        SubscriptionStatus.ACTIVE, NOW));
+                .expectEvents(new SubscriptionSuspensionPlaced(ID, ACCOUNT, "panel", SuspensionReason.DISPUTE, "dp_1",
+                        true, SubscriptionStatus.ACTIVE, NOW));
     }
 
     @Test
@@ -403,8 +404,8 @@ class SubscriptionTest {
                 .andGiven(paidFirstPeriodHistory())
                 .andGiven(hold("dp_1"))
                 .when(new CancelSubscription(ID, SubscriptionCancellationMode.END_OF_PERIOD, null, false, null, null))
-                .expectEvents(new SubscriptionCancellationScheduled(ID, ACCOUNT, "panel", MONTH_LATER, null, false,
-                        null, null, NOW, SubscriptionStatus.SUSPENDED));
+                .expectEvents(new SubscriptionCancellationScheduled(ID, ACCOUNT, "panel", MONTH_LATER,
+                        CancellationRequest.NONE, NOW, SubscriptionStatus.SUSPENDED));
         fixture.givenCurrentTime(NOW)
                 .andGiven(paidFirstPeriodHistory())
                 .andGiven(scheduled(), hold("dp_1"))
@@ -417,18 +418,19 @@ class SubscriptionTest {
     void reinstatedOnlyWhenEveryHoldIsLifted() { // like Kill Bill's blocking states
         fixture.givenCurrentTime(NOW)
                 .andGiven(paidFirstPeriodHistory())
-                .andGiven(hold("dp_1"), new SubscriptionSuspensionPlaced(ID, ACCOUNT, "panel", SuspensionReason.OPERATOR, "op",
-                        false, SubscriptionStatus.SUSPENDED, NOW))
+                .andGiven(hold("dp_1"), new SubscriptionSuspensionPlaced(ID, ACCOUNT, "panel",
+                        SuspensionReason.OPERATOR, "op", false, SubscriptionStatus.SUSPENDED, NOW))
                 .when(new LiftSubscriptionSuspension(ID, SuspensionReason.DISPUTE, "dp_1"))
-                .expectEvents(new SubscriptionSuspensionLifted(ID, ACCOUNT, "panel", SuspensionReason.DISPUTE, "dp_1", null, NOW));
+                .expectEvents(new SubscriptionSuspensionLifted(ID, ACCOUNT, "panel", SuspensionReason.DISPUTE, "dp_1",
+                        null, NOW));
     }
 
     @Test
     void liftingTheLastHoldRestoresThePreviousState() {
         fixture.givenCurrentTime(NOW)
                 .andGiven(paidFirstPeriodHistory())
-                .andGiven(scheduled(), new SubscriptionSuspensionPlaced(ID, ACCOUNT, "panel", SuspensionReason.DISPUTE, "dp_1",
-                        true, SubscriptionStatus.CANCELLATION_SCHEDULED, NOW))
+                .andGiven(scheduled(), new SubscriptionSuspensionPlaced(ID, ACCOUNT, "panel",
+                        SuspensionReason.DISPUTE, "dp_1", true, SubscriptionStatus.CANCELLATION_SCHEDULED, NOW))
                 .when(new LiftSubscriptionSuspension(ID, SuspensionReason.DISPUTE, "dp_1"))
                 .expectEvents(new SubscriptionSuspensionLifted(ID, ACCOUNT, "panel", SuspensionReason.DISPUTE, "dp_1",
                         SubscriptionStatus.CANCELLATION_SCHEDULED, NOW));
@@ -469,10 +471,11 @@ class SubscriptionTest {
     void scheduledCancellationStillEndsASuspendedSubscription() { // final-sale-reseller §10
         fixture.givenCurrentTime(NOW)
                 .andGivenCommands(paidFirstPeriodCommands())
-                .andGivenCommands(scheduleCancellation(), new PlaceSubscriptionSuspension(ID, SuspensionReason.DISPUTE, "dp_1"))
+                .andGivenCommands(scheduleCancellation(), new PlaceSubscriptionSuspension(ID,
+                        SuspensionReason.DISPUTE, "dp_1"))
                 .whenThenTimeAdvancesTo(MONTH_LATER)
                 .expectEvents(new SubscriptionCancelled(ID, ACCOUNT, "panel",
-                        SubscriptionCancellationMode.END_OF_PERIOD, null, false, null, null, FIRST, MONTH_LATER));
+                        SubscriptionCancellationMode.END_OF_PERIOD, CancellationRequest.NONE, FIRST, MONTH_LATER));
     }
 
     @Test
@@ -521,8 +524,7 @@ class SubscriptionTest {
         fixture.givenCurrentTime(NOW)
                 .when(create(MONTHLY, start, null))
                 .expectEvents(created(MONTHLY, eur(1000), null, SubscriptionStatus.ACTIVE, start, current, null,
-                                start, 2),
-                        requested(MONTHLY, eur(1000), current, start, 2, 1, NOW));
+                                start, 2), requested(MONTHLY, eur(1000), current, start, 2, 1, NOW));
     }
 
     @Test
@@ -622,7 +624,7 @@ class SubscriptionTest {
     }
 
     private static SubscriptionCancellationScheduled scheduled() {
-        return new SubscriptionCancellationScheduled(ID, ACCOUNT, "panel", MONTH_LATER, null, false, null, null, NOW,
+        return new SubscriptionCancellationScheduled(ID, ACCOUNT, "panel", MONTH_LATER, CancellationRequest.NONE, NOW,
                 SubscriptionStatus.CANCELLATION_SCHEDULED);
     }
 
