@@ -20,6 +20,7 @@ import dev.fairbill.billing.purchase.PurchaseCommands.PlacePurchase;
 import dev.fairbill.billing.purchase.PurchaseCommands.RecordPurchasePayment;
 import dev.fairbill.billing.purchase.PurchaseCommands.RecordRefillRequest;
 import dev.fairbill.billing.purchase.PurchaseCommands.ReportPurchaseFulfilment;
+import dev.fairbill.billing.purchase.PurchaseEvents.FulfilmentProgress;
 import dev.fairbill.billing.purchase.PurchaseEvents.PurchaseFulfilmentChanged;
 import dev.fairbill.billing.purchase.PurchaseEvents.PurchasePaid;
 import dev.fairbill.billing.purchase.PurchaseEvents.PurchasePaymentFailed;
@@ -123,8 +124,8 @@ public class Purchase {
             return;
         }
         Instant now = clock.instant();
-        apply(new PurchaseFulfilmentChanged(id, accountId, tenant, productId, command.status(), quantity,
-                command.delivered(), count,
+        apply(new PurchaseFulfilmentChanged(id, accountId, tenant, productId,
+                new FulfilmentProgress(command.status(), command.delivered(), count), quantity,
                 completedAt == null && command.status() == PurchaseFulfilmentStatus.COMPLETED ? now : completedAt,
                 now));
     }
@@ -170,7 +171,8 @@ public class Purchase {
             return;
         }
         apply(new RefillFulfilmentChanged(id, accountId, tenant, command.refillId(), refill.caseId(),
-                command.status(), refill.quantity(), command.delivered(), count, clock.instant()));
+                new FulfilmentProgress(command.status(), command.delivered(), count), refill.quantity(),
+                clock.instant()));
     }
 
     private void checkConsistent(PurchaseFulfilmentStatus reported, long reportedDelivered, long count) {

@@ -17,7 +17,7 @@ public final class PurchaseEvents {
 
     /**
      * A purchase of {@code product} was placed. Revision 2 keeps the product as one value; revision 1 listed its fields
-     * one by one, and {@link PurchaseProductUpcaster} nests them.
+     * one by one, and {@link PurchaseUpcaster} nests them.
      *
      * @param purchasedAt when it was bought: now, or an imported purchase's past date
      */
@@ -34,7 +34,7 @@ public final class PurchaseEvents {
 
     /**
      * The purchase's charge was captured. Revision 2 keeps the product as one value; revision 1 listed its fields one
-     * by one, with the price as {@code amount}, and {@link PurchaseProductUpcaster} nests them.
+     * by one, with the price as {@code amount}, and {@link PurchaseUpcaster} nests them.
      *
      * @param credits the credits the purchase grants now that it is paid: a credit pack's, otherwise none
      */
@@ -86,13 +86,44 @@ public final class PurchaseEvents {
                                         ChargeId chargeId, String failureCode, Instant failedAt) {
     }
 
-    /** @param completedAt when delivery first completed (the refill window counts from it), or {@code null} */
+    /**
+     * The delivering system reported on the purchase. Revision 2 keeps the report as one value; revision 1 listed its
+     * fields one by one, and {@link PurchaseUpcaster} nests them.
+     *
+     * @param completedAt when delivery first completed (the refill window counts from it), or {@code null}
+     */
     @StoredAs("billing.PurchaseFulfilmentChanged")
-    @Revision("1")
+    @Revision("2")
     public record PurchaseFulfilmentChanged(PurchaseId purchaseId, AccountId accountId, String tenant,
-                                            String productId, PurchaseFulfilmentStatus status, long ordered,
-                                            long delivered, long currentCount, Instant completedAt,
-                                            Instant changedAt) {
+                                            String productId, FulfilmentProgress progress, long ordered,
+                                            Instant completedAt, Instant changedAt) implements Reported {
+    }
+
+    /**
+     * What the delivering system reported.
+     *
+     * @param delivered    the units it delivered
+     * @param currentCount what is there now, after its units
+     */
+    public record FulfilmentProgress(PurchaseFulfilmentStatus status, long delivered, long currentCount) {
+    }
+
+    /** A report of the delivering system, read field by field. */
+    public interface Reported {
+
+        FulfilmentProgress progress();
+
+        default PurchaseFulfilmentStatus status() {
+            return progress().status();
+        }
+
+        default long delivered() {
+            return progress().delivered();
+        }
+
+        default long currentCount() {
+            return progress().currentCount();
+        }
     }
 
     /** A refund case's remedy asked for a refill; it is {@code NOT_STARTED} until the delivering system reports. */
@@ -102,12 +133,15 @@ public final class PurchaseEvents {
                                   String caseId, long quantity, Instant requestedAt, Instant recordedAt) {
     }
 
-    /** @param currentCount what is there now on the purchase, after the refill's units */
+    /**
+     * The delivering system reported on a refill. Revision 2 keeps the report as one value; revision 1 listed its
+     * fields one by one, and {@link PurchaseUpcaster} nests them.
+     */
     @StoredAs("billing.RefillFulfilmentChanged")
-    @Revision("1")
+    @Revision("2")
     public record RefillFulfilmentChanged(PurchaseId purchaseId, AccountId accountId, String tenant, String refillId,
-                                          String caseId, PurchaseFulfilmentStatus status, long quantity,
-                                          long delivered, long currentCount, Instant changedAt) {
+                                          String caseId, FulfilmentProgress progress, long quantity,
+                                          Instant changedAt) implements Reported {
     }
 
     private PurchaseEvents() {

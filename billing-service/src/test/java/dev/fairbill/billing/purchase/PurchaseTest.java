@@ -17,6 +17,7 @@ import dev.fairbill.billing.ids.PurchaseId;
 import dev.fairbill.billing.purchase.PurchaseCommands.PlacePurchase;
 import dev.fairbill.billing.purchase.PurchaseCommands.RecordPurchasePayment;
 import dev.fairbill.billing.purchase.PurchaseCommands.ReportPurchaseFulfilment;
+import dev.fairbill.billing.purchase.PurchaseEvents.FulfilmentProgress;
 import dev.fairbill.billing.purchase.PurchaseEvents.PurchaseFulfilmentChanged;
 import dev.fairbill.billing.purchase.PurchaseEvents.PurchasePaid;
 import dev.fairbill.billing.purchase.PurchaseEvents.PurchasePaymentFailed;
@@ -122,7 +123,8 @@ class PurchaseTest {
         Instant completed = NOW.minus(Duration.ofDays(2));
         fixture.given(placed(FOLLOWERS_2000, NOW), paid(FOLLOWERS_2000),
                         new PurchaseFulfilmentChanged(ID, ACCOUNT, "panel", "followers-2000",
-                                PurchaseFulfilmentStatus.COMPLETED, 2000, 2000, 2000, completed, completed))
+                                new FulfilmentProgress(PurchaseFulfilmentStatus.COMPLETED, 2000, 2000), 2000,
+                                completed, completed))
                 .when(report(PurchaseFulfilmentStatus.COMPLETED, 2000, 1850L))
                 .expectEvents(changed(PurchaseFulfilmentStatus.COMPLETED, 2000, 1850, completed));
     }
@@ -193,7 +195,7 @@ class PurchaseTest {
 
     private static PurchaseFulfilmentChanged changed(PurchaseFulfilmentStatus status, long delivered, long count,
                                                      Instant completedAt) {
-        return new PurchaseFulfilmentChanged(ID, ACCOUNT, "panel", "followers-2000", status, 2000, delivered, count,
-                completedAt, NOW);
+        return new PurchaseFulfilmentChanged(ID, ACCOUNT, "panel", "followers-2000",
+                new FulfilmentProgress(status, delivered, count), 2000, completedAt, NOW);
     }
 }

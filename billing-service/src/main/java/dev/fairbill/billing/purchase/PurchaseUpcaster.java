@@ -9,21 +9,25 @@ import dev.fairbill.platform.axon.upcasting.NestingUpcaster;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Reads {@code PurchasePlaced} and {@code PurchasePaid} stored at revision 1, which listed the product's terms field by
- * field, as revision 2, which keeps them as a {@code PurchaseProduct}. A payment stored at revision 1 called the price
- * {@code amount} and kept only the credits it granted: its product reads with those credits.
+ * Reads the purchase events stored at revision 1, which listed their values field by field, as revision 2, which
+ * keeps them as values: the product's terms as a {@code PurchaseProduct}, a delivery report as a
+ * {@code FulfilmentProgress}. A payment stored at revision 1 called the price {@code amount} and kept only the
+ * credits it granted: its product reads with those credits.
  */
 @Component
-public class PurchaseProductUpcaster extends NestingUpcaster {
+public class PurchaseUpcaster extends NestingUpcaster {
 
     private static final String PAID = "PurchasePaid";
+    private static final List<String> PROGRESS = List.of("status", "delivered", "currentCount");
 
-    public PurchaseProductUpcaster() {
+    public PurchaseUpcaster() {
         super(Map.of(
                 "PurchasePlaced", Map.of("product", List.of("id=productId", "kind", "price", "credits", "quantity",
                         "refillWindow", "maxDeliveryTime")),
                 PAID, Map.of("product", List.of("id=productId", "kind", "price=amount", "credits=grantedCredits",
-                        "quantity", "refillWindow", "maxDeliveryTime"))),
+                        "quantity", "refillWindow", "maxDeliveryTime")),
+                "PurchaseFulfilmentChanged", Map.of("progress", PROGRESS),
+                "RefillFulfilmentChanged", Map.of("progress", PROGRESS)),
                 "1", "2", Map.of());
     }
 
