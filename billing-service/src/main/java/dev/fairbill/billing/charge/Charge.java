@@ -35,6 +35,7 @@ import dev.fairbill.billing.charge.ChargeEvents.ChargeFlaggedDuplicate;
 import dev.fairbill.billing.charge.ChargeEvents.ChargeRefundFailed;
 import dev.fairbill.billing.charge.ChargeEvents.ChargeRefundRequested;
 import dev.fairbill.billing.charge.ChargeEvents.RefundSplit;
+import dev.fairbill.billing.charge.ChargeEvents.RefundedAmounts;
 import dev.fairbill.billing.charge.ChargeEvents.ChargeRefunded;
 import dev.fairbill.billing.charge.ChargeEvents.ChargeRefundedToBalance;
 import dev.fairbill.billing.ids.AccountId;
@@ -170,8 +171,9 @@ public class Charge {
         Money toCard = command.amount().isGreaterThan(cardRefundable()) ? cardRefundable() : command.amount();
         Money toBalance = command.amount().minus(toCard);
         if (!toCard.isPositive()) {
-            apply(new ChargeRefunded(id, accountId, tenant, command.refundId(), command.amount(),
-                    refunded.plus(command.amount()), null, command.reason(), clock.instant(), toBalance));
+            apply(new ChargeRefunded(id, accountId, tenant, command.refundId(),
+                    new RefundedAmounts(command.amount(), toBalance, refunded.plus(command.amount())), null,
+                    command.reason(), clock.instant()));
             return;
         }
         apply(new ChargeRefundRequested(id, accountId, tenant, command.refundId(),
@@ -195,9 +197,9 @@ public class Charge {
             return;
         }
         Money beyond = amount.minus(refunded).minus(lostInDispute);
-        apply(new ChargeRefunded(id, accountId, tenant, requested.refundId(), requested.amount(),
-                refunded.plus(requested.amount()), command.processorRefundId(), requested.reason(), clock.instant(),
-                requested.toBalance()));
+        apply(new ChargeRefunded(id, accountId, tenant, requested.refundId(),
+                new RefundedAmounts(requested.amount(), requested.toBalance(), refunded.plus(requested.amount())),
+                command.processorRefundId(), requested.reason(), clock.instant()));
         Money excess = requested.amount().minus(beyond.isNegative() ? Money.zero(amount.currency()) : beyond);
         if (disputeLost && excess.isPositive()) {
             apply(new ChargeDoublePaidOut(id, accountId, tenant, lostDispute, refunded, lostInDispute, excess,

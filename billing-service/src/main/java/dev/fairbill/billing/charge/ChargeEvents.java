@@ -21,7 +21,7 @@ public final class ChargeEvents {
     /**
      * The charge's {@code amount} was paid: by the processor, from the account's cash balance, or partly each.
      * Revision 2 keeps the charge's terms as one value; revision 1 listed their fields one by one, and
-     * {@link ChargeTermsUpcaster} nests them.
+     * {@link ChargeUpcaster} nests them.
      *
      * @param processor       {@link Charge#BALANCE} when the cash balance paid it all (no processor charge id)
      * @param paidFromBalance the part the ledger applied from the account's cash balance; events stored before the
@@ -121,28 +121,47 @@ public final class ChargeEvents {
     }
 
     /**
-     * @param amount         refunded now, both legs
-     * @param amountRefunded refunded on this charge in total, this refund included
-     * @param toBalance      the part of {@code amount} returned to the account's cash balance, because the balance
-     *                       paid that part of the charge (ADR 0010); the rest went back to the payment method. Zero
-     *                       (or absent in events recorded before the split) when all went to the payment method
+     * A refund was paid. Revision 2 keeps its amounts as one value; revision 1 listed them one by one, and
+     * {@link ChargeUpcaster} nests them.
      */
     @StoredAs("billing.ChargeRefunded")
-    @Revision("1")
-    public record ChargeRefunded(ChargeId chargeId, AccountId accountId, String tenant, String refundId, Money amount,
-                                 Money amountRefunded, String processorRefundId, String reason, Instant refundedAt,
-                                 Money toBalance) {
+    @Revision("2")
+    public record ChargeRefunded(ChargeId chargeId, AccountId accountId, String tenant, String refundId,
+                                 RefundedAmounts amounts, String processorRefundId, String reason,
+                                 Instant refundedAt) {
 
-        /** A refund wholly to the payment method. */
-        public ChargeRefunded(ChargeId chargeId, AccountId accountId, String tenant, String refundId, Money amount,
-                              Money amountRefunded, String processorRefundId, String reason, Instant refundedAt) {
-            this(chargeId, accountId, tenant, refundId, amount, amountRefunded, processorRefundId, reason,
-                    refundedAt, Money.zero(amount.currency()));
+        public Money amount() {
+            return amounts.amount();
+        }
+
+        public Money toBalance() {
+            return amounts.toBalance();
+        }
+
+        public Money amountRefunded() {
+            return amounts.amountRefunded();
         }
 
         /** What went back to the payment method. */
         public Money toCard() {
-            return toBalance == null ? amount : amount.minus(toBalance);
+            return amounts.toBalance() == null ? amounts.amount() : amounts.amount().minus(amounts.toBalance());
+        }
+    }
+
+    /**
+     * What a refund paid.
+     *
+     * @param amount         refunded now, both legs
+     * @param toBalance      the part of {@code amount} returned to the account's cash balance, because the balance
+     *                       paid that part of the charge (ADR 0010); the rest went back to the payment method. Zero
+     *                       (or {@code null} in events recorded before the split) when all went to the payment method
+     * @param amountRefunded refunded on this charge in total, this refund included
+     */
+    public record RefundedAmounts(Money amount, Money toBalance, Money amountRefunded) {
+
+        /** A refund wholly to the payment method. */
+        public static RefundedAmounts toCard(Money amount, Money amountRefunded) {
+            return new RefundedAmounts(amount, Money.zero(amount.currency()), amountRefunded);
         }
     }
 

@@ -16,6 +16,7 @@ import dev.fairbill.billing.dispute.DisputeCommands.AttachRefundSideEvidence;
 import dev.fairbill.billing.dispute.DisputeCommands.ReportDispute;
 import dev.fairbill.billing.dispute.DisputeCommands.ReportDisputeClosed;
 import dev.fairbill.billing.dispute.DisputeCommands.ReportDisputeFunds;
+import dev.fairbill.billing.dispute.DisputeEvents.DisputeTerms;
 import dev.fairbill.billing.dispute.DisputeEvents.DisputeClosed;
 import dev.fairbill.billing.dispute.DisputeEvents.DisputeEvidenceAttached;
 import dev.fairbill.billing.dispute.DisputeEvents.DisputeFundsReinstated;
@@ -129,7 +130,7 @@ public class Dispute {
             return false;
         }
         apply(new DisputeOpened(disputeId, facts.tenant(), facts.processor(), facts.processorDisputeId(),
-                facts.chargeId(), facts.accountId(), facts.amount(), facts.reason(), facts.dueBy(),
+                facts.chargeId(), facts.accountId(), new DisputeTerms(facts.amount(), facts.reason(), facts.dueBy()),
                 facts.reportedAt()));
         return true;
     }

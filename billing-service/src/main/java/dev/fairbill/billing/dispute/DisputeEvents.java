@@ -14,11 +14,35 @@ import dev.fairbill.platform.money.Money;
 /** The Dispute aggregate's events. */
 public final class DisputeEvents {
 
+    /**
+     * The processor reported a dispute. Revision 2 keeps what is disputed as one value; revision 1 listed its fields
+     * one by one, and {@link DisputeUpcaster} nests them.
+     */
     @StoredAs("billing.DisputeOpened")
-    @Revision("1")
+    @Revision("2")
     public record DisputeOpened(DisputeId disputeId, String tenant, String processor, String processorDisputeId,
-                                ChargeId chargeId, AccountId accountId, Money amount, String reason, Instant dueBy,
-                                Instant openedAt) {
+                                ChargeId chargeId, AccountId accountId, DisputeTerms terms, Instant openedAt) {
+
+        public Money amount() {
+            return terms.amount();
+        }
+
+        public String reason() {
+            return terms.reason();
+        }
+
+        public Instant dueBy() {
+            return terms.dueBy();
+        }
+    }
+
+    /**
+     * What is disputed, as the processor reports it.
+     *
+     * @param reason the processor's reason, e.g. {@code fraudulent}
+     * @param dueBy  when evidence is due, if the processor says
+     */
+    public record DisputeTerms(Money amount, String reason, Instant dueBy) {
     }
 
     @StoredAs("billing.DisputeUpdated")

@@ -17,6 +17,7 @@ import dev.fairbill.billing.charge.ChargeEvents.ChargeAwaitingBalance;
 import dev.fairbill.billing.charge.ChargeEvents.ChargeCaptured;
 import dev.fairbill.billing.charge.ChargeEvents.ChargeFailed;
 import dev.fairbill.billing.charge.ChargeEvents.ChargeRefundRequested;
+import dev.fairbill.billing.charge.ChargeEvents.ChargeRefunded;
 import dev.fairbill.billing.ids.ChargeId;
 import dev.fairbill.platform.money.Money;
 import dev.fairbill.platform.testsupport.StoredEvents;
@@ -83,6 +84,35 @@ class ChargeEventsTest {
     }
 
     @Test
+    void refundStoredAtRevisionOneReadsWithItsAmounts() {
+        ChargeRefunded refunded = StoredEvents.readThrough(new ChargeUpcaster(), "billing.ChargeRefunded", "1", """
+                {"chargeId": "ch_0000000000000000000000000C", "accountId": "acct_0000000000000000000000000A",
+                 "tenant": "studio", "refundId": "rf_1", "amount": {"amount": 1000, "currency": "EUR"},
+                 "amountRefunded": {"amount": 1500, "currency": "EUR"}, "processorRefundId": "re_1",
+                 "reason": "DUPLICATE_CHARGE", "refundedAt": "%s", "toBalance": {"amount": 400, "currency": "EUR"}}"""
+                .formatted(AT), "2", ChargeRefunded.class);
+
+        assertThat(refunded.amount()).isEqualTo(Money.of(1000, "EUR"));
+        assertThat(refunded.toBalance()).isEqualTo(Money.of(400, "EUR"));
+        assertThat(refunded.toCard()).isEqualTo(Money.of(600, "EUR"));
+        assertThat(refunded.amountRefunded()).isEqualTo(Money.of(1500, "EUR"));
+        assertThat(refunded.refundId()).isEqualTo("rf_1");
+    }
+
+    @Test
+    void refundStoredBeforeTheSplitWentWhollyToTheCard() {
+        ChargeRefunded refunded = StoredEvents.readThrough(new ChargeUpcaster(),
+                "dev.fairbill.billing.domain.ChargeEvents$ChargeRefunded", "1", """
+                {"chargeId": "ch_0000000000000000000000000C", "accountId": "acct_0000000000000000000000000A",
+                 "tenant": "studio", "refundId": "rf_1", "amount": {"amount": 1000, "currency": "EUR"},
+                 "amountRefunded": {"amount": 1000, "currency": "EUR"}, "processorRefundId": "re_1",
+                 "reason": "DUPLICATE_CHARGE", "refundedAt": "%s"}""".formatted(AT), "2", ChargeRefunded.class);
+
+        assertThat(refunded.toBalance()).isNull();
+        assertThat(refunded.toCard()).isEqualTo(Money.of(1000, "EUR"));
+    }
+
+    @Test
     void refundRequestStoredWithoutARevisionReadsWithItsSplit() {
         ChargeRefundRequested requested = StoredEvents.readThrough(new RefundSplitUpcaster(),
                 "billing.ChargeRefundRequested", null, """
@@ -107,7 +137,7 @@ class ChargeEventsTest {
         byte[] payload = ("{" + CHARGE + fields + "}").getBytes(UTF_8);
         var entry = new GenericDomainEventEntry<>("Charge", "ch_0000000000000000000000000C", 0, "event-1",
                 java.time.Instant.parse(AT), typeName, "1", payload, "{}".getBytes(UTF_8));
-        IntermediateEventRepresentation upcast = new ChargeTermsUpcaster()
+        IntermediateEventRepresentation upcast = new ChargeUpcaster()
                 .upcast(Stream.of(new InitialEventRepresentation(entry, serializer))).findFirst().orElseThrow();
         assertThat(upcast.getType().getRevision()).isEqualTo("2");
         SerializedObject<byte[]> data = upcast.getData(byte[].class);

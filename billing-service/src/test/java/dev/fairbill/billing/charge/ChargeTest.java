@@ -31,6 +31,7 @@ import dev.fairbill.billing.charge.ChargeEvents.ChargeFlaggedDuplicate;
 import dev.fairbill.billing.charge.ChargeEvents.ChargeRefundFailed;
 import dev.fairbill.billing.charge.ChargeEvents.ChargeRefundRequested;
 import dev.fairbill.billing.charge.ChargeEvents.RefundSplit;
+import dev.fairbill.billing.charge.ChargeEvents.RefundedAmounts;
 import dev.fairbill.billing.charge.ChargeEvents.ChargeRefunded;
 import dev.fairbill.billing.charge.ChargeEvents.ChargeRefundedToBalance;
 import dev.fairbill.billing.ids.AccountId;
@@ -200,8 +201,9 @@ class ChargeTest {
         fixture.given(awaitingBalance("pm_card_ok"), captured("pm_card_ok", 300), refunded("re_1", 200, 200),
                         requested)
                 .when(refundedByProcessor("re_2"))
-                .expectEvents(new ChargeRefunded(ID, ACCOUNT, "studio", "re_2", Money.of(501, "EUR"),
-                        Money.of(701, "EUR"), "re_sandbox_re_2", "DUPLICATE_CHARGE", NOW, Money.of(1, "EUR")));
+                .expectEvents(new ChargeRefunded(ID, ACCOUNT, "studio", "re_2",
+                        new RefundedAmounts(Money.of(501, "EUR"), Money.of(1, "EUR"), Money.of(701, "EUR")),
+                        "re_sandbox_re_2", "DUPLICATE_CHARGE", NOW));
     }
 
     @Test
@@ -269,8 +271,9 @@ class ChargeTest {
         fixture.given(awaitingBalance("pm_card_ok"), new ChargeCaptured(terms("pm_card_ok"),
                         Charge.BALANCE, null, NOW, EUR_1000))
                 .when(refund("re_1", 400))
-                .expectEvents(new ChargeRefunded(ID, ACCOUNT, "studio", "re_1", Money.of(400, "EUR"),
-                        Money.of(400, "EUR"), null, "DUPLICATE_CHARGE", NOW, Money.of(400, "EUR")));
+                .expectEvents(new ChargeRefunded(ID, ACCOUNT, "studio", "re_1",
+                        new RefundedAmounts(Money.of(400, "EUR"), Money.of(400, "EUR"), Money.of(400, "EUR")), null,
+                        "DUPLICATE_CHARGE", NOW));
     }
 
     @Test
@@ -572,8 +575,9 @@ class ChargeTest {
     }
 
     private static ChargeRefunded refunded(String refundId, long amount, long total) {
-        return new ChargeRefunded(ID, ACCOUNT, "studio", refundId, Money.of(amount, "EUR"), Money.of(total, "EUR"),
-                "re_sandbox_" + refundId, "DUPLICATE_CHARGE", NOW);
+        return new ChargeRefunded(ID, ACCOUNT, "studio", refundId,
+                RefundedAmounts.toCard(Money.of(amount, "EUR"), Money.of(total, "EUR")), "re_sandbox_" + refundId,
+                "DUPLICATE_CHARGE", NOW);
     }
 
     private static ChargeRefundFailed refusal(String refundId, long amount, String failureCode) {

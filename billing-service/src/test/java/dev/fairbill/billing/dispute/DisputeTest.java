@@ -14,6 +14,7 @@ import dev.fairbill.billing.dispute.DisputeCommands.AttachRefundSideEvidence;
 import dev.fairbill.billing.dispute.DisputeCommands.ReportDispute;
 import dev.fairbill.billing.dispute.DisputeCommands.ReportDisputeClosed;
 import dev.fairbill.billing.dispute.DisputeCommands.ReportDisputeFunds;
+import dev.fairbill.billing.dispute.DisputeEvents.DisputeTerms;
 import dev.fairbill.billing.dispute.DisputeEvents.DisputeClosed;
 import dev.fairbill.billing.dispute.DisputeEvents.DisputeEvidenceAttached;
 import dev.fairbill.billing.dispute.DisputeEvents.DisputeFundsReinstated;
@@ -119,8 +120,8 @@ class DisputeTest {
     void closeBeforeCreateCreatesTheDisputeClosed() { // saga 3: tolerant of out-of-order delivery
         fixture.givenNoPriorActivity()
                 .when(new ReportDisputeClosed(id, facts(AMOUNT, "fraudulent", T2), DisputeOutcome.LOST))
-                .expectEvents(new DisputeOpened(id, "panel", "stripe", "du_1", charge, account, AMOUNT, "fraudulent",
-                                DUE, T2),
+                .expectEvents(new DisputeOpened(id, "panel", "stripe", "du_1", charge, account,
+                                new DisputeTerms(AMOUNT, "fraudulent", DUE), T2),
                         new DisputeClosed(id, "panel", charge, account, DisputeOutcome.LOST, AMOUNT, T2));
     }
 
@@ -199,7 +200,8 @@ class DisputeTest {
     }
 
     private DisputeOpened opened(Instant at) {
-        return new DisputeOpened(id, "panel", "stripe", "du_1", charge, account, AMOUNT, "fraudulent", DUE, at);
+        return new DisputeOpened(id, "panel", "stripe", "du_1", charge, account,
+                new DisputeTerms(AMOUNT, "fraudulent", DUE), at);
     }
 
     private DisputeFacts facts(Money amount, String reason, Instant reportedAt) {

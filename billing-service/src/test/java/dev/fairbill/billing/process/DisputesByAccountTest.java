@@ -11,6 +11,7 @@ import dev.fairbill.billing.account.AccountSuspensions.AccountSuspensionPlaced;
 import dev.fairbill.billing.ids.AccountId;
 import dev.fairbill.billing.account.SuspensionReason;
 import dev.fairbill.billing.ids.ChargeId;
+import dev.fairbill.billing.dispute.DisputeEvents.DisputeTerms;
 import dev.fairbill.billing.dispute.DisputeEvents.DisputeClosed;
 import dev.fairbill.billing.dispute.DisputeEvents.DisputeOpened;
 import dev.fairbill.billing.dispute.DisputeEvents.DisputeUpdated;
@@ -54,7 +55,7 @@ class DisputesByAccountTest {
 
     private static DisputeOpened opened(String dispute, AccountId account) {
         return new DisputeOpened(DisputeId.of(dispute), "panel", "stripe", "du_" + dispute, ChargeId.of("ch_" + dispute),
-                account, AMOUNT, "fraudulent", NOW, NOW);
+                account, new DisputeTerms(AMOUNT, "fraudulent", NOW), NOW);
     }
 
     private static GenericDomainEventMessage<Object> message(String aggregate, Object payload) {
