@@ -17,4 +17,9 @@ class StoredTypesTest {
     void whatWasStoredUnderAFormerClassNameIsReadAsTheClassThatHadIt() {
         StoredTypeRules.assertFormerNamesReadAsTheirClasses(SERVICE);
     }
+
+    @Test
+    void everyStoredEventKeepsItsValuesAsValues() {
+        StoredTypeRules.assertStoredEventsKeepTheirValuesAsValues(SERVICE);
+    }
 }

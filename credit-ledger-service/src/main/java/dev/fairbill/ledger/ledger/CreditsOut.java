@@ -9,6 +9,7 @@ import java.util.Objects;
 
 import dev.fairbill.ledger.ledger.LedgerCommands.ConsumeCredits;
 import dev.fairbill.ledger.ledger.LedgerCommands.TransferCredits;
+import dev.fairbill.ledger.ledger.LedgerEvents.Coverage;
 import dev.fairbill.ledger.ledger.LedgerEvents.CreditsConsumed;
 import dev.fairbill.ledger.ledger.LedgerEvents.CreditsTransferred;
 
@@ -35,7 +36,7 @@ final class CreditsOut {
         List<Allocation> allocations = lots.allocate(CreditUnit.CREDIT, command.amount(), now);
         long balanceAfter = lots.balance(CreditUnit.CREDIT) - sum(allocations) - (overdrawn + shortfall);
         apply(new CreditsConsumed(ledger.id(), ledger.tenant(), command.operationId(), command.consumptionId(),
-                command.reference(), command.amount(), allocations, shortfall, balanceAfter, now));
+                command.reference(), command.amount(), new Coverage(allocations, shortfall, balanceAfter), now));
         return new ConsumptionResult(command.consumptionId(), false, command.amount(), allocations, balanceAfter);
     }
 

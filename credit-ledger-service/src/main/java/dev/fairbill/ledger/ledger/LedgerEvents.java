@@ -18,7 +18,7 @@ public final class LedgerEvents {
 
     /**
      * A lot was added. Revision 2 keeps the lot's amount and its origin as values; revision 1 listed their fields one
-     * by one, and {@link LotUpcaster} nests them.
+     * by one, and {@link LedgerUpcaster} nests them.
      *
      * @param operationId the grant's operation id, granted once
      */
@@ -88,16 +88,35 @@ public final class LedgerEvents {
     }
 
     /**
-     * Credits were used.
+     * Credits were used. Revision 2 keeps how the consumption was covered as one value; revision 1 listed its fields
+     * one by one, and {@link LedgerUpcaster} nests them.
+     */
+    @StoredAs("ledger.CreditsConsumed")
+    @Revision("2")
+    public record CreditsConsumed(LedgerId ledgerId, String tenant, String operationId, String consumptionId,
+                                  String reference, long amount, Coverage coverage, Instant consumedAt) {
+
+        public List<Allocation> allocations() {
+            return coverage.allocations();
+        }
+
+        public long overdrawn() {
+            return coverage.overdrawn();
+        }
+
+        public long balanceAfter() {
+            return coverage.balanceAfter();
+        }
+    }
+
+    /**
+     * How a consumption was covered.
      *
+     * @param allocations  what it took from which lots, in consumption order
      * @param overdrawn    the part that no lot covered, within the tenant's overdraft limit
      * @param balanceAfter the credit balance afterwards (negative while overdrawn)
      */
-    @StoredAs("ledger.CreditsConsumed")
-    @Revision("1")
-    public record CreditsConsumed(LedgerId ledgerId, String tenant, String operationId, String consumptionId,
-                                  String reference, long amount, List<Allocation> allocations, long overdrawn,
-                                  long balanceAfter, Instant consumedAt) {
+    public record Coverage(List<Allocation> allocations, long overdrawn, long balanceAfter) {
     }
 
     /** A grant paid back what an earlier consumption overdrew. */
@@ -130,7 +149,7 @@ public final class LedgerEvents {
 
     /**
      * What was left of a lot was taken away: expired, forfeited, clawed back or voided. Revision 2 keeps the lot's
-     * amount as one value; revision 1 listed its fields one by one, and {@link LotUpcaster} nests them.
+     * amount as one value; revision 1 listed its fields one by one, and {@link LedgerUpcaster} nests them.
      */
     @StoredAs("ledger.LotRemoved")
     @Revision("2")

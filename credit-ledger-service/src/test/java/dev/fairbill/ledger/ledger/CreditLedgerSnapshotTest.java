@@ -16,6 +16,7 @@ import dev.fairbill.ledger.ledger.LedgerEvents.CashBalanceApplied;
 import dev.fairbill.ledger.ledger.LedgerEvents.CashBalanceChanged;
 import dev.fairbill.ledger.ledger.LedgerEvents.CashBalanceRestored;
 import dev.fairbill.ledger.ledger.LedgerEvents.CashWithdrawalStarted;
+import dev.fairbill.ledger.ledger.LedgerEvents.Coverage;
 import dev.fairbill.ledger.ledger.LedgerEvents.CreditsConsumed;
 import dev.fairbill.ledger.ledger.LedgerEvents.HoldCaptured;
 import dev.fairbill.ledger.ledger.LedgerEvents.HoldPlaced;
@@ -40,7 +41,7 @@ class CreditLedgerSnapshotTest {
         ledger.on(new LotGranted(id, "chat", "op-1", new LotAmount(LotId.of("lot_A"), CreditUnit.CREDIT,
                 LotSource.GOODWILL, 100), null, new LotOrigin("ref", null, null), at));
         ledger.on(new CreditsConsumed(id, "chat", "op-2", "cons_1", "job", 30,
-                List.of(new Allocation(LotId.of("lot_A"), 30)), 0, 70, at));
+                new Coverage(List.of(new Allocation(LotId.of("lot_A"), 30)), 0, 70), at));
         var serializer = Jackson3Serializer.builder().build();
 
         SerializedObject<byte[]> snapshot = serializer.serialize(ledger, byte[].class);

@@ -42,6 +42,7 @@ import dev.fairbill.ledger.ledger.LedgerEvents.CashBalanceChanged;
 import dev.fairbill.ledger.ledger.LedgerEvents.CashBalanceRestored;
 import dev.fairbill.ledger.ledger.LedgerEvents.CashWithdrawalSettled;
 import dev.fairbill.ledger.ledger.LedgerEvents.CashWithdrawalStarted;
+import dev.fairbill.ledger.ledger.LedgerEvents.Coverage;
 import dev.fairbill.ledger.ledger.LedgerEvents.CreditsConsumed;
 import dev.fairbill.ledger.ledger.LedgerEvents.CreditsTransferred;
 import dev.fairbill.ledger.ledger.LedgerEvents.HoldCaptured;
@@ -245,7 +246,7 @@ class CreditLedgerTest {
         ledgerOf(STUDIO, purchased("lot_pack", CHARGE, 30))
                 .when(consume("c1", 70))
                 .expectEvents(new CreditsConsumed(ID, STUDIO, "c1", "cons/c1", "job/c1", 70,
-                        List.of(take("lot_pack", 30)), 40, -40, NOW));
+                        new Coverage(List.of(take("lot_pack", 30)), 40, -40), NOW));
     }
 
     @Test
@@ -277,7 +278,7 @@ class CreditLedgerTest {
         ledgerOf(STUDIO, purchased("lot_pack", CHARGE, 30), consume("c1", 70), purchased("lot_new", OTHER_CHARGE, 100))
                 .when(consume("c2", 60))
                 .expectEvents(new CreditsConsumed(ID, STUDIO, "c2", "cons/c2", "job/c2", 60,
-                        List.of(take("lot_new", 60)), 0, 0, NOW));
+                        new Coverage(List.of(take("lot_new", 60)), 0, 0), NOW));
     }
 
     @Test
@@ -997,7 +998,7 @@ class CreditLedgerTest {
     private static CreditsConsumed consumed(String operation, long amount, List<Allocation> allocations,
                                             long overdrawn, long balanceAfter, Instant at) {
         return new CreditsConsumed(ID, PANEL, operation, "cons/" + operation, "job/" + operation, amount,
-                allocations, overdrawn, balanceAfter, at);
+                new Coverage(allocations, overdrawn, balanceAfter), at);
     }
 
     private static HoldPlaced placed(long amount, List<Allocation> allocations, Instant expiresAt) {

@@ -67,6 +67,24 @@ public final class StoredTypeRules {
         assertThat(formerNamesAsRead(basePackage, history)).isEqualTo(expected).doesNotContainValue(null);
     }
 
+    /** At most this many fields per stored event: more, and the event repeats what belongs in a value. */
+    public static final int MOST_FIELDS = 9;
+
+    /**
+     * Every stored event under {@code basePackage} keeps its values as values: none has more than
+     * {@value #MOST_FIELDS} fields.
+     */
+    public static void assertStoredEventsKeepTheirValuesAsValues(String basePackage) {
+        Map<String, Integer> tooLarge = new TreeMap<>();
+        storedTypes(basePackage).forEach((name, type) -> {
+            if (type.isRecord() && type.getRecordComponents().length > MOST_FIELDS) {
+                tooLarge.put(name, type.getRecordComponents().length);
+            }
+        });
+        assertThat(storedTypes(basePackage).values()).anyMatch(Class::isRecord);
+        assertThat(tooLarge).as("stored events with more than %d fields", MOST_FIELDS).isEmpty();
+    }
+
     /** Every stable name under {@code basePackage} with the class stored under it. */
     public static Map<String, Class<?>> storedTypes(String basePackage) {
         return StoredTypes.scan(StoredTypeRules.class.getClassLoader(), List.of(basePackage)).byName();

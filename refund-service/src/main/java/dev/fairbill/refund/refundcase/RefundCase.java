@@ -38,6 +38,7 @@ import dev.fairbill.refund.refundcase.RefundCaseEvents.Assessment;
 import dev.fairbill.refund.refundcase.RefundCaseEvents.Award;
 import dev.fairbill.refund.refundcase.RefundCaseEvents.Claim;
 import dev.fairbill.refund.refundcase.RefundCaseEvents.EvidenceAdded;
+import dev.fairbill.refund.refundcase.RefundCaseEvents.Payout;
 import dev.fairbill.refund.refundcase.RefundCaseEvents.PayoutAttemptFailed;
 import dev.fairbill.refund.refundcase.RefundCaseEvents.PayoutRequested;
 import dev.fairbill.refund.refundcase.RefundCaseEvents.RefundCaseApproved;
@@ -208,8 +209,8 @@ public class RefundCase {
             requestRemedy(now);
             return;
         }
-        apply(new PayoutRequested(id, tenant, accountId, chargeId, refundIdOf(id), approvedAmount, destination,
-                payoutAttempt + 1, request.reason().name(), now));
+        apply(new PayoutRequested(id, tenant, accountId, chargeId, refundIdOf(id),
+                new Payout(approvedAmount, destination), payoutAttempt + 1, request.reason().name(), now));
         if (cancelsSubscription && subscriptionToCancel != null) {
             apply(new SubscriptionCancellationRequested(id, tenant, accountId, subscriptionToCancel, now));
         }
@@ -225,8 +226,8 @@ public class RefundCase {
     @CommandHandler
     void handle(RetryPayout command, Clock clock) {
         if (status == RefundCaseStatus.EXECUTING && command.attempt() == payoutAttempt + 1) {
-            apply(new PayoutRequested(id, tenant, accountId, chargeId, refundIdOf(id), approvedAmount, destination,
-                    command.attempt(), request.reason().name(), now(clock)));
+            apply(new PayoutRequested(id, tenant, accountId, chargeId, refundIdOf(id),
+                    new Payout(approvedAmount, destination), command.attempt(), request.reason().name(), now(clock)));
         }
     }
 

@@ -177,13 +177,25 @@ public final class RefundCaseEvents {
     /**
      * The approved money is on its way: a refund of the charge to its original payment method, or a
      * {@code REFUND_BALANCE} lot. Every attempt carries the same {@code refundId}, which billing and the ledger apply
-     * at most once: a retry can never pay out twice.
+     * at most once: a retry can never pay out twice. Revision 2 keeps what is paid where as one value; revision 1
+     * listed its fields one by one, and {@link RefundCaseUpcaster} nests them.
      */
     @StoredAs("refund.PayoutRequested")
-    @Revision("1")
+    @Revision("2")
     public record PayoutRequested(RefundCaseId caseId, String tenant, String accountId, String chargeId,
-                                  String refundId, Money amount, Decision.Destination destination, int attempt,
-                                  String reason, Instant requestedAt) {
+                                  String refundId, Payout payout, int attempt, String reason, Instant requestedAt) {
+
+        public Money amount() {
+            return payout.amount();
+        }
+
+        public Decision.Destination destination() {
+            return payout.destination();
+        }
+    }
+
+    /** What a payout pays, and where to. */
+    public record Payout(Money amount, Decision.Destination destination) {
     }
 
     /** The payout attempt was refused; {@code final} when no attempt follows (the case then fails). */

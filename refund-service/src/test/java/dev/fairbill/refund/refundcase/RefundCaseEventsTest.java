@@ -12,14 +12,16 @@ import dev.fairbill.platform.audit.Actor;
 import dev.fairbill.platform.money.Money;
 import dev.fairbill.refund.policy.Decision;
 import dev.fairbill.refund.refundcase.RefundCaseEvents.Award;
+import dev.fairbill.refund.refundcase.RefundCaseEvents.Payout;
+import dev.fairbill.refund.refundcase.RefundCaseEvents.PayoutRequested;
 import dev.fairbill.refund.refundcase.RefundCaseEvents.RefundCaseApproved;
 import dev.fairbill.refund.refundcase.RefundCaseEvents.RefundCaseOpened;
 import dev.fairbill.refund.refundcase.RefundCaseEvents.RefundCaseRejected;
 import dev.fairbill.refund.refundcase.RefundCaseEvents.Review;
 
 /**
- * Case events stored at revision 1, which listed a case's claim, assessment, cancellation, award and review field by
- * field, read back at revision 2 with the same values; revision 2 writes them as values.
+ * Case events stored at revision 1, which listed a case's claim, assessment, cancellation, award, review and payout
+ * field by field, read back at revision 2 with the same values; revision 2 writes them as values.
  */
 class RefundCaseEventsTest {
 
@@ -87,6 +89,20 @@ class RefundCaseEventsTest {
         assertThat(rejected.note()).isEqualTo("no proof");
         assertThat(rejected.reviewer()).isEqualTo("key_reviewer");
         assertThat(rejected.actor()).isNull();
+    }
+
+    @Test
+    void aPayoutRequestStoredAtRevisionOneReadsWithItsPayout() {
+        PayoutRequested requested = readThrough(new RefundCaseUpcaster(), "refund.PayoutRequested", "1", """
+                {"caseId": "rc_1", "tenant": "panel", "accountId": "acct_1", "chargeId": "ch_1", "refundId": "rf_1",
+                 "amount": {"amount": 800, "currency": "EUR"}, "destination": "ORIGINAL_PAYMENT_METHOD",
+                 "attempt": 2, "reason": "DUPLICATE_CHARGE", "requestedAt": "2026-11-02T00:00:00Z"}""", "2",
+                PayoutRequested.class);
+
+        assertThat(requested.payout()).isEqualTo(new Payout(Money.of(800, "EUR"),
+                Decision.Destination.ORIGINAL_PAYMENT_METHOD));
+        assertThat(requested.refundId()).isEqualTo("rf_1");
+        assertThat(requested.attempt()).isEqualTo(2);
     }
 
     @Test

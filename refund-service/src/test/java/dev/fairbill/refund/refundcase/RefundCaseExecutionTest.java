@@ -33,6 +33,7 @@ import dev.fairbill.refund.refundcase.RefundCaseEvents.Assessment;
 import dev.fairbill.refund.refundcase.RefundCaseEvents.Award;
 import dev.fairbill.refund.refundcase.RefundCaseEvents.Claim;
 import dev.fairbill.refund.refundcase.RefundCaseEvents.PayoutAttemptFailed;
+import dev.fairbill.refund.refundcase.RefundCaseEvents.Payout;
 import dev.fairbill.refund.refundcase.RefundCaseEvents.PayoutRequested;
 import dev.fairbill.refund.refundcase.RefundCaseEvents.RefundCaseApproved;
 import dev.fairbill.refund.refundcase.RefundCaseEvents.RefundCaseOpened;
@@ -103,8 +104,8 @@ class RefundCaseExecutionTest {
                                 Destination.ACCOUNT_BALANCE, null), Review.of("partly", "key_reviewer"), NOW))
                 .andGivenCurrentTime(NOW)
                 .when(new ExecuteRefundCase(ID))
-                .expectEvents(new PayoutRequested(ID, TENANT, ACCOUNT, CHARGE, REFUND, lower,
-                        Destination.ACCOUNT_BALANCE, 1, "DUPLICATE_CHARGE", NOW));
+                .expectEvents(new PayoutRequested(ID, TENANT, ACCOUNT, CHARGE, REFUND, new Payout(lower,
+                        Destination.ACCOUNT_BALANCE), 1, "DUPLICATE_CHARGE", NOW));
     }
 
     @Test
@@ -118,8 +119,8 @@ class RefundCaseExecutionTest {
                 "sub_1")))
                 .andGivenCurrentTime(NOW)
                 .when(new ExecuteRefundCase(ID))
-                .expectEvents(new PayoutRequested(ID, TENANT, ACCOUNT, CHARGE, REFUND, EUR_1000,
-                                Destination.ORIGINAL_PAYMENT_METHOD, 1, "COOLING_OFF", NOW),
+                .expectEvents(new PayoutRequested(ID, TENANT, ACCOUNT, CHARGE, REFUND, new Payout(EUR_1000,
+                        Destination.ORIGINAL_PAYMENT_METHOD), 1, "COOLING_OFF", NOW),
                         new SubscriptionCancellationRequested(ID, TENANT, ACCOUNT, "sub_1", NOW));
     }
 
@@ -132,8 +133,8 @@ class RefundCaseExecutionTest {
         fixture.given(opened(coolingOff, full, RefundCaseStatus.APPROVED, true))
                 .andGivenCurrentTime(NOW)
                 .when(new ExecuteRefundCase(ID))
-                .expectEvents(new PayoutRequested(ID, TENANT, ACCOUNT, CHARGE, REFUND, EUR_1000,
-                                Destination.ORIGINAL_PAYMENT_METHOD, 1, "COOLING_OFF", NOW),
+                .expectEvents(new PayoutRequested(ID, TENANT, ACCOUNT, CHARGE, REFUND, new Payout(EUR_1000,
+                        Destination.ORIGINAL_PAYMENT_METHOD), 1, "COOLING_OFF", NOW),
                         new SubscriptionCancellationRequested(ID, TENANT, ACCOUNT, "sub_1", NOW));
     }
 
@@ -208,10 +209,10 @@ class RefundCaseExecutionTest {
         fixture.given(all.toArray())
                 .andGivenCurrentTime(NOW)
                 .when(new ExecuteRefundCase(ID))
-                .expectEvents(new PayoutRequested(ID, TENANT, ACCOUNT, CHARGE, REFUND, EUR_1000,
-                        Destination.ACCOUNT_BALANCE, 2, "DUPLICATE_CHARGE", NOW));
-        all.add(new PayoutRequested(ID, TENANT, ACCOUNT, CHARGE, REFUND, EUR_1000, Destination.ACCOUNT_BALANCE, 2,
-                "DUPLICATE_CHARGE", NOW));
+                .expectEvents(new PayoutRequested(ID, TENANT, ACCOUNT, CHARGE, REFUND, new Payout(EUR_1000,
+                        Destination.ACCOUNT_BALANCE), 2, "DUPLICATE_CHARGE", NOW));
+        all.add(new PayoutRequested(ID, TENANT, ACCOUNT, CHARGE, REFUND, new Payout(EUR_1000,
+                Destination.ACCOUNT_BALANCE), 2, "DUPLICATE_CHARGE", NOW));
         all.add(new RefundPaidOut(ID, TENANT, ACCOUNT, REFUND, EUR_1000, Destination.ACCOUNT_BALANCE, NOW));
         fixture.given(all.toArray())
                 .when(new ApproveRefundCase(ID, TENANT, null, null, EUR_1000, "again", "key_reviewer"))
@@ -285,8 +286,8 @@ class RefundCaseExecutionTest {
     }
 
     private static PayoutRequested payout(int attempt) {
-        return new PayoutRequested(ID, TENANT, ACCOUNT, CHARGE, REFUND, EUR_1000, Destination.ORIGINAL_PAYMENT_METHOD,
-                attempt, "DUPLICATE_CHARGE", NOW);
+        return new PayoutRequested(ID, TENANT, ACCOUNT, CHARGE, REFUND, new Payout(EUR_1000,
+                Destination.ORIGINAL_PAYMENT_METHOD), attempt, "DUPLICATE_CHARGE", NOW);
     }
 
     private static RefundCaseOpened opened(RefundRequest request, Decision decision, RefundCaseStatus status,

@@ -29,6 +29,7 @@ import dev.fairbill.refund.refundcase.RefundCaseCommands.RetryPayout;
 import dev.fairbill.refund.refundcase.RefundCaseEvents.Assessment;
 import dev.fairbill.refund.refundcase.RefundCaseEvents.Award;
 import dev.fairbill.refund.refundcase.RefundCaseEvents.Claim;
+import dev.fairbill.refund.refundcase.RefundCaseEvents.Payout;
 import dev.fairbill.refund.refundcase.RefundCaseEvents.PayoutRequested;
 import dev.fairbill.refund.refundcase.RefundCaseEvents.RefundCaseApproved;
 import dev.fairbill.refund.refundcase.RefundCaseEvents.RefundCaseOpened;
@@ -247,8 +248,8 @@ class RefundExecutionSagaTest {
     }
 
     private static PayoutRequested payout(int attempt) {
-        return new PayoutRequested(ID, TENANT, ACCOUNT, CHARGE, REFUND, EUR_1000, Destination.ORIGINAL_PAYMENT_METHOD,
-                attempt, "DUPLICATE_CHARGE", NOW);
+        return new PayoutRequested(ID, TENANT, ACCOUNT, CHARGE, REFUND, new Payout(EUR_1000,
+                Destination.ORIGINAL_PAYMENT_METHOD), attempt, "DUPLICATE_CHARGE", NOW);
     }
 
     private static RefundCaseOpened opened(Decision decision, RefundCaseStatus status) {

@@ -8,16 +8,17 @@ import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
 
+import dev.fairbill.ledger.ledger.LedgerEvents.CreditsConsumed;
 import dev.fairbill.ledger.ledger.LedgerEvents.LotAmount;
 import dev.fairbill.ledger.ledger.LedgerEvents.LotGranted;
 import dev.fairbill.ledger.ledger.LedgerEvents.LotOrigin;
 import dev.fairbill.ledger.ledger.LedgerEvents.LotRemoved;
 
 /**
- * Lot events stored at revision 1, which listed the lot's amount and a grant's origin field by field, read back at
- * revision 2 with the same values; revision 2 writes them as values.
+ * Ledger events stored at revision 1, which listed a lot's amount, a grant's origin and a consumption's coverage field
+ * by field, read back at revision 2 with the same values; revision 2 writes them as values.
  */
-class LotEventsTest {
+class LedgerEventsTest {
 
     private static final String LOT = """
             "ledgerId": "acct_1", "tenant": "panel", "lotId": "lot_A", "unit": "EUR", "source": "REFUND_BALANCE",
@@ -25,7 +26,7 @@ class LotEventsTest {
 
     @Test
     void aGrantStoredAtRevisionOneReadsWithItsAmountAndOrigin() {
-        LotGranted granted = readThrough(new LotUpcaster(), "ledger.LotGranted", "1", "{" + LOT + """
+        LotGranted granted = readThrough(new LedgerUpcaster(), "ledger.LotGranted", "1", "{" + LOT + """
                 "operationId": "op-1", "expiresAt": "2027-01-01T00:00:00Z", "reference": "rc_1", "chargeId": "ch_1",
                 "subscriptionId": null, "grantedAt": "2026-11-01T00:00:00Z"}""", "2", LotGranted.class);
 
@@ -42,7 +43,7 @@ class LotEventsTest {
 
     @Test
     void aRemovalStoredUnderItsClassNameReadsWithItsAmount() {
-        LotRemoved removed = readThrough(new LotUpcaster(), "dev.fairbill.ledger.domain.LedgerEvents$LotRemoved", "1",
+        LotRemoved removed = readThrough(new LedgerUpcaster(), "dev.fairbill.ledger.domain.LedgerEvents$LotRemoved", "1",
                 "{" + LOT + """
                 "kind": "CLAWED_BACK", "reference": "dp_1", "removedAt": "2026-11-01T00:00:00Z"}""", "2",
                 LotRemoved.class);
@@ -51,6 +52,20 @@ class LotEventsTest {
                 LotSource.REFUND_BALANCE, 500));
         assertThat(removed.kind()).isEqualTo(RemovalKind.CLAWED_BACK);
         assertThat(removed.reference()).isEqualTo("dp_1");
+    }
+
+    @Test
+    void aConsumptionStoredAtRevisionOneReadsWithItsCoverage() {
+        CreditsConsumed consumed = readThrough(new LedgerUpcaster(), "ledger.CreditsConsumed", "1", """
+                {"ledgerId": "acct_1", "tenant": "studio", "operationId": "c1", "consumptionId": "cons/c1",
+                 "reference": "job/c1", "amount": 70, "allocations": [{"lotId": "lot_pack", "amount": 30}],
+                 "overdrawn": 40, "balanceAfter": -40, "consumedAt": "2026-11-01T00:00:00Z"}""", "2",
+                CreditsConsumed.class);
+
+        assertThat(consumed.allocations()).containsExactly(new Allocation(LotId.of("lot_pack"), 30));
+        assertThat(consumed.overdrawn()).isEqualTo(40);
+        assertThat(consumed.balanceAfter()).isEqualTo(-40);
+        assertThat(consumed.amount()).isEqualTo(70);
     }
 
     @Test
