@@ -11,7 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import dev.fairbill.platform.testsupport.PostgresServer;
+import dev.fairbill.postgres.PostgresServer;
 import tools.jackson.databind.JsonNode;
 
 /**

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
 
-import dev.fairbill.platform.testsupport.PostgresServer;
+import dev.fairbill.postgres.PostgresServer;
 
 /**
  * The credit-ledger benchmark ({@code bench/ledger-consumptions.sh}): consumptions per second through the ledger's

@@ -30,7 +30,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 
-import dev.fairbill.platform.testsupport.PostgresServer;
+import dev.fairbill.postgres.PostgresServer;
 
 /**
  * The whole suite on one machine with nothing installed: an embedded PostgreSQL (one database per service), a Kafka

@@ -21,7 +21,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
-import dev.fairbill.platform.testsupport.PostgresServer;
+import dev.fairbill.postgres.PostgresServer;
 
 /**
  * The sagas' latency on the whole local stack (issue "The sagas", benchmark): from a signed dispute webhook to the

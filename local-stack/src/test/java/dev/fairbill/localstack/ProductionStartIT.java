@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
-import dev.fairbill.platform.testsupport.PostgresServer;
+import dev.fairbill.postgres.PostgresServer;
 
 /**
  * Each service jar started as production starts it: no profile, no secrets, a real database. None of them runs; each

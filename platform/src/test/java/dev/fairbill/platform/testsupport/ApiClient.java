@@ -60,8 +60,20 @@ public final class ApiClient {
         request.method(method, body == null
                 ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofByteArray(body));
+        boolean retryable = !"POST".equals(method) || !headers.containsKey(WITHOUT_IDEMPOTENCY_KEY);
+        HttpRequest built = request.build();
         try {
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response;
+            try {
+                response = http.send(built, HttpResponse.BodyHandlers.ofString());
+            } catch (IOException unanswered) {
+                if (!retryable || !closedBeforeAnswering(unanswered)) {
+                    throw unanswered;
+                }
+                // a pooled connection the server closed as the request went out; the request carries its
+                // Idempotency-Key (or is not a POST), so sending it again has one effect, as for any caller
+                response = http.send(built, HttpResponse.BodyHandlers.ofString());
+            }
             Map<String, String> responseHeaders = new LinkedHashMap<>();
             response.headers().map().forEach((name, values) -> responseHeaders.put(name.toLowerCase(), values.getFirst()));
             return new Response(response.statusCode(), response.body(), responseHeaders);
@@ -71,6 +83,16 @@ public final class ApiClient {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(method + " " + path + " interrupted", e);
         }
+    }
+
+    /** Whether the server closed the connection before any byte of an answer arrived. */
+    private static boolean closedBeforeAnswering(IOException failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause.getMessage() != null && cause.getMessage().contains("received no bytes")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public static Map<String, String> bearer(String token) {

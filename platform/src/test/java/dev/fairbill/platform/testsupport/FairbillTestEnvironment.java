@@ -7,6 +7,8 @@ import org.springframework.boot.test.util.TestPropertyValues;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import dev.fairbill.postgres.PostgresServer;
+
 /**
  * Points a service under test at a database of its own (created fresh for each context) on the shared PostgreSQL
  * server and at the JVM's embedded Kafka broker.

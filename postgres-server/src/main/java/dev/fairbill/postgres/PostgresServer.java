@@ -1,4 +1,4 @@
-package dev.fairbill.platform.testsupport;
+package dev.fairbill.postgres;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
