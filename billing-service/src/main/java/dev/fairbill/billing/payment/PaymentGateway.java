@@ -5,6 +5,10 @@ import dev.fairbill.platform.money.Money;
 /**
  * The port to a payment processor. Requests carry an idempotency key so that a retried call (after a crash or a lost
  * answer) takes money or gives it back at most once at the processor. Implementations never log payment methods.
+ * <p>
+ * A call either answers (captured or declined, refunded or refused) or throws: a processor that could not be reached,
+ * refused the credentials or has not decided yet leaves the call waiting, and it is made again later under the same
+ * key ({@link ProcessorUnavailable}).
  */
 public interface PaymentGateway {
 
@@ -19,15 +23,22 @@ public interface PaymentGateway {
 
     RefundResult refund(RefundRequest request);
 
-    /** @param idempotencyKey our charge id */
-    record CaptureRequest(String idempotencyKey, Money amount, String paymentMethod, String description) {
+    /**
+     * @param idempotencyKey our charge id
+     * @param offSession     the customer is not there to authenticate: a charge billing makes by itself (a
+     *                       subscription's period), not one a caller asked for
+     */
+    record CaptureRequest(String idempotencyKey, Money amount, String paymentMethod, String description,
+                          boolean offSession) {
     }
 
     /**
      * @param idempotencyKey the refund id
+     * @param chargeId       our charge id
      * @param paymentMethod  the charge's payment method, where the money goes back to
      */
-    record RefundRequest(String idempotencyKey, String processorChargeId, String paymentMethod, Money amount) {
+    record RefundRequest(String idempotencyKey, String chargeId, String processorChargeId, String paymentMethod,
+                         Money amount) {
     }
 
     sealed interface CaptureResult {

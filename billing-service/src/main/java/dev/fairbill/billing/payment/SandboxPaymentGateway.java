@@ -2,11 +2,9 @@ package dev.fairbill.billing.payment;
 
 import java.security.SecureRandom;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import dev.fairbill.platform.money.Money;
@@ -15,7 +13,8 @@ import dev.fairbill.platform.money.Money;
  * The built-in processor of the local stack and the tests (docs/api.md): {@code pm_card_ok} captures,
  * {@code pm_card_declined} is declined with {@code card_declined}, {@code pm_card_refund_fails} captures but every
  * refund fails. As at a real processor, a repeated idempotency key gets the first capture or the first successful
- * refund back instead of moving money again. State lives in memory: it is a sandbox.
+ * refund back instead of moving money again. Its answers are kept in the {@code sandbox_payments} table, so a restart
+ * replays them too; the first of two parallel calls under one key decides the answer of both.
  */
 @Component
 @EnableConfigurationProperties(SandboxProperties.class)
@@ -29,12 +28,11 @@ public class SandboxPaymentGateway implements PaymentGateway {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final SandboxProperties properties;
-    private final Map<String, CaptureResult> captures = new ConcurrentHashMap<>();
-    private final Map<String, Refunded> refunds = new ConcurrentHashMap<>();
-    private final Map<String, List<Money>> refundedByCharge = new ConcurrentHashMap<>();
+    private final JdbcClient jdbc;
 
-    public SandboxPaymentGateway(SandboxProperties properties) {
+    public SandboxPaymentGateway(SandboxProperties properties, JdbcClient jdbc) {
         this.properties = properties;
+        this.jdbc = jdbc;
     }
 
     @Override
@@ -53,9 +51,21 @@ public class SandboxPaymentGateway implements PaymentGateway {
             throw new UnknownPaymentMethodException(NAME);
         }
         pause();
-        return captures.computeIfAbsent(request.idempotencyKey(), key -> CARD_DECLINED.equals(request.paymentMethod())
-                ? new Declined("card_declined")
-                : new Captured("ch_sandbox_" + randomId()));
+        boolean declined = CARD_DECLINED.equals(request.paymentMethod());
+        // the first answer under a key is kept; a repeated key (or a parallel call) reads it back
+        return jdbc.sql("""
+                        INSERT INTO sandbox_payments (idempotency_key, kind, processor_charge_id, failure_code, amount,
+                                                      currency)
+                        VALUES (?, 'CAPTURE', ?, ?, ?, ?)
+                        ON CONFLICT (idempotency_key) DO UPDATE SET idempotency_key = EXCLUDED.idempotency_key
+                        RETURNING processor_charge_id, failure_code""")
+                .params(request.idempotencyKey(), declined ? null : "ch_sandbox_" + randomId(),
+                        declined ? "card_declined" : null, request.amount().amount(),
+                        request.amount().currency().getCurrencyCode())
+                .query((row, n) -> row.getString("failure_code") != null
+                        ? (CaptureResult) new Declined(row.getString("failure_code"))
+                        : new Captured(row.getString("processor_charge_id")))
+                .single();
     }
 
     @Override
@@ -64,16 +74,26 @@ public class SandboxPaymentGateway implements PaymentGateway {
         if (CARD_REFUND_FAILS.equals(request.paymentMethod())) {
             return new RefundDeclined("refund_failed");
         }
-        return refunds.computeIfAbsent(request.idempotencyKey(), key -> {
-            refundedByCharge.computeIfAbsent(request.processorChargeId(), id -> new CopyOnWriteArrayList<>())
-                    .add(request.amount());
-            return new Refunded("re_sandbox_" + randomId());
-        });
+        return jdbc.sql("""
+                        INSERT INTO sandbox_payments (idempotency_key, kind, processor_charge_id, processor_refund_id,
+                                                      amount, currency)
+                        VALUES (?, 'REFUND', ?, ?, ?, ?)
+                        ON CONFLICT (idempotency_key) DO UPDATE SET idempotency_key = EXCLUDED.idempotency_key
+                        RETURNING processor_refund_id""")
+                .params(request.idempotencyKey(), request.processorChargeId(), "re_sandbox_" + randomId(),
+                        request.amount().amount(), request.amount().currency().getCurrencyCode())
+                .query((row, n) -> (RefundResult) new Refunded(row.getString("processor_refund_id")))
+                .single();
     }
 
     /** The refunds this processor executed for one of its charges, for tests to count. */
     public List<Money> refundsOf(String processorChargeId) {
-        return List.copyOf(refundedByCharge.getOrDefault(processorChargeId, List.of()));
+        return jdbc.sql("""
+                        SELECT amount, currency FROM sandbox_payments
+                         WHERE kind = 'REFUND' AND processor_charge_id = ? ORDER BY created_at, idempotency_key""")
+                .param(processorChargeId)
+                .query((row, n) -> Money.of(row.getLong("amount"), row.getString("currency")))
+                .list();
     }
 
     private void pause() {

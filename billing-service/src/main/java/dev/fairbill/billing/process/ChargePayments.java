@@ -28,8 +28,9 @@ import dev.fairbill.billing.charge.ChargeCommands.RecordRefundOutcome;
 import dev.fairbill.billing.charge.ChargeCommands.RefundCharge;
 import dev.fairbill.billing.charge.ChargeCommands.SettleChargeFromBalance;
 import dev.fairbill.billing.ids.ChargeId;
-import dev.fairbill.billing.payment.PaymentMethods;
 import dev.fairbill.billing.payment.PaymentGateway;
+import dev.fairbill.billing.payment.PaymentGateways;
+import dev.fairbill.billing.payment.PaymentMethods;
 import dev.fairbill.billing.payment.PaymentGateway.CaptureRequest;
 import dev.fairbill.billing.payment.PaymentGateway.RefundRequest;
 import dev.fairbill.billing.payment.UnknownPaymentMethodException;
@@ -62,7 +63,7 @@ public class ChargePayments implements DisposableBean {
 
     private final CommandGateway commands;
     private final PaymentCalls calls;
-    private final PaymentGateway gateway;
+    private final PaymentGateways gateways;
     private final PaymentMethods paymentMethods;
     private final AccountCashBalances balances;
     private final PaymentCallSettings settings;
@@ -71,12 +72,12 @@ public class ChargePayments implements DisposableBean {
     /** One thread per lane; a charge's calls all go to one lane, so they are made in the order they were asked. */
     private final List<ThreadPoolExecutor> lanes;
 
-    public ChargePayments(CommandGateway commands, PaymentCalls calls, PaymentGateway gateway,
+    public ChargePayments(CommandGateway commands, PaymentCalls calls, PaymentGateways gateways,
                           PaymentMethods paymentMethods, AccountCashBalances balances, PaymentCallSettings settings,
                           Clock clock, MeterRegistry meters) {
         this.commands = commands;
         this.calls = calls;
-        this.gateway = gateway;
+        this.gateways = gateways;
         this.paymentMethods = paymentMethods;
         this.balances = balances;
         this.settings = settings;
@@ -102,7 +103,8 @@ public class ChargePayments implements DisposableBean {
         if (outsideTransaction()) {
             // the call is what the command asked for: no need to read it back
             makeSafely(new Call(command.chargeId().value(), PaymentCalls.Kind.CAPTURE, command.chargeId(),
-                    command.tenant(), command.amount(), command.paymentMethod(), command.description(), null,
+                    command.tenant(), gateways.forTenant(command.tenant()).name(), command.amount(),
+                    command.paymentMethod(), command.description(), null, command.subscriptionId() != null,
                     clock.instant(), null));
             return;
         }
@@ -117,7 +119,7 @@ public class ChargePayments implements DisposableBean {
      * @return whether the ledger was asked first, so that no call waits yet
      */
     public boolean requestCapture(CaptureCharge command) {
-        paymentMethods.requireKnown(command.paymentMethod());
+        paymentMethods.requireKnown(command.tenant(), command.paymentMethod());
         boolean balanceFirst = balances.of(command.accountId(), command.amount().currency()).isPositive();
         try {
             commands.sendAndWait(command.withBalanceFirst(balanceFirst));
@@ -207,9 +209,10 @@ public class ChargePayments implements DisposableBean {
 
     private RecordCaptureOutcome capture(Call call) {
         ChargeId charge = call.chargeId();
+        PaymentGateway gateway = gateways.of(call.tenant(), call.processor());
         try {
             return switch (gateway.capture(new CaptureRequest(call.key(), call.amount(), call.paymentMethod(),
-                    call.description()))) {
+                    call.description(), call.offSession()))) {
                 case PaymentGateway.Captured ok -> new RecordCaptureOutcome(charge, gateway.name(),
                         ok.processorChargeId(), null);
                 case PaymentGateway.Declined declined -> new RecordCaptureOutcome(charge, gateway.name(), null,
@@ -221,8 +224,9 @@ public class ChargePayments implements DisposableBean {
     }
 
     private RecordRefundOutcome refund(Call call) {
-        return switch (gateway.refund(new RefundRequest(call.key(), call.processorChargeId(), call.paymentMethod(),
-                call.amount()))) {
+        PaymentGateway gateway = gateways.of(call.tenant(), call.processor());
+        return switch (gateway.refund(new RefundRequest(call.key(), call.chargeId().value(),
+                call.processorChargeId(), call.paymentMethod(), call.amount()))) {
             case PaymentGateway.Refunded ok -> new RecordRefundOutcome(call.chargeId(), call.key(),
                     ok.processorRefundId(), null);
             case PaymentGateway.RefundDeclined declined -> new RecordRefundOutcome(call.chargeId(), call.key(),

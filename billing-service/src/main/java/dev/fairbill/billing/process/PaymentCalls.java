@@ -19,6 +19,7 @@ import dev.fairbill.billing.charge.ChargeEvents.ChargeRefundRequested;
 import dev.fairbill.billing.charge.ChargeEvents.ChargeRefunded;
 import dev.fairbill.billing.charge.ChargeTerms;
 import dev.fairbill.billing.ids.ChargeId;
+import dev.fairbill.billing.payment.PaymentGateways;
 import dev.fairbill.platform.money.Money;
 
 /**
@@ -32,41 +33,51 @@ public class PaymentCalls {
 
     public static final String PROCESSING_GROUP = "payment-calls";
 
-    /** One call to make: a capture under the charge's id, or a refund under the refund's id. */
-    public record Call(String key, Kind kind, ChargeId chargeId, String tenant, Money amount, String paymentMethod,
-                       String description, String processorChargeId, Instant requestedAt, Instant attemptedAt) {
+    /**
+     * One call to make: a capture under the charge's id, or a refund under the refund's id.
+     *
+     * @param processor  where the call goes: the tenant's processor when the capture was asked for, the one that
+     *                   captured the charge for a refund
+     * @param offSession a charge billing makes by itself (a subscription's period): the customer is not there
+     */
+    public record Call(String key, Kind kind, ChargeId chargeId, String tenant, String processor, Money amount,
+                       String paymentMethod, String description, String processorChargeId, boolean offSession,
+                       Instant requestedAt, Instant attemptedAt) {
     }
 
     public enum Kind { CAPTURE, REFUND }
 
     private static final String COLUMNS = """
-            call_key, kind, charge_id, tenant, amount, currency, payment_method, description, processor_charge_id,
-            requested_at, attempted_at""";
+            call_key, kind, charge_id, tenant, processor, amount, currency, payment_method, description,
+            processor_charge_id, off_session, requested_at, attempted_at""";
 
     private static final RowMapper<Call> CALL = (row, n) -> new Call(row.getString("call_key"),
             Kind.valueOf(row.getString("kind")), ChargeId.of(row.getString("charge_id")), row.getString("tenant"),
-            Money.of(row.getLong("amount"), row.getString("currency")), row.getString("payment_method"),
-            row.getString("description"), row.getString("processor_charge_id"),
-            row.getTimestamp("requested_at").toInstant(),
+            row.getString("processor"), Money.of(row.getLong("amount"), row.getString("currency")),
+            row.getString("payment_method"), row.getString("description"), row.getString("processor_charge_id"),
+            row.getBoolean("off_session"), row.getTimestamp("requested_at").toInstant(),
             row.getTimestamp("attempted_at") == null ? null : row.getTimestamp("attempted_at").toInstant());
 
     private final JdbcClient jdbc;
+    private final PaymentGateways gateways;
 
-    public PaymentCalls(JdbcClient jdbc) {
+    public PaymentCalls(JdbcClient jdbc, PaymentGateways gateways) {
         this.jdbc = jdbc;
+        this.gateways = gateways;
     }
 
     @EventHandler
     void on(ChargeCaptureRequested requested) {
         ChargeTerms terms = requested.terms();
         insert(terms.chargeId().value(), Kind.CAPTURE, terms.chargeId(), terms.tenant(), requested.toCapture(),
-                terms.paymentMethod(), terms.description(), null, requested.requestedAt());
+                terms.paymentMethod(), terms.description(), null, terms.subscriptionId() != null,
+                requested.requestedAt());
     }
 
     @EventHandler
     void on(ChargeRefundRequested requested) {
         insert(requested.refundId(), Kind.REFUND, requested.chargeId(), requested.tenant(), requested.toCard(),
-                requested.paymentMethod(), null, requested.processorChargeId(), requested.requestedAt());
+                requested.paymentMethod(), null, requested.processorChargeId(), false, requested.requestedAt());
     }
 
     @EventHandler
@@ -119,16 +130,20 @@ public class PaymentCalls {
                 .update() == 1;
     }
 
+    /** A refund goes to the processor that captured the charge; a capture to the tenant's processor now. */
     private void insert(String key, Kind kind, ChargeId chargeId, String tenant, Money amount, String paymentMethod,
-                        String description, String processorChargeId, Instant requestedAt) {
+                        String description, String processorChargeId, boolean offSession, Instant requestedAt) {
         jdbc.sql("""
-                        INSERT INTO payment_calls (call_key, kind, charge_id, tenant, amount, currency, payment_method,
-                                                   description, processor_charge_id, requested_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        INSERT INTO payment_calls (call_key, kind, charge_id, tenant, processor, amount, currency,
+                                                   payment_method, description, processor_charge_id, off_session,
+                                                   requested_at)
+                        VALUES (?, ?, ?, ?, COALESCE((SELECT processor FROM charges WHERE id = ?
+                                                        AND processor_charge_id IS NOT NULL AND ? = 'REFUND'), ?),
+                                ?, ?, ?, ?, ?, ?, ?)
                         ON CONFLICT (call_key) DO NOTHING""")
-                .params(key, kind.name(), chargeId.value(), tenant, amount.amount(),
-                        amount.currency().getCurrencyCode(), paymentMethod, description, processorChargeId,
-                        Timestamp.from(requestedAt))
+                .params(key, kind.name(), chargeId.value(), tenant, chargeId.value(), kind.name(),
+                        gateways.forTenant(tenant).name(), amount.amount(), amount.currency().getCurrencyCode(),
+                        paymentMethod, description, processorChargeId, offSession, Timestamp.from(requestedAt))
                 .update();
     }
 

@@ -71,7 +71,7 @@ public class AccountController {
     }
 
     private void open(String tenant, AccountId id, OpenAccountRequest request) {
-        paymentMethods.requireKnown(request.defaultPaymentMethod());
+        paymentMethods.requireKnown(tenant, request.defaultPaymentMethod());
         AccountId parent = request.parentAccountId() == null ? null : validParent(tenant, request.parentAccountId());
         if (request.role() == AccountRole.SUB_RESELLER && parent != null && subResellers.isTierGated(tenant)
                 && !tiers.allowsSubResellers(parent.value())) {

@@ -80,7 +80,7 @@ public class PurchaseController {
                         "Product " + request.productId() + " is not in this tenant's catalog."));
         String paymentMethod = request.paymentMethod() != null ? request.paymentMethod()
                 : account.defaultPaymentMethod();
-        paymentMethods.requireKnown(paymentMethod);
+        paymentMethods.requireKnown(tenant, paymentMethod);
         backdates.requireWithinLimit(request.backdateTo(), "backdateTo");
         AccountId accountId = AccountId.of(account.id());
         // one transaction: a refused charge (e.g. an unknown payment method) leaves no purchase behind

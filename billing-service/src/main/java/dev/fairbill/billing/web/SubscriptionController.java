@@ -74,7 +74,7 @@ public class SubscriptionController {
             throw new UnprocessableException("payment-method-required", "Payment method required",
                     "Neither the request nor account " + account.id() + " names a payment method.");
         }
-        paymentMethods.requireKnown(paymentMethod);
+        paymentMethods.requireKnown(tenant, paymentMethod);
         backdates.requireWithinLimit(request.backdateStartTo(), "backdateStartTo");
         commands.sendAndWait(new CreateSubscription(id, AccountId.of(account.id()), tenant, plan, paymentMethod,
                 request.backdateStartTo(), request.couponPercentOff()));
@@ -122,7 +122,7 @@ public class SubscriptionController {
     public SubscriptionResponse changePaymentMethod(@PathVariable String subscriptionId,
                                                     @Valid @RequestBody SubscriptionPaymentMethodRequest request) {
         SubscriptionId id = existing(subscriptionId);
-        paymentMethods.requireKnown(request.paymentMethod());
+        paymentMethods.requireKnown(Caller.current().tenant(), request.paymentMethod());
         commands.sendAndWait(new ChangeSubscriptionPaymentMethod(id, request.paymentMethod()));
         return read(Caller.current().tenant(), id);
     }

@@ -69,7 +69,7 @@ class ChargePaymentsIT {
         commands.sendAndWait(new CaptureCharge(charge, AccountId.of(account), "studio", Money.of(1000, "EUR"),
                 "Monthly", null, null, null, "pm_card_ok", false));
         var first = (PaymentGateway.Captured) sandbox.capture(new PaymentGateway.CaptureRequest(charge.value(),
-                Money.of(1000, "EUR"), "pm_card_ok", "Monthly"));
+                Money.of(1000, "EUR"), "pm_card_ok", "Monthly", false));
         assertThat(read(charge).get("status").asString()).isEqualTo("PENDING");
         assertThat(waitingCalls(charge)).isEqualTo(1);
 
@@ -97,7 +97,7 @@ class ChargePaymentsIT {
         String refundId = Ids.generate(IdPrefix.REFUND);
         commands.sendAndWait(new RefundCharge(chargeId, refundId, "studio",
                 AccountId.of(charge.get("accountId").asString()), Money.of(400, "EUR"), "DUPLICATE_CHARGE"));
-        sandbox.refund(new PaymentGateway.RefundRequest(refundId, processorChargeId, "pm_card_ok",
+        sandbox.refund(new PaymentGateway.RefundRequest(refundId, chargeId.value(), processorChargeId, "pm_card_ok",
                 Money.of(400, "EUR")));
         assertThat(read(chargeId).get("amountRefunded").get("amount").asLong()).isZero();
 

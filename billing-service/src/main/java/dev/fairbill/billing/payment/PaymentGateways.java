@@ -1,0 +1,72 @@
+package dev.fairbill.billing.payment;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.stereotype.Component;
+
+import dev.fairbill.billing.payment.ProcessorSettings.Processor;
+import dev.fairbill.billing.payment.ProcessorSettings.Tenant;
+
+/**
+ * Each tenant's payment processor, as {@link ProcessorSettings} configures it: the sandbox unless the tenant names
+ * another. Built and checked at start-up, so a tenant on Stripe without its secret key stops the service instead of
+ * failing its first charge.
+ */
+@Component
+@EnableConfigurationProperties(ProcessorSettings.class)
+public class PaymentGateways {
+
+    private final SandboxPaymentGateway sandbox;
+    private final ProcessorSettings settings;
+    private final Map<String, PaymentGateway> configured = new ConcurrentHashMap<>();
+
+    public PaymentGateways(SandboxPaymentGateway sandbox, ProcessorSettings settings) {
+        this.sandbox = sandbox;
+        this.settings = settings;
+        settings.processors().forEach((tenant, processor) -> configured.put(tenant, build(tenant, processor)));
+    }
+
+    /** The processor {@code tenant} charges through now. */
+    public PaymentGateway forTenant(String tenant) {
+        return configured.getOrDefault(tenant, sandbox);
+    }
+
+    /**
+     * The processor named {@code processor} for {@code tenant}: where a call asked for earlier goes, even after the
+     * tenant changed processor. A processor the tenant is no longer configured for cannot be called.
+     */
+    public PaymentGateway of(String tenant, String processor) {
+        PaymentGateway current = forTenant(tenant);
+        if (processor == null || processor.equals(current.name())) {
+            return current;
+        }
+        if (SandboxPaymentGateway.NAME.equals(processor)) {
+            return sandbox;
+        }
+        throw new ProcessorUnavailable("tenant " + tenant + " is no longer configured for " + processor);
+    }
+
+    private PaymentGateway build(String tenant, Tenant processor) {
+        String where = "fairbill.processors." + tenant;
+        return switch (processor.processor()) {
+            case SANDBOX -> sandbox;
+            case STRIPE -> {
+                if (processor.stripe() == null || processor.stripe().secretKey() == null
+                        || processor.stripe().secretKey().isBlank()) {
+                    throw new IllegalStateException(where + ".stripe.secret-key is not set (FAIRBILL_PROCESSORS_"
+                            + tenant.toUpperCase(java.util.Locale.ROOT) + "_STRIPE_SECRETKEY)");
+                }
+                yield new StripePaymentGateway(tenant, processor.stripe());
+            }
+            case ADYEN -> throw new IllegalStateException(where + ".processor: " + Processor.ADYEN.storedName()
+                    + " is not available in this version of Fairbill");
+        };
+    }
+
+    /** The settings the processors were built from. */
+    public ProcessorSettings settings() {
+        return settings;
+    }
+}

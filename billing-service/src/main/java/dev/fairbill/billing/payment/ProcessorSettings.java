@@ -1,0 +1,65 @@
+package dev.fairbill.billing.payment;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+
+/**
+ * Each tenant's payment processor, {@code fairbill.processors.<tenant>.*}. A tenant not named uses the sandbox.
+ * Credentials come from the environment (or a Kubernetes Secret mapped into it), for example
+ * {@code FAIRBILL_PROCESSORS_PANEL_STRIPE_SECRETKEY}; no committed file holds one. Checked at start-up
+ * ({@link PaymentGateways}): a tenant on a processor without its credentials stops the service.
+ *
+ * @param processors per tenant
+ */
+@Validated
+@ConfigurationProperties("fairbill")
+public record ProcessorSettings(@DefaultValue Map<String, @Valid Tenant> processors) {
+
+    /** The processors a tenant can use. */
+    public enum Processor {
+        SANDBOX, STRIPE, ADYEN;
+
+        /** The name stored with every charge, e.g. {@code stripe}. */
+        public String storedName() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /**
+     * @param processor the tenant's processor, the sandbox unless named
+     * @param stripe    its Stripe account, when the processor is Stripe
+     */
+    public record Tenant(@DefaultValue("sandbox") Processor processor, @Valid Stripe stripe) {
+    }
+
+    /**
+     * A Stripe account.
+     *
+     * @param secretKey         the account's secret (or restricted) API key
+     * @param apiBase           Stripe's API; another address only for a local fake in tests
+     * @param maxNetworkRetries how often stripe-java sends a request again, with its idempotency key, after a network
+     *                          error, a 409, a 429 or a 5xx
+     * @param timeout           how long one request may take to connect and to answer
+     */
+    public record Stripe(String secretKey, @DefaultValue("https://api.stripe.com") @NotNull URI apiBase,
+                         @DefaultValue("2") @Min(0) @Max(5) int maxNetworkRetries,
+                         @DefaultValue("20s") @NotNull Duration timeout) {
+    }
+
+    /** The tenant's settings; the sandbox for a tenant not named. */
+    public Tenant of(String tenant) {
+        Tenant settings = processors.get(tenant);
+        return settings != null ? settings : new Tenant(Processor.SANDBOX, null);
+    }
+}
