@@ -20,6 +20,7 @@ import dev.fairbill.billing.charge.ChargeCommands.FlagChargeDuplicate;
 import dev.fairbill.billing.charge.ChargeCommands.RecordCaptureOutcome;
 import dev.fairbill.billing.charge.ChargeCommands.RecordChargeDispute;
 import dev.fairbill.billing.charge.ChargeCommands.RecordChargeDisputeClosed;
+import dev.fairbill.billing.charge.ChargeCommands.RecordProcessorRefund;
 import dev.fairbill.billing.charge.ChargeCommands.RecordRefundOutcome;
 import dev.fairbill.billing.charge.ChargeCommands.RecordRefundToBalance;
 import dev.fairbill.billing.charge.ChargeCommands.RefundCharge;
@@ -34,15 +35,17 @@ import dev.fairbill.billing.charge.ChargeEvents.ChargeFailed;
 import dev.fairbill.billing.charge.ChargeEvents.ChargeFlaggedDuplicate;
 import dev.fairbill.billing.charge.ChargeEvents.ChargeRefundFailed;
 import dev.fairbill.billing.charge.ChargeEvents.ChargeRefundRequested;
-import dev.fairbill.billing.charge.ChargeEvents.RefundSplit;
-import dev.fairbill.billing.charge.ChargeEvents.RefundedAmounts;
 import dev.fairbill.billing.charge.ChargeEvents.ChargeRefunded;
 import dev.fairbill.billing.charge.ChargeEvents.ChargeRefundedToBalance;
+import dev.fairbill.billing.charge.ChargeEvents.RefundSplit;
+import dev.fairbill.billing.charge.ChargeEvents.RefundedAmounts;
 import dev.fairbill.billing.ids.AccountId;
 import dev.fairbill.billing.ids.ChargeId;
 import dev.fairbill.billing.ids.DisputeId;
 import dev.fairbill.contracts.billing.RefundChargeRequestedV1;
 import dev.fairbill.platform.axon.naming.StoredAs;
+import dev.fairbill.platform.id.IdPrefix;
+import dev.fairbill.platform.id.Ids;
 import dev.fairbill.platform.money.Money;
 import dev.fairbill.platform.rules.RuleViolation;
 
@@ -59,6 +62,8 @@ public class Charge {
 
     /** The processor named by a charge that the account's cash balance paid in full. */
     public static final String BALANCE = "balance";
+    /** The reason of a refund made at the processor, not through Fairbill. */
+    public static final String REFUNDED_AT_PROCESSOR = "REFUNDED_AT_PROCESSOR";
 
     @AggregateIdentifier
     private ChargeId id;
@@ -75,6 +80,7 @@ public class Charge {
     private Money refundedToBalance;
     private Money lostInDispute;
     private final Set<String> refundIds = new HashSet<>();
+    private final Set<String> processorRefundIds = new HashSet<>();
     private final Map<String, ChargeRefundRequested> awaitingRefunds = new HashMap<>();
     private DisputeId openDispute;
     private Money disputedAmount;
@@ -205,6 +211,37 @@ public class Charge {
             apply(new ChargeDoublePaidOut(id, accountId, tenant, lostDispute, refunded, lostInDispute, excess,
                     clock.instant()));
         }
+    }
+
+    /**
+     * A refund the processor reports. One Fairbill asked for is recorded as its answer, if that answer is not recorded
+     * yet (the webhook came first). One made elsewhere is a fact: the money went back, so the charge records it under
+     * a refund id derived from the processor's, once, and no later refund can pay it again.
+     */
+    @CommandHandler
+    void handle(RecordProcessorRefund command, Clock clock) {
+        if (!tenant.equals(command.tenant())) {
+            throw RuleViolation.notFound("Charge " + id);
+        }
+        if (command.refundId() != null) {
+            if (awaitingRefunds.containsKey(command.refundId())) {
+                handle(new RecordRefundOutcome(id, command.refundId(), command.processorRefundId(), null), clock);
+            }
+            return;
+        }
+        String refundId = refundMadeAtProcessor(command.processorRefundId());
+        if (processorRefundIds.contains(command.processorRefundId()) || refundIds.contains(refundId) || !captured
+                || !command.amount().isPositive() || !command.amount().currency().equals(amount.currency())) {
+            return;
+        }
+        apply(new ChargeRefunded(id, accountId, tenant, refundId,
+                new RefundedAmounts(command.amount(), Money.zero(amount.currency()), refunded.plus(command.amount())),
+                command.processorRefundId(), REFUNDED_AT_PROCESSOR, clock.instant()));
+    }
+
+    /** The refund id of a refund made at the processor, not through Fairbill: the same for every report of it. */
+    public static String refundMadeAtProcessor(String processorRefundId) {
+        return Ids.derive(IdPrefix.REFUND, "refunded-at-processor\n" + processorRefundId);
     }
 
     /**
@@ -433,6 +470,9 @@ public class Charge {
     void on(ChargeRefunded event) {
         awaitingRefunds.remove(event.refundId());
         refundIds.add(event.refundId());
+        if (event.processorRefundId() != null) {
+            processorRefundIds.add(event.processorRefundId());
+        }
         refunded = event.amountRefunded();
         if (event.toBalance() != null) {
             refundedToBalance = refundedToBalance.plus(event.toBalance());

@@ -62,6 +62,15 @@ public final class ChargeCommands {
     }
 
     /**
+     * The processor reports a refund of this charge, from its webhook: one Fairbill asked for ({@code refundId}, the
+     * id it sent as metadata), or one made elsewhere, such as in the processor's dashboard ({@code refundId} null).
+     * Recorded once per processor refund id; a refund made elsewhere is recorded under a refund id of its own.
+     */
+    public record RecordProcessorRefund(@TargetAggregateIdentifier ChargeId chargeId, String tenant,
+                                        String processorRefundId, Money amount, String refundId) {
+    }
+
+    /**
      * A dispute was opened on (or updated for) this charge; {@code amount} is the disputed amount and {@code dueBy}
      * the processor's evidence deadline, or {@code null} when the processor names none.
      */

@@ -1,5 +1,8 @@
 package dev.fairbill.billing.webhook;
 
+import java.util.Optional;
+import java.util.stream.Stream;
+
 import org.springframework.stereotype.Component;
 
 import dev.fairbill.billing.ids.AccountId;
@@ -20,11 +23,20 @@ class ProviderCharges {
      * Fails while the charge is unknown, so the delivery stays unprocessed and is tried again: a processor may report a
      * dispute before our record of the capture is readable.
      */
-    Charge byProcessorChargeId(String tenant, String processorChargeId) {
-        return charges.byProcessorChargeId(tenant, processorChargeId)
-                .map(found -> new Charge(ChargeId.of(found.chargeId()), AccountId.of(found.accountId())))
-                .orElseThrow(() -> new IllegalStateException("no charge of tenant " + tenant
-                        + " with processor charge id " + processorChargeId));
+    Charge byProcessorChargeId(String tenant, String... processorChargeIds) {
+        return find(tenant, processorChargeIds).orElseThrow(() -> new IllegalStateException("no charge of tenant "
+                + tenant + " with processor charge id " + String.join(" or ", Stream.of(processorChargeIds)
+                .filter(id -> id != null && !id.isBlank()).toList())));
+    }
+
+    /**
+     * The charge under the first of the ids the processor knows it by that Fairbill has: Stripe names a charge by its
+     * PaymentIntent (Fairbill's processor charge id for charges it made through Stripe) and by its Charge object.
+     */
+    Optional<Charge> find(String tenant, String... processorChargeIds) {
+        return Stream.of(processorChargeIds).filter(id -> id != null && !id.isBlank())
+                .map(id -> charges.byProcessorChargeId(tenant, id)).flatMap(Optional::stream).findFirst()
+                .map(found -> new Charge(ChargeId.of(found.chargeId()), AccountId.of(found.accountId())));
     }
 
     record Charge(ChargeId chargeId, AccountId accountId) {

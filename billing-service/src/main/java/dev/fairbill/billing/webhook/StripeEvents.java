@@ -1,12 +1,15 @@
 package dev.fairbill.billing.webhook;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 import org.springframework.stereotype.Component;
 
+import dev.fairbill.billing.charge.ChargeCommands.RecordProcessorRefund;
 import dev.fairbill.billing.dispute.Dispute;
 import dev.fairbill.billing.dispute.DisputeCommands.ReportDispute;
 import dev.fairbill.billing.dispute.DisputeCommands.ReportDisputeClosed;
@@ -17,16 +20,21 @@ import dev.fairbill.platform.money.Money;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Turns a stored Stripe event into commands. Dispute events drive the Dispute aggregate; {@code charge.succeeded}
- * and {@code charge.refunded} confirm what the charge already recorded from the processor's answer, so they are
- * stored for the record and have no further effect (ADR 0008).
+ * Turns a stored Stripe event into commands. Dispute events drive the Dispute aggregate. Refund events
+ * ({@code refund.created}, {@code refund.updated}, {@code charge.refund.updated}, and {@code charge.refunded} when it
+ * lists its refunds) report each succeeded or pending refund to its charge: one Fairbill asked for (its metadata names
+ * the refund id) records the answer if it is not recorded yet, one made in the dashboard is recorded once under a
+ * refund id of its own. {@code charge.succeeded} confirms what the charge already recorded from the processor's
+ * answer, so it is stored for the record and has no further effect (ADR 0008).
  */
 @Component
 class StripeEvents {
 
     static final Set<String> HANDLED = Set.of("charge.dispute.created", "charge.dispute.updated",
             "charge.dispute.closed", "charge.dispute.funds_withdrawn", "charge.dispute.funds_reinstated",
-            "charge.refunded", "charge.succeeded");
+            "charge.refunded", "charge.refund.updated", "refund.created", "refund.updated", "charge.succeeded");
+    private static final Set<String> REFUND_OBJECTS = Set.of("charge.refund.updated", "refund.created",
+            "refund.updated");
 
     private final ProviderCharges charges;
 
@@ -40,6 +48,15 @@ class StripeEvents {
 
     List<Object> commands(String tenant, JsonNode event) {
         String type = event.path("type").asString();
+        JsonNode object = event.path("data").path("object");
+        if (REFUND_OBJECTS.contains(type)) {
+            return refund(tenant, object).stream().toList();
+        }
+        if ("charge.refunded".equals(type)) {
+            List<Object> refunds = new ArrayList<>();
+            object.path("refunds").path("data").forEach(refund -> refund(tenant, refund).ifPresent(refunds::add));
+            return refunds;
+        }
         if (!isDispute(type)) {
             return List.of();
         }
@@ -55,8 +72,29 @@ class StripeEvents {
         };
     }
 
+    /**
+     * A refund that moved or is moving money back, reported to its charge; a failed or cancelled one, or one of a
+     * charge Fairbill did not make, is nothing to record.
+     */
+    private Optional<Object> refund(String tenant, JsonNode refund) {
+        String status = refund.path("status").asString();
+        if (!"succeeded".equals(status) && !"pending".equals(status)) {
+            return Optional.empty();
+        }
+        JsonNode ours = refund.path("metadata").path("fairbill_refund_id");
+        return charges.find(tenant, text(refund, "payment_intent"), text(refund, "charge"))
+                .map(charge -> new RecordProcessorRefund(charge.chargeId(), tenant, refund.path("id").asString(),
+                        Money.of(refund.path("amount").asLong(),
+                                refund.path("currency").asString().toUpperCase(Locale.ROOT)),
+                        ours.isString() && !ours.asString().isBlank() ? ours.asString() : null));
+    }
+
+    private static String text(JsonNode node, String field) {
+        return node.path(field).isString() ? node.path(field).asString() : null;
+    }
+
     private DisputeFacts facts(String tenant, JsonNode event, JsonNode dispute) {
-        var charge = charges.byProcessorChargeId(tenant, dispute.path("charge").asString());
+        var charge = charges.byProcessorChargeId(tenant, text(dispute, "payment_intent"), text(dispute, "charge"));
         JsonNode dueBy = dispute.path("evidence_details").path("due_by");
         return new DisputeFacts(tenant, PaymentProvider.STRIPE.label(), dispute.path("id").asString(),
                 charge.chargeId(), charge.accountId(),

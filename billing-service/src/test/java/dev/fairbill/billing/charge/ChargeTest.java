@@ -16,6 +16,7 @@ import dev.fairbill.billing.charge.ChargeCommands.FlagChargeDuplicate;
 import dev.fairbill.billing.charge.ChargeCommands.RecordCaptureOutcome;
 import dev.fairbill.billing.charge.ChargeCommands.RecordChargeDispute;
 import dev.fairbill.billing.charge.ChargeCommands.RecordChargeDisputeClosed;
+import dev.fairbill.billing.charge.ChargeCommands.RecordProcessorRefund;
 import dev.fairbill.billing.charge.ChargeCommands.RecordRefundOutcome;
 import dev.fairbill.billing.charge.ChargeCommands.RecordRefundToBalance;
 import dev.fairbill.billing.charge.ChargeCommands.RefundCharge;
@@ -321,6 +322,51 @@ class ChargeTest {
     }
 
     @Test
+    void aRefundMadeAtTheProcessorIsRecordedOnceUnderARefundIdOfItsOwn() {
+        String refundId = Charge.refundMadeAtProcessor("re_dashboard");
+        ChargeRefunded madeElsewhere = new ChargeRefunded(ID, ACCOUNT, "studio", refundId,
+                new RefundedAmounts(Money.of(400, "EUR"), Money.of(0, "EUR"), Money.of(700, "EUR")), "re_dashboard",
+                Charge.REFUNDED_AT_PROCESSOR, NOW);
+        fixture.given(captured("pm_card_ok"), refunded("re_1", 300, 300))
+                .when(reportedByProcessor("re_dashboard", 400, null))
+                .expectEvents(madeElsewhere);
+        fixture.given(captured("pm_card_ok"), refunded("re_1", 300, 300), madeElsewhere)
+                .when(reportedByProcessor("re_dashboard", 400, null))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+        // no later refund pays it again: what is left to refund is 300
+        fixture.given(captured("pm_card_ok"), refunded("re_1", 300, 300), madeElsewhere)
+                .when(refund("re_2", 301))
+                .expectEvents(refusal("re_2", 301, "exceeds-refundable"));
+    }
+
+    @Test
+    void aReportOfARefundFairbillMadeIsItsAnswerOnceAndNothingMore() {
+        // the webhook came before the process recorded the processor's answer
+        fixture.given(captured("pm_card_ok"), refundRequested("re_1", 300, 300, 0))
+                .when(reportedByProcessor("re_sandbox_re_1", 300, "re_1"))
+                .expectEvents(refunded("re_1", 300, 300));
+        // the answer was recorded first: the report repeats it
+        fixture.given(captured("pm_card_ok"), refundRequested("re_1", 300, 300, 0), refunded("re_1", 300, 300))
+                .when(reportedByProcessor("re_sandbox_re_1", 300, "re_1"))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+        // a refund Fairbill recorded, reported without its metadata, is known by the processor's refund id
+        fixture.given(captured("pm_card_ok"), refunded("re_1", 300, 300))
+                .when(reportedByProcessor("re_sandbox_re_1", 300, null))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void aReportOfARefundOfAnotherTenantsChargeIsNotFound() {
+        fixture.given(captured("pm_card_ok"))
+                .when(new RecordProcessorRefund(ID, "panel", "re_x", Money.of(100, "EUR"), null))
+                .expectNoEvents()
+                .expectException(refused(Kind.NOT_FOUND, "not-found"));
+    }
+
+    @Test
     void refundAboveWhatIsStillRefundableIsRefusedAndAnswered() {
         // refunded + lost-in-dispute ≤ captured; ADR 0007: the refusal is answered
         fixture.given(captured("pm_card_ok"), refunded("re_1", 600, 600))
@@ -572,6 +618,10 @@ class ChargeTest {
 
     private static RefundCharge refund(String refundId, long amount) {
         return new RefundCharge(ID, refundId, "studio", ACCOUNT, Money.of(amount, "EUR"), "DUPLICATE_CHARGE");
+    }
+
+    private static RecordProcessorRefund reportedByProcessor(String processorRefundId, long amount, String refundId) {
+        return new RecordProcessorRefund(ID, "studio", processorRefundId, Money.of(amount, "EUR"), refundId);
     }
 
     private static ChargeRefunded refunded(String refundId, long amount, long total) {

@@ -1,0 +1,159 @@
+package dev.fairbill.billing.webhook;
+
+import static dev.fairbill.billing.BillingApi.admin;
+import static dev.fairbill.billing.webhook.WebhookTestSupport.stripeSignature;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import dev.fairbill.billing.BillingApi;
+import dev.fairbill.billing.charge.ChargeCommands.RefundCharge;
+import dev.fairbill.billing.ids.AccountId;
+import dev.fairbill.billing.ids.ChargeId;
+import dev.fairbill.billing.payment.FakeStripe;
+import dev.fairbill.billing.process.ChargePayments;
+import dev.fairbill.platform.id.IdPrefix;
+import dev.fairbill.platform.id.Ids;
+import dev.fairbill.platform.money.Money;
+import dev.fairbill.platform.testsupport.IntegrationTest;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Stripe's refund webhooks reconcile refunds with the charges: a refund made in Stripe's dashboard shows on its charge
+ * once, however often Stripe reports it, and no refund through Fairbill can pay that money back again; a refund
+ * Fairbill made is not counted twice when Stripe reports it too.
+ */
+@IntegrationTest
+class StripeRefundWebhookIT {
+
+    private static final FakeStripe STRIPE = FakeStripe.start();
+
+    @LocalServerPort int port;
+    @Autowired ChargePayments payments;
+    @Autowired JdbcClient jdbc;
+    private WebhookTestSupport webhooks;
+    private BillingApi api;
+
+    @DynamicPropertySource
+    static void stripeForStudio(DynamicPropertyRegistry properties) {
+        properties.add("fairbill.processors.studio.processor", () -> "stripe");
+        properties.add("fairbill.processors.studio.stripe.secret-key", () -> "sk_test_studio");
+        properties.add("fairbill.processors.studio.stripe.api-base", () -> STRIPE.base().toString());
+    }
+
+    @AfterAll
+    static void stop() {
+        STRIPE.close();
+    }
+
+    @BeforeEach
+    void setUp() {
+        webhooks = new WebhookTestSupport(port);
+        api = webhooks.api();
+        STRIPE.reset();
+        STRIPE.answer("POST", "/v1/payment_intents", 200, "payment_intent_succeeded.json")
+                .answer("POST", "/v1/refunds", 200, "refund_succeeded.json");
+    }
+
+    @Test
+    void aRefundMadeInTheDashboardShowsOnceAndIsNeverPaidAgain() {
+        JsonNode charge = stripeCharge();
+        String paymentIntent = charge.get("processorChargeId").asString();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        String created = refundEvent("refund.created", "re_dashboard_" + UUID.randomUUID(), paymentIntent, 300,
+                "succeeded", null, now);
+
+        assertThat(webhooks.postStripe("studio", created, stripeSignature("studio", created, now)).status())
+                .isEqualTo(200);
+        awaitRefunded(charge, 300);
+
+        // Stripe reports the same refund again, under another event
+        String refundId = WebhookTestSupport.JSON.readTree(created).path("data").path("object").path("id").asString();
+        String updated = refundEvent("charge.refund.updated", refundId, paymentIntent, 300, "succeeded", null, now);
+        assertThat(webhooks.postStripe("studio", updated, stripeSignature("studio", updated, now)).status())
+                .isEqualTo(200);
+        assertThat(webhooks.postStripe("studio", created, stripeSignature("studio", created, now)).status())
+                .isEqualTo(200);
+        awaitProcessed(updated);
+        assertThat(amountRefunded(read(charge))).isEqualTo(300);
+
+        // what is left is 700: a refund of 800 is refused, and Stripe is not asked
+        ChargeId chargeId = ChargeId.of(charge.get("id").asString());
+        payments.refund(new RefundCharge(chargeId, Ids.generate(IdPrefix.REFUND), "studio",
+                AccountId.of(charge.get("accountId").asString()), Money.of(800, "EUR"), "DUPLICATE_CHARGE"));
+        assertThat(amountRefunded(read(charge))).isEqualTo(300);
+        assertThat(STRIPE.received()).noneMatch(request -> request.path().equals("/v1/refunds"));
+    }
+
+    @Test
+    void aRefundFairbillMadeIsNotCountedAgainWhenStripeReportsIt() {
+        JsonNode charge = stripeCharge();
+        String refundId = Ids.generate(IdPrefix.REFUND);
+        payments.refund(new RefundCharge(ChargeId.of(charge.get("id").asString()), refundId, "studio",
+                AccountId.of(charge.get("accountId").asString()), Money.of(400, "EUR"), "DUPLICATE_CHARGE"));
+        assertThat(amountRefunded(read(charge))).isEqualTo(400);
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        String reported = refundEvent("refund.created", FakeStripe.idFor("re", "fairbill-refund-" + refundId),
+                charge.get("processorChargeId").asString(), 400, "succeeded", refundId, now);
+
+        assertThat(webhooks.postStripe("studio", reported, stripeSignature("studio", reported, now)).status())
+                .isEqualTo(200);
+
+        awaitProcessed(reported);
+        assertThat(amountRefunded(read(charge))).isEqualTo(400);
+    }
+
+    private JsonNode stripeCharge() {
+        String account = api.openCustomer("studio", UUID.randomUUID().toString());
+        return BillingApi.created(api.post("/api/v1/charges", """
+                {"accountId": "%s", "amount": {"amount": 1000, "currency": "EUR"}, "description": "Monthly",
+                 "paymentMethod": "pm_card_visa"}""".formatted(account), admin("studio")));
+    }
+
+    private void awaitRefunded(JsonNode charge, long amount) {
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(amountRefunded(read(charge))).isEqualTo(amount));
+    }
+
+    private void awaitProcessed(String event) {
+        String eventId = WebhookTestSupport.JSON.readTree(event).path("id").asString();
+        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql("""
+                        SELECT count(*) FROM webhook_deliveries WHERE event_id = ? AND processed_at IS NOT NULL""")
+                .param(eventId).query(Long.class).single() == 1);
+    }
+
+    private JsonNode read(JsonNode charge) {
+        return BillingApi.JSON.readTree(api.get("/api/v1/charges/" + charge.get("id").asString(), admin("studio"))
+                .body());
+    }
+
+    private static long amountRefunded(JsonNode charge) {
+        return charge.get("amountRefunded").get("amount").asLong();
+    }
+
+    /** A Stripe event carrying a Refund object, as Stripe's API reference shows it. */
+    private static String refundEvent(String type, String refundId, String paymentIntent, long amount, String status,
+                                      String fairbillRefundId, Instant created) {
+        String metadata = fairbillRefundId == null ? "{}" : "{\"fairbill_refund_id\": \"" + fairbillRefundId + "\"}";
+        return """
+                {"id": "evt_%s", "object": "event", "type": "%s", "created": %d, "livemode": false,
+                 "data": {"object": {"id": "%s", "object": "refund", "amount": %d, "currency": "eur",
+                  "charge": "ch_3%s", "payment_intent": "%s", "status": "%s", "reason": "requested_by_customer",
+                  "metadata": %s, "created": %d}}}""".formatted(UUID.randomUUID(), type, created.getEpochSecond(),
+                refundId, amount, UUID.randomUUID().toString().replace("-", ""), paymentIntent, status, metadata,
+                created.getEpochSecond());
+    }
+}
