@@ -24,7 +24,8 @@ import tools.jackson.databind.JsonNode;
  * ({@code refund.created}, {@code refund.updated}, {@code charge.refund.updated}, and {@code charge.refunded} when it
  * lists its refunds) report each succeeded or pending refund to its charge: one Fairbill asked for (its metadata names
  * the refund id) records the answer if it is not recorded yet, one made in the dashboard is recorded once under a
- * refund id of its own. {@code charge.succeeded} confirms what the charge already recorded from the processor's
+ * refund id of its own. {@code payment_intent.succeeded} and {@code payment_intent.payment_failed} have the capture
+ * that waits for the decision made again ({@link #decidedCaptures}). {@code charge.succeeded} confirms what the charge already recorded from the processor's
  * answer, so it is stored for the record and has no further effect (ADR 0008).
  */
 @Component
@@ -32,7 +33,10 @@ class StripeEvents {
 
     static final Set<String> HANDLED = Set.of("charge.dispute.created", "charge.dispute.updated",
             "charge.dispute.closed", "charge.dispute.funds_withdrawn", "charge.dispute.funds_reinstated",
-            "charge.refunded", "charge.refund.updated", "refund.created", "refund.updated", "charge.succeeded");
+            "charge.refunded", "charge.refund.updated", "refund.created", "refund.updated", "charge.succeeded",
+            "payment_intent.succeeded", "payment_intent.payment_failed");
+    private static final Set<String> PAYMENT_DECIDED = Set.of("payment_intent.succeeded",
+            "payment_intent.payment_failed");
     private static final Set<String> REFUND_OBJECTS = Set.of("charge.refund.updated", "refund.created",
             "refund.updated");
 
@@ -70,6 +74,18 @@ class StripeEvents {
             case "charge.dispute.closed" -> List.of(new ReportDisputeClosed(id, facts, outcome(dispute)));
             default -> List.of();
         };
+    }
+
+    /**
+     * The charges whose capture Stripe reports decided: the ids Fairbill sent as the PaymentIntent's metadata. A
+     * capture that waits for the decision (it was still processing) is made again for them, under the same key.
+     */
+    List<String> decidedCaptures(JsonNode event) {
+        if (!PAYMENT_DECIDED.contains(event.path("type").asString())) {
+            return List.of();
+        }
+        JsonNode charge = event.path("data").path("object").path("metadata").path("fairbill_charge_id");
+        return charge.isString() && !charge.asString().isBlank() ? List.of(charge.asString()) : List.of();
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.fairbill.billing.webhook;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
@@ -15,7 +16,9 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import dev.fairbill.billing.process.ChargePayments;
 import jakarta.annotation.PreDestroy;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -27,6 +30,10 @@ import tools.jackson.databind.json.JsonMapper;
  * applied beside them, each thread locking the next delivery no other holds. Order between deliveries is not kept (it
  * is not across instances either, nor by the processors themselves): a dispute orders its reports by their own time.
  * The poll is the safety net for deliveries stored before a restart or whose processing failed.
+ * <p>
+ * A Stripe event that a payment was decided ({@code payment_intent.succeeded}, {@code payment_intent.payment_failed})
+ * has the capture that waits for it made again once the delivery has committed, outside its transaction: the call
+ * reads the decision under the charge's key, as the sweep would later.
  * {@code fairbill.webhook-processing.enabled=false} leaves deliveries stored but unprocessed.
  */
 @Component
@@ -42,11 +49,13 @@ class WebhookInbox {
     private final TransactionTemplate transaction;
     private final JsonMapper json;
     private final DrainWorkers workers;
+    private final ChargePayments payments;
 
     WebhookInbox(WebhookDeliveries deliveries, StripeEvents stripe, AdyenNotifications adyen,
                      CommandGateway commands, TransactionTemplate transaction, JsonMapper json,
-                     @Value("${fairbill.webhook-processing.threads:4}") int threads) {
+                     ChargePayments payments, @Value("${fairbill.webhook-processing.threads:4}") int threads) {
         this.deliveries = deliveries;
+        this.payments = payments;
         this.stripe = stripe;
         this.adyen = adyen;
         this.commands = commands;
@@ -77,11 +86,16 @@ class WebhookInbox {
         while (true) {
             current.set(-1);
             long after = cursor;
+            List<String> decidedCaptures = new ArrayList<>();
             try {
                 Optional<Long> processed = transaction.execute(status -> deliveries.lockNextUnprocessed(after)
                         .map(delivery -> {
                             current.set(delivery.id());
-                            commandsFor(delivery).forEach(commands::sendAndWait);
+                            var payload = json.readTree(delivery.payload());
+                            commandsFor(delivery, payload).forEach(commands::sendAndWait);
+                            if (delivery.processor() == PaymentProvider.STRIPE) {
+                                decidedCaptures.addAll(stripe.decidedCaptures(payload));
+                            }
                             deliveries.markProcessed(delivery.id());
                             return delivery.id();
                         }));
@@ -89,6 +103,7 @@ class WebhookInbox {
                     return;
                 }
                 cursor = processed.get();
+                decidedCaptures.forEach(payments::call);
             } catch (RuntimeException e) {
                 if (current.get() < 0) {
                     LOG.warn("webhook deliveries could not be read", e);
@@ -102,8 +117,7 @@ class WebhookInbox {
         }
     }
 
-    private List<Object> commandsFor(WebhookDeliveries.Delivery delivery) {
-        var payload = json.readTree(delivery.payload());
+    private List<Object> commandsFor(WebhookDeliveries.Delivery delivery, JsonNode payload) {
         return switch (delivery.processor()) {
             case STRIPE -> stripe.commands(delivery.tenant(), payload);
             case ADYEN -> adyen.commands(delivery.tenant(), payload);

@@ -32,12 +32,13 @@ import dev.fairbill.platform.testsupport.IntegrationTest;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Stripe's refund webhooks reconcile refunds with the charges: a refund made in Stripe's dashboard shows on its charge
- * once, however often Stripe reports it, and no refund through Fairbill can pay that money back again; a refund
- * Fairbill made is not counted twice when Stripe reports it too.
+ * Stripe's webhooks for a tenant on Stripe: a refund made in Stripe's dashboard shows on its charge once, however
+ * often Stripe reports it, and no refund through Fairbill can pay that money back again; a refund Fairbill made is not
+ * counted twice when Stripe reports it too; a capture that was still processing is recorded when Stripe reports the
+ * payment decided, long before the sweep would ask again.
  */
 @IntegrationTest
-class StripeRefundWebhookIT {
+class StripeWebhooksIT {
 
     private static final FakeStripe STRIPE = FakeStripe.start();
 
@@ -52,6 +53,9 @@ class StripeRefundWebhookIT {
         properties.add("fairbill.processors.studio.processor", () -> "stripe");
         properties.add("fairbill.processors.studio.stripe.secret-key", () -> "sk_test_studio");
         properties.add("fairbill.processors.studio.stripe.api-base", () -> STRIPE.base().toString());
+        // the sweep never makes a call again during these tests: only the webhooks do
+        properties.add("fairbill.billing.payment-calls.grace", () -> "1h");
+        properties.add("fairbill.billing.payment-calls.sweep-interval", () -> "1h");
     }
 
     @AfterAll
@@ -114,6 +118,32 @@ class StripeRefundWebhookIT {
 
         awaitProcessed(reported);
         assertThat(amountRefunded(read(charge))).isEqualTo(400);
+    }
+
+    @Test
+    void aCaptureStillProcessingIsRecordedWhenStripeReportsThePaymentDecided() {
+        STRIPE.reset();
+        STRIPE.answer("POST", "/v1/payment_intents", 200, "payment_intent_processing.json")
+                .answer("GET", "/v1/payment_intents/", 200, "payment_intent_processing.json")
+                .answer("GET", "/v1/payment_intents/", 200, "payment_intent_succeeded.json");
+        JsonNode charge = stripeCharge();
+        assertThat(charge.get("status").asString()).isEqualTo("PENDING");
+        String chargeId = charge.get("id").asString();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        String succeeded = """
+                {"id": "evt_%s", "object": "event", "type": "payment_intent.succeeded", "created": %d,
+                 "livemode": false, "data": {"object": {"id": "%s", "object": "payment_intent", "amount": 1000,
+                  "currency": "eur", "status": "succeeded", "metadata": {"fairbill_charge_id": "%s"}}}}"""
+                .formatted(UUID.randomUUID(), now.getEpochSecond(),
+                        FakeStripe.idFor("pi", "fairbill-capture-" + chargeId), chargeId);
+
+        assertThat(webhooks.postStripe("studio", succeeded, stripeSignature("studio", succeeded, now)).status())
+                .isEqualTo(200);
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(read(charge).get("status").asString()).isEqualTo("SUCCEEDED"));
+        assertThat(read(charge).get("processorChargeId").asString())
+                .isEqualTo(FakeStripe.idFor("pi", "fairbill-capture-" + chargeId));
     }
 
     private JsonNode stripeCharge() {
