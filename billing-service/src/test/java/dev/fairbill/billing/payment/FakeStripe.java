@@ -16,6 +16,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import org.springframework.test.context.DynamicPropertyRegistry;
+
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
@@ -53,6 +55,14 @@ public final class FakeStripe implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Puts {@code tenant} on Stripe, this fake in Stripe's place, with the secret key {@code sk_test_<tenant>}. */
+    public void serve(String tenant, DynamicPropertyRegistry properties) {
+        String settings = "fairbill.processors." + tenant;
+        properties.add(settings + ".processor", () -> "stripe");
+        properties.add(settings + ".stripe.secret-key", () -> "sk_test_" + tenant);
+        properties.add(settings + ".stripe.api-base", () -> base().toString());
     }
 
     public URI base() {

@@ -48,9 +48,7 @@ class StripeTenantIT {
 
     @DynamicPropertySource
     static void stripeForStudio(DynamicPropertyRegistry properties) {
-        properties.add("fairbill.processors.studio.processor", () -> "stripe");
-        properties.add("fairbill.processors.studio.stripe.secret-key", () -> "sk_test_studio");
-        properties.add("fairbill.processors.studio.stripe.api-base", () -> STRIPE.base().toString());
+        STRIPE.serve("studio", properties);
         properties.add("fairbill.processors.studio.stripe.max-network-retries", () -> "0");
         properties.add("fairbill.billing.payment-calls.grace", () -> "300ms");
         properties.add("fairbill.billing.payment-calls.sweep-interval", () -> "1h");

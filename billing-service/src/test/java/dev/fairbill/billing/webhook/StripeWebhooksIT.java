@@ -50,9 +50,7 @@ class StripeWebhooksIT {
 
     @DynamicPropertySource
     static void stripeForStudio(DynamicPropertyRegistry properties) {
-        properties.add("fairbill.processors.studio.processor", () -> "stripe");
-        properties.add("fairbill.processors.studio.stripe.secret-key", () -> "sk_test_studio");
-        properties.add("fairbill.processors.studio.stripe.api-base", () -> STRIPE.base().toString());
+        STRIPE.serve("studio", properties);
         // the sweep never makes a call again during these tests: only the webhooks do
         properties.add("fairbill.billing.payment-calls.grace", () -> "1h");
         properties.add("fairbill.billing.payment-calls.sweep-interval", () -> "1h");
