@@ -1,5 +1,9 @@
 package dev.fairbill.billing.payment;
 
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
 import dev.fairbill.platform.money.Money;
 
 /**
@@ -22,6 +26,28 @@ public interface PaymentGateway {
     CaptureResult capture(CaptureRequest request);
 
     RefundResult refund(RefundRequest request);
+
+    /**
+     * What the processor holds of the payments created since {@code since}, for reconciliation; empty for a processor
+     * that cannot list them.
+     *
+     * @throws ProcessorUnavailable if the processor did not answer
+     */
+    default Optional<List<ProcessorPayment>> paymentsSince(Instant since) {
+        return Optional.empty();
+    }
+
+    /**
+     * One payment as the processor holds it.
+     *
+     * @param chargeId  Fairbill's charge id, from the payment's metadata; null for a payment made elsewhere
+     * @param captured  the processor took the money
+     * @param refunded  what the processor has paid back of it
+     * @param createdAt when the processor created it
+     */
+    record ProcessorPayment(String processorChargeId, String chargeId, Money amount, boolean captured,
+                            Money refunded, Instant createdAt) {
+    }
 
     /**
      * @param idempotencyKey our charge id

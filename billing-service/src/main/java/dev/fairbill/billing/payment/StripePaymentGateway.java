@@ -1,6 +1,10 @@
 package dev.fairbill.billing.payment;
 
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -16,7 +20,10 @@ import com.stripe.model.PaymentIntent;
 import com.stripe.model.Refund;
 import com.stripe.net.RequestOptions;
 import com.stripe.param.PaymentIntentCreateParams;
+import com.stripe.param.PaymentIntentListParams;
 import com.stripe.param.RefundCreateParams;
+
+import dev.fairbill.platform.money.Money;
 
 /**
  * One tenant's Stripe account behind the payment port, through stripe-java.
@@ -165,6 +172,33 @@ public class StripePaymentGateway implements PaymentGateway {
     @FunctionalInterface
     private interface StripeCall<T> {
         T make() throws StripeException;
+    }
+
+    /** The PaymentIntents created since {@code since}, every page, each with its latest charge's refunded amount. */
+    @Override
+    public Optional<List<ProcessorPayment>> paymentsSince(Instant since) {
+        var params = PaymentIntentListParams.builder()
+                .setCreated(PaymentIntentListParams.Created.builder().setGte(since.getEpochSecond()).build())
+                .setLimit(100L)
+                .addExpand("data.latest_charge")
+                .build();
+        try {
+            List<ProcessorPayment> payments = new ArrayList<>();
+            for (PaymentIntent intent : backingOff(() -> client.v1().paymentIntents().list(params))
+                    .autoPagingIterable()) {
+                String currency = intent.getCurrency().toUpperCase(Locale.ROOT);
+                Long refunded = intent.getLatestChargeObject() == null ? null
+                        : intent.getLatestChargeObject().getAmountRefunded();
+                payments.add(new ProcessorPayment(intent.getId(), intent.getMetadata() == null ? null
+                        : intent.getMetadata().get("fairbill_charge_id"),
+                        Money.of(intent.getAmount(), currency), "succeeded".equals(intent.getStatus()),
+                        Money.of(refunded == null ? 0 : refunded, currency),
+                        Instant.ofEpochSecond(intent.getCreated())));
+            }
+            return Optional.of(payments);
+        } catch (StripeException failed) {
+            throw unavailable("list of payments", failed);
+        }
     }
 
     /** The code of a request Stripe refused; a conflict (a parallel request under the key) is no refusal. */

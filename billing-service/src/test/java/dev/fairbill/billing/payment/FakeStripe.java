@@ -34,7 +34,7 @@ public final class FakeStripe implements AutoCloseable {
                            Map<String, String> form) {
     }
 
-    private record Answer(int status, String fixture, Duration delay) {
+    private record Answer(int status, String fixture, Duration delay, String body) {
     }
 
     private final HttpServer server;
@@ -77,7 +77,14 @@ public final class FakeStripe implements AutoCloseable {
     /** Queues an answer that takes {@code delay} to come. */
     public FakeStripe answer(String method, String path, int status, String fixture, Duration delay) {
         answers.computeIfAbsent(method + " " + path, route -> new ArrayDeque<>())
-                .add(new Answer(status, fixture, delay));
+                .add(new Answer(status, fixture, delay, null));
+        return this;
+    }
+
+    /** Queues an answer with this body, for a list whose ids a test computes. */
+    public FakeStripe answerWith(String method, String path, int status, String body) {
+        answers.computeIfAbsent(method + " " + path, route -> new ArrayDeque<>())
+                .add(new Answer(status, null, Duration.ZERO, body));
         return this;
     }
 
@@ -99,9 +106,11 @@ public final class FakeStripe implements AutoCloseable {
         try (exchange) {
             String path = exchange.getRequestURI().getPath();
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            String query = exchange.getRequestURI().getRawQuery();
             received.add(new Received(exchange.getRequestMethod(), path,
                     exchange.getRequestHeaders().getFirst("Idempotency-Key"),
-                    exchange.getRequestHeaders().getFirst("Authorization"), form(body)));
+                    exchange.getRequestHeaders().getFirst("Authorization"),
+                    form(body.isEmpty() && query != null ? query : body)));
             Answer answer = next(exchange.getRequestMethod(), path);
             if (answer == null) {
                 exchange.sendResponseHeaders(404, -1);
@@ -111,7 +120,8 @@ public final class FakeStripe implements AutoCloseable {
                 Thread.sleep(answer.delay());
             }
             String key = exchange.getRequestHeaders().getFirst("Idempotency-Key");
-            String json0 = new String(fixture(answer.fixture()), StandardCharsets.UTF_8);
+            String json0 = answer.body() != null ? answer.body()
+                    : new String(fixture(answer.fixture()), StandardCharsets.UTF_8);
             if (key != null) {
                 json0 = json0.replace("Fairbill0000000001", suffix(key));
             } else if ("GET".equals(exchange.getRequestMethod())) {

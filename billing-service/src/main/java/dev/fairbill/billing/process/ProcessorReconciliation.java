@@ -1,0 +1,176 @@
+package dev.fairbill.billing.process;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+import dev.fairbill.billing.payment.PaymentGateway;
+import dev.fairbill.billing.payment.PaymentGateway.ProcessorPayment;
+import dev.fairbill.billing.payment.PaymentGateways;
+import dev.fairbill.billing.payment.ProcessorUnavailable;
+import dev.fairbill.platform.money.Money;
+
+/**
+ * Once a day, compares each tenant's charges with what its processor holds for the last 48 hours, and reports the
+ * differences per tenant and kind as the gauge {@value #DIFFERENCES} (alert {@code FairbillProcessorReconciliation}).
+ * Payments of the last 15 minutes are left to the next run: they may still be on their way. A payment made outside
+ * Fairbill (no Fairbill charge id in its metadata) is not Fairbill's to reconcile. Each difference is logged with
+ * the ids an operator needs, never a payment method.
+ */
+@Component
+public class ProcessorReconciliation {
+
+    static final String DIFFERENCES = "fairbill.processor.reconciliation.differences";
+    static final Duration WINDOW = Duration.ofHours(48);
+    static final Duration SETTLING = Duration.ofMinutes(15);
+    private static final Logger log = LoggerFactory.getLogger(ProcessorReconciliation.class);
+
+    /** What differs between Fairbill and the processor. */
+    public enum Difference {
+        /** the processor took money that Fairbill does not show as captured */
+        CAPTURED_ONLY_AT_PROCESSOR,
+        /** Fairbill shows a capture the processor does not hold */
+        CAPTURED_ONLY_IN_FAIRBILL,
+        /** both hold the capture, of different amounts */
+        AMOUNTS_DIFFER,
+        /** the processor paid back another amount than Fairbill shows refunded to the card */
+        REFUNDS_DIFFER
+    }
+
+    private record Ours(String chargeId, String processorChargeId, String status, Money captured, Money refunded,
+                        boolean paidPartlyFromBalance) {
+    }
+
+    private final PaymentGateways gateways;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final MeterRegistry meters;
+    private final Map<String, AtomicLong> gauges = new ConcurrentHashMap<>();
+
+    public ProcessorReconciliation(PaymentGateways gateways, JdbcClient jdbc, Clock clock, MeterRegistry meters) {
+        this.gateways = gateways;
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.meters = meters;
+        // every reconciled tenant's series exists from the start, at zero
+        gateways.settings().processors().keySet().forEach(tenant -> {
+            for (Difference kind : Difference.values()) {
+                gauge(tenant, kind);
+            }
+        });
+    }
+
+    @Scheduled(cron = "${fairbill.billing.reconciliation.cron:0 15 3 * * *}", zone = "UTC")
+    public void daily() {
+        reconcile(clock.instant());
+    }
+
+    /** Reconciles every tenant whose processor can list its payments; returns the differences by tenant. */
+    public Map<String, Map<Difference, Long>> reconcile(Instant now) {
+        Map<String, Map<Difference, Long>> found = new HashMap<>();
+        for (String tenant : gateways.settings().processors().keySet()) {
+            PaymentGateway gateway = gateways.forTenant(tenant);
+            try {
+                gateway.paymentsSince(now.minus(WINDOW)).ifPresent(theirs -> {
+                    Map<Difference, Long> differences = compare(tenant, gateway.name(), theirs, now);
+                    differences.forEach((kind, count) -> gauge(tenant, kind).set(count));
+                    found.put(tenant, differences);
+                });
+            } catch (ProcessorUnavailable unavailable) {
+                log.warn("Reconciliation skipped: the processor did not answer: tenant={} processor={} failure={}",
+                        tenant, gateway.name(), unavailable.getMessage());
+            }
+        }
+        return found;
+    }
+
+    private Map<Difference, Long> compare(String tenant, String processor, List<ProcessorPayment> theirs,
+                                          Instant now) {
+        Instant since = now.minus(WINDOW);
+        Instant until = now.minus(SETTLING);
+        Map<String, Ours> ours = new HashMap<>();
+        jdbc.sql("""
+                        SELECT id, processor_charge_id, status, amount, currency, amount_refunded, paid_from_balance
+                          FROM charges
+                         WHERE tenant = ? AND processor = ? AND created_at >= ? AND created_at < ?""")
+                .params(tenant, processor, Timestamp.from(since), Timestamp.from(until))
+                .query((row, n) -> {
+                    String currency = row.getString("currency");
+                    long fromBalance = row.getLong("paid_from_balance");
+                    return new Ours(row.getString("id"), row.getString("processor_charge_id"), row.getString("status"),
+                            Money.of(row.getLong("amount") - fromBalance, currency),
+                            Money.of(row.getLong("amount_refunded"), currency), fromBalance > 0);
+                })
+                .list()
+                .forEach(charge -> ours.put(charge.chargeId(), charge));
+
+        Map<Difference, Long> differences = new EnumMap<>(Difference.class);
+        for (Difference kind : Difference.values()) {
+            differences.put(kind, 0L);
+        }
+        Map<String, ProcessorPayment> capturedThere = new HashMap<>();
+        for (ProcessorPayment payment : theirs) {
+            if (payment.chargeId() == null || !payment.captured() || payment.createdAt().isAfter(until)) {
+                continue;
+            }
+            capturedThere.put(payment.chargeId(), payment);
+            Optional<Ours> charge = Optional.ofNullable(ours.get(payment.chargeId()));
+            if (charge.isEmpty() || !captured(charge.get())
+                    || !payment.processorChargeId().equals(charge.get().processorChargeId())) {
+                differ(differences, Difference.CAPTURED_ONLY_AT_PROCESSOR, tenant, payment.chargeId(),
+                        payment.processorChargeId());
+                continue;
+            }
+            if (!payment.amount().equals(charge.get().captured())) {
+                differ(differences, Difference.AMOUNTS_DIFFER, tenant, payment.chargeId(), payment.processorChargeId());
+            }
+            if (!charge.get().paidPartlyFromBalance() && !payment.refunded().equals(charge.get().refunded())) {
+                differ(differences, Difference.REFUNDS_DIFFER, tenant, payment.chargeId(), payment.processorChargeId());
+            }
+        }
+        ours.values().stream()
+                .filter(charge -> captured(charge) && !capturedThere.containsKey(charge.chargeId()))
+                .forEach(charge -> differ(differences, Difference.CAPTURED_ONLY_IN_FAIRBILL, tenant, charge.chargeId(),
+                        charge.processorChargeId()));
+        return differences;
+    }
+
+    private static boolean captured(Ours charge) {
+        return charge.processorChargeId() != null && !"PENDING".equals(charge.status())
+                && !"FAILED".equals(charge.status());
+    }
+
+    private static void differ(Map<Difference, Long> differences, Difference kind, String tenant, String chargeId,
+                               String processorChargeId) {
+        differences.merge(kind, 1L, Long::sum);
+        log.warn("Reconciliation found a difference: tenant={} kind={} charge={} processorCharge={}", tenant, kind,
+                chargeId, processorChargeId);
+    }
+
+    private AtomicLong gauge(String tenant, Difference kind) {
+        return gauges.computeIfAbsent(tenant + "/" + kind, key -> {
+            AtomicLong value = new AtomicLong();
+            Gauge.builder(DIFFERENCES, value, AtomicLong::get)
+                    .description("Differences the last reconciliation found between Fairbill and the processor")
+                    .tag("tenant", tenant).tag("kind", kind.name())
+                    .register(meters);
+            return value;
+        });
+    }
+}
