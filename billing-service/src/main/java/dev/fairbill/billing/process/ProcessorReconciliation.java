@@ -9,6 +9,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -20,6 +22,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
+import dev.fairbill.billing.catalog.CatalogProperties;
 import dev.fairbill.billing.payment.PaymentGateway;
 import dev.fairbill.billing.payment.PaymentGateway.ProcessorPayment;
 import dev.fairbill.billing.payment.PaymentGateways;
@@ -63,13 +66,16 @@ public class ProcessorReconciliation {
     private final MeterRegistry meters;
     private final Map<String, AtomicLong> gauges = new ConcurrentHashMap<>();
 
-    public ProcessorReconciliation(PaymentGateways gateways, JdbcClient jdbc, Clock clock, MeterRegistry meters) {
+    public ProcessorReconciliation(PaymentGateways gateways, JdbcClient jdbc, Clock clock, MeterRegistry meters,
+                                   CatalogProperties catalog) {
         this.gateways = gateways;
         this.jdbc = jdbc;
         this.clock = clock;
         this.meters = meters;
-        // every reconciled tenant's series exists from the start, at zero
-        gateways.settings().processors().keySet().forEach(tenant -> {
+        // every tenant's series exists from the start, at zero: a tenant on the sandbox has nothing to reconcile
+        Set<String> tenants = new TreeSet<>(catalog.tenants().keySet());
+        tenants.addAll(gateways.settings().processors().keySet());
+        tenants.forEach(tenant -> {
             for (Difference kind : Difference.values()) {
                 gauge(tenant, kind);
             }
