@@ -229,12 +229,11 @@ public class Charge {
             }
             return;
         }
-        String refundId = refundMadeAtProcessor(command.processorRefundId());
-        if (processorRefundIds.contains(command.processorRefundId()) || refundIds.contains(refundId) || !captured
-                || !command.amount().isPositive() || !command.amount().currency().equals(amount.currency())) {
+        if (processorRefundIds.contains(command.processorRefundId()) || !captured || !command.amount().isPositive()
+                || !command.amount().currency().equals(amount.currency())) {
             return;
         }
-        apply(new ChargeRefunded(id, accountId, tenant, refundId,
+        apply(new ChargeRefunded(id, accountId, tenant, refundMadeAtProcessor(command.processorRefundId()),
                 new RefundedAmounts(command.amount(), Money.zero(amount.currency()), refunded.plus(command.amount())),
                 command.processorRefundId(), REFUNDED_AT_PROCESSOR, clock.instant()));
     }

@@ -1,7 +1,8 @@
 package dev.fairbill.billing.payment;
 
+import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
@@ -20,12 +21,14 @@ public class PaymentGateways {
 
     private final SandboxPaymentGateway sandbox;
     private final ProcessorSettings settings;
-    private final Map<String, PaymentGateway> configured = new ConcurrentHashMap<>();
+    private final Map<String, PaymentGateway> configured;
 
     public PaymentGateways(SandboxPaymentGateway sandbox, ProcessorSettings settings) {
         this.sandbox = sandbox;
         this.settings = settings;
-        settings.processors().forEach((tenant, processor) -> configured.put(tenant, build(tenant, processor)));
+        Map<String, PaymentGateway> built = new HashMap<>();
+        settings.processors().forEach((tenant, processor) -> built.put(tenant, build(tenant, processor)));
+        this.configured = Map.copyOf(built);
     }
 
     /** The processor {@code tenant} charges through now. */
@@ -56,7 +59,7 @@ public class PaymentGateways {
                 if (processor.stripe() == null || processor.stripe().secretKey() == null
                         || processor.stripe().secretKey().isBlank()) {
                     throw new IllegalStateException(where + ".stripe.secret-key is not set (FAIRBILL_PROCESSORS_"
-                            + tenant.toUpperCase(java.util.Locale.ROOT) + "_STRIPE_SECRETKEY)");
+                            + tenant.toUpperCase(Locale.ROOT) + "_STRIPE_SECRETKEY)");
                 }
                 yield new StripePaymentGateway(tenant, processor.stripe());
             }

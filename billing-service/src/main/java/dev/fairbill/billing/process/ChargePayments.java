@@ -102,10 +102,9 @@ public class ChargePayments implements DisposableBean {
         }
         if (outsideTransaction()) {
             // the call is what the command asked for: no need to read it back
-            makeSafely(new Call(command.chargeId().value(), PaymentCalls.Kind.CAPTURE, command.chargeId(),
-                    command.tenant(), gateways.forTenant(command.tenant()).name(), command.amount(),
-                    command.paymentMethod(), command.description(), null, command.subscriptionId() != null,
-                    clock.instant(), null));
+            makeSafely(calls.captureCall(command.chargeId(), command.tenant(), command.amount(),
+                    command.paymentMethod(), command.description(), command.subscriptionId() != null,
+                    clock.instant()));
             return;
         }
         callAfterCommit(command.chargeId(), command.chargeId().value());

@@ -69,15 +69,25 @@ public class PaymentCalls {
     @EventHandler
     void on(ChargeCaptureRequested requested) {
         ChargeTerms terms = requested.terms();
-        insert(terms.chargeId().value(), Kind.CAPTURE, terms.chargeId(), terms.tenant(), requested.toCapture(),
-                terms.paymentMethod(), terms.description(), null, terms.subscriptionId() != null,
-                requested.requestedAt());
+        insert(captureCall(terms.chargeId(), terms.tenant(), requested.toCapture(), terms.paymentMethod(),
+                terms.description(), terms.subscriptionId() != null, requested.requestedAt()));
     }
 
     @EventHandler
     void on(ChargeRefundRequested requested) {
-        insert(requested.refundId(), Kind.REFUND, requested.chargeId(), requested.tenant(), requested.toCard(),
-                requested.paymentMethod(), null, requested.processorChargeId(), false, requested.requestedAt());
+        insert(new Call(requested.refundId(), Kind.REFUND, requested.chargeId(), requested.tenant(),
+                gateways.forTenant(requested.tenant()).name(), requested.toCard(), requested.paymentMethod(), null,
+                requested.processorChargeId(), false, requested.requestedAt(), null));
+    }
+
+    /**
+     * The capture a charge asks for, as it waits: under the charge's id, to the tenant's processor now, off session
+     * when billing makes it by itself (a subscription's period).
+     */
+    public Call captureCall(ChargeId chargeId, String tenant, Money amount, String paymentMethod, String description,
+                            boolean forSubscription, Instant requestedAt) {
+        return new Call(chargeId.value(), Kind.CAPTURE, chargeId, tenant, gateways.forTenant(tenant).name(), amount,
+                paymentMethod, description, null, forSubscription, requestedAt, null);
     }
 
     @EventHandler
@@ -130,9 +140,8 @@ public class PaymentCalls {
                 .update() == 1;
     }
 
-    /** A refund goes to the processor that captured the charge; a capture to the tenant's processor now. */
-    private void insert(String key, Kind kind, ChargeId chargeId, String tenant, Money amount, String paymentMethod,
-                        String description, String processorChargeId, boolean offSession, Instant requestedAt) {
+    /** A refund goes to the processor that captured the charge, whatever the tenant's processor is now. */
+    private void insert(Call call) {
         jdbc.sql("""
                         INSERT INTO payment_calls (call_key, kind, charge_id, tenant, processor, amount, currency,
                                                    payment_method, description, processor_charge_id, off_session,
@@ -141,9 +150,10 @@ public class PaymentCalls {
                                                         AND processor_charge_id IS NOT NULL AND ? = 'REFUND'), ?),
                                 ?, ?, ?, ?, ?, ?, ?)
                         ON CONFLICT (call_key) DO NOTHING""")
-                .params(key, kind.name(), chargeId.value(), tenant, chargeId.value(), kind.name(),
-                        gateways.forTenant(tenant).name(), amount.amount(), amount.currency().getCurrencyCode(),
-                        paymentMethod, description, processorChargeId, offSession, Timestamp.from(requestedAt))
+                .params(call.key(), call.kind().name(), call.chargeId().value(), call.tenant(),
+                        call.chargeId().value(), call.kind().name(), call.processor(), call.amount().amount(),
+                        call.amount().currency().getCurrencyCode(), call.paymentMethod(), call.description(),
+                        call.processorChargeId(), call.offSession(), Timestamp.from(call.requestedAt()))
                 .update();
     }
 

@@ -8,7 +8,6 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
@@ -136,17 +135,17 @@ public class ProcessorReconciliation {
                 continue;
             }
             capturedThere.put(payment.chargeId(), payment);
-            Optional<Ours> charge = Optional.ofNullable(ours.get(payment.chargeId()));
-            if (charge.isEmpty() || !captured(charge.get())
-                    || !payment.processorChargeId().equals(charge.get().processorChargeId())) {
+            Ours charge = ours.get(payment.chargeId());
+            if (charge == null || !captured(charge)
+                    || !payment.processorChargeId().equals(charge.processorChargeId())) {
                 differ(differences, Difference.CAPTURED_ONLY_AT_PROCESSOR, tenant, payment.chargeId(),
                         payment.processorChargeId());
                 continue;
             }
-            if (!payment.amount().equals(charge.get().captured())) {
+            if (!payment.amount().equals(charge.captured())) {
                 differ(differences, Difference.AMOUNTS_DIFFER, tenant, payment.chargeId(), payment.processorChargeId());
             }
-            if (!charge.get().paidPartlyFromBalance() && !payment.refunded().equals(charge.get().refunded())) {
+            if (!charge.paidPartlyFromBalance() && !payment.refunded().equals(charge.refunded())) {
                 differ(differences, Difference.REFUNDS_DIFFER, tenant, payment.chargeId(), payment.processorChargeId());
             }
         }

@@ -25,8 +25,9 @@ import tools.jackson.databind.JsonNode;
  * lists its refunds) report each succeeded or pending refund to its charge: one Fairbill asked for (its metadata names
  * the refund id) records the answer if it is not recorded yet, one made in the dashboard is recorded once under a
  * refund id of its own. {@code payment_intent.succeeded} and {@code payment_intent.payment_failed} have the capture
- * that waits for the decision made again ({@link #decidedCaptures}). {@code charge.succeeded} confirms what the charge already recorded from the processor's
- * answer, so it is stored for the record and has no further effect (ADR 0008).
+ * that waits for the decision made again ({@link #decidedCaptures}). {@code charge.succeeded} confirms what the
+ * charge already recorded from the processor's answer, so it is stored for the record and has no further effect
+ * (ADR 0008).
  */
 @Component
 class StripeEvents {
