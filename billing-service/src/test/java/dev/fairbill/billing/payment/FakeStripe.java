@@ -16,6 +16,9 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 import com.sun.net.httpserver.HttpExchange;
@@ -26,8 +29,10 @@ import com.sun.net.httpserver.HttpServer;
  * queued for it (the last one again once the queue is down to one) and records every request it received. The
  * fixtures are Stripe's documented shapes ({@code processors/stripe/README.md}). As at Stripe, each idempotency key
  * gets objects of its own ids ({@link #idFor}), the same again for the same key; a read by id answers with that id.
+ * Registered as a test class's extension ({@code @RegisterExtension static}), it forgets its answers and requests
+ * before each test and stops after the class.
  */
-public final class FakeStripe implements AutoCloseable {
+public final class FakeStripe implements AutoCloseable, BeforeEachCallback, AfterAllCallback {
 
     /** A request as Stripe would have received it. */
     public record Received(String method, String path, String idempotencyKey, String authorization,
@@ -100,6 +105,16 @@ public final class FakeStripe implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        reset();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        close();
     }
 
     private void handle(HttpExchange exchange) throws IOException {

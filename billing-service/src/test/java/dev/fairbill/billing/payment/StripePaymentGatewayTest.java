@@ -6,9 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.fairbill.billing.payment.FakeStripe.Received;
 import dev.fairbill.billing.payment.PaymentGateway.CaptureRequest;
@@ -25,22 +24,13 @@ import dev.fairbill.platform.money.Money;
  */
 class StripePaymentGatewayTest {
 
-    private static final FakeStripe STRIPE = FakeStripe.start();
+    @RegisterExtension
+    static final FakeStripe STRIPE = FakeStripe.start();
     private static final String INTENTS = "/v1/payment_intents";
     private static final String REFUNDS = "/v1/refunds";
     private static final Money EUR_1000 = Money.of(1000, "EUR");
 
     private final StripePaymentGateway gateway = gateway(1, Duration.ofSeconds(5));
-
-    @AfterAll
-    static void stop() {
-        STRIPE.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        STRIPE.reset();
-    }
 
     @Test
     void aCaptureCreatesAndConfirmsAPaymentIntentUnderTheChargeId() {

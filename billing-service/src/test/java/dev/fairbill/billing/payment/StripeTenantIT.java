@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.UUID;
 
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -36,7 +36,8 @@ import tools.jackson.databind.JsonNode;
 @IntegrationTest
 class StripeTenantIT {
 
-    private static final FakeStripe STRIPE = FakeStripe.start();
+    @RegisterExtension
+    static final FakeStripe STRIPE = FakeStripe.start();
     private static final String INTENTS = "/v1/payment_intents";
 
     @LocalServerPort int port;
@@ -54,15 +55,9 @@ class StripeTenantIT {
         properties.add("fairbill.billing.payment-calls.sweep-interval", () -> "1h");
     }
 
-    @AfterAll
-    static void stop() {
-        STRIPE.close();
-    }
-
     @BeforeEach
     void setUp() {
         api = new BillingApi(port);
-        STRIPE.reset();
     }
 
     @Test

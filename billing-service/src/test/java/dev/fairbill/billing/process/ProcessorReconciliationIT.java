@@ -9,9 +9,9 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -31,7 +31,8 @@ import tools.jackson.databind.JsonNode;
 @IntegrationTest
 class ProcessorReconciliationIT {
 
-    private static final FakeStripe STRIPE = FakeStripe.start();
+    @RegisterExtension
+    static final FakeStripe STRIPE = FakeStripe.start();
 
     @LocalServerPort int port;
     @Autowired ProcessorReconciliation reconciliation;
@@ -43,15 +44,9 @@ class ProcessorReconciliationIT {
         STRIPE.serve("imaging", properties);
     }
 
-    @AfterAll
-    static void stop() {
-        STRIPE.close();
-    }
-
     @BeforeEach
     void setUp() {
         api = new BillingApi(port);
-        STRIPE.reset();
         STRIPE.answer("POST", "/v1/payment_intents", 200, "payment_intent_succeeded.json");
     }
 

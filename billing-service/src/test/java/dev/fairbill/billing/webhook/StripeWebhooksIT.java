@@ -10,9 +10,9 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -40,7 +40,8 @@ import tools.jackson.databind.JsonNode;
 @IntegrationTest
 class StripeWebhooksIT {
 
-    private static final FakeStripe STRIPE = FakeStripe.start();
+    @RegisterExtension
+    static final FakeStripe STRIPE = FakeStripe.start();
 
     @LocalServerPort int port;
     @Autowired ChargePayments payments;
@@ -56,16 +57,10 @@ class StripeWebhooksIT {
         properties.add("fairbill.billing.payment-calls.sweep-interval", () -> "1h");
     }
 
-    @AfterAll
-    static void stop() {
-        STRIPE.close();
-    }
-
     @BeforeEach
     void setUp() {
         webhooks = new WebhookTestSupport(port);
         api = webhooks.api();
-        STRIPE.reset();
         STRIPE.answer("POST", "/v1/payment_intents", 200, "payment_intent_succeeded.json")
                 .answer("POST", "/v1/refunds", 200, "refund_succeeded.json");
     }
