@@ -11,6 +11,7 @@ import dev.fairbill.contracts.billing.ChargeCapturedV1;
 import dev.fairbill.contracts.billing.ChargeFailedV1;
 import dev.fairbill.contracts.billing.ChargeFlaggedDuplicateV1;
 import dev.fairbill.contracts.billing.ChargeRefundFailedV1;
+import dev.fairbill.contracts.billing.ChargeRefundReversedV1;
 import dev.fairbill.contracts.billing.ChargeRefundedV1;
 import dev.fairbill.contracts.billing.PurchaseFulfilmentChangedV1;
 import dev.fairbill.contracts.billing.PurchasePaidV1;
@@ -59,6 +60,14 @@ class ChargeContractsTest {
                 new ChargeRefundFailedV1(CHARGE, ACCOUNT, "studio", "re_01JDQ8Z3V5G7N2K4M6P8R0T2W4", EUR_1000,
                         "refund_failed", AT),
                 ChargeRefundFailedV1.class);
+    }
+
+    @Test
+    void chargeRefundReversedMatchesItsStoredFixture() {
+        assertRoundTrip("contracts/billing/charge-refund-reversed.v1.json",
+                new ChargeRefundReversedV1(CHARGE, ACCOUNT, "studio", "re_01JDQ8Z3V5G7N2K4M6P8R0T2W4", EUR_1000,
+                        new MoneyAmount(0, "EUR"), "re_3QHk2bLkdIwHu7ix0X2mV9sT", "expired_or_canceled_card", AT),
+                ChargeRefundReversedV1.class);
     }
 
     @Test

@@ -21,6 +21,7 @@ import dev.fairbill.billing.charge.ChargeCommands.RecordCaptureOutcome;
 import dev.fairbill.billing.charge.ChargeCommands.RecordChargeDispute;
 import dev.fairbill.billing.charge.ChargeCommands.RecordChargeDisputeClosed;
 import dev.fairbill.billing.charge.ChargeCommands.RecordProcessorRefund;
+import dev.fairbill.billing.charge.ChargeCommands.RecordProcessorRefundFailure;
 import dev.fairbill.billing.charge.ChargeCommands.RecordRefundOutcome;
 import dev.fairbill.billing.charge.ChargeCommands.RecordRefundToBalance;
 import dev.fairbill.billing.charge.ChargeCommands.RefundCharge;
@@ -35,6 +36,7 @@ import dev.fairbill.billing.charge.ChargeEvents.ChargeFailed;
 import dev.fairbill.billing.charge.ChargeEvents.ChargeFlaggedDuplicate;
 import dev.fairbill.billing.charge.ChargeEvents.ChargeRefundFailed;
 import dev.fairbill.billing.charge.ChargeEvents.ChargeRefundRequested;
+import dev.fairbill.billing.charge.ChargeEvents.ChargeRefundReversed;
 import dev.fairbill.billing.charge.ChargeEvents.ChargeRefunded;
 import dev.fairbill.billing.charge.ChargeEvents.ChargeRefundedToBalance;
 import dev.fairbill.billing.charge.ChargeEvents.RefundSplit;
@@ -80,7 +82,10 @@ public class Charge {
     private Money refundedToBalance;
     private Money lostInDispute;
     private final Set<String> refundIds = new HashSet<>();
+    /** Every processor refund recorded on the charge, reversed ones too, so a late report records none again. */
     private final Set<String> processorRefundIds = new HashSet<>();
+    /** The refunds the processor paid to the payment method and has not reversed, by the processor's refund id. */
+    private final Map<String, ChargeRefunded> paidAtProcessor = new HashMap<>();
     private final Map<String, ChargeRefundRequested> awaitingRefunds = new HashMap<>();
     private DisputeId openDispute;
     private Money disputedAmount;
@@ -236,6 +241,30 @@ public class Charge {
         apply(new ChargeRefunded(id, accountId, tenant, refundMadeAtProcessor(command.processorRefundId()),
                 new RefundedAmounts(command.amount(), Money.zero(amount.currency()), refunded.plus(command.amount())),
                 command.processorRefundId(), REFUNDED_AT_PROCESSOR, clock.instant()));
+    }
+
+    /**
+     * A refund the processor reports as failed. If its answer is not recorded yet, the failure is that answer and
+     * nothing was refunded. If it was recorded as refunded, the processor reversed it: the card part is back with the
+     * merchant, what is refunded shrinks, and the refund id is free to be asked for again, so whoever asked for the
+     * refund decides what happens next. A failure reported again, or for a refund never recorded, changes nothing.
+     */
+    @CommandHandler
+    void handle(RecordProcessorRefundFailure command, Clock clock) {
+        if (!tenant.equals(command.tenant())) {
+            throw RuleViolation.notFound("Charge " + id);
+        }
+        if (command.refundId() != null && awaitingRefunds.containsKey(command.refundId())) {
+            handle(new RecordRefundOutcome(id, command.refundId(), null, command.failureCode()), clock);
+            return;
+        }
+        ChargeRefunded paid = paidAtProcessor.get(command.processorRefundId());
+        if (paid == null) {
+            return;
+        }
+        Money toCard = paid.amount().minus(paid.toBalance() == null ? Money.zero(amount.currency()) : paid.toBalance());
+        apply(new ChargeRefundReversed(id, accountId, tenant, paid.refundId(), toCard, refunded.minus(toCard),
+                command.processorRefundId(), command.failureCode(), clock.instant()));
     }
 
     /** The refund id of a refund made at the processor, not through Fairbill: the same for every report of it. */
@@ -471,11 +500,19 @@ public class Charge {
         refundIds.add(event.refundId());
         if (event.processorRefundId() != null) {
             processorRefundIds.add(event.processorRefundId());
+            paidAtProcessor.put(event.processorRefundId(), event);
         }
         refunded = event.amountRefunded();
         if (event.toBalance() != null) {
             refundedToBalance = refundedToBalance.plus(event.toBalance());
         }
+    }
+
+    @EventSourcingHandler
+    void on(ChargeRefundReversed event) {
+        paidAtProcessor.remove(event.processorRefundId());
+        refundIds.remove(event.refundId());
+        refunded = event.amountRefunded();
     }
 
     @EventSourcingHandler

@@ -71,6 +71,15 @@ public final class ChargeCommands {
     }
 
     /**
+     * The processor reports that a refund of this charge failed ({@code processorRefundId}; {@code refundId} when
+     * Fairbill asked for it). Before billing recorded it as refunded, it is the refund's answer; afterwards the refund
+     * is reversed: the money is back with the merchant. Recorded once per processor refund id.
+     */
+    public record RecordProcessorRefundFailure(@TargetAggregateIdentifier ChargeId chargeId, String tenant,
+                                               String processorRefundId, String refundId, String failureCode) {
+    }
+
+    /**
      * A dispute was opened on (or updated for) this charge; {@code amount} is the disputed amount and {@code dueBy}
      * the processor's evidence deadline, or {@code null} when the processor names none.
      */

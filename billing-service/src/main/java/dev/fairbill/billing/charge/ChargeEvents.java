@@ -179,6 +179,20 @@ public final class ChargeEvents {
                                      Money amount, String failureCode, Instant failedAt) {
     }
 
+    /**
+     * A refund the processor had accepted failed afterwards: the part paid to the payment method is back with the
+     * merchant, and the refund id may be asked for again. The part paid to the cash balance stays paid.
+     *
+     * @param amount         the part that went back to the merchant
+     * @param amountRefunded what stays refunded of the charge
+     */
+    @StoredAs("billing.ChargeRefundReversed")
+    @Revision("1")
+    public record ChargeRefundReversed(ChargeId chargeId, AccountId accountId, String tenant, String refundId,
+                                       Money amount, Money amountRefunded, String processorRefundId,
+                                       String failureCode, Instant reversedAt) {
+    }
+
     @StoredAs("billing.ChargeFlaggedDuplicate")
     @Revision("1")
     public record ChargeFlaggedDuplicate(ChargeId chargeId, AccountId accountId, String tenant, ChargeId duplicateOf,

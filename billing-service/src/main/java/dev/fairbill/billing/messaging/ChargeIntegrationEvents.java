@@ -11,6 +11,7 @@ import dev.fairbill.billing.charge.ChargeEvents.ChargeCaptured;
 import dev.fairbill.billing.charge.ChargeEvents.ChargeFailed;
 import dev.fairbill.billing.charge.ChargeEvents.ChargeFlaggedDuplicate;
 import dev.fairbill.billing.charge.ChargeEvents.ChargeRefundFailed;
+import dev.fairbill.billing.charge.ChargeEvents.ChargeRefundReversed;
 import dev.fairbill.billing.charge.ChargeEvents.ChargeRefunded;
 import dev.fairbill.billing.ids.PurchaseId;
 import dev.fairbill.billing.ids.SubscriptionId;
@@ -19,6 +20,7 @@ import dev.fairbill.contracts.billing.ChargeCapturedV1;
 import dev.fairbill.contracts.billing.ChargeFailedV1;
 import dev.fairbill.contracts.billing.ChargeFlaggedDuplicateV1;
 import dev.fairbill.contracts.billing.ChargeRefundFailedV1;
+import dev.fairbill.contracts.billing.ChargeRefundReversedV1;
 import dev.fairbill.contracts.billing.ChargeRefundedV1;
 import dev.fairbill.contracts.ledger.ApplyCashBalanceRequestedV1;
 import dev.fairbill.platform.messaging.IntegrationEventMapper;
@@ -52,6 +54,10 @@ public class ChargeIntegrationEvents implements IntegrationEventMapper {
             case ChargeRefundFailed e -> message(ChargeRefundFailedV1.TYPE, e.accountId().value(),
                     new ChargeRefundFailedV1(e.chargeId().value(), e.accountId().value(), e.tenant(), e.refundId(),
                             wire(e.amount()), e.failureCode(), e.failedAt()));
+            case ChargeRefundReversed e -> message(ChargeRefundReversedV1.TYPE, e.accountId().value(),
+                    new ChargeRefundReversedV1(e.chargeId().value(), e.accountId().value(), e.tenant(), e.refundId(),
+                            wire(e.amount()), wire(e.amountRefunded()), e.processorRefundId(), e.failureCode(),
+                            e.reversedAt()));
             case ChargeFlaggedDuplicate e -> message(ChargeFlaggedDuplicateV1.TYPE, e.accountId().value(),
                     new ChargeFlaggedDuplicateV1(e.chargeId().value(), e.accountId().value(), e.tenant(),
                             e.duplicateOf().value(), e.rule().name(), wire(e.amount()), e.flaggedAt()));

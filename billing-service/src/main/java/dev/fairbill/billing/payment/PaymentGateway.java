@@ -59,12 +59,28 @@ public interface PaymentGateway {
     }
 
     /**
-     * @param idempotencyKey the refund id
-     * @param chargeId       our charge id
-     * @param paymentMethod  the charge's payment method, where the money goes back to
+     * @param refundId      our refund id
+     * @param attempt       1 for the first request of the refund id, 2 for a request after that one was declined or
+     *                      failed, and so on; a request made again after a crash keeps its attempt
+     * @param chargeId      our charge id
+     * @param paymentMethod the charge's payment method, where the money goes back to
      */
-    record RefundRequest(String idempotencyKey, String chargeId, String processorChargeId, String paymentMethod,
-                         Money amount) {
+    record RefundRequest(String refundId, int attempt, String chargeId, String processorChargeId,
+                         String paymentMethod, Money amount) {
+
+        /** The first attempt of {@code refundId}. */
+        public RefundRequest(String refundId, String chargeId, String processorChargeId, String paymentMethod,
+                             Money amount) {
+            this(refundId, 1, chargeId, processorChargeId, paymentMethod, amount);
+        }
+
+        /**
+         * The key the processor de-duplicates on: the refund id for its first attempt, and one of its own for each
+         * later one, since the processor answers a repeated key with its first answer.
+         */
+        public String idempotencyKey() {
+            return attempt <= 1 ? refundId : refundId + "-attempt-" + attempt;
+        }
     }
 
     sealed interface CaptureResult {

@@ -130,7 +130,7 @@ public class StripePaymentGateway implements PaymentGateway {
         var params = RefundCreateParams.builder()
                 .setPaymentIntent(request.processorChargeId())
                 .setAmount(request.amount().amount())
-                .putMetadata("fairbill_refund_id", request.idempotencyKey())
+                .putMetadata("fairbill_refund_id", request.refundId())
                 .putMetadata("fairbill_charge_id", request.chargeId())
                 .putMetadata("fairbill_tenant", tenant)
                 .build();

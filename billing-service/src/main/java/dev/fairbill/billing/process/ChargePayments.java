@@ -224,7 +224,7 @@ public class ChargePayments implements DisposableBean {
 
     private RecordRefundOutcome refund(Call call) {
         PaymentGateway gateway = gateways.of(call.tenant(), call.processor());
-        return switch (gateway.refund(new RefundRequest(call.key(), call.chargeId().value(),
+        return switch (gateway.refund(new RefundRequest(call.key(), call.attempt(), call.chargeId().value(),
                 call.processorChargeId(), call.paymentMethod(), call.amount()))) {
             case PaymentGateway.Refunded ok -> new RecordRefundOutcome(call.chargeId(), call.key(),
                     ok.processorRefundId(), null);

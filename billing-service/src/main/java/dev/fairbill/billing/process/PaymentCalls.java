@@ -39,24 +39,28 @@ public class PaymentCalls {
      * @param processor  where the call goes: the tenant's processor when the capture was asked for, the one that
      *                   captured the charge for a refund
      * @param offSession a charge billing makes by itself (a subscription's period): the customer is not there
+     * @param attempt    how often this key has been asked for, this request included: a refund id is asked for again
+     *                   after its refund was declined or failed late, and each attempt goes to the processor under a
+     *                   key of its own
      */
     public record Call(String key, Kind kind, ChargeId chargeId, String tenant, String processor, Money amount,
                        String paymentMethod, String description, String processorChargeId, boolean offSession,
-                       Instant requestedAt, Instant attemptedAt) {
+                       Instant requestedAt, Instant attemptedAt, int attempt) {
     }
 
     public enum Kind { CAPTURE, REFUND }
 
     private static final String COLUMNS = """
             call_key, kind, charge_id, tenant, processor, amount, currency, payment_method, description,
-            processor_charge_id, off_session, requested_at, attempted_at""";
+            processor_charge_id, off_session, requested_at, attempted_at, attempt""";
 
     private static final RowMapper<Call> CALL = (row, n) -> new Call(row.getString("call_key"),
             Kind.valueOf(row.getString("kind")), ChargeId.of(row.getString("charge_id")), row.getString("tenant"),
             row.getString("processor"), Money.of(row.getLong("amount"), row.getString("currency")),
             row.getString("payment_method"), row.getString("description"), row.getString("processor_charge_id"),
             row.getBoolean("off_session"), row.getTimestamp("requested_at").toInstant(),
-            row.getTimestamp("attempted_at") == null ? null : row.getTimestamp("attempted_at").toInstant());
+            row.getTimestamp("attempted_at") == null ? null : row.getTimestamp("attempted_at").toInstant(),
+            row.getInt("attempt"));
 
     private final JdbcClient jdbc;
     private final PaymentGateways gateways;
@@ -77,7 +81,7 @@ public class PaymentCalls {
     void on(ChargeRefundRequested requested) {
         insert(new Call(requested.refundId(), Kind.REFUND, requested.chargeId(), requested.tenant(),
                 gateways.forTenant(requested.tenant()).name(), requested.toCard(), requested.paymentMethod(), null,
-                requested.processorChargeId(), false, requested.requestedAt(), null));
+                requested.processorChargeId(), false, requested.requestedAt(), null, 1));
     }
 
     /**
@@ -87,7 +91,7 @@ public class PaymentCalls {
     public Call captureCall(ChargeId chargeId, String tenant, Money amount, String paymentMethod, String description,
                             boolean forSubscription, Instant requestedAt) {
         return new Call(chargeId.value(), Kind.CAPTURE, chargeId, tenant, gateways.forTenant(tenant).name(), amount,
-                paymentMethod, description, null, forSubscription, requestedAt, null);
+                paymentMethod, description, null, forSubscription, requestedAt, null, 1);
     }
 
     @EventHandler
@@ -140,20 +144,30 @@ public class PaymentCalls {
                 .update() == 1;
     }
 
-    /** A refund goes to the processor that captured the charge, whatever the tenant's processor is now. */
+    /**
+     * A refund goes to the processor that captured the charge, whatever the tenant's processor is now. Each request
+     * of a refund id counts as an attempt; a charge asks for its capture once.
+     */
     private void insert(Call call) {
+        int attempt = call.kind() == Kind.CAPTURE ? 1 : jdbc.sql("""
+                        INSERT INTO payment_call_attempts (call_key, attempts) VALUES (?, 1)
+                        ON CONFLICT (call_key) DO UPDATE SET attempts = payment_call_attempts.attempts + 1
+                        RETURNING attempts""")
+                .param(call.key())
+                .query(Integer.class)
+                .single();
         jdbc.sql("""
                         INSERT INTO payment_calls (call_key, kind, charge_id, tenant, processor, amount, currency,
                                                    payment_method, description, processor_charge_id, off_session,
-                                                   requested_at)
+                                                   requested_at, attempt)
                         VALUES (?, ?, ?, ?, COALESCE((SELECT processor FROM charges WHERE id = ?
                                                         AND processor_charge_id IS NOT NULL AND ? = 'REFUND'), ?),
-                                ?, ?, ?, ?, ?, ?, ?)
+                                ?, ?, ?, ?, ?, ?, ?, ?)
                         ON CONFLICT (call_key) DO NOTHING""")
                 .params(call.key(), call.kind().name(), call.chargeId().value(), call.tenant(),
                         call.chargeId().value(), call.kind().name(), call.processor(), call.amount().amount(),
                         call.amount().currency().getCurrencyCode(), call.paymentMethod(), call.description(),
-                        call.processorChargeId(), call.offSession(), Timestamp.from(call.requestedAt()))
+                        call.processorChargeId(), call.offSession(), Timestamp.from(call.requestedAt()), attempt)
                 .update();
     }
 

@@ -11,6 +11,7 @@ import dev.fairbill.billing.account.AccountSuspensions.AccountSuspensionLifted;
 import dev.fairbill.billing.account.AccountSuspensions.AccountSuspensionPlaced;
 import dev.fairbill.billing.account.AccountSuspensions.AccountTerminated;
 import dev.fairbill.billing.charge.ChargeEvents.ChargeDoublePaidOut;
+import dev.fairbill.billing.charge.ChargeEvents.ChargeRefundReversed;
 import dev.fairbill.billing.charge.ChargeEvents.ChargeRefunded;
 import dev.fairbill.billing.charge.ChargeEvents.ChargeRefundedToBalance;
 import dev.fairbill.billing.dispute.DisputeEvents.DisputeClosed;
@@ -58,6 +59,12 @@ public class AccountTimeline {
         record(eventId, e.tenant(), e.chargeId().value(), e.accountId().value(), "charge.refunded", e.refundedAt(),
                 money(e.amount()) + " under " + e.refundId() + (e.toBalance() == null || e.toBalance().isZero() ? ""
                         : ", " + money(e.toBalance()) + " of it to the account balance"));
+    }
+
+    @EventHandler
+    void on(ChargeRefundReversed e, @MessageIdentifier String eventId) {
+        record(eventId, e.tenant(), e.chargeId().value(), e.accountId().value(), "charge.refund-reversed",
+                e.reversedAt(), money(e.amount()) + " under " + e.refundId() + " came back: " + e.failureCode());
     }
 
     @EventHandler

@@ -17,6 +17,7 @@ import dev.fairbill.billing.charge.ChargeEvents.ChargeDisputeRecorded;
 import dev.fairbill.billing.charge.ChargeEvents.ChargeDoublePaidOut;
 import dev.fairbill.billing.charge.ChargeEvents.ChargeFailed;
 import dev.fairbill.billing.charge.ChargeEvents.ChargeFlaggedDuplicate;
+import dev.fairbill.billing.charge.ChargeEvents.ChargeRefundReversed;
 import dev.fairbill.billing.charge.ChargeEvents.ChargeRefunded;
 import dev.fairbill.billing.charge.ChargeEvents.ChargeRefundedToBalance;
 import dev.fairbill.billing.charge.ChargeTerms;
@@ -87,6 +88,18 @@ public class ChargeProjection {
     @EventHandler
     void on(ChargeRefundedToBalance event) {
         refunded(event.chargeId(), event.amountRefunded());
+    }
+
+    /** The refunded total goes down again; a charge with nothing left refunded is a plain capture again. */
+    @EventHandler
+    void on(ChargeRefundReversed event) {
+        jdbc.sql("""
+                        UPDATE charges SET amount_refunded = ?,
+                               status = CASE WHEN ? = 0 THEN 'SUCCEEDED' ELSE 'PARTIALLY_REFUNDED' END
+                        WHERE id = ? AND amount_refunded > ? AND status <> 'DOUBLE_PAYOUT'""")
+                .params(event.amountRefunded().amount(), event.amountRefunded().amount(), event.chargeId().value(),
+                        event.amountRefunded().amount())
+                .update();
     }
 
     private void refunded(ChargeId chargeId, Money amountRefunded) {

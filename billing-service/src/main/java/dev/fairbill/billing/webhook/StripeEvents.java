@@ -10,6 +10,7 @@ import java.util.Set;
 import org.springframework.stereotype.Component;
 
 import dev.fairbill.billing.charge.ChargeCommands.RecordProcessorRefund;
+import dev.fairbill.billing.charge.ChargeCommands.RecordProcessorRefundFailure;
 import dev.fairbill.billing.dispute.Dispute;
 import dev.fairbill.billing.dispute.DisputeCommands.ReportDispute;
 import dev.fairbill.billing.dispute.DisputeCommands.ReportDisputeClosed;
@@ -24,7 +25,8 @@ import tools.jackson.databind.JsonNode;
  * ({@code refund.created}, {@code refund.updated}, {@code charge.refund.updated}, and {@code charge.refunded} when it
  * lists its refunds) report each succeeded or pending refund to its charge: one Fairbill asked for (its metadata names
  * the refund id) records the answer if it is not recorded yet, one made in the dashboard is recorded once under a
- * refund id of its own. {@code payment_intent.succeeded} and {@code payment_intent.payment_failed} have the capture
+ * refund id of its own. A refund that {@code failed} or was {@code canceled} after Stripe accepted it is reported as a
+ * failure, which reverses it on the charge. {@code payment_intent.succeeded} and {@code payment_intent.payment_failed} have the capture
  * that waits for the decision made again ({@link #decidedCaptures}). {@code charge.succeeded} confirms what the
  * charge already recorded from the processor's answer, so it is stored for the record and has no further effect
  * (ADR 0008).
@@ -90,20 +92,28 @@ class StripeEvents {
     }
 
     /**
-     * A refund that moved or is moving money back, reported to its charge; a failed or cancelled one, or one of a
-     * charge Fairbill did not make, is nothing to record.
+     * A refund reported to its charge: one that moved or is moving money back, or one that failed or was cancelled
+     * (Stripe's {@code failure_reason} names why). One that waits for the customer ({@code requires_action}), or one of
+     * a charge Fairbill did not make, is nothing to record.
      */
     private Optional<Object> refund(String tenant, JsonNode refund) {
         String status = refund.path("status").asString();
-        if (!"succeeded".equals(status) && !"pending".equals(status)) {
+        boolean paid = "succeeded".equals(status) || "pending".equals(status);
+        boolean failed = "failed".equals(status) || "canceled".equals(status);
+        if (!paid && !failed) {
             return Optional.empty();
         }
-        JsonNode ours = refund.path("metadata").path("fairbill_refund_id");
+        JsonNode metadata = refund.path("metadata").path("fairbill_refund_id");
+        String ours = metadata.isString() && !metadata.asString().isBlank() ? metadata.asString() : null;
+        String processorRefundId = refund.path("id").asString();
         return charges.find(tenant, text(refund, "payment_intent"), text(refund, "charge"))
-                .map(charge -> new RecordProcessorRefund(charge.chargeId(), tenant, refund.path("id").asString(),
-                        Money.of(refund.path("amount").asLong(),
-                                refund.path("currency").asString().toUpperCase(Locale.ROOT)),
-                        ours.isString() && !ours.asString().isBlank() ? ours.asString() : null));
+                .map(charge -> paid
+                        ? new RecordProcessorRefund(charge.chargeId(), tenant, processorRefundId,
+                                Money.of(refund.path("amount").asLong(),
+                                        refund.path("currency").asString().toUpperCase(Locale.ROOT)), ours)
+                        : new RecordProcessorRefundFailure(charge.chargeId(), tenant, processorRefundId, ours,
+                                refund.path("failure_reason").isString() ? refund.path("failure_reason").asString()
+                                        : "refund_" + status));
     }
 
     private static String text(JsonNode node, String field) {

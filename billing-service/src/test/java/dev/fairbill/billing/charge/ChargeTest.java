@@ -17,6 +17,7 @@ import dev.fairbill.billing.charge.ChargeCommands.RecordCaptureOutcome;
 import dev.fairbill.billing.charge.ChargeCommands.RecordChargeDispute;
 import dev.fairbill.billing.charge.ChargeCommands.RecordChargeDisputeClosed;
 import dev.fairbill.billing.charge.ChargeCommands.RecordProcessorRefund;
+import dev.fairbill.billing.charge.ChargeCommands.RecordProcessorRefundFailure;
 import dev.fairbill.billing.charge.ChargeCommands.RecordRefundOutcome;
 import dev.fairbill.billing.charge.ChargeCommands.RecordRefundToBalance;
 import dev.fairbill.billing.charge.ChargeCommands.RefundCharge;
@@ -31,6 +32,7 @@ import dev.fairbill.billing.charge.ChargeEvents.ChargeFailed;
 import dev.fairbill.billing.charge.ChargeEvents.ChargeFlaggedDuplicate;
 import dev.fairbill.billing.charge.ChargeEvents.ChargeRefundFailed;
 import dev.fairbill.billing.charge.ChargeEvents.ChargeRefundRequested;
+import dev.fairbill.billing.charge.ChargeEvents.ChargeRefundReversed;
 import dev.fairbill.billing.charge.ChargeEvents.RefundSplit;
 import dev.fairbill.billing.charge.ChargeEvents.RefundedAmounts;
 import dev.fairbill.billing.charge.ChargeEvents.ChargeRefunded;
@@ -359,6 +361,72 @@ class ChargeTest {
     }
 
     @Test
+    void aRefundThatFailsAfterItWasPaidIsReversedOnceAndItsRefundIdIsFreeAgain() {
+        ChargeRefundReversed reversed = new ChargeRefundReversed(ID, ACCOUNT, "studio", "re_1", Money.of(300, "EUR"),
+                Money.of(200, "EUR"), "re_sandbox_re_1", "expired_or_canceled_card", NOW);
+        fixture.given(captured("pm_card_ok"), refunded("re_2", 200, 200), refundRequested("re_1", 300, 300, 0),
+                        refunded("re_1", 300, 500))
+                .when(failedAtProcessor("re_sandbox_re_1", "re_1"))
+                .expectEvents(reversed);
+        // reported again, or reported once more as paid: nothing changes
+        fixture.given(captured("pm_card_ok"), refunded("re_2", 200, 200), refundRequested("re_1", 300, 300, 0),
+                        refunded("re_1", 300, 500), reversed)
+                .when(failedAtProcessor("re_sandbox_re_1", "re_1"))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+        fixture.given(captured("pm_card_ok"), refundRequested("re_1", 300, 300, 0), refunded("re_1", 300, 300),
+                        new ChargeRefundReversed(ID, ACCOUNT, "studio", "re_1", Money.of(300, "EUR"),
+                                Money.of(0, "EUR"), "re_sandbox_re_1", "expired_or_canceled_card", NOW))
+                .when(reportedByProcessor("re_sandbox_re_1", 300, "re_1"))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+        // the refund id may be asked for again, and the whole charge is refundable again
+        fixture.given(captured("pm_card_ok"), refundRequested("re_1", 300, 300, 0), refunded("re_1", 300, 300),
+                        new ChargeRefundReversed(ID, ACCOUNT, "studio", "re_1", Money.of(300, "EUR"),
+                                Money.of(0, "EUR"), "re_sandbox_re_1", "expired_or_canceled_card", NOW))
+                .when(refund("re_1", 1000))
+                .expectEvents(refundRequested("re_1", 1000, 1000, 0));
+    }
+
+    @Test
+    void aRefundThatFailsBeforeItsAnswerIsRecordedIsDeclined() {
+        // the webhook came before the processor's answer: the failure is the answer, and a later "pending" is ignored
+        fixture.given(captured("pm_card_ok"), refundRequested("re_1", 300, 300, 0))
+                .when(failedAtProcessor("re_sandbox_re_1", "re_1"))
+                .expectEvents(refusal("re_1", 300, "expired_or_canceled_card"));
+        fixture.given(captured("pm_card_ok"), refundRequested("re_1", 300, 300, 0),
+                        refusal("re_1", 300, "expired_or_canceled_card"))
+                .when(new RecordRefundOutcome(ID, "re_1", "re_sandbox_re_1", null))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void aReversedRefundKeepsThePartThatWentToTheBalance() {
+        // 300 of the charge came from the cash balance: a 500 refund paid 200 to the card and 300 to the balance
+        fixture.given(awaitingBalance("pm_card_ok"), captured("pm_card_ok", 300),
+                        refundRequested("re_1", 500, 200, 300),
+                        new ChargeRefunded(ID, ACCOUNT, "studio", "re_1", new RefundedAmounts(Money.of(500, "EUR"),
+                                Money.of(300, "EUR"), Money.of(500, "EUR")), "re_sandbox_re_1", "DUPLICATE_CHARGE",
+                                NOW))
+                .when(failedAtProcessor("re_sandbox_re_1", "re_1"))
+                .expectEvents(new ChargeRefundReversed(ID, ACCOUNT, "studio", "re_1", Money.of(200, "EUR"),
+                        Money.of(300, "EUR"), "re_sandbox_re_1", "expired_or_canceled_card", NOW));
+    }
+
+    @Test
+    void aFailureOfARefundNeverRecordedOrOfAnotherTenantChangesNothing() {
+        fixture.given(captured("pm_card_ok"), refunded("re_1", 300, 300))
+                .when(failedAtProcessor("re_unknown", null))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+        fixture.given(captured("pm_card_ok"), refunded("re_1", 300, 300))
+                .when(new RecordProcessorRefundFailure(ID, "panel", "re_sandbox_re_1", "re_1", "failed"))
+                .expectNoEvents()
+                .expectException(refused(Kind.NOT_FOUND, "not-found"));
+    }
+
+    @Test
     void aReportOfARefundOfAnotherTenantsChargeIsNotFound() {
         fixture.given(captured("pm_card_ok"))
                 .when(new RecordProcessorRefund(ID, "panel", "re_x", Money.of(100, "EUR"), null))
@@ -622,6 +690,10 @@ class ChargeTest {
 
     private static RecordProcessorRefund reportedByProcessor(String processorRefundId, long amount, String refundId) {
         return new RecordProcessorRefund(ID, "studio", processorRefundId, Money.of(amount, "EUR"), refundId);
+    }
+
+    private static RecordProcessorRefundFailure failedAtProcessor(String processorRefundId, String refundId) {
+        return new RecordProcessorRefundFailure(ID, "studio", processorRefundId, refundId, "expired_or_canceled_card");
     }
 
     private static ChargeRefunded refunded(String refundId, long amount, long total) {

@@ -35,7 +35,8 @@ import tools.jackson.databind.JsonNode;
  * Stripe's webhooks for a tenant on Stripe: a refund made in Stripe's dashboard shows on its charge once, however
  * often Stripe reports it, and no refund through Fairbill can pay that money back again; a refund Fairbill made is not
  * counted twice when Stripe reports it too; a capture that was still processing is recorded when Stripe reports the
- * payment decided, long before the sweep would ask again.
+ * payment decided, long before the sweep would ask again; a refund that fails after Stripe accepted it is reversed
+ * on its charge, and the refund id asked for again goes to Stripe under a key of its own.
  */
 @IntegrationTest
 class StripeWebhooksIT {
@@ -114,6 +115,42 @@ class StripeWebhooksIT {
     }
 
     @Test
+    void aRefundThatFailsAfterStripeAcceptedItIsReversedAndAskedForAgainUnderAKeyOfItsOwn() {
+        JsonNode charge = stripeCharge();
+        ChargeId chargeId = ChargeId.of(charge.get("id").asString());
+        AccountId account = AccountId.of(charge.get("accountId").asString());
+        String refundId = Ids.generate(IdPrefix.REFUND);
+        payments.refund(new RefundCharge(chargeId, refundId, "studio", account, Money.of(400, "EUR"),
+                "DUPLICATE_CHARGE"));
+        assertThat(amountRefunded(read(charge))).isEqualTo(400);
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        String failed = refundEvent("refund.updated", FakeStripe.idFor("re", "fairbill-refund-" + refundId),
+                charge.get("processorChargeId").asString(), 400, "failed", refundId, now);
+
+        assertThat(webhooks.postStripe("studio", failed, stripeSignature("studio", failed, now)).status())
+                .isEqualTo(200);
+
+        awaitRefunded(charge, 0);
+        assertThat(read(charge).get("status").asString()).isEqualTo("SUCCEEDED");
+
+        // asked for again: Stripe would answer the first key with the failed refund, so the attempt has its own key
+        payments.refund(new RefundCharge(chargeId, refundId, "studio", account, Money.of(400, "EUR"),
+                "DUPLICATE_CHARGE"));
+        assertThat(amountRefunded(read(charge))).isEqualTo(400);
+        assertThat(STRIPE.received()).filteredOn(request -> request.path().equals("/v1/refunds"))
+                .extracting(FakeStripe.Received::idempotencyKey)
+                .containsExactly("fairbill-refund-" + refundId, "fairbill-refund-" + refundId + "-attempt-2");
+
+        // the first refund's failure reported again changes nothing: the second refund stands
+        String again = refundEvent("charge.refund.updated", FakeStripe.idFor("re", "fairbill-refund-" + refundId),
+                charge.get("processorChargeId").asString(), 400, "failed", refundId, now);
+        assertThat(webhooks.postStripe("studio", again, stripeSignature("studio", again, now)).status())
+                .isEqualTo(200);
+        awaitProcessed(again);
+        assertThat(amountRefunded(read(charge))).isEqualTo(400);
+    }
+
+    @Test
     void aCaptureStillProcessingIsRecordedWhenStripeReportsThePaymentDecided() {
         STRIPE.reset();
         STRIPE.answer("POST", "/v1/payment_intents", 200, "payment_intent_processing.json")
@@ -171,12 +208,14 @@ class StripeWebhooksIT {
     private static String refundEvent(String type, String refundId, String paymentIntent, long amount, String status,
                                       String fairbillRefundId, Instant created) {
         String metadata = fairbillRefundId == null ? "{}" : "{\"fairbill_refund_id\": \"" + fairbillRefundId + "\"}";
+        // a failed refund names why; Stripe's reasons include expired_or_canceled_card and lost_or_stolen_card
+        String failure = "failed".equals(status) ? "\"failure_reason\": \"expired_or_canceled_card\"," : "";
         return """
                 {"id": "evt_%s", "object": "event", "type": "%s", "created": %d, "livemode": false,
                  "data": {"object": {"id": "%s", "object": "refund", "amount": %d, "currency": "eur",
-                  "charge": "ch_3%s", "payment_intent": "%s", "status": "%s", "reason": "requested_by_customer",
+                  "charge": "ch_3%s", "payment_intent": "%s", "status": "%s", "reason": "requested_by_customer", %s
                   "metadata": %s, "created": %d}}}""".formatted(UUID.randomUUID(), type, created.getEpochSecond(),
-                refundId, amount, UUID.randomUUID().toString().replace("-", ""), paymentIntent, status, metadata,
-                created.getEpochSecond());
+                refundId, amount, UUID.randomUUID().toString().replace("-", ""), paymentIntent, status, failure,
+                metadata, created.getEpochSecond());
     }
 }

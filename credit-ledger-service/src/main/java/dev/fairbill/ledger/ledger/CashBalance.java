@@ -16,6 +16,7 @@ import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 
 import dev.fairbill.ledger.ledger.LedgerCommands.ApplyCashBalance;
 import dev.fairbill.ledger.ledger.LedgerCommands.RecordWithdrawalRefund;
+import dev.fairbill.ledger.ledger.LedgerCommands.RecordWithdrawalRefundReversal;
 import dev.fairbill.ledger.ledger.LedgerCommands.RestoreCashBalance;
 import dev.fairbill.ledger.ledger.LedgerCommands.WithdrawCashBalance;
 import dev.fairbill.ledger.ledger.LedgerEvents.CashBalanceApplied;
@@ -26,6 +27,7 @@ import dev.fairbill.ledger.ledger.LedgerEvents.CashWithdrawalStarted;
 import dev.fairbill.ledger.ledger.LedgerEvents.WithdrawalRefundFailed;
 import dev.fairbill.ledger.ledger.LedgerEvents.WithdrawalRefundPaid;
 import dev.fairbill.ledger.ledger.LedgerEvents.WithdrawalRefundRequested;
+import dev.fairbill.ledger.ledger.LedgerEvents.WithdrawalRefundReversed;
 import dev.fairbill.ledger.ledger.LotBook.Lot;
 import dev.fairbill.platform.id.IdPrefix;
 import dev.fairbill.platform.id.Ids;
@@ -47,6 +49,8 @@ final class CashBalance {
     private Set<String> withdrawals = new HashSet<>();
     private Map<String, WithdrawalPart> pendingWithdrawalParts = new LinkedHashMap<>();
     private Map<String, WithdrawalTally> withdrawalTallies = new HashMap<>();
+    /** Withdrawal parts billing reported paid, by refund id: the processor may still reverse one. */
+    private Map<String, WithdrawalPart> paidWithdrawalParts = new HashMap<>();
 
     /**
      * The next charges of the account use cash balance first. Answers once per charge, with what was applied —
@@ -130,6 +134,21 @@ final class CashBalance {
         }
     }
 
+    /**
+     * The processor reversed a paid withdrawal part: the amount comes back to its lot (a closed lot gives it up again
+     * as its closing did), once. A reversal of a refund that is not a paid part of this ledger changes nothing.
+     */
+    void reverseRefund(CreditLedger ledger, RecordWithdrawalRefundReversal command, Instant now) {
+        WithdrawalPart part = paidWithdrawalParts.get(command.refundId());
+        if (part == null) {
+            return;
+        }
+        apply(new WithdrawalRefundReversed(ledger.id(), ledger.tenant(), part.withdrawalId(), command.refundId(),
+                part.allocation(), part.amount(), command.failureCode(), now));
+        ledger.removeAgainFromClosedLots(List.of(part.allocation()), now);
+        changed(ledger, CreditUnit.of(part.amount().currency()), now);
+    }
+
     /** Publishes the balance in {@code unit} under the next version, so billing keeps the latest it heard. */
     void changed(CreditLedger ledger, CreditUnit unit, Instant now) {
         apply(new CashBalanceChanged(ledger.id(), ledger.tenant(), new Money(ledger.lots().balance(unit),
@@ -170,7 +189,10 @@ final class CashBalance {
     }
 
     void on(WithdrawalRefundPaid event) {
-        pendingWithdrawalParts.remove(event.refundId());
+        WithdrawalPart part = pendingWithdrawalParts.remove(event.refundId());
+        if (part != null) {
+            paidWithdrawalParts.put(event.refundId(), part);
+        }
         withdrawalTallies.computeIfPresent(event.withdrawalId(), (w, tally) -> tally.paid(event.amount()));
     }
 
@@ -179,6 +201,13 @@ final class CashBalance {
         pendingWithdrawalParts.remove(event.refundId());
         withdrawalTallies.computeIfPresent(event.withdrawalId(),
                 (w, tally) -> tally.failed(event.amount(), event.failureCode()));
+    }
+
+    void on(WithdrawalRefundReversed event, LotBook lots) {
+        lots.giveBack(List.of(event.restored()));
+        paidWithdrawalParts.remove(event.refundId());
+        withdrawalTallies.computeIfPresent(event.withdrawalId(), (w, tally) -> tally.reversed(event.amount(),
+                event.failureCode()));
     }
 
     void on(CashWithdrawalSettled event) {
@@ -202,6 +231,12 @@ final class CashBalance {
 
         WithdrawalTally paid(Money amount) {
             return new WithdrawalTally(open - 1, paid.plus(amount), restored, failureCode);
+        }
+
+        /** A part counted as paid came back; it was answered already, so nothing more is open. */
+        WithdrawalTally reversed(Money amount, String code) {
+            return new WithdrawalTally(open, paid.minus(amount), restored.plus(amount),
+                    failureCode == null ? code : failureCode);
         }
 
         WithdrawalTally failed(Money amount, String code) {

@@ -31,6 +31,7 @@ import dev.fairbill.ledger.ledger.LedgerCommands.FreezeLedger;
 import dev.fairbill.ledger.ledger.LedgerCommands.GrantLot;
 import dev.fairbill.ledger.ledger.LedgerCommands.PlaceHold;
 import dev.fairbill.ledger.ledger.LedgerCommands.RecordWithdrawalRefund;
+import dev.fairbill.ledger.ledger.LedgerCommands.RecordWithdrawalRefundReversal;
 import dev.fairbill.ledger.ledger.LedgerCommands.ReleaseHold;
 import dev.fairbill.ledger.ledger.LedgerCommands.RestoreCashBalance;
 import dev.fairbill.ledger.ledger.LedgerCommands.TransferCredits;
@@ -56,6 +57,7 @@ import dev.fairbill.ledger.ledger.LedgerEvents.TierChanged;
 import dev.fairbill.ledger.ledger.LedgerEvents.WithdrawalRefundFailed;
 import dev.fairbill.ledger.ledger.LedgerEvents.WithdrawalRefundPaid;
 import dev.fairbill.ledger.ledger.LedgerEvents.WithdrawalRefundRequested;
+import dev.fairbill.ledger.ledger.LedgerEvents.WithdrawalRefundReversed;
 import dev.fairbill.ledger.ledger.LotBook.Lot;
 import dev.fairbill.platform.axon.naming.StoredAs;
 
@@ -207,6 +209,11 @@ public class CreditLedger {
         cash.recordRefund(this, command, now(clock));
     }
 
+    @CommandHandler
+    void handle(RecordWithdrawalRefundReversal command, Clock clock) {
+        cash.reverseRefund(this, command, now(clock));
+    }
+
     void expireDueLots(Instant now) {
         LotRemovals.expireDue(this, now);
     }
@@ -328,6 +335,7 @@ public class CreditLedger {
             case WithdrawalRefundRequested e -> cash.on(e, lots);
             case WithdrawalRefundPaid e -> cash.on(e);
             case WithdrawalRefundFailed e -> cash.on(e, lots);
+            case WithdrawalRefundReversed e -> cash.on(e, lots);
             case CashWithdrawalSettled e -> cash.on(e);
             default -> {
             }

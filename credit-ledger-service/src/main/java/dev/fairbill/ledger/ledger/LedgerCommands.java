@@ -82,6 +82,11 @@ public final class LedgerCommands {
                                       Money amount) {
     }
 
+    /** The processor reversed a withdrawal refund billing had paid: the money is back with the merchant. */
+    public record RecordWithdrawalRefundReversal(@TargetAggregateIdentifier LedgerId ledgerId, String refundId,
+                                                 String failureCode) {
+    }
+
     /** Billing's answer to one withdrawal refund: {@code failureCode} is null when it was paid. */
     public record RecordWithdrawalRefund(@TargetAggregateIdentifier LedgerId ledgerId, String refundId,
                                          String failureCode) {

@@ -247,6 +247,17 @@ public final class LedgerEvents {
                                        Money amount, Instant paidAt) {
     }
 
+    /**
+     * The processor reversed the refund of a withdrawal part after it was paid: the customer did not get the money,
+     * so it goes back to the lot it was withdrawn from, withdrawable again.
+     */
+    @StoredAs("ledger.WithdrawalRefundReversed")
+    @Revision("1")
+    public record WithdrawalRefundReversed(LedgerId ledgerId, String tenant, String withdrawalId, String refundId,
+                                           Allocation restored, Money amount, String failureCode,
+                                           Instant reversedAt) {
+    }
+
     /** Billing could not refund a withdrawal part: its amount went back to its lot. */
     @StoredAs("ledger.WithdrawalRefundFailed")
     @Revision("1")

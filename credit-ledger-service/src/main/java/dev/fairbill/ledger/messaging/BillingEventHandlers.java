@@ -12,6 +12,7 @@ import dev.fairbill.contracts.billing.AccountSuspendedV1;
 import dev.fairbill.contracts.billing.ChargeCapturedV1;
 import dev.fairbill.contracts.billing.ChargeFailedV1;
 import dev.fairbill.contracts.billing.ChargeRefundFailedV1;
+import dev.fairbill.contracts.billing.ChargeRefundReversedV1;
 import dev.fairbill.contracts.billing.ChargeRefundedV1;
 import dev.fairbill.contracts.billing.PurchasePaidV1;
 import dev.fairbill.contracts.billing.SubscriptionCancelledV1;
@@ -26,6 +27,7 @@ import dev.fairbill.ledger.ledger.LedgerCommands.ForfeitAllowance;
 import dev.fairbill.ledger.ledger.LedgerCommands.FreezeLedger;
 import dev.fairbill.ledger.ledger.LedgerCommands.GrantLot;
 import dev.fairbill.ledger.ledger.LedgerCommands.RecordWithdrawalRefund;
+import dev.fairbill.ledger.ledger.LedgerCommands.RecordWithdrawalRefundReversal;
 import dev.fairbill.ledger.ledger.LedgerCommands.RestoreCashBalance;
 import dev.fairbill.ledger.ledger.LedgerCommands.UnfreezeLedger;
 import dev.fairbill.ledger.ledger.LedgerId;
@@ -185,6 +187,14 @@ class BillingEventHandlers {
         return InboundHandler.of(ChargeRefundFailedV1.TYPE, ChargeRefundFailedV1.class, failed ->
                 commands.sendAndWait(new RecordWithdrawalRefund(LedgerId.of(failed.accountId()), failed.refundId(),
                         failed.failureCode())));
+    }
+
+    /** A withdrawal part whose refund the processor reversed comes back to the cash balance (nothing otherwise). */
+    @Bean
+    InboundHandler<ChargeRefundReversedV1> withdrawalRefundReversed(CommandGateway commands) {
+        return InboundHandler.of(ChargeRefundReversedV1.TYPE, ChargeRefundReversedV1.class, reversed ->
+                commands.sendAndWait(new RecordWithdrawalRefundReversal(LedgerId.of(reversed.accountId()),
+                        reversed.refundId(), reversed.failureCode())));
     }
 
     /** Billing asks the ledger to pay a charge from the account's cash balance first (ADR 0010). */

@@ -38,6 +38,7 @@ import dev.fairbill.ledger.ledger.LedgerEvents.LotGranted;
 import dev.fairbill.ledger.ledger.LedgerEvents.LotRemoved;
 import dev.fairbill.ledger.ledger.LedgerEvents.OverdraftSettled;
 import dev.fairbill.ledger.ledger.LedgerEvents.WithdrawalRefundFailed;
+import dev.fairbill.ledger.ledger.LedgerEvents.WithdrawalRefundReversed;
 import dev.fairbill.ledger.ledger.LedgerEvents.WithdrawalRefundPaid;
 import dev.fairbill.ledger.ledger.LedgerEvents.WithdrawalRefundRequested;
 import dev.fairbill.ledger.ledger.LedgerId;
@@ -174,6 +175,15 @@ public class JournalProjection {
     void on(WithdrawalRefundFailed e, @MessageIdentifier String eventId) {
         posting(eventId, e.ledgerId(), e.tenant(), CreditUnit.of(e.amount().currency()), e.failedAt())
                 .debit(WITHDRAWALS_IN_FLIGHT, e.amount().amount())
+                .credit(CUSTOMER_LIABILITY, e.amount().amount())
+                .post();
+    }
+
+    /** The money paid out came back from the processor, and is owed to the customer again. */
+    @EventHandler
+    void on(WithdrawalRefundReversed e, @MessageIdentifier String eventId) {
+        posting(eventId, e.ledgerId(), e.tenant(), CreditUnit.of(e.amount().currency()), e.reversedAt())
+                .debit(CASH, e.amount().amount())
                 .credit(CUSTOMER_LIABILITY, e.amount().amount())
                 .post();
     }

@@ -31,6 +31,7 @@ import dev.fairbill.ledger.ledger.LedgerEvents.LotRemoved;
 import dev.fairbill.ledger.ledger.LedgerEvents.OverdraftSettled;
 import dev.fairbill.ledger.ledger.LedgerEvents.TierChanged;
 import dev.fairbill.ledger.ledger.LedgerEvents.WithdrawalRefundFailed;
+import dev.fairbill.ledger.ledger.LedgerEvents.WithdrawalRefundReversed;
 import dev.fairbill.ledger.ledger.LedgerEvents.WithdrawalRefundRequested;
 import dev.fairbill.ledger.ledger.LedgerId;
 import dev.fairbill.ledger.ledger.LedgerOpened;
@@ -276,6 +277,22 @@ public class LedgerProjection {
         if (advance(event.ledgerId(), seq)) {
             moveLots(eventId, event.ledgerId(), EntryType.WITHDRAWAL_RESTORED, List.of(event.restored()), 1,
                     event.withdrawalId(), event.failedAt());
+        }
+    }
+
+    /** The part is back in its lot; a withdrawal that had settled shows it as restored, not paid. */
+    @EventHandler
+    void on(WithdrawalRefundReversed event, @SequenceNumber long seq, @MessageIdentifier String eventId) {
+        if (advance(event.ledgerId(), seq)) {
+            moveLots(eventId, event.ledgerId(), EntryType.WITHDRAWAL_RESTORED, List.of(event.restored()), 1,
+                    event.withdrawalId(), event.reversedAt());
+            jdbc.sql("""
+                            UPDATE ledger_withdrawals SET status = 'FAILED', paid = paid - ?, restored = restored + ?,
+                                failure_code = COALESCE(failure_code, ?)
+                            WHERE withdrawal_id = ? AND status <> 'PENDING'""")
+                    .params(event.amount().amount(), event.amount().amount(), event.failureCode(),
+                            event.withdrawalId())
+                    .update();
         }
     }
 

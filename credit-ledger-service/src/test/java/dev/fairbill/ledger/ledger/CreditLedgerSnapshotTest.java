@@ -11,6 +11,7 @@ import org.axonframework.serialization.jackson3.Jackson3Serializer;
 import org.junit.jupiter.api.Test;
 
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 import dev.fairbill.ledger.ledger.LedgerEvents.CashBalanceApplied;
 import dev.fairbill.ledger.ledger.LedgerEvents.CashBalanceChanged;
@@ -54,7 +55,9 @@ class CreditLedgerSnapshotTest {
 
     /**
      * A snapshot written before the ledger kept its holds and cash balance in parts of their own (the same state as
-     * {@link #busyLedger()}) loads, and is written back field for field: the parts did not change what is stored.
+     * {@link #busyLedger()}) loads, and is written back field for field: the parts did not change what is stored. The
+     * only field added since, the withdrawal parts already paid (a processor may still reverse one), loads empty from
+     * it: a part paid before such a snapshot is not known as paid, and its reversal restores nothing.
      */
     @Test
     void aSnapshotWrittenBeforeTheLedgerHadPartsLoadsUnchanged() throws Exception {
@@ -68,11 +71,15 @@ class CreditLedgerSnapshotTest {
                 serializer.typeForClass(CreditLedger.class)));
 
         var json = JsonMapper.builder().build();
-        assertThat(json.readTree(serializer.serialize(restored, byte[].class).getData()))
-                .isEqualTo(json.readTree(earlier));
-        assertThat(json.readTree(serializer.serialize(busyLedger(), byte[].class).getData()))
-                .isEqualTo(json.readTree(earlier));
+        ObjectNode written = (ObjectNode) json.readTree(serializer.serialize(restored, byte[].class).getData());
+        assertThat(written.remove(PAID_PARTS)).isEmpty();
+        assertThat(written).isEqualTo(json.readTree(earlier));
+        ObjectNode busy = (ObjectNode) json.readTree(serializer.serialize(busyLedger(), byte[].class).getData());
+        assertThat(busy.remove(PAID_PARTS).propertyNames()).containsExactly("re_1");
+        assertThat(busy).isEqualTo(json.readTree(earlier));
     }
+
+    private static final String PAID_PARTS = "paidWithdrawalParts";
 
     /**
      * A ledger with something in every part of its state: lots of two units, an operation of each kind, a pending and

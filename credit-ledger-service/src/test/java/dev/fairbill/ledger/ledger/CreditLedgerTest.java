@@ -31,6 +31,7 @@ import dev.fairbill.ledger.ledger.LedgerCommands.FreezeLedger;
 import dev.fairbill.ledger.ledger.LedgerCommands.GrantLot;
 import dev.fairbill.ledger.ledger.LedgerCommands.PlaceHold;
 import dev.fairbill.ledger.ledger.LedgerCommands.RecordWithdrawalRefund;
+import dev.fairbill.ledger.ledger.LedgerCommands.RecordWithdrawalRefundReversal;
 import dev.fairbill.ledger.ledger.LedgerCommands.ReleaseHold;
 import dev.fairbill.ledger.ledger.LedgerCommands.RestoreCashBalance;
 import dev.fairbill.ledger.ledger.LedgerCommands.TransferCredits;
@@ -58,6 +59,7 @@ import dev.fairbill.ledger.ledger.LedgerEvents.OverdraftSettled;
 import dev.fairbill.ledger.ledger.LedgerEvents.TierChanged;
 import dev.fairbill.ledger.ledger.LedgerEvents.WithdrawalRefundFailed;
 import dev.fairbill.ledger.ledger.LedgerEvents.WithdrawalRefundPaid;
+import dev.fairbill.ledger.ledger.LedgerEvents.WithdrawalRefundReversed;
 import dev.fairbill.ledger.ledger.LedgerEvents.WithdrawalRefundRequested;
 import dev.fairbill.ledger.ledger.LedgerSettings.Tenant;
 import dev.fairbill.ledger.ledger.LedgerSettings.Tier;
@@ -905,6 +907,31 @@ class CreditLedgerTest {
                 .when(new RecordWithdrawalRefund(ID, refundId("lot_cash_c"), null))
                 .expectEvents(new WithdrawalRefundPaid(ID, PANEL, "wd_1", refundId("lot_cash_c"), eur(300), NOW),
                         new CashWithdrawalSettled(ID, PANEL, "wd_1", eur(600), eur(0), null, NOW));
+    }
+
+    @Test
+    void aPaidPartWhoseRefundTheProcessorReversedComesBackOnce() { // the customer never got it
+        Object[] paidInFull = withdrawalOfTwoParts(new RecordWithdrawalRefund(ID, refundId("lot_cash_a"), null),
+                new RecordWithdrawalRefund(ID, refundId("lot_cash_c"), null));
+        ledger(paidInFull)
+                .when(new RecordWithdrawalRefundReversal(ID, refundId("lot_cash_c"), "expired_or_canceled_card"))
+                .expectEvents(new WithdrawalRefundReversed(ID, PANEL, "wd_1", refundId("lot_cash_c"),
+                                take("lot_cash_c", 300), eur(300), "expired_or_canceled_card", NOW),
+                        cashBalance(700, 5, NOW));
+        ledger(Stream.concat(Stream.of(paidInFull), Stream.of(new RecordWithdrawalRefundReversal(ID,
+                        refundId("lot_cash_c"), "expired_or_canceled_card"))).toArray())
+                .when(new RecordWithdrawalRefundReversal(ID, refundId("lot_cash_c"), "expired_or_canceled_card"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aReversalOfAPartNotPaidOrNotOursChangesNothing() {
+        ledger(withdrawalOfTwoParts())
+                .when(new RecordWithdrawalRefundReversal(ID, refundId("lot_cash_c"), "failed"))
+                .expectNoEvents();
+        ledger(withdrawalOfTwoParts(new RecordWithdrawalRefund(ID, refundId("lot_cash_a"), null)))
+                .when(new RecordWithdrawalRefundReversal(ID, "re_of_a_refund_case", "failed"))
+                .expectNoEvents();
     }
 
     @Test

@@ -10,6 +10,7 @@ import dev.fairbill.contracts.billing.AccountOpenedV1;
 import dev.fairbill.contracts.billing.ChargeCapturedV1;
 import dev.fairbill.contracts.billing.ChargeFlaggedDuplicateV1;
 import dev.fairbill.contracts.billing.ChargeRefundFailedV1;
+import dev.fairbill.contracts.billing.ChargeRefundReversedV1;
 import dev.fairbill.contracts.billing.ChargeRefundedV1;
 import dev.fairbill.contracts.billing.DisputeClosedV1;
 import dev.fairbill.contracts.billing.DisputeOpenedV1;
@@ -30,7 +31,13 @@ import dev.fairbill.platform.messaging.InboundHandler;
 import dev.fairbill.platform.money.Money;
 import dev.fairbill.refund.ids.RefundCaseId;
 import dev.fairbill.refund.query.FactStore;
+import dev.fairbill.refund.query.OpenCaseTargets;
+import dev.fairbill.refund.query.RefundCaseQueries;
+import dev.fairbill.refund.policy.TenantPolicies;
+import dev.fairbill.refund.process.RefundCaseOpener;
+import dev.fairbill.refund.refundcase.RefundCaseStatus;
 import dev.fairbill.refund.refundcase.RefundCaseCommands.CompleteRemedy;
+import dev.fairbill.refund.refundcase.RefundCaseCommands.RecordPayoutReversal;
 import dev.fairbill.refund.saga.ReportedFacts.ChargeRefundFailureReported;
 import dev.fairbill.refund.saga.ReportedFacts.ChargeRefundReported;
 import dev.fairbill.refund.saga.ReportedFacts.DisputeCloseReported;
@@ -126,6 +133,32 @@ class BillingEventHandlers {
                 events.publish(new ChargeRefundFailureReported(failed.refundId(), failed.chargeId(),
                         failed.failureCode(), failed.failedAt()));
             }
+        });
+    }
+
+    /**
+     * A refund the processor reversed after billing reported it paid: the charge's refunded total goes down, and the
+     * case that paid under the refund id goes back to review with the tenant's review deadline, holding its target
+     * again, so no other case of the charge opens meanwhile.
+     */
+    @Bean
+    InboundHandler<ChargeRefundReversedV1> chargeRefundReversed(FactStore facts, RefundCaseQueries cases,
+                                                                OpenCaseTargets targets, TenantPolicies policies,
+                                                                CommandGateway commands) {
+        return InboundHandler.of(ChargeRefundReversedV1.TYPE, ChargeRefundReversedV1.class, reversed -> {
+            facts.chargeRefundReversed(reversed.chargeId(), reversed.amountRefunded().amount());
+            if (!isOurs(reversed.refundId())) {
+                return;
+            }
+            cases.paidUnder(reversed.tenant(), reversed.refundId())
+                    .filter(paid -> RefundCaseStatus.COMPLETED.name().equals(paid.status()))
+                    .ifPresent(paid -> {
+                        targets.claim(paid.tenant(), RefundCaseOpener.targetOf(paid.chargeId(), paid.targetKind(),
+                                paid.targetId()), RefundCaseId.of(paid.id()));
+                        commands.sendAndWait(new RecordPayoutReversal(RefundCaseId.of(paid.id()),
+                                reversed.refundId(), money(reversed.amount()), reversed.failureCode(),
+                                policies.forTenant(paid.tenant()).reviewDueBy(reversed.reversedAt())));
+                    });
         });
     }
 

@@ -44,6 +44,13 @@ public class FactStore {
                 .update();
     }
 
+    /** The processor reversed a refund: what stays refunded is the lower total billing reports. */
+    public void chargeRefundReversed(String chargeId, long refundedInTotal) {
+        jdbc.sql("UPDATE fact_charges SET refunded = LEAST(refunded, ?) WHERE charge_id = ?")
+                .params(refundedInTotal, chargeId)
+                .update();
+    }
+
     public void chargeFlaggedDuplicate(String chargeId, String duplicateOf) {
         jdbc.sql("UPDATE fact_charges SET duplicate_of = ? WHERE charge_id = ?").params(duplicateOf, chargeId)
                 .update();

@@ -11,6 +11,7 @@ import dev.fairbill.refund.refundcase.RefundCaseEvents.RefundCaseOpened;
 import dev.fairbill.refund.refundcase.RefundCaseEvents.RefundCaseRejected;
 import dev.fairbill.refund.refundcase.RefundCaseEvents.RefundExecutionFailed;
 import dev.fairbill.refund.refundcase.RefundCaseEvents.RefundPaidOut;
+import dev.fairbill.refund.refundcase.RefundCaseEvents.RefundPayoutReversed;
 import dev.fairbill.refund.refundcase.RefundCaseEvents.RemedyApplied;
 import dev.fairbill.refund.ids.RefundCaseId;
 import dev.fairbill.refund.refundcase.RefundCaseStatus;

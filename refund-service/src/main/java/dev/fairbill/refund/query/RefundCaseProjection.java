@@ -14,6 +14,7 @@ import dev.fairbill.refund.refundcase.RefundCaseEvents.PayoutAttemptFailed;
 import dev.fairbill.refund.refundcase.RefundCaseEvents.PayoutRequested;
 import dev.fairbill.refund.refundcase.RefundCaseEvents.RefundExecutionFailed;
 import dev.fairbill.refund.refundcase.RefundCaseEvents.RefundPaidOut;
+import dev.fairbill.refund.refundcase.RefundCaseEvents.RefundPayoutReversed;
 import dev.fairbill.refund.refundcase.RefundCaseEvents.RemedyApplied;
 import dev.fairbill.refund.refundcase.RefundCaseEvents.RemedyRequested;
 import dev.fairbill.refund.refundcase.RefundCaseEvents.RefundCaseApproved;
@@ -138,6 +139,18 @@ public class RefundCaseProjection {
                 .params(legs.toPaymentMethod().amount(), legs.toBalance().amount(), e.caseId().value())
                 .update();
         settle(e.caseId().value(), RefundCaseStatus.COMPLETED, null, e.paidAt());
+    }
+
+    /** Back in review: what the processor reversed is no longer paid, and the case has a new deadline. */
+    @EventHandler
+    void on(RefundPayoutReversed e) {
+        jdbc.sql("""
+                        UPDATE refund_cases SET status = 'IN_REVIEW', review_due_by = ?, escalated = FALSE,
+                               failure_code = ?, settled_at = NULL,
+                               paid_to_payment_method = GREATEST(COALESCE(paid_to_payment_method, 0) - ?, 0)
+                        WHERE case_id = ? AND status = 'COMPLETED'""")
+                .params(Timestamp.from(e.reviewDueBy()), e.failureCode(), e.amount().amount(), e.caseId().value())
+                .update();
     }
 
     @EventHandler

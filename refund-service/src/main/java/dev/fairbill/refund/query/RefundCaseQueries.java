@@ -31,6 +31,14 @@ public class RefundCaseQueries {
         this.json = json;
     }
 
+    /** The case that paid out, or is paying out, under {@code refundId}. */
+    public Optional<RefundCaseView> paidUnder(String tenant, String refundId) {
+        return jdbc.sql("SELECT * FROM refund_cases WHERE refund_id = ? AND tenant = ?")
+                .params(refundId, tenant)
+                .query(this::view)
+                .optional();
+    }
+
     public Optional<RefundCaseView> find(String tenant, String caseId) {
         return jdbc.sql("SELECT * FROM refund_cases WHERE case_id = ? AND tenant = ?")
                 .params(caseId, tenant)
@@ -95,7 +103,9 @@ public class RefundCaseQueries {
 
     private static RefundCaseView.Execution execution(ResultSet row) throws SQLException {
         String status = row.getString("status");
-        boolean started = !List.of("IN_REVIEW", "APPROVED", "DENIED").contains(status);
+        // a case back in review after its payout was reversed shows what happened to that payout
+        boolean started = row.getString("refund_id") != null
+                || !List.of("IN_REVIEW", "APPROVED", "DENIED").contains(status);
         if (!started) {
             return null;
         }

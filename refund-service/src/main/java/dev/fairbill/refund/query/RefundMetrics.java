@@ -10,6 +10,7 @@ import dev.fairbill.refund.refundcase.RefundCaseEvents.RefundCaseOpened;
 import dev.fairbill.refund.refundcase.RefundCaseEvents.RefundCaseRejected;
 import dev.fairbill.refund.refundcase.RefundCaseEvents.RefundExecutionFailed;
 import dev.fairbill.refund.refundcase.RefundCaseEvents.RefundPaidOut;
+import dev.fairbill.refund.refundcase.RefundCaseEvents.RefundPayoutReversed;
 import dev.fairbill.refund.refundcase.RefundCaseEvents.ReviewEscalated;
 import dev.fairbill.refund.policy.RefundPolicyProperties;
 import io.micrometer.core.instrument.Counter;
@@ -73,6 +74,12 @@ public class RefundMetrics {
     @EventHandler
     void on(RefundExecutionFailed failed) {
         failedPayouts(failed.tenant()).increment();
+    }
+
+    /** A payout the processor reversed failed too, only later. */
+    @EventHandler
+    void on(RefundPayoutReversed reversed) {
+        failedPayouts(reversed.tenant()).increment();
     }
 
     private void decision(String tenant, String policy, String outcome, String decidedBy) {

@@ -32,6 +32,7 @@ import dev.fairbill.refund.refundcase.RefundCaseCommands.ExecuteRefundCase;
 import dev.fairbill.refund.refundcase.RefundCaseCommands.OpenRefundCase;
 import dev.fairbill.refund.refundcase.RefundCaseCommands.RecordPayout;
 import dev.fairbill.refund.refundcase.RefundCaseCommands.RecordPayoutFailure;
+import dev.fairbill.refund.refundcase.RefundCaseCommands.RecordPayoutReversal;
 import dev.fairbill.refund.refundcase.RefundCaseCommands.RejectRefundCase;
 import dev.fairbill.refund.refundcase.RefundCaseCommands.RetryPayout;
 import dev.fairbill.refund.refundcase.RefundCaseEvents.Assessment;
@@ -46,6 +47,7 @@ import dev.fairbill.refund.refundcase.RefundCaseEvents.RefundCaseOpened;
 import dev.fairbill.refund.refundcase.RefundCaseEvents.RefundCaseRejected;
 import dev.fairbill.refund.refundcase.RefundCaseEvents.RefundExecutionFailed;
 import dev.fairbill.refund.refundcase.RefundCaseEvents.RefundPaidOut;
+import dev.fairbill.refund.refundcase.RefundCaseEvents.RefundPayoutReversed;
 import dev.fairbill.refund.refundcase.RefundCaseEvents.RemedyApplied;
 import dev.fairbill.refund.refundcase.RefundCaseEvents.RemedyRequested;
 import dev.fairbill.refund.refundcase.RefundCaseEvents.Review;
@@ -253,6 +255,23 @@ public class RefundCase {
         }
     }
 
+    /**
+     * The processor reversed the refund it had paid to the payment method: the case is not completed after all. It
+     * goes back to review with a new deadline, never silently stays COMPLETED; a reviewer approves it again (the payout
+     * is a new attempt under the same refund id) or rejects it. A reversal reported again changes nothing.
+     */
+    @CommandHandler
+    void handle(RecordPayoutReversal command, Clock clock, DeadlineManager deadlines) {
+        if (status != RefundCaseStatus.COMPLETED || destination != Decision.Destination.ORIGINAL_PAYMENT_METHOD
+                || !refundIdOf(id).equals(command.refundId())) {
+            return;
+        }
+        Instant dueBy = micros(command.reviewDueBy());
+        apply(new RefundPayoutReversed(id, tenant, accountId, command.refundId(), command.amount(),
+                command.failureCode(), dueBy, now(clock)));
+        deadlines.schedule(dueBy, REVIEW_DEADLINE, new ReviewDue(id));
+    }
+
     /** Credits granted, or an operator finished the remedy's task (extension, correction, operational fix). */
     @CommandHandler
     void handle(CompleteRemedy command, Clock clock) {
@@ -348,6 +367,13 @@ public class RefundCase {
     @EventSourcingHandler
     void on(RefundPaidOut event) {
         status = RefundCaseStatus.COMPLETED;
+    }
+
+    @EventSourcingHandler
+    void on(RefundPayoutReversed event) {
+        status = RefundCaseStatus.IN_REVIEW;
+        reviewDueBy = event.reviewDueBy();
+        escalated = false;
     }
 
     @EventSourcingHandler

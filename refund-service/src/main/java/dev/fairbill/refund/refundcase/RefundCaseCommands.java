@@ -91,6 +91,15 @@ public final class RefundCaseCommands {
         }
     }
 
+    /**
+     * The processor reversed a refund billing had reported paid: {@code amount} went back to the merchant.
+     *
+     * @param reviewDueBy when the case, back in review, must be decided
+     */
+    public record RecordPayoutReversal(@TargetAggregateIdentifier RefundCaseId caseId, String refundId, Money amount,
+                                       String failureCode, Instant reviewDueBy) {
+    }
+
     /** @param finalAttempt no retry follows: the case fails */
     public record RecordPayoutFailure(@TargetAggregateIdentifier RefundCaseId caseId, String refundId,
                                       String failureCode, boolean finalAttempt) {

@@ -231,6 +231,17 @@ public final class RefundCaseEvents {
         }
     }
 
+    /**
+     * A payout to the payment method that the processor reversed after billing reported it paid: {@code amount} went
+     * back to the merchant, and the case is in review again, due by {@code reviewDueBy}. Approving it again pays under
+     * the same refund id.
+     */
+    @StoredAs("refund.RefundPayoutReversed")
+    @Revision("1")
+    public record RefundPayoutReversed(RefundCaseId caseId, String tenant, String accountId, String refundId,
+                                       Money amount, String failureCode, Instant reviewDueBy, Instant reversedAt) {
+    }
+
     /** The payout failed for good; the case goes back to the reviewers as {@code FAILED}. Nothing was paid. */
     @StoredAs("refund.RefundExecutionFailed")
     @Revision("1")

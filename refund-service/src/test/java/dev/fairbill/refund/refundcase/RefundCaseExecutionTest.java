@@ -2,6 +2,7 @@ package dev.fairbill.refund.refundcase;
 
 import static dev.fairbill.platform.testsupport.Refusals.refused;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,6 +29,7 @@ import dev.fairbill.refund.refundcase.RefundCaseCommands.CompleteRemedy;
 import dev.fairbill.refund.refundcase.RefundCaseCommands.ExecuteRefundCase;
 import dev.fairbill.refund.refundcase.RefundCaseCommands.RecordPayout;
 import dev.fairbill.refund.refundcase.RefundCaseCommands.RecordPayoutFailure;
+import dev.fairbill.refund.refundcase.RefundCaseCommands.RecordPayoutReversal;
 import dev.fairbill.refund.refundcase.RefundCaseCommands.RetryPayout;
 import dev.fairbill.refund.refundcase.RefundCaseEvents.Assessment;
 import dev.fairbill.refund.refundcase.RefundCaseEvents.Award;
@@ -39,6 +41,7 @@ import dev.fairbill.refund.refundcase.RefundCaseEvents.RefundCaseApproved;
 import dev.fairbill.refund.refundcase.RefundCaseEvents.RefundCaseOpened;
 import dev.fairbill.refund.refundcase.RefundCaseEvents.RefundExecutionFailed;
 import dev.fairbill.refund.refundcase.RefundCaseEvents.RefundPaidOut;
+import dev.fairbill.refund.refundcase.RefundCaseEvents.RefundPayoutReversed;
 import dev.fairbill.refund.refundcase.RefundCaseEvents.RemedyApplied;
 import dev.fairbill.refund.refundcase.RefundCaseEvents.RemedyRequested;
 import dev.fairbill.refund.refundcase.RefundCaseEvents.Review;
@@ -218,6 +221,59 @@ class RefundCaseExecutionTest {
                 .when(new ApproveRefundCase(ID, TENANT, null, null, EUR_1000, "again", "key_reviewer"))
                 .expectNoEvents()
                 .expectException(refused(Kind.CONFLICT, "case-already-decided"));
+    }
+
+    /** A payout the processor reversed later goes back to review with a new deadline, once; never stays COMPLETED. */
+    @Test
+    void aPayoutTheProcessorReversedSendsTheCaseBackToReviewOnce() {
+        Instant dueBy = NOW.plus(Duration.ofDays(5));
+        var paid = new Object[] {opened(DUPLICATE, APPROVED, RefundCaseStatus.APPROVED, false), payout(1),
+                new RefundPaidOut(ID, TENANT, ACCOUNT, REFUND, EUR_1000, Destination.ORIGINAL_PAYMENT_METHOD, NOW)};
+        var reversed = new RefundPayoutReversed(ID, TENANT, ACCOUNT, REFUND, EUR_1000, "expired_or_canceled_card",
+                dueBy, NOW);
+        fixture.given(paid)
+                .andGivenCurrentTime(NOW)
+                .when(new RecordPayoutReversal(ID, REFUND, EUR_1000, "expired_or_canceled_card", dueBy))
+                .expectEvents(reversed)
+                .expectScheduledDeadlineWithName(dueBy, RefundCase.REVIEW_DEADLINE);
+        var all = new ArrayList<>(List.of(paid));
+        all.add(reversed);
+        setUp(); // a fixture whose deadline manager has scheduled nothing yet, so its time can be set
+        fixture.given(all.toArray())
+                .when(new RecordPayoutReversal(ID, REFUND, EUR_1000, "expired_or_canceled_card", dueBy))
+                .expectNoEvents();
+        // in review: approved again, the payout is attempt 2 under the same refund id
+        var reapproved = new RefundCaseApproved(ID, TENANT, ACCOUNT, CHARGE, DUPLICATE, APPROVED, new Award(EUR_1000,
+                Destination.ORIGINAL_PAYMENT_METHOD, null), Review.of("new card", "key_reviewer"), NOW);
+        fixture.given(all.toArray())
+                .andGivenCurrentTime(NOW)
+                .when(new ApproveRefundCase(ID, TENANT, null, null, EUR_1000, "new card", "key_reviewer"))
+                .expectEvents(reapproved);
+        all.add(reapproved);
+        fixture.given(all.toArray())
+                .andGivenCurrentTime(NOW)
+                .when(new ExecuteRefundCase(ID))
+                .expectEvents(new PayoutRequested(ID, TENANT, ACCOUNT, CHARGE, REFUND, new Payout(EUR_1000,
+                        Destination.ORIGINAL_PAYMENT_METHOD), 2, "DUPLICATE_CHARGE", NOW));
+    }
+
+    @Test
+    void aReversalOfAnotherRefundOrOfAPayoutToTheBalanceChangesNothing() {
+        Instant dueBy = NOW.plus(Duration.ofDays(5));
+        fixture.given(opened(DUPLICATE, APPROVED, RefundCaseStatus.APPROVED, false), payout(1),
+                        new RefundPaidOut(ID, TENANT, ACCOUNT, REFUND, EUR_1000, Destination.ORIGINAL_PAYMENT_METHOD,
+                                NOW))
+                .when(new RecordPayoutReversal(ID, "re_other", EUR_1000, "failed", dueBy))
+                .expectNoEvents();
+        fixture.given(opened(DUPLICATE, APPROVED, RefundCaseStatus.APPROVED, false), payout(1))
+                .when(new RecordPayoutReversal(ID, REFUND, EUR_1000, "failed", dueBy))
+                .expectNoEvents();
+        Decision toBalance = new Decision(Outcome.APPROVED, EUR_1000, Destination.ACCOUNT_BALANCE, null,
+                "final-sale-duplicates-refunded", 1, "duplicate-flagged", "The duplicate is refunded.");
+        fixture.given(opened(DUPLICATE, toBalance, RefundCaseStatus.APPROVED, false), payout(1),
+                        new RefundPaidOut(ID, TENANT, ACCOUNT, REFUND, EUR_1000, Destination.ACCOUNT_BALANCE, NOW))
+                .when(new RecordPayoutReversal(ID, REFUND, EUR_1000, "failed", dueBy))
+                .expectNoEvents();
     }
 
     @Test

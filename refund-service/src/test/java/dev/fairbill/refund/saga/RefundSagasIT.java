@@ -22,6 +22,7 @@ import dev.fairbill.contracts.billing.AccountOpenedV1;
 import dev.fairbill.contracts.billing.AttachDisputeEvidenceRequestedV1;
 import dev.fairbill.contracts.billing.ChargeFlaggedDuplicateV1;
 import dev.fairbill.contracts.billing.ChargeRefundFailedV1;
+import dev.fairbill.contracts.billing.ChargeRefundReversedV1;
 import dev.fairbill.contracts.billing.ChargeRefundedV1;
 import dev.fairbill.contracts.billing.DisputeClosedV1;
 import dev.fairbill.contracts.billing.DisputeOpenedV1;
@@ -42,7 +43,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The sagas against real PostgreSQL and the real broker, with billing and the ledger played by messages: a flagged
  * duplicate reversed once however often the answer is delivered, a refund that keeps failing sent back to review
- * without a second payout, and a dispute's requests to the ledger and billing.
+ * without a second payout, a refund the processor reversed after it was paid sent back to review, and a dispute's
+ * requests to the ledger and billing.
  */
 @IntegrationTest
 @TestPropertySource(properties = "fairbill.refunds.execution.retry-backoff=PT0.2S,PT0.2S")
@@ -132,6 +134,47 @@ class RefundSagasIT {
                 "studio"))).body()).get("data").findValuesAsString("id")).contains(failed.get("id").asString());
     }
 
+    /** A refund that fails after the processor accepted it never leaves its case COMPLETED: it goes back to review. */
+    @Test
+    void aRefundTheProcessorReversesSendsItsCaseBackToReviewAndApprovingItPaysUnderTheSameId() {
+        String account = BillingFacts.id("acct_");
+        String duplicate = capturedTwiceAndFlagged(account);
+        var request = KafkaTestMessages.data(KafkaTestMessages.awaitRecord(Topics.BILLING_REQUESTS, account,
+                RefundChargeRequestedV1.TYPE, WAIT), RefundChargeRequestedV1.class);
+        BillingFacts.billing(ChargeRefundedV1.TYPE, account, new ChargeRefundedV1(duplicate, account, "studio",
+                request.refundId(), request.amount(), request.amount(), "re_stripe_1", "DUPLICATE_CHARGE",
+                Instant.now()));
+        String caseId = awaitCase(account, "COMPLETED").get("id").asString();
+
+        ChargeRefundReversedV1 reversed = new ChargeRefundReversedV1(duplicate, account, "studio", request.refundId(),
+                request.amount(), new MoneyAmount(0, "EUR"), "re_stripe_1", "expired_or_canceled_card",
+                Instant.now());
+        BillingFacts.billing(ChargeRefundReversedV1.TYPE, account, reversed);
+        BillingFacts.billing(ChargeRefundReversedV1.TYPE, account, reversed);
+
+        JsonNode inReview = awaitCase(account, "IN_REVIEW");
+        assertThat(inReview.get("execution").get("failureCode").asString()).isEqualTo("expired_or_canceled_card");
+        assertThat(Instant.parse(inReview.get("reviewDueBy").asString())).isAfter(Instant.now().plus(2,
+                ChronoUnit.DAYS));
+        assertThat(refunded(duplicate)).isZero();
+        assertThat(json.readTree(api.get("/api/v1/refund-requests?status=IN_REVIEW", bearer(TestJwts.readOnly(
+                "studio"))).body()).get("data").findValuesAsString("id")).contains(caseId);
+
+        // a reviewer approves it again: the payout is a new attempt under the case's one refund id
+        assertThat(api.post("/api/v1/refund-requests/" + caseId + "/approve", "{\"note\": \"card replaced\"}",
+                bearer(TestJwts.admin("studio"))).status()).isEqualTo(200);
+        var requests = KafkaTestMessages.awaitRecords(Topics.BILLING_REQUESTS, account, RefundChargeRequestedV1.TYPE,
+                2, WAIT);
+        assertThat(requests).hasSize(2).extracting(r -> KafkaTestMessages.data(r, RefundChargeRequestedV1.class))
+                .extracting(RefundChargeRequestedV1::refundId, RefundChargeRequestedV1::amount)
+                .containsOnly(org.assertj.core.groups.Tuple.tuple(request.refundId(), new MoneyAmount(1000, "EUR")));
+        BillingFacts.billing(ChargeRefundedV1.TYPE, account, new ChargeRefundedV1(duplicate, account, "studio",
+                request.refundId(), request.amount(), request.amount(), "re_stripe_2", "DUPLICATE_CHARGE",
+                Instant.now()));
+        assertThat(awaitCase(account, "COMPLETED").get("id").asString()).isEqualTo(caseId);
+        assertThat(cases(account)).hasSize(1);
+    }
+
     /** Saga 3, final-sale-reseller §9: sub-resellers frozen, evidence compiled, lost → clawback and unfreeze. */
     @Test
     void aDisputeFreezesSubResellersCompilesEvidenceAndALossClawsBack() {
@@ -169,6 +212,16 @@ class RefundSagasIT {
         assertThat(KafkaTestMessages.awaitRecord(Topics.LEDGER_REQUESTS, sub, UnfreezeLedgerRequestedV1.TYPE, WAIT))
                 .isNotNull();
         Awaitility.await().atMost(WAIT).until(() -> "LOST".equals(sagaOutcome("chargeback", dispute)));
+    }
+
+    /** Two captures of 1000 on the account, the later one flagged as the other's duplicate; returns the later one. */
+    private static String capturedTwiceAndFlagged(String account) {
+        String original = BillingFacts.id("ch_");
+        String duplicate = BillingFacts.id("ch_");
+        BillingFacts.chargeCaptured("studio", account, original, 1000, Instant.now().minus(1, ChronoUnit.HOURS));
+        BillingFacts.chargeCaptured("studio", account, duplicate, 1000, Instant.now());
+        flag(account, duplicate, original);
+        return duplicate;
     }
 
     private static void flag(String account, String duplicate, String original) {
