@@ -15,10 +15,12 @@ import org.axonframework.spring.stereotype.Aggregate;
 import dev.fairbill.billing.dispute.DisputeCommands.AttachRefundSideEvidence;
 import dev.fairbill.billing.dispute.DisputeCommands.ReportDispute;
 import dev.fairbill.billing.dispute.DisputeCommands.ReportDisputeClosed;
+import dev.fairbill.billing.dispute.DisputeCommands.RecordEvidenceSubmission;
 import dev.fairbill.billing.dispute.DisputeCommands.ReportDisputeFunds;
 import dev.fairbill.billing.dispute.DisputeEvents.DisputeTerms;
 import dev.fairbill.billing.dispute.DisputeEvents.DisputeClosed;
 import dev.fairbill.billing.dispute.DisputeEvents.DisputeEvidenceAttached;
+import dev.fairbill.billing.dispute.DisputeEvents.DisputeEvidenceSubmitted;
 import dev.fairbill.billing.dispute.DisputeEvents.DisputeFundsReinstated;
 import dev.fairbill.billing.dispute.DisputeEvents.DisputeFundsWithdrawn;
 import dev.fairbill.billing.dispute.DisputeEvents.DisputeOpened;
@@ -54,6 +56,7 @@ public class Dispute {
     private boolean closed;
     private String tenant;
     private Instant evidenceCompiledAt;
+    private boolean evidenceSubmitted;
 
     protected Dispute() {
     }
@@ -125,6 +128,15 @@ public class Dispute {
         }
     }
 
+    /** The processor has the evidence, or an operator sends it: recorded once, and only while the dispute is open. */
+    @CommandHandler
+    void handle(RecordEvidenceSubmission command) {
+        if (!closed && !evidenceSubmitted) {
+            apply(new DisputeEvidenceSubmitted(id, chargeId, accountId, command.submission(), command.detail(),
+                    command.at()));
+        }
+    }
+
     private boolean openIfFirstReport(DisputeId disputeId, DisputeFacts facts) {
         if (id != null) {
             return false;
@@ -170,6 +182,11 @@ public class Dispute {
     @EventSourcingHandler
     void on(DisputeEvidenceAttached event) {
         evidenceCompiledAt = event.compiledAt();
+    }
+
+    @EventSourcingHandler
+    void on(DisputeEvidenceSubmitted event) {
+        evidenceSubmitted = true;
     }
 
     @EventSourcingHandler

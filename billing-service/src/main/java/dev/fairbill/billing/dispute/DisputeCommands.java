@@ -33,6 +33,14 @@ public final class DisputeCommands {
                                            List<DisputeEvents.EvidenceItem> items, Instant compiledAt) {
     }
 
+    /**
+     * What the processor did with the dispute's evidence bundle, reported by the process that sent it: once per
+     * dispute, while it is open.
+     */
+    public record RecordEvidenceSubmission(@TargetAggregateIdentifier DisputeId disputeId,
+                                           EvidenceSubmission submission, String detail, Instant at) {
+    }
+
     private DisputeCommands() {
     }
 }

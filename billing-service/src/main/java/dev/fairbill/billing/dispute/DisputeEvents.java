@@ -85,6 +85,17 @@ public final class DisputeEvents {
         }
     }
 
+    /**
+     * The dispute's evidence went to the processor, or is ready for an operator, or the processor refused it.
+     *
+     * @param detail the processor's refusal code, or why an operator sends it; {@code null} when submitted
+     */
+    @StoredAs("billing.DisputeEvidenceSubmitted")
+    @Revision("1")
+    public record DisputeEvidenceSubmitted(DisputeId disputeId, ChargeId chargeId, AccountId accountId,
+                                           EvidenceSubmission submission, String detail, Instant at) {
+    }
+
     /** One fact of the refund side: a refund, a refund case, a support note, credit usage, a period, a purchase. */
     public record EvidenceItem(Instant occurredAt, String kind, String reference, String summary) {
     }

@@ -38,6 +38,43 @@ public interface PaymentGateway {
     }
 
     /**
+     * Sends a dispute's evidence and submits the response, once: the processor decides the dispute on it. A processor
+     * that takes no evidence through its API answers {@link EvidenceForOperator}.
+     *
+     * @throws ProcessorUnavailable if the processor did not answer; the submission is made again later, under the
+     *                              same key
+     */
+    default EvidenceResult submitDisputeEvidence(EvidenceRequest request) {
+        return new EvidenceForOperator(name() + " takes no dispute evidence through its API");
+    }
+
+    /**
+     * A dispute's evidence, as text the processor's reviewers read.
+     *
+     * @param disputeId          our dispute id, the idempotency key
+     * @param serviceDate        when the disputed charge was captured
+     * @param activityLog        what the account did, oldest first: activation, credits granted and used, holds
+     * @param explanation        why the charge stands, or that it was refunded already
+     */
+    record EvidenceRequest(String disputeId, String processorDisputeId, String chargeId, String productDescription,
+                           Instant serviceDate, String activityLog, String explanation) {
+    }
+
+    sealed interface EvidenceResult {
+    }
+
+    record EvidenceSubmitted() implements EvidenceResult {
+    }
+
+    /** @param reason why an operator sends the evidence instead */
+    record EvidenceForOperator(String reason) implements EvidenceResult {
+    }
+
+    /** @param code the processor's reason, such as a dispute that no longer takes evidence */
+    record EvidenceRefused(String code) implements EvidenceResult {
+    }
+
+    /**
      * One payment as the processor holds it.
      *
      * @param chargeId  Fairbill's charge id, from the payment's metadata; null for a payment made elsewhere

@@ -16,9 +16,11 @@ import com.stripe.exception.CardException;
 import com.stripe.exception.InvalidRequestException;
 import com.stripe.exception.RateLimitException;
 import com.stripe.exception.StripeException;
+import com.stripe.model.Dispute;
 import com.stripe.model.PaymentIntent;
 import com.stripe.model.Refund;
 import com.stripe.net.RequestOptions;
+import com.stripe.param.DisputeUpdateParams;
 import com.stripe.param.PaymentIntentCreateParams;
 import com.stripe.param.PaymentIntentListParams;
 import com.stripe.param.RefundCreateParams;
@@ -48,6 +50,8 @@ public class StripePaymentGateway implements PaymentGateway {
             "(?:(cus_[A-Za-z0-9_]{1,64})/)?(pm_[A-Za-z0-9_]{1,64})");
     static final String CHARGE_KEY = "fairbill-capture-";
     static final String REFUND_KEY = "fairbill-refund-";
+    static final String EVIDENCE_KEY = "fairbill-evidence-";
+    static final int EVIDENCE_FIELD_LIMIT = 20_000;
 
     private static final long FIRST_BACK_OFF_MILLIS = 250;
 
@@ -148,6 +152,53 @@ public class StripePaymentGateway implements PaymentGateway {
         } catch (StripeException failed) {
             throw unavailable("refund", failed);
         }
+    }
+
+    /**
+     * Updates the dispute's evidence from the bundle and submits it (Stripe then decides; it takes no further
+     * evidence). The key is the dispute's, so a submission made again after a crash is answered with the first answer.
+     * A dispute Stripe no longer takes evidence for (closed, or past its due date) refuses it.
+     */
+    @Override
+    public EvidenceResult submitDisputeEvidence(EvidenceRequest request) {
+        var evidence = DisputeUpdateParams.Evidence.builder()
+                .setProductDescription(text(request.productDescription()))
+                .setAccessActivityLog(text(request.activityLog()))
+                .setUncategorizedText(text(request.explanation()));
+        if (request.serviceDate() != null) {
+            evidence.setServiceDate(request.serviceDate().toString().substring(0, 10));
+        }
+        var params = DisputeUpdateParams.builder()
+                .setEvidence(evidence.build())
+                .setSubmit(true)
+                .putMetadata("fairbill_dispute_id", request.disputeId())
+                .putMetadata("fairbill_charge_id", request.chargeId())
+                .putMetadata("fairbill_tenant", tenant)
+                .build();
+        try {
+            var options = RequestOptions.builder().setIdempotencyKey(EVIDENCE_KEY + request.disputeId()).build();
+            Dispute dispute = backingOff(() -> client.v1().disputes().update(request.processorDisputeId(), params,
+                    options));
+            return "under_review".equals(dispute.getStatus()) || "won".equals(dispute.getStatus())
+                    || "lost".equals(dispute.getStatus()) || "warning_under_review".equals(dispute.getStatus())
+                    || "warning_closed".equals(dispute.getStatus())
+                    ? new EvidenceSubmitted() : new EvidenceRefused("dispute_" + dispute.getStatus());
+        } catch (InvalidRequestException invalid) {
+            // a dispute that is closed, past its due date or already submitted takes no evidence; Stripe may name no code
+            String code = refusal("dispute evidence", invalid);
+            return new EvidenceRefused("declined".equals(code) ? "evidence_refused" : code);
+        } catch (StripeException failed) {
+            throw unavailable("dispute evidence", failed);
+        }
+    }
+
+    /** Stripe takes at most 20,000 characters in one evidence field. */
+    private static String text(String value) {
+        if (value == null) {
+            return null;
+        }
+        return value.length() <= EVIDENCE_FIELD_LIMIT ? value
+                : value.substring(0, EVIDENCE_FIELD_LIMIT - 1) + "…";
     }
 
     /** A call Stripe rate-limited is made again after a pause that doubles each time, with the same key. */

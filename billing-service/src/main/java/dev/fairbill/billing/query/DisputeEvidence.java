@@ -21,7 +21,7 @@ import dev.fairbill.billing.dispute.DisputeEvents.DisputeEvidenceAttached;
 @Component
 public class DisputeEvidence {
 
-    static final String REFUND_SERVICE = "refund-service";
+    public static final String REFUND_SERVICE = "refund-service";
 
     private final EventStore events;
     private final Clock clock;

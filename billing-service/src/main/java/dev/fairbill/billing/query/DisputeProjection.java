@@ -6,10 +6,12 @@ import java.util.Optional;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import dev.fairbill.billing.dispute.DisputeEvents.DisputeClosed;
+import dev.fairbill.billing.dispute.DisputeEvents.DisputeEvidenceSubmitted;
 import dev.fairbill.billing.dispute.DisputeEvents.DisputeFundsReinstated;
 import dev.fairbill.billing.dispute.DisputeEvents.DisputeFundsWithdrawn;
 import dev.fairbill.billing.dispute.DisputeEvents.DisputeOpened;
@@ -69,21 +71,39 @@ public class DisputeProjection {
                 .update();
     }
 
-    public Optional<DisputeView> find(String tenant, String disputeId) {
-        return jdbc.sql("""
-                        SELECT id, tenant, processor, processor_dispute_id, charge_id, account_id, amount, currency,
-                               reason, status, due_by, outcome, funds_withdrawn, opened_at, closed_at
-                        FROM disputes WHERE id = ? AND tenant = ?""")
-                .params(disputeId, tenant)
-                .query((row, n) -> new DisputeView(row.getString("id"), row.getString("tenant"),
-                        row.getString("processor"), row.getString("processor_dispute_id"),
-                        row.getString("charge_id"), row.getString("account_id"),
-                        Money.of(row.getLong("amount"), row.getString("currency")), row.getString("reason"),
-                        row.getString("status"), instant(row.getTimestamp("due_by")), row.getString("outcome"),
-                        row.getBoolean("funds_withdrawn"), instant(row.getTimestamp("opened_at")),
-                        instant(row.getTimestamp("closed_at"))))
-                .optional();
+    @EventHandler
+    void on(DisputeEvidenceSubmitted event) {
+        jdbc.sql("""
+                        UPDATE disputes SET evidence_submission = ?, evidence_detail = ?, evidence_submitted_at = ?
+                        WHERE id = ?""")
+                .params(event.submission().name(), event.detail(), timestamp(event.at()), event.disputeId().value())
+                .update();
     }
+
+    public Optional<DisputeView> find(String tenant, String disputeId) {
+        return jdbc.sql(SELECT + " WHERE id = ? AND tenant = ?").params(disputeId, tenant).query(DISPUTE).optional();
+    }
+
+    /** The dispute {@code disputeId} of whichever tenant, for billing's own processes. */
+    public Optional<DisputeView> byId(String disputeId) {
+        return jdbc.sql(SELECT + " WHERE id = ?").param(disputeId).query(DISPUTE).optional();
+    }
+
+    private static final String SELECT = """
+            SELECT id, tenant, processor, processor_dispute_id, charge_id, account_id, amount, currency, reason,
+                   status, due_by, outcome, funds_withdrawn, opened_at, closed_at, evidence_submission,
+                   evidence_detail, evidence_submitted_at
+              FROM disputes""";
+
+    private static final RowMapper<DisputeView> DISPUTE = (row, n) -> new DisputeView(row.getString("id"),
+            row.getString("tenant"), row.getString("processor"), row.getString("processor_dispute_id"),
+            row.getString("charge_id"), row.getString("account_id"),
+            Money.of(row.getLong("amount"), row.getString("currency")), row.getString("reason"),
+            row.getString("status"), instant(row.getTimestamp("due_by")), row.getString("outcome"),
+            row.getBoolean("funds_withdrawn"), instant(row.getTimestamp("opened_at")),
+            instant(row.getTimestamp("closed_at")), row.getString("evidence_submission") == null ? null
+                    : new DisputeView.Evidence(row.getString("evidence_submission"), row.getString("evidence_detail"),
+                            instant(row.getTimestamp("evidence_submitted_at"))));
 
     private static Timestamp timestamp(Instant instant) {
         return instant == null ? null : Timestamp.from(instant);

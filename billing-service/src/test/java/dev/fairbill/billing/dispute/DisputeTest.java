@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.fairbill.billing.dispute.DisputeCommands.AttachRefundSideEvidence;
+import dev.fairbill.billing.dispute.DisputeCommands.RecordEvidenceSubmission;
 import dev.fairbill.billing.dispute.DisputeCommands.ReportDispute;
 import dev.fairbill.billing.dispute.DisputeCommands.ReportDisputeClosed;
 import dev.fairbill.billing.dispute.DisputeCommands.ReportDisputeFunds;
@@ -18,6 +19,7 @@ import dev.fairbill.billing.dispute.DisputeEvents.DisputeTerms;
 import dev.fairbill.billing.dispute.DisputeEvents.DisputeClosed;
 import dev.fairbill.billing.dispute.DisputeEvents.DisputeEvidenceAttached;
 import dev.fairbill.billing.dispute.DisputeEvents.DisputeFundsReinstated;
+import dev.fairbill.billing.dispute.DisputeEvents.DisputeEvidenceSubmitted;
 import dev.fairbill.billing.dispute.DisputeEvents.DisputeFundsWithdrawn;
 import dev.fairbill.billing.dispute.DisputeEvents.DisputeOpened;
 import dev.fairbill.billing.dispute.DisputeEvents.DisputeUpdated;
@@ -100,6 +102,20 @@ class DisputeTest {
         fixture.given(opened(T1), new DisputeFundsWithdrawn(id, charge, account, AMOUNT, T2))
                 .when(new ReportDisputeFunds(id, facts(AMOUNT, "fraudulent", T3), false))
                 .expectEvents(new DisputeFundsReinstated(id, charge, account, AMOUNT, T3));
+    }
+
+    @Test
+    void evidenceSentToTheProcessorIsRecordedOnceAndNotAfterTheClose() {
+        var submitted = new DisputeEvidenceSubmitted(id, charge, account, EvidenceSubmission.SUBMITTED, null, T2);
+        fixture.given(opened(T1))
+                .when(new RecordEvidenceSubmission(id, EvidenceSubmission.SUBMITTED, null, T2))
+                .expectEvents(submitted);
+        fixture.given(opened(T1), submitted)
+                .when(new RecordEvidenceSubmission(id, EvidenceSubmission.REFUSED, "evidence_refused", T3))
+                .expectNoEvents();
+        fixture.given(opened(T1), new DisputeClosed(id, "panel", charge, account, DisputeOutcome.LOST, AMOUNT, T2))
+                .when(new RecordEvidenceSubmission(id, EvidenceSubmission.SUBMITTED, null, T3))
+                .expectNoEvents();
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -13,6 +14,9 @@ import dev.fairbill.billing.payment.FakeStripe.Received;
 import dev.fairbill.billing.payment.PaymentGateway.CaptureRequest;
 import dev.fairbill.billing.payment.PaymentGateway.Captured;
 import dev.fairbill.billing.payment.PaymentGateway.Declined;
+import dev.fairbill.billing.payment.PaymentGateway.EvidenceRefused;
+import dev.fairbill.billing.payment.PaymentGateway.EvidenceRequest;
+import dev.fairbill.billing.payment.PaymentGateway.EvidenceSubmitted;
 import dev.fairbill.billing.payment.PaymentGateway.RefundDeclined;
 import dev.fairbill.billing.payment.PaymentGateway.RefundRequest;
 import dev.fairbill.billing.payment.PaymentGateway.Refunded;
@@ -164,6 +168,46 @@ class StripePaymentGatewayTest {
         STRIPE.answer("POST", REFUNDS, 200, "refund_failed.json");
         assertThat(gateway.refund(new RefundRequest("rf_2", "ch_1", "pi_1", "pm_1", Money.of(400, "EUR"))))
                 .isEqualTo(new RefundDeclined("expired_or_canceled_card"));
+    }
+
+    @Test
+    void disputeEvidenceUpdatesTheDisputeAndSubmitsItUnderTheDisputesKey() {
+        STRIPE.answer("POST", "/v1/disputes/", 200, "dispute_under_review.json");
+
+        var result = gateway.submitDisputeEvidence(new EvidenceRequest("dp_1", "du_1Fairbill", "ch_1", "Monthly plan",
+                Instant.parse("2026-11-02T10:15:30Z"), "2026-11-01T09:00:00Z AccountOpened", "The customer used it."));
+
+        assertThat(result).isEqualTo(new EvidenceSubmitted());
+        Received sent = STRIPE.received().getFirst();
+        assertThat(sent.path()).isEqualTo("/v1/disputes/du_1Fairbill");
+        assertThat(sent.idempotencyKey()).isEqualTo("fairbill-evidence-dp_1");
+        assertThat(sent.form()).containsAllEntriesOf(Map.of("submit", "true",
+                "evidence[product_description]", "Monthly plan", "evidence[service_date]", "2026-11-02",
+                "evidence[access_activity_log]", "2026-11-01T09:00:00Z AccountOpened",
+                "evidence[uncategorized_text]", "The customer used it.", "metadata[fairbill_dispute_id]", "dp_1",
+                "metadata[fairbill_charge_id]", "ch_1"));
+    }
+
+    @Test
+    void evidenceStripeRefusesIsRefusedAndEvidenceItDoesNotAnswerWaits() {
+        STRIPE.answer("POST", "/v1/disputes/", 400, "error_dispute_closed.json");
+        var request = new EvidenceRequest("dp_1", "du_1", "ch_1", null, null, "log", "why");
+        assertThat(gateway.submitDisputeEvidence(request)).isEqualTo(new EvidenceRefused("evidence_refused"));
+
+        STRIPE.reset();
+        STRIPE.answer("POST", "/v1/disputes/", 500, "error_api.json");
+        assertThatThrownBy(() -> gateway.submitDisputeEvidence(request)).isInstanceOf(ProcessorUnavailable.class);
+    }
+
+    @Test
+    void evidenceLongerThanStripeTakesInOneFieldIsCut() {
+        STRIPE.answer("POST", "/v1/disputes/", 200, "dispute_under_review.json");
+
+        gateway.submitDisputeEvidence(new EvidenceRequest("dp_1", "du_1", "ch_1", null, null, "x".repeat(25_000),
+                "why"));
+
+        assertThat(STRIPE.received().getFirst().form().get("evidence[access_activity_log]")).hasSize(20_000)
+                .endsWith("…");
     }
 
     private static StripePaymentGateway gateway(int retries, Duration timeout) {
