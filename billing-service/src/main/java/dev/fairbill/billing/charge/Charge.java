@@ -22,6 +22,7 @@ import dev.fairbill.billing.charge.ChargeCommands.RecordChargeDispute;
 import dev.fairbill.billing.charge.ChargeCommands.RecordChargeDisputeClosed;
 import dev.fairbill.billing.charge.ChargeCommands.RecordProcessorRefund;
 import dev.fairbill.billing.charge.ChargeCommands.RecordProcessorRefundFailure;
+import dev.fairbill.billing.charge.ChargeCommands.RecordRefundAccepted;
 import dev.fairbill.billing.charge.ChargeCommands.RecordRefundOutcome;
 import dev.fairbill.billing.charge.ChargeCommands.RecordRefundToBalance;
 import dev.fairbill.billing.charge.ChargeCommands.RefundCharge;
@@ -34,6 +35,7 @@ import dev.fairbill.billing.charge.ChargeEvents.ChargeDisputeRecorded;
 import dev.fairbill.billing.charge.ChargeEvents.ChargeDoublePaidOut;
 import dev.fairbill.billing.charge.ChargeEvents.ChargeFailed;
 import dev.fairbill.billing.charge.ChargeEvents.ChargeFlaggedDuplicate;
+import dev.fairbill.billing.charge.ChargeEvents.ChargeRefundAccepted;
 import dev.fairbill.billing.charge.ChargeEvents.ChargeRefundFailed;
 import dev.fairbill.billing.charge.ChargeEvents.ChargeRefundRequested;
 import dev.fairbill.billing.charge.ChargeEvents.ChargeRefundReversed;
@@ -87,6 +89,8 @@ public class Charge {
     /** The refunds the processor paid to the payment method and has not reversed, by the processor's refund id. */
     private final Map<String, ChargeRefunded> paidAtProcessor = new HashMap<>();
     private final Map<String, ChargeRefundRequested> awaitingRefunds = new HashMap<>();
+    /** Refunds under way that the processor received and decides later, by refund id. */
+    private final Set<String> acceptedRefunds = new HashSet<>();
     private DisputeId openDispute;
     private Money disputedAmount;
     private String disputeReason;
@@ -214,6 +218,15 @@ public class Charge {
         Money excess = requested.amount().minus(beyond.isNegative() ? Money.zero(amount.currency()) : beyond);
         if (disputeLost && excess.isPositive()) {
             apply(new ChargeDoublePaidOut(id, accountId, tenant, lostDispute, refunded, lostInDispute, excess,
+                    clock.instant()));
+        }
+    }
+
+    /** The processor received a refund under way and decides it later; a repeated answer changes nothing. */
+    @CommandHandler
+    void handle(RecordRefundAccepted command, Clock clock) {
+        if (awaitingRefunds.containsKey(command.refundId()) && !acceptedRefunds.contains(command.refundId())) {
+            apply(new ChargeRefundAccepted(id, accountId, tenant, command.refundId(), command.processorRefundId(),
                     clock.instant()));
         }
     }
@@ -489,6 +502,7 @@ public class Charge {
     /** A declined refund leaves nothing reserved, and its id may be asked again. */
     @EventSourcingHandler
     void on(ChargeRefundFailed event) {
+        acceptedRefunds.remove(event.refundId());
         if (awaitingRefunds.remove(event.refundId()) != null) {
             refundIds.remove(event.refundId());
         }
@@ -497,6 +511,7 @@ public class Charge {
     @EventSourcingHandler
     void on(ChargeRefunded event) {
         awaitingRefunds.remove(event.refundId());
+        acceptedRefunds.remove(event.refundId());
         refundIds.add(event.refundId());
         if (event.processorRefundId() != null) {
             processorRefundIds.add(event.processorRefundId());
@@ -506,6 +521,11 @@ public class Charge {
         if (event.toBalance() != null) {
             refundedToBalance = refundedToBalance.plus(event.toBalance());
         }
+    }
+
+    @EventSourcingHandler
+    void on(ChargeRefundAccepted event) {
+        acceptedRefunds.add(event.refundId());
     }
 
     @EventSourcingHandler

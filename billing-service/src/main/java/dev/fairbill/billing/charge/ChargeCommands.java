@@ -62,6 +62,14 @@ public final class ChargeCommands {
     }
 
     /**
+     * The processor received the refund and will decide it (Adyen answers every refund so): the refund stays under
+     * way, and its notification is the answer.
+     */
+    public record RecordRefundAccepted(@TargetAggregateIdentifier ChargeId chargeId, String refundId,
+                                       String processorRefundId) {
+    }
+
+    /**
      * The processor reports a refund of this charge, from its webhook: one Fairbill asked for ({@code refundId}, the
      * id it sent as metadata), or one made elsewhere, such as in the processor's dashboard ({@code refundId} null).
      * Recorded once per processor refund id; a refund made elsewhere is recorded under a refund id of its own.

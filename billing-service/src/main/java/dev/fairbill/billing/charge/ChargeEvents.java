@@ -180,6 +180,16 @@ public final class ChargeEvents {
     }
 
     /**
+     * The processor received the refund under {@code processorRefundId} and decides it later: the refund is still
+     * under way, and nothing is paid until the processor's notification says so.
+     */
+    @StoredAs("billing.ChargeRefundAccepted")
+    @Revision("1")
+    public record ChargeRefundAccepted(ChargeId chargeId, AccountId accountId, String tenant, String refundId,
+                                       String processorRefundId, Instant acceptedAt) {
+    }
+
+    /**
      * A refund the processor had accepted failed afterwards: the part paid to the payment method is back with the
      * merchant, and the refund id may be asked for again. The part paid to the cash balance stays paid.
      *

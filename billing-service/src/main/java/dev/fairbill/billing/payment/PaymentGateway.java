@@ -137,4 +137,12 @@ public interface PaymentGateway {
 
     record RefundDeclined(String failureCode) implements RefundResult {
     }
+
+    /**
+     * The processor received the refund and decides it later: its notification is the answer, paid or failed.
+     *
+     * @param processorRefundId the processor's reference of the refund, which its notification names
+     */
+    record RefundAccepted(String processorRefundId) implements RefundResult {
+    }
 }

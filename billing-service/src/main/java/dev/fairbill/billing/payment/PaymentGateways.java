@@ -63,9 +63,27 @@ public class PaymentGateways {
                 }
                 yield new StripePaymentGateway(tenant, processor.stripe());
             }
-            case ADYEN -> throw new IllegalStateException(where + ".processor: " + Processor.ADYEN.storedName()
-                    + " is not available in this version of Fairbill");
+            case ADYEN -> {
+                var adyen = processor.adyen();
+                String variable = "FAIRBILL_PROCESSORS_" + tenant.toUpperCase(Locale.ROOT) + "_ADYEN_";
+                if (adyen == null || blank(adyen.apiKey())) {
+                    throw new IllegalStateException(where + ".adyen.api-key is not set (" + variable + "APIKEY)");
+                }
+                if (blank(adyen.merchantAccount())) {
+                    throw new IllegalStateException(where + ".adyen.merchant-account is not set (" + variable
+                            + "MERCHANTACCOUNT)");
+                }
+                if (adyen.live() && blank(adyen.liveUrlPrefix()) && adyen.checkoutUrl() == null) {
+                    throw new IllegalStateException(where + ".adyen.live-url-prefix is not set (" + variable
+                            + "LIVEURLPREFIX): the live platform has an address per merchant");
+                }
+                yield new AdyenPaymentGateway(tenant, adyen);
+            }
         };
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
     }
 
     /** The settings the processors were built from. */

@@ -39,8 +39,9 @@ public record ProcessorSettings(@DefaultValue Map<String, @Valid Tenant> process
     /**
      * @param processor the tenant's processor, the sandbox unless named
      * @param stripe    its Stripe account, when the processor is Stripe
+     * @param adyen     its Adyen merchant account, when the processor is Adyen
      */
-    public record Tenant(@DefaultValue("sandbox") Processor processor, @Valid Stripe stripe) {
+    public record Tenant(@DefaultValue("sandbox") Processor processor, @Valid Stripe stripe, @Valid Adyen adyen) {
     }
 
     /**
@@ -57,9 +58,27 @@ public record ProcessorSettings(@DefaultValue Map<String, @Valid Tenant> process
                          @DefaultValue("20s") @NotNull Duration timeout) {
     }
 
+    /**
+     * An Adyen merchant account.
+     *
+     * @param apiKey            the API key of the account's web service user (Checkout API)
+     * @param merchantAccount   the merchant account that takes the payments
+     * @param live              the live platform; the test platform unless set
+     * @param liveUrlPrefix     the account's prefix of the live endpoints (Customer Area, Developers, API URLs);
+     *                          required with {@code live}
+     * @param checkoutUrl       the Checkout API's address with its version; another only for a local fake in tests
+     * @param maxNetworkRetries how often a request is sent again, with its idempotency key, after a network error, a
+     *                          429 or a 5xx
+     * @param timeout           how long one request may take to connect and to answer
+     */
+    public record Adyen(String apiKey, String merchantAccount, @DefaultValue("false") boolean live,
+                        String liveUrlPrefix, URI checkoutUrl, @DefaultValue("2") @Min(0) @Max(5) int maxNetworkRetries,
+                        @DefaultValue("20s") @NotNull Duration timeout) {
+    }
+
     /** The tenant's settings; the sandbox for a tenant not named. */
     public Tenant of(String tenant) {
         Tenant settings = processors.get(tenant);
-        return settings != null ? settings : new Tenant(Processor.SANDBOX, null);
+        return settings != null ? settings : new Tenant(Processor.SANDBOX, null, null);
     }
 }

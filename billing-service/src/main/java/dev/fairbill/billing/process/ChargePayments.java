@@ -24,6 +24,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 import dev.fairbill.billing.charge.ChargeCommands.CaptureCharge;
 import dev.fairbill.billing.charge.ChargeCommands.RecordCaptureOutcome;
+import dev.fairbill.billing.charge.ChargeCommands.RecordRefundAccepted;
 import dev.fairbill.billing.charge.ChargeCommands.RecordRefundOutcome;
 import dev.fairbill.billing.charge.ChargeCommands.RefundCharge;
 import dev.fairbill.billing.charge.ChargeCommands.SettleChargeFromBalance;
@@ -222,7 +223,7 @@ public class ChargePayments implements DisposableBean {
         }
     }
 
-    private RecordRefundOutcome refund(Call call) {
+    private Object refund(Call call) {
         PaymentGateway gateway = gateways.of(call.tenant(), call.processor());
         return switch (gateway.refund(new RefundRequest(call.key(), call.attempt(), call.chargeId().value(),
                 call.processorChargeId(), call.paymentMethod(), call.amount()))) {
@@ -230,6 +231,8 @@ public class ChargePayments implements DisposableBean {
                     ok.processorRefundId(), null);
             case PaymentGateway.RefundDeclined declined -> new RecordRefundOutcome(call.chargeId(), call.key(),
                     null, declined.failureCode());
+            case PaymentGateway.RefundAccepted accepted -> new RecordRefundAccepted(call.chargeId(), call.key(),
+                    accepted.processorRefundId());
         };
     }
 }

@@ -14,6 +14,7 @@ import org.springframework.stereotype.Component;
 import dev.fairbill.billing.charge.ChargeEvents.ChargeCaptureRequested;
 import dev.fairbill.billing.charge.ChargeEvents.ChargeCaptured;
 import dev.fairbill.billing.charge.ChargeEvents.ChargeFailed;
+import dev.fairbill.billing.charge.ChargeEvents.ChargeRefundAccepted;
 import dev.fairbill.billing.charge.ChargeEvents.ChargeRefundFailed;
 import dev.fairbill.billing.charge.ChargeEvents.ChargeRefundRequested;
 import dev.fairbill.billing.charge.ChargeEvents.ChargeRefunded;
@@ -112,6 +113,12 @@ public class PaymentCalls {
     @EventHandler
     void on(ChargeRefundFailed failed) {
         answered(failed.refundId());
+    }
+
+    /** The processor received the refund: the call is answered, and the processor's notification decides it. */
+    @EventHandler
+    void on(ChargeRefundAccepted accepted) {
+        answered(accepted.refundId());
     }
 
     /** The call still waiting for its answer under {@code key}, if any. */

@@ -39,6 +39,12 @@ class ProviderCharges {
                 .map(found -> new Charge(ChargeId.of(found.chargeId()), AccountId.of(found.accountId())));
     }
 
+    /** The charge of {@code tenant} under our own id, as a processor's reference names it. */
+    Optional<Charge> ours(String tenant, String chargeId) {
+        return chargeId == null || chargeId.isBlank() ? Optional.empty() : charges.byId(tenant, chargeId)
+                .map(found -> new Charge(ChargeId.of(found.chargeId()), AccountId.of(found.accountId())));
+    }
+
     record Charge(ChargeId chargeId, AccountId accountId) {
     }
 }

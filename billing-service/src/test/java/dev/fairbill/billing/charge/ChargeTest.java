@@ -18,6 +18,7 @@ import dev.fairbill.billing.charge.ChargeCommands.RecordChargeDispute;
 import dev.fairbill.billing.charge.ChargeCommands.RecordChargeDisputeClosed;
 import dev.fairbill.billing.charge.ChargeCommands.RecordProcessorRefund;
 import dev.fairbill.billing.charge.ChargeCommands.RecordProcessorRefundFailure;
+import dev.fairbill.billing.charge.ChargeCommands.RecordRefundAccepted;
 import dev.fairbill.billing.charge.ChargeCommands.RecordRefundOutcome;
 import dev.fairbill.billing.charge.ChargeCommands.RecordRefundToBalance;
 import dev.fairbill.billing.charge.ChargeCommands.RefundCharge;
@@ -30,6 +31,7 @@ import dev.fairbill.billing.charge.ChargeEvents.ChargeDisputeRecorded;
 import dev.fairbill.billing.charge.ChargeEvents.ChargeDoublePaidOut;
 import dev.fairbill.billing.charge.ChargeEvents.ChargeFailed;
 import dev.fairbill.billing.charge.ChargeEvents.ChargeFlaggedDuplicate;
+import dev.fairbill.billing.charge.ChargeEvents.ChargeRefundAccepted;
 import dev.fairbill.billing.charge.ChargeEvents.ChargeRefundFailed;
 import dev.fairbill.billing.charge.ChargeEvents.ChargeRefundRequested;
 import dev.fairbill.billing.charge.ChargeEvents.ChargeRefundReversed;
@@ -386,6 +388,30 @@ class ChargeTest {
                                 Money.of(0, "EUR"), "re_sandbox_re_1", "expired_or_canceled_card", NOW))
                 .when(refund("re_1", 1000))
                 .expectEvents(refundRequested("re_1", 1000, 1000, 0));
+    }
+
+    @Test
+    void aRefundTheProcessorReceivedStaysUnderWayUntilItsNotificationDecidesIt() {
+        var accepted = new ChargeRefundAccepted(ID, ACCOUNT, "studio", "re_1", "PSP_REFUND_1", NOW);
+        fixture.given(captured("pm_card_ok"), refundRequested("re_1", 700, 700, 0))
+                .when(new RecordRefundAccepted(ID, "re_1", "PSP_REFUND_1"))
+                .expectEvents(accepted);
+        // answered again (a sweep after a crash): nothing more
+        fixture.given(captured("pm_card_ok"), refundRequested("re_1", 700, 700, 0), accepted)
+                .when(new RecordRefundAccepted(ID, "re_1", "PSP_REFUND_1"))
+                .expectNoEvents();
+        // still reserved: no other refund can take what it will pay
+        fixture.given(captured("pm_card_ok"), refundRequested("re_1", 700, 700, 0), accepted)
+                .when(refund("re_2", 301))
+                .expectEvents(refusal("re_2", 301, "exceeds-refundable"));
+        // the processor's notification decides it: paid, or failed
+        fixture.given(captured("pm_card_ok"), refundRequested("re_1", 700, 700, 0), accepted)
+                .when(reportedByProcessor("PSP_REFUND_1", 700, "re_1"))
+                .expectEvents(new ChargeRefunded(ID, ACCOUNT, "studio", "re_1", RefundedAmounts.toCard(
+                        Money.of(700, "EUR"), Money.of(700, "EUR")), "PSP_REFUND_1", "DUPLICATE_CHARGE", NOW));
+        fixture.given(captured("pm_card_ok"), refundRequested("re_1", 700, 700, 0), accepted)
+                .when(failedAtProcessor("PSP_REFUND_1", "re_1"))
+                .expectEvents(refusal("re_1", 700, "expired_or_canceled_card"));
     }
 
     @Test

@@ -32,7 +32,7 @@ class PaymentGatewaysTest {
     @Test
     void aStripeTenantChargesThroughStripeAndItsEarlierSandboxCallsStayOnTheSandbox() {
         var gateways = new PaymentGateways(SANDBOX, new ProcessorSettings(Map.of("panel",
-                new Tenant(Processor.STRIPE, STRIPE))));
+                new Tenant(Processor.STRIPE, STRIPE, null))));
 
         assertThat(gateways.forTenant("panel").name()).isEqualTo("stripe");
         assertThat(gateways.of("panel", "stripe").name()).isEqualTo("stripe");
@@ -50,19 +50,41 @@ class PaymentGatewaysTest {
     @Test
     void aStripeTenantWithoutItsSecretKeyStopsTheService() {
         var settings = new ProcessorSettings(Map.of("panel", new Tenant(Processor.STRIPE,
-                new Stripe(" ", URI.create("https://api.stripe.com"), 2, Duration.ofSeconds(20)))));
+                new Stripe(" ", URI.create("https://api.stripe.com"), 2, Duration.ofSeconds(20)), null)));
 
         assertThatThrownBy(() -> new PaymentGateways(SANDBOX, settings))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("FAIRBILL_PROCESSORS_PANEL_STRIPE_SECRETKEY");
         assertThatThrownBy(() -> new PaymentGateways(SANDBOX, new ProcessorSettings(Map.of("panel",
-                new Tenant(Processor.STRIPE, null))))).isInstanceOf(IllegalStateException.class);
+                new Tenant(Processor.STRIPE, null, null))))).isInstanceOf(IllegalStateException.class);
     }
 
     @Test
-    void adyenIsRefusedUntilItsAdapterExists() {
-        assertThatThrownBy(() -> new PaymentGateways(SANDBOX, new ProcessorSettings(Map.of("panel",
-                new Tenant(Processor.ADYEN, null))))).isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("adyen");
+    void anAdyenTenantChargesThroughAdyen() {
+        var gateways = new PaymentGateways(SANDBOX, new ProcessorSettings(Map.of("panel",
+                new Tenant(Processor.ADYEN, null, adyen("AQE_test", "FairbillECOM", false, null)))));
+
+        assertThat(gateways.forTenant("panel").name()).isEqualTo("adyen");
+        assertThat(gateways.forTenant("panel").knows("shopper-42/8415718415172204")).isTrue();
+        assertThat(gateways.forTenant("panel").knows("pm_card_visa")).isFalse();
+    }
+
+    @Test
+    void anAdyenTenantWithoutItsKeyMerchantAccountOrLiveAddressStopsTheService() {
+        assertThatThrownBy(() -> gatewaysWith(new Tenant(Processor.ADYEN, null, null)))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("FAIRBILL_PROCESSORS_PANEL_ADYEN_APIKEY");
+        assertThatThrownBy(() -> gatewaysWith(new Tenant(Processor.ADYEN, null, adyen("AQE_test", " ", false, null))))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("ADYEN_MERCHANTACCOUNT");
+        assertThatThrownBy(() -> gatewaysWith(new Tenant(Processor.ADYEN, null,
+                adyen("AQE_live", "FairbillECOM", true, null))))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("ADYEN_LIVEURLPREFIX");
+    }
+
+    private static PaymentGateways gatewaysWith(Tenant tenant) {
+        return new PaymentGateways(SANDBOX, new ProcessorSettings(Map.of("panel", tenant)));
+    }
+
+    private static ProcessorSettings.Adyen adyen(String key, String merchantAccount, boolean live, String prefix) {
+        return new ProcessorSettings.Adyen(key, merchantAccount, live, prefix, null, 2, Duration.ofSeconds(20));
     }
 }

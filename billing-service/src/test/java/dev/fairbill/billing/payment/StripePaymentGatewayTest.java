@@ -10,7 +10,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import dev.fairbill.billing.payment.FakeStripe.Received;
+import dev.fairbill.billing.payment.FakeProcessor.Received;
 import dev.fairbill.billing.payment.PaymentGateway.CaptureRequest;
 import dev.fairbill.billing.payment.PaymentGateway.Captured;
 import dev.fairbill.billing.payment.PaymentGateway.Declined;

@@ -20,7 +20,7 @@ import dev.fairbill.billing.charge.ChargeCommands.CaptureCharge;
 import dev.fairbill.billing.charge.ChargeCommands.RefundCharge;
 import dev.fairbill.billing.ids.AccountId;
 import dev.fairbill.billing.ids.ChargeId;
-import dev.fairbill.billing.payment.FakeStripe.Received;
+import dev.fairbill.billing.payment.FakeProcessor.Received;
 import dev.fairbill.billing.process.ChargePayments;
 import dev.fairbill.platform.id.IdPrefix;
 import dev.fairbill.platform.id.Ids;

@@ -102,4 +102,24 @@ public final class WebhookTestSupport {
         return """
                 {"live": "false", "notificationItems": [{"NotificationRequestItem": %s}]}""".formatted(item);
     }
+
+    /**
+     * An Adyen notification about a payment or a refund, signed with the tenant's key.
+     *
+     * @param originalReference the payment's PSP reference, for a refund's items; empty for an authorisation
+     * @param merchantReference our charge id (authorisation) or refund id (refund), or the operator's reference
+     */
+    public static String adyenPaymentNotification(String tenant, String eventCode, String pspReference,
+                                                  String originalReference, String merchantReference, long amount,
+                                                  boolean success, String reason) {
+        ObjectNode item = (ObjectNode) JSON.readTree("""
+                {"pspReference": "%s", "originalReference": "%s", "merchantAccountCode": "Fairbill_%s",
+                 "merchantReference": "%s", "amount": {"value": %d, "currency": "EUR"}, "eventCode": "%s",
+                 "success": "%s", "reason": "%s", "eventDate": "%s", "paymentMethod": "visa",
+                 "additionalData": {}}""".formatted(pspReference, originalReference, tenant, merchantReference,
+                amount, eventCode, success, reason, Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)));
+        AdyenHmacVerifierTest.signed(item, adyenKey(tenant));
+        return """
+                {"live": "false", "notificationItems": [{"NotificationRequestItem": %s}]}""".formatted(item);
+    }
 }

@@ -1,0 +1,217 @@
+package dev.fairbill.billing.payment;
+
+import java.io.IOException;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.adyen.Client;
+import com.adyen.Config;
+import com.adyen.enums.Environment;
+import com.adyen.model.RequestOptions;
+import com.adyen.model.checkout.Amount;
+import com.adyen.model.checkout.CardDetails;
+import com.adyen.model.checkout.CheckoutPaymentMethod;
+import com.adyen.model.checkout.PaymentRefundRequest;
+import com.adyen.model.checkout.PaymentRefundResponse;
+import com.adyen.model.checkout.PaymentRequest;
+import com.adyen.model.checkout.PaymentResponse;
+import com.adyen.service.checkout.ModificationsApi;
+import com.adyen.service.checkout.PaymentsApi;
+import com.adyen.service.exception.ApiException;
+
+/**
+ * Adyen through its Checkout API (adyen-java-api-library), for one tenant's merchant account.
+ * <ul>
+ *   <li>Capture: {@code /payments} with the shopper's stored card ({@code <shopperReference>/<storedPaymentMethodId>}),
+ *       as a card-on-file payment the shopper starts, or a subscription payment ({@code ContAuth}) for the charges
+ *       billing makes by itself. The merchant account captures immediately, so {@code Authorised} is a capture; the
+ *       {@code AUTHORISATION} notification decides a payment Adyen answered {@code Received} or {@code Pending}.</li>
+ *   <li>Refund: {@code /payments/{pspReference}/refunds}. Adyen only receives it ({@code received}); the refund is
+ *       final when its {@code REFUND} notification says so, success or not ({@link RefundAccepted}).</li>
+ *   <li>Every request carries an idempotency key ({@code fairbill-capture-<charge>}, {@code fairbill-refund-<refund>})
+ *       and the reference of our id. A request is sent again with the same key after a network error, a 429 or a 5xx;
+ *       Adyen answers a repeated key with its first answer.</li>
+ *   <li>Disputes: Adyen takes a defense as documents with a defense reason chosen per dispute, so the evidence bundle
+ *       is ready for an operator to send from Adyen's Customer Area.</li>
+ * </ul>
+ * Logs name the tenant, the HTTP status and Adyen's error code and PSP reference, never payment methods or keys.
+ */
+public final class AdyenPaymentGateway implements PaymentGateway {
+
+    public static final String NAME = ProcessorSettings.Processor.ADYEN.storedName();
+    static final String CAPTURE_KEY = "fairbill-capture-";
+    static final String REFUND_KEY = "fairbill-refund-";
+    private static final Logger log = LoggerFactory.getLogger(AdyenPaymentGateway.class);
+    /** A shopper's stored card: the shopper reference the card was stored under, and the stored payment method id. */
+    private static final Pattern STORED_CARD = Pattern.compile("[A-Za-z0-9._@:-]{3,64}/[A-Za-z0-9]{8,64}");
+    private static final long FIRST_BACK_OFF_MILLIS = 250;
+    /** Adyen's refusal reason codes, named as billing names declines everywhere. */
+    private static final Map<String, String> REFUSALS = Map.of("2", "card_declined", "5", "card_blocked",
+            "6", "expired_card", "11", "authentication_required", "12", "insufficient_funds", "20", "fraudulent",
+            "24", "incorrect_cvc", "38", "authentication_required");
+
+    private final String tenant;
+    private final String merchantAccount;
+    private final PaymentsApi payments;
+    private final ModificationsApi modifications;
+    private final int retries;
+
+    public AdyenPaymentGateway(String tenant, ProcessorSettings.Adyen settings) {
+        this.tenant = tenant;
+        this.merchantAccount = settings.merchantAccount();
+        this.retries = settings.maxNetworkRetries();
+        Config config = new Config();
+        config.setApiKey(settings.apiKey());
+        config.setEnvironment(settings.live() ? Environment.LIVE : Environment.TEST);
+        if (settings.liveUrlPrefix() != null) {
+            config.setLiveEndpointUrlPrefix(settings.liveUrlPrefix());
+        }
+        config.setConnectionTimeoutMillis((int) settings.timeout().toMillis());
+        config.setReadTimeoutMillis((int) settings.timeout().toMillis());
+        Client client = new Client(config);
+        String checkout = settings.checkoutUrl() == null ? null : settings.checkoutUrl().toString();
+        this.payments = checkout == null ? new PaymentsApi(client) : new PaymentsApi(client, checkout);
+        this.modifications = checkout == null ? new ModificationsApi(client) : new ModificationsApi(client, checkout);
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public boolean knows(String paymentMethod) {
+        return paymentMethod != null && STORED_CARD.matcher(paymentMethod).matches();
+    }
+
+    @Override
+    public CaptureResult capture(CaptureRequest request) {
+        if (!knows(request.paymentMethod())) {
+            throw new UnknownPaymentMethodException(NAME);
+        }
+        String[] card = request.paymentMethod().split("/", 2);
+        var payment = new PaymentRequest()
+                .merchantAccount(merchantAccount)
+                .reference(request.idempotencyKey())
+                .amount(amount(request.amount()))
+                .paymentMethod(new CheckoutPaymentMethod(new CardDetails().storedPaymentMethodId(card[1])))
+                .shopperReference(card[0])
+                .shopperInteraction(PaymentRequest.ShopperInteractionEnum.CONTAUTH)
+                .recurringProcessingModel(request.offSession()
+                        ? PaymentRequest.RecurringProcessingModelEnum.SUBSCRIPTION
+                        : PaymentRequest.RecurringProcessingModelEnum.CARDONFILE)
+                .putMetadataItem("fairbill_charge_id", request.idempotencyKey())
+                .putMetadataItem("fairbill_tenant", tenant);
+        if (request.description() != null) {
+            payment.shopperStatement(request.description().length() > 22 ? request.description().substring(0, 22)
+                    : request.description());
+        }
+        PaymentResponse response;
+        try {
+            response = retrying("capture", () -> payments.payments(payment,
+                    new RequestOptions().idempotencyKey(CAPTURE_KEY + request.idempotencyKey())));
+        } catch (ApiException refused) {
+            // a request Adyen validated and refused (422): nothing was taken
+            return new Declined(errorCode(refused));
+        }
+        if (response.getResultCode() == null) {
+            throw new ProcessorUnavailable("adyen: a payment answered without a result code");
+        }
+        return switch (response.getResultCode()) {
+            case AUTHORISED -> new Captured(response.getPspReference());
+            case REFUSED -> new Declined(REFUSALS.getOrDefault(response.getRefusalReasonCode(), "card_declined"));
+            case ERROR -> new Declined("processing_error");
+            case CANCELLED -> new Declined("cancelled");
+            case REDIRECTSHOPPER, IDENTIFYSHOPPER, CHALLENGESHOPPER, PRESENTTOSHOPPER ->
+                    new Declined("authentication_required");
+            // decided later: the AUTHORISATION notification records the answer
+            default -> throw new ProcessorUnavailable("adyen: payment " + response.getPspReference() + " is "
+                    + response.getResultCode());
+        };
+    }
+
+    @Override
+    public RefundResult refund(RefundRequest request) {
+        var refund = new PaymentRefundRequest()
+                .merchantAccount(merchantAccount)
+                .reference(request.refundId())
+                .amount(amount(request.amount()));
+        try {
+            PaymentRefundResponse response = retrying("refund", () -> modifications.refundCapturedPayment(
+                    request.processorChargeId(), refund,
+                    new RequestOptions().idempotencyKey(REFUND_KEY + request.idempotencyKey())));
+            return new RefundAccepted(response.getPspReference());
+        } catch (ApiException refused) {
+            // more than is left, a payment Adyen does not have: nothing was paid
+            return new RefundDeclined(errorCode(refused));
+        }
+    }
+
+    @Override
+    public EvidenceResult submitDisputeEvidence(EvidenceRequest request) {
+        return new EvidenceForOperator("Adyen takes a defense as documents with a defense reason chosen per dispute:"
+                + " send the bundle from Adyen's Customer Area");
+    }
+
+    private static Amount amount(dev.fairbill.platform.money.Money money) {
+        return new Amount().value(money.amount()).currency(money.currency().getCurrencyCode());
+    }
+
+    /**
+     * Makes the call, again with the same key after a network error, a 429 or a 5xx, pausing 250 ms, 500 ms, … . A
+     * call still unanswered then, or one Adyen refuses to authorise (401, 403), waits for the sweep.
+     *
+     * @throws ApiException Adyen's refusal of the request itself (4xx other than those)
+     */
+    private <T> T retrying(String call, AdyenCall<T> request) throws ApiException {
+        for (int attempt = 0; ; attempt++) {
+            try {
+                return request.make();
+            } catch (ApiException failed) {
+                int status = failed.getStatusCode();
+                boolean again = status == 429 || status >= 500 || status == 0;
+                if (!again && status != 401 && status != 403) {
+                    log.info("Adyen refused a {}: tenant={} status={} errorCode={} pspReference={}", call, tenant,
+                            status, errorCode(failed), failed.getError() == null ? null
+                                    : failed.getError().getPspReference());
+                    throw failed;
+                }
+                if (!again || attempt >= retries) {
+                    throw unavailable(call, "status " + status + ", errorCode " + errorCode(failed), failed);
+                }
+            } catch (IOException failed) {
+                if (attempt >= retries) {
+                    throw unavailable(call, failed.getClass().getSimpleName(), failed);
+                }
+            }
+            pause(attempt);
+        }
+    }
+
+    private static void pause(int attempt) {
+        try {
+            Thread.sleep(FIRST_BACK_OFF_MILLIS << attempt);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ProcessorUnavailable("adyen: interrupted while backing off");
+        }
+    }
+
+    private static String errorCode(ApiException failed) {
+        String code = failed.getError() == null ? null : failed.getError().getErrorCode();
+        return code == null || code.isBlank() ? "refused" : "adyen_" + code;
+    }
+
+    private ProcessorUnavailable unavailable(String call, String cause, Exception failed) {
+        log.warn("Adyen did not answer a {}: tenant={} cause={}", call, tenant, cause);
+        return new ProcessorUnavailable("adyen: " + call + " not answered (" + cause + ")", failed);
+    }
+
+    @FunctionalInterface
+    private interface AdyenCall<T> {
+        T make() throws ApiException, IOException;
+    }
+}
