@@ -111,6 +111,29 @@ class AdyenPaymentGatewayTest {
     }
 
     @Test
+    void aRateLimitedPaymentIsSentAgainUnderTheSameKeyAfterAPause() {
+        ADYEN.answer("POST", PAYMENTS, 429, "error_rate_limit.json")
+                .answer("POST", PAYMENTS, 200, "payments_authorised.json");
+
+        assertThat(gateway.capture(new CaptureRequest("ch_1", Money.of(1000, "EUR"), CARD, null, true)))
+                .isEqualTo(new Captured(FakeAdyen.pspFor("fairbill-capture-ch_1")));
+        assertThat(ADYEN.received()).hasSize(2).extracting(Received::idempotencyKey)
+                .containsOnly("fairbill-capture-ch_1");
+    }
+
+    @Test
+    void aPaymentAdyenDoesNotAnswerInTimeIsSentAgainUnderTheSameKeyAndThenWaits() {
+        var impatient = new AdyenPaymentGateway("panel", new ProcessorSettings.Adyen("AQE_test_panel", "FairbillECOM",
+                false, null, URI.create(ADYEN.base() + FakeAdyen.VERSION), 1, Duration.ofMillis(300)));
+        ADYEN.answer("POST", PAYMENTS, 200, "payments_authorised.json", Duration.ofSeconds(2));
+
+        assertThatThrownBy(() -> impatient.capture(new CaptureRequest("ch_1", Money.of(1000, "EUR"), CARD, null,
+                true))).isInstanceOf(ProcessorUnavailable.class);
+        assertThat(ADYEN.received()).hasSize(2).extracting(Received::idempotencyKey)
+                .containsOnly("fairbill-capture-ch_1");
+    }
+
+    @Test
     void aKeyAdyenRefusesLeavesTheCallWaiting() {
         ADYEN.answer("POST", PAYMENTS, 401, "error_unauthorized.json");
 
