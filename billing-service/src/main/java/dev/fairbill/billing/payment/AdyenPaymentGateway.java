@@ -1,7 +1,11 @@
 package dev.fairbill.billing.payment;
 
 import java.io.IOException;
+import java.util.Base64;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 import org.slf4j.Logger;
@@ -19,7 +23,15 @@ import com.adyen.model.checkout.PaymentRefundResponse;
 import com.adyen.model.checkout.PaymentRequest;
 import com.adyen.model.checkout.PaymentResponse;
 import com.adyen.service.checkout.ModificationsApi;
+import com.adyen.model.disputes.DefendDisputeRequest;
+import com.adyen.model.disputes.DefenseDocument;
+import com.adyen.model.disputes.DefenseDocumentType;
+import com.adyen.model.disputes.DefenseReason;
+import com.adyen.model.disputes.DefenseReasonsRequest;
+import com.adyen.model.disputes.DisputeServiceResult;
+import com.adyen.model.disputes.SupplyDefenseDocumentRequest;
 import com.adyen.service.checkout.PaymentsApi;
+import com.adyen.service.disputes.DisputesApi;
 import com.adyen.service.exception.ApiException;
 
 /**
@@ -34,8 +46,10 @@ import com.adyen.service.exception.ApiException;
  *   <li>Every request carries an idempotency key ({@code fairbill-capture-<charge>}, {@code fairbill-refund-<refund>})
  *       and the reference of our id. A request is sent again with the same key after a network error, a 429 or a 5xx;
  *       Adyen answers a repeated key with its first answer.</li>
- *   <li>Disputes: Adyen takes a defense as documents with a defense reason chosen per dispute, so the evidence bundle
- *       is ready for an operator to send from Adyen's Customer Area.</li>
+ *   <li>Disputes, through the Disputes API: of the defense reasons the merchant configured, the first that applies to
+ *       the dispute and that one document can satisfy; the bundle goes as that document (a PDF), and the dispute is
+ *       defended. Without a configured reason that fits, the bundle is ready for an operator to send from Adyen's
+ *       Customer Area.</li>
  * </ul>
  * Logs name the tenant, the HTTP status and Adyen's error code and PSP reference, never payment methods or keys.
  */
@@ -57,6 +71,8 @@ public final class AdyenPaymentGateway implements PaymentGateway {
     private final String merchantAccount;
     private final PaymentsApi payments;
     private final ModificationsApi modifications;
+    private final DisputesApi disputes;
+    private final List<String> defenseReasons;
     private final int retries;
 
     public AdyenPaymentGateway(String tenant, ProcessorSettings.Adyen settings) {
@@ -75,6 +91,9 @@ public final class AdyenPaymentGateway implements PaymentGateway {
         String checkout = settings.checkoutUrl() == null ? null : settings.checkoutUrl().toString();
         this.payments = checkout == null ? new PaymentsApi(client) : new PaymentsApi(client, checkout);
         this.modifications = checkout == null ? new ModificationsApi(client) : new ModificationsApi(client, checkout);
+        this.disputes = settings.disputesUrl() == null ? new DisputesApi(client)
+                : new DisputesApi(client, settings.disputesUrl().toString());
+        this.defenseReasons = settings.defenseReasons();
     }
 
     @Override
@@ -150,10 +169,96 @@ public final class AdyenPaymentGateway implements PaymentGateway {
         }
     }
 
+    /**
+     * Defends the dispute with the first configured defense reason that Adyen offers for it and that the bundle, as
+     * one PDF document, satisfies: the document is supplied under the type the reason requires, then the dispute is
+     * defended. Otherwise the bundle is left for an operator.
+     */
     @Override
     public EvidenceResult submitDisputeEvidence(EvidenceRequest request) {
-        return new EvidenceForOperator("Adyen takes a defense as documents with a defense reason chosen per dispute:"
-                + " send the bundle from Adyen's Customer Area");
+        if (defenseReasons.isEmpty()) {
+            return new EvidenceForOperator("no Adyen defense reasons are configured for this tenant: defend it from"
+                    + " Adyen's Customer Area");
+        }
+        String dispute = request.processorDisputeId();
+        try {
+            var applicable = retrying("defense reasons", () -> disputes.retrieveApplicableDefenseReasons(
+                    new DefenseReasonsRequest().merchantAccountCode(merchantAccount).disputePspReference(dispute)));
+            if (!succeeded(applicable.getDisputeServiceResult())) {
+                return refusedBy(applicable.getDisputeServiceResult());
+            }
+            Optional<Defense> defense = defenseFor(applicable.getDefenseReasons());
+            if (defense.isEmpty()) {
+                return new EvidenceForOperator("none of the configured Adyen defense reasons applies to this dispute"
+                        + " with one document: defend it from Adyen's Customer Area");
+            }
+            if (defense.get().documentType() != null) {
+                var supplied = retrying("defense document", () -> disputes.supplyDefenseDocument(
+                        new SupplyDefenseDocumentRequest().merchantAccountCode(merchantAccount)
+                                .disputePspReference(dispute)
+                                .addDefenseDocumentsItem(new DefenseDocument()
+                                        // the library sends these bytes as they are: Adyen reads Base64
+                                        .content(Base64.getEncoder().encode(EvidencePdf.of(request)))
+                                        .contentType("application/pdf")
+                                        .defenseDocumentTypeCode(defense.get().documentType()))));
+                if (!succeeded(supplied.getDisputeServiceResult())) {
+                    return refusedBy(supplied.getDisputeServiceResult());
+                }
+            }
+            var defended = retrying("defense", () -> disputes.defendDispute(new DefendDisputeRequest()
+                    .merchantAccountCode(merchantAccount).disputePspReference(dispute)
+                    .defenseReasonCode(defense.get().reason())));
+            return succeeded(defended.getDisputeServiceResult()) ? new EvidenceSubmitted()
+                    : refusedBy(defended.getDisputeServiceResult());
+        } catch (ApiException refused) {
+            return new EvidenceRefused(errorCode(refused));
+        }
+    }
+
+    /** A defense reason and the document type the bundle goes as (null when the reason asks for none). */
+    private record Defense(String reason, String documentType) {
+    }
+
+    /**
+     * The first configured reason Adyen offers whose documents one document satisfies: at most one {@code Required}
+     * type, else a {@code OneOrMore} or {@code AlternativeRequired} type, else an optional one.
+     */
+    private Optional<Defense> defenseFor(List<DefenseReason> offered) {
+        for (String preferred : defenseReasons) {
+            for (DefenseReason reason : offered == null ? List.<DefenseReason>of() : offered) {
+                if (!preferred.equals(reason.getDefenseReasonCode())) {
+                    continue;
+                }
+                List<DefenseDocumentType> types = reason.getDefenseDocumentTypes() == null ? List.of()
+                        : reason.getDefenseDocumentTypes();
+                List<String> required = codes(types, "Required");
+                if (required.size() > 1) {
+                    continue;
+                }
+                String type = !required.isEmpty() ? required.getFirst()
+                        : codes(types, "OneOrMore").stream().findFirst()
+                        .or(() -> codes(types, "AlternativeRequired").stream().findFirst())
+                        .or(() -> types.stream().map(DefenseDocumentType::getDefenseDocumentTypeCode).findFirst())
+                        .orElse(null);
+                return Optional.of(new Defense(preferred, type));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static List<String> codes(List<DefenseDocumentType> types, String level) {
+        return types.stream().filter(type -> level.equals(type.getRequirementLevel()))
+                .map(DefenseDocumentType::getDefenseDocumentTypeCode).filter(Objects::nonNull).toList();
+    }
+
+    private static boolean succeeded(DisputeServiceResult result) {
+        return result != null && Boolean.TRUE.equals(result.getSuccess());
+    }
+
+    private static EvidenceRefused refusedBy(DisputeServiceResult result) {
+        String message = result == null || result.getErrorMessage() == null ? "defense_refused"
+                : result.getErrorMessage().strip();
+        return new EvidenceRefused("adyen: " + (message.length() > 200 ? message.substring(0, 200) : message));
     }
 
     private static Amount amount(dev.fairbill.platform.money.Money money) {

@@ -2,6 +2,7 @@ package dev.fairbill.billing.payment;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -67,13 +68,22 @@ public record ProcessorSettings(@DefaultValue Map<String, @Valid Tenant> process
      * @param liveUrlPrefix     the account's prefix of the live endpoints (Customer Area, Developers, API URLs);
      *                          required with {@code live}
      * @param checkoutUrl       the Checkout API's address with its version; another only for a local fake in tests
+     * @param disputesUrl       the Disputes API's address with its version; another only for a local fake in tests
+     * @param defenseReasons    Adyen's defense reason codes the merchant defends disputes with, most preferred first:
+     *                          billing defends a dispute with the first that applies to it; with none, an operator
+     *                          defends it in the Customer Area
      * @param maxNetworkRetries how often a request is sent again, with its idempotency key, after a network error, a
      *                          429 or a 5xx
      * @param timeout           how long one request may take to connect and to answer
      */
     public record Adyen(String apiKey, String merchantAccount, @DefaultValue("false") boolean live,
-                        String liveUrlPrefix, URI checkoutUrl, @DefaultValue("2") @Min(0) @Max(5) int maxNetworkRetries,
+                        String liveUrlPrefix, URI checkoutUrl, URI disputesUrl, @DefaultValue List<String> defenseReasons,
+                        @DefaultValue("2") @Min(0) @Max(5) int maxNetworkRetries,
                         @DefaultValue("20s") @NotNull Duration timeout) {
+
+        public Adyen {
+            defenseReasons = defenseReasons == null ? List.of() : List.copyOf(defenseReasons);
+        }
     }
 
     /** The tenant's settings; the sandbox for a tenant not named. */

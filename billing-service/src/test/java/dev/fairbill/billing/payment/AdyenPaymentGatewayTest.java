@@ -4,7 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -14,6 +18,8 @@ import dev.fairbill.billing.payment.PaymentGateway.CaptureRequest;
 import dev.fairbill.billing.payment.PaymentGateway.Captured;
 import dev.fairbill.billing.payment.PaymentGateway.Declined;
 import dev.fairbill.billing.payment.PaymentGateway.EvidenceForOperator;
+import dev.fairbill.billing.payment.PaymentGateway.EvidenceRefused;
+import dev.fairbill.billing.payment.PaymentGateway.EvidenceSubmitted;
 import dev.fairbill.billing.payment.PaymentGateway.RefundAccepted;
 import dev.fairbill.billing.payment.PaymentGateway.RefundDeclined;
 import dev.fairbill.billing.payment.PaymentGateway.RefundRequest;
@@ -33,6 +39,11 @@ class AdyenPaymentGatewayTest {
     private static final String PAYMENTS = FakeAdyen.VERSION + "/payments";
     private static final String CARD = "shopper-42/8415718415172204";
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final String DISPUTES = "/ca/services/DisputeService/v30";
+    private static final PaymentGateway.EvidenceRequest EVIDENCE = new PaymentGateway.EvidenceRequest("dp_1",
+            "DISPUTE00000001", "ch_1", "Monthly plan", Instant.parse("2026-11-02T10:15:30Z"),
+            "2026-11-01T09:00:00Z AccountOpened\n2026-11-02T10:15:30Z ChargeCaptured (charge ch_1)",
+            "The customer used the service (and paid for it).");
 
     private final AdyenPaymentGateway gateway = gateway(1);
 
@@ -123,8 +134,7 @@ class AdyenPaymentGatewayTest {
 
     @Test
     void aPaymentAdyenDoesNotAnswerInTimeIsSentAgainUnderTheSameKeyAndThenWaits() {
-        var impatient = new AdyenPaymentGateway("panel", new ProcessorSettings.Adyen("AQE_test_panel", "FairbillECOM",
-                false, null, URI.create(ADYEN.base() + FakeAdyen.VERSION), 1, Duration.ofMillis(300)));
+        var impatient = new AdyenPaymentGateway("panel", settings(List.of(), Duration.ofMillis(300)));
         ADYEN.answer("POST", PAYMENTS, 200, "payments_authorised.json", Duration.ofSeconds(2));
 
         assertThatThrownBy(() -> impatient.capture(new CaptureRequest("ch_1", Money.of(1000, "EUR"), CARD, null,
@@ -177,14 +187,67 @@ class AdyenPaymentGatewayTest {
     }
 
     @Test
-    void disputeEvidenceIsLeftForAnOperator() {
+    void disputeEvidenceWithoutConfiguredDefenseReasonsIsLeftForAnOperator() {
         assertThat(gateway.submitDisputeEvidence(new PaymentGateway.EvidenceRequest("dp_1", "PSP1", "ch_1", null,
                 null, "log", "why"))).isInstanceOf(EvidenceForOperator.class);
         assertThat(ADYEN.received()).isEmpty();
     }
 
+    @Test
+    void aDisputeIsDefendedWithTheFirstConfiguredReasonOneDocumentSatisfies() {
+        ADYEN.answer("POST", DISPUTES + "/retrieveApplicableDefenseReasons", 200, "defense_reasons.json")
+                .answer("POST", DISPUTES + "/supplyDefenseDocument", 200, "dispute_service_success.json")
+                .answer("POST", DISPUTES + "/defendDispute", 200, "dispute_service_success.json");
+        // MerchandiseReceived needs two documents; the bundle is one
+        var defender = new AdyenPaymentGateway("panel", settings(List.of("MerchandiseReceived", "ServiceProvided"),
+                Duration.ofSeconds(5)));
+
+        var result = defender.submitDisputeEvidence(EVIDENCE);
+
+        assertThat(result).isEqualTo(new EvidenceSubmitted());
+        assertThat(ADYEN.received()).extracting(Received::path).containsExactly(
+                DISPUTES + "/retrieveApplicableDefenseReasons", DISPUTES + "/supplyDefenseDocument",
+                DISPUTES + "/defendDispute");
+        JsonNode supplied = JSON.readTree(ADYEN.received().get(1).body());
+        assertThat(supplied.at("/disputePspReference").asString()).isEqualTo("DISPUTE00000001");
+        assertThat(supplied.at("/merchantAccountCode").asString()).isEqualTo("FairbillECOM");
+        JsonNode document = supplied.at("/defenseDocuments/0");
+        assertThat(document.at("/defenseDocumentTypeCode").asString()).isEqualTo("UsageLog");
+        assertThat(document.at("/contentType").asString()).isEqualTo("application/pdf");
+        String pdf = new String(Base64.getDecoder().decode(document.at("/content").asString()),
+                StandardCharsets.ISO_8859_1);
+        assertThat(pdf).startsWith("%PDF-1.4").contains("Dispute dp_1 of charge ch_1")
+                .contains("2026-11-01T09:00:00Z AccountOpened").endsWith("%%EOF\n");
+        assertThat(JSON.readTree(ADYEN.received().get(2).body()).at("/defenseReasonCode").asString())
+                .isEqualTo("ServiceProvided");
+    }
+
+    @Test
+    void aDefenseAdyenRefusesIsRefusedAndOneNoConfiguredReasonFitsIsLeftForAnOperator() {
+        ADYEN.answer("POST", DISPUTES + "/retrieveApplicableDefenseReasons", 200, "defense_reasons.json")
+                .answer("POST", DISPUTES + "/supplyDefenseDocument", 200, "dispute_service_success.json")
+                .answer("POST", DISPUTES + "/defendDispute", 200, "dispute_service_refused.json");
+        var defender = new AdyenPaymentGateway("panel", settings(List.of("ServiceProvided"), Duration.ofSeconds(5)));
+        assertThat(defender.submitDisputeEvidence(EVIDENCE))
+                .isEqualTo(new EvidenceRefused("adyen: Dispute is not defendable"));
+
+        ADYEN.reset();
+        ADYEN.answer("POST", DISPUTES + "/retrieveApplicableDefenseReasons", 200, "defense_reasons.json");
+        var other = new AdyenPaymentGateway("panel", settings(List.of("MerchandiseReceived", "Fraud"),
+                Duration.ofSeconds(5)));
+        assertThat(other.submitDisputeEvidence(EVIDENCE)).isInstanceOf(EvidenceForOperator.class);
+        assertThat(ADYEN.received()).hasSize(1);
+    }
+
     private static AdyenPaymentGateway gateway(int retries) {
         return new AdyenPaymentGateway("panel", new ProcessorSettings.Adyen("AQE_test_panel", "FairbillECOM", false,
-                null, URI.create(ADYEN.base() + FakeAdyen.VERSION), retries, Duration.ofSeconds(5)));
+                null, URI.create(ADYEN.base() + FakeAdyen.VERSION), URI.create(ADYEN.base() + DISPUTES), List.of(),
+                retries, Duration.ofSeconds(5)));
+    }
+
+    private static ProcessorSettings.Adyen settings(List<String> defenseReasons, Duration timeout) {
+        return new ProcessorSettings.Adyen("AQE_test_panel", "FairbillECOM", false, null,
+                URI.create(ADYEN.base() + FakeAdyen.VERSION), URI.create(ADYEN.base() + DISPUTES), defenseReasons, 1,
+                timeout);
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -85,6 +86,7 @@ class PaymentGatewaysTest {
     }
 
     private static ProcessorSettings.Adyen adyen(String key, String merchantAccount, boolean live, String prefix) {
-        return new ProcessorSettings.Adyen(key, merchantAccount, live, prefix, null, 2, Duration.ofSeconds(20));
+        return new ProcessorSettings.Adyen(key, merchantAccount, live, prefix, null, null, List.of(), 2,
+                Duration.ofSeconds(20));
     }
 }
