@@ -38,8 +38,9 @@ import tools.jackson.databind.json.JsonMapper;
  * One tenant on Stripe ({@code studio}) and one on Adyen ({@code panel}), each with a local server in the processor's
  * place, driven only through the gateway with the fixture keys and signed processor webhooks. For each: a subscription
  * starts and renews off session at the processor; a duplicate charge is reversed by a processor refund (Adyen's
- * decided by its {@code REFUND} notification); a dispute's evidence is submitted to Stripe, and left for an operator at
- * Adyen; the dispute is lost and the account terminated.
+ * decided by its {@code REFUND} notification); a dispute's evidence is submitted (to Stripe as the dispute's evidence,
+ * to Adyen as a PDF defense document with the merchant's defense reason); the dispute is lost and the account
+ * terminated.
  */
 class ProcessorsThroughGatewayIT {
 
@@ -48,6 +49,7 @@ class ProcessorsThroughGatewayIT {
     private static final String ADYEN_CARD = "shopper-e2e/8415718415172204";
     /** What the processors received: method, path, idempotency key and body. */
     private static final List<Request> received = new CopyOnWriteArrayList<>();
+    private static final String DISPUTES = "/ca/services/DisputeService/v30";
     private static HttpServer processors;
     private static LocalStack stack;
     private static GatewayClient gateway;
@@ -68,6 +70,8 @@ class ProcessorsThroughGatewayIT {
                 "--fairbill.processors.panel.processor=adyen", "--fairbill.processors.panel.adyen.api-key=AQE_e2e",
                 "--fairbill.processors.panel.adyen.merchant-account=FairbillPanel",
                 "--fairbill.processors.panel.adyen.checkout-url=" + local + "/v71",
+                "--fairbill.processors.panel.adyen.disputes-url=" + local + DISPUTES,
+                "--fairbill.processors.panel.adyen.defense-reasons=ServiceProvided",
                 "--fairbill.billing.dispute-evidence.interval=1s"));
         gateway = new GatewayClient(stack.gatewayUrl());
     }
@@ -125,8 +129,13 @@ class ProcessorsThroughGatewayIT {
         adyenWebhook(adyenItem("NOTIFICATION_OF_CHARGEBACK", chargeback, payment, "", 1000,
                 Map.of("chargebackReasonCode", "10.4", "defensePeriodEndsAt",
                         Instant.now().plus(Duration.ofDays(10)).atOffset(ZoneOffset.UTC).toString())));
-        JsonNode dispute = awaitEvidence("panel", original, "FOR_OPERATOR");
-        assertThat(dispute.get("evidence").get("detail").asString()).contains("Customer Area");
+        JsonNode dispute = awaitEvidence("panel", original, "SUBMITTED");
+        JsonNode supplied = JSON.readTree(requests(DISPUTES + "/supplyDefenseDocument").getLast().body());
+        assertThat(supplied.at("/disputePspReference").asString()).isEqualTo(chargeback);
+        assertThat(new String(Base64.getDecoder().decode(supplied.at("/defenseDocuments/0/content").asString()),
+                UTF_8)).startsWith("%PDF-1.4").contains("Dispute " + dispute.get("id").asString());
+        assertThat(JSON.readTree(requests(DISPUTES + "/defendDispute").getLast().body()).at("/defenseReasonCode")
+                .asString()).isEqualTo("ServiceProvided");
 
         adyenWebhook(adyenItem("CHARGEBACK", chargeback, payment, "", 1000, Map.of("disputeStatus", "Lost")));
         lost("panel", account, dispute);
@@ -229,7 +238,8 @@ class ProcessorsThroughGatewayIT {
 
     /**
      * The processors' answers, in their documented shapes: Stripe's PaymentIntent (succeeded), Refund (succeeded) and
-     * Dispute (under review after a submission); Adyen's payment (Authorised) and refund (received). Each object's id
+     * Dispute (under review after a submission); Adyen's payment (Authorised), refund (received) and Disputes API (one
+     * applicable defense reason, documents supplied, dispute defended). Each object's id
      * comes from the request's idempotency key, the same for the same key, as at the processors.
      */
     private static void answer(HttpExchange exchange) throws IOException {
@@ -267,6 +277,14 @@ class ProcessorsThroughGatewayIT {
                         {"pspReference": "%s", "status": "received", "merchantAccount": "FairbillPanel",
                          "amount": {"currency": "EUR", "value": %d}}"""
                         .formatted(psp(key), JSON.readTree(body).at("/amount/value").asLong());
+            } else if (path.equals(DISPUTES + "/retrieveApplicableDefenseReasons")) {
+                answer = """
+                        {"defenseReasons": [{"defenseReasonCode": "ServiceProvided", "satisfied": false,
+                          "defenseDocumentTypes": [{"defenseDocumentTypeCode": "UsageLog",
+                           "requirementLevel": "OneOrMore", "available": false}]}],
+                         "disputeServiceResult": {"success": true}}""";
+            } else if (path.startsWith(DISPUTES + "/")) {
+                answer = "{\"disputeServiceResult\": {\"success\": true}}";
             } else {
                 exchange.sendResponseHeaders(404, -1);
                 return;

@@ -3,6 +3,7 @@ package dev.fairbill.billing.webhook;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -14,7 +15,8 @@ import dev.fairbill.platform.testsupport.FairbillTestEnvironment;
 
 /**
  * Billing as a deployment starts it: only the packaged configuration, no profile. Without webhook secrets it must not
- * start, and it must say what to set; the published local test secrets are refused unless the local profile is on.
+ * start, and it must say what to set; the published local test secrets are refused unless the local profile is on;
+ * with real secrets, a tenant that names no payment processor is refused as well.
  */
 class WebhookSecretsStartupIT {
 
@@ -32,6 +34,22 @@ class WebhookSecretsStartupIT {
         try (ConfigurableApplicationContext started = start("--spring.profiles.active=local")) {
             // started: the local stack's fixtures are fine where they belong
         }
+    }
+
+    @Test
+    void withRealSecretsButATenantOnNoProcessorBillingRefusesToStartOutsideTheLocalProfile() {
+        List<String> arguments = new ArrayList<>();
+        for (String tenant : List.of("chat", "imaging", "panel", "smm", "studio")) {
+            arguments.add("--fairbill.webhooks." + tenant + ".stripe-secrets=whsec_live_" + tenant);
+            arguments.add("--fairbill.webhooks." + tenant + ".adyen-hmac-key=" + HexFormat.of().formatHex(
+                    ("hmac_live_" + tenant).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            if (!tenant.equals("smm")) {
+                arguments.add("--fairbill.processors." + tenant + ".processor=sandbox");
+            }
+        }
+        assertThatThrownBy(() -> start(arguments.toArray(String[]::new))).rootCause()
+                .hasMessageContaining("Tenant(s) [smm] name no payment processor")
+                .hasMessageContaining("FAIRBILL_PROCESSORS_<TENANT>_PROCESSOR");
     }
 
     /** Started with the packaged configuration only (not the tests' config/application.yml) and these arguments. */
