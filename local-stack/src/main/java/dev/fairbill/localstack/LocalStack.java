@@ -407,6 +407,12 @@ public final class LocalStack implements AutoCloseable {
             args.add("--fairbill.gateway.services.billing.uri=" + loopbackUrl(settings.httpPort(Service.BILLING)));
             args.add("--fairbill.gateway.services.ledger.uri=" + loopbackUrl(settings.httpPort(Service.LEDGER)));
             args.add("--fairbill.gateway.services.refund.uri=" + loopbackUrl(settings.httpPort(Service.REFUND)));
+            // a local Redis, if there is one: the stack's own keys, so stacks side by side do not share limits
+            LocalRedis.find().ifPresent(redis -> {
+                args.add("--fairbill.gateway.rate-limit.redis.url=" + redis);
+                args.add("--fairbill.gateway.rate-limit.redis.prefix=fairbill:" + Integer.toHexString(
+                        settings.dataDirectory().toAbsolutePath().hashCode()) + ":");
+            });
         } else {
             args.add("--spring.datasource.url=" + postgres.jdbcUrl(service.database));
             args.add("--spring.datasource.username=" + postgres.user());

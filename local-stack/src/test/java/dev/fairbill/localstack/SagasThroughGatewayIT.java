@@ -418,6 +418,11 @@ class SagasThroughGatewayIT {
                     + "/actuator/prometheus")).build(), HttpResponse.BodyHandlers.ofString()).body();
             body.lines().filter(line -> !line.startsWith("#") && !line.isBlank())
                     .map(line -> line.split("[{ ]", 2)[0]).forEach(scraped::add);
+            if (service == Service.GATEWAY) {
+                // with a local Redis the stack's gateway shares its rate limits through it (ADR 0047)
+                assertThat(body).contains("fairbill_gateway_rate_limit_shared " + (LocalRedis.find().isPresent()
+                        ? "1.0" : "0.0"));
+            }
         }
         Path ops = Path.of(System.getProperty("fairbill.root", "..")).resolve("ops");
         Set<String> used = new HashSet<>(metricsIn(ops.resolve("prometheus/rules")));

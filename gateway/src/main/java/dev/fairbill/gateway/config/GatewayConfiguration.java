@@ -14,7 +14,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.client.ClientHttpRequestFactory;
 
+import dev.fairbill.gateway.ratelimit.Limiter;
 import dev.fairbill.gateway.ratelimit.RateLimiter;
+import dev.fairbill.gateway.ratelimit.SharedRateLimits;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import dev.fairbill.gateway.security.ApiKeyFilterFunctions;
 import dev.fairbill.gateway.security.ApiKeyGuard;
 import dev.fairbill.gateway.security.ApiKeyRegistry;
@@ -43,22 +47,42 @@ public class GatewayConfiguration {
         return new RateLimiter(bucket.burst(), bucket.requestsPerSecond(), rateLimit.maxAddresses(), clock);
     }
 
+    /** The buckets all gateways share, when Redis is configured (ADR 0047); no bean otherwise. */
     @Bean
-    ApiKeyGuard apiKeyGuard(ApiKeyRegistry registry, GatewayProperties properties, Clock clock,
-            RateLimiter unauthenticated) {
-        RateLimitProperties rateLimit = properties.rateLimit();
-        return new ApiKeyGuard(registry,
-                new RateLimiter(rateLimit.burst(), rateLimit.requestsPerSecond(), properties.apiKeys().size(), clock),
-                unauthenticated);
+    SharedRateLimits sharedRateLimits(GatewayProperties properties, Clock clock, MeterRegistry meters) {
+        RateLimitProperties.Redis redis = properties.rateLimit().redis();
+        if (!redis.configured()) {
+            // one gateway, or a local stack without Redis: the limits are this gateway's own
+            Gauge.builder(SharedRateLimits.SHARED, () -> 0).description(SharedRateLimits.SHARED_DESCRIPTION)
+                    .register(meters);
+            return null;
+        }
+        return new SharedRateLimits(redis.url(), redis.prefix(), redis.timeout(), redis.retryAfter(), clock, meters);
     }
 
     @Bean
-    WebhookGuard webhookGuard(GatewayProperties properties, Clock clock, RateLimiter unauthenticated) {
+    ApiKeyGuard apiKeyGuard(ApiKeyRegistry registry, GatewayProperties properties, Clock clock,
+            RateLimiter unauthenticated, ObjectProvider<SharedRateLimits> shared) {
+        RateLimitProperties rateLimit = properties.rateLimit();
+        return new ApiKeyGuard(registry, limiter(shared, "keys", rateLimit.burst(), rateLimit.requestsPerSecond(),
+                properties.apiKeys().size(), clock), unauthenticated);
+    }
+
+    @Bean
+    WebhookGuard webhookGuard(GatewayProperties properties, Clock clock, RateLimiter unauthenticated,
+            ObjectProvider<SharedRateLimits> shared) {
         Set<String> tenants = properties.apiKeys().stream().map(ApiKeyProperties::tenant).collect(Collectors.toSet());
         RateLimitProperties.Bucket webhooks = properties.rateLimit().webhooks();
-        return new WebhookGuard(tenants,
-                new RateLimiter(webhooks.burst(), webhooks.requestsPerSecond(), tenants.size() + 1, clock),
-                unauthenticated);
+        return new WebhookGuard(tenants, limiter(shared, "webhooks", webhooks.burst(), webhooks.requestsPerSecond(),
+                tenants.size() + 1, clock), unauthenticated);
+    }
+
+    /** Shared buckets with this gateway's own as the fallback, or this gateway's own alone. */
+    private static Limiter limiter(ObjectProvider<SharedRateLimits> shared, String name, int burst, double rate,
+            int maxKeys, Clock clock) {
+        RateLimiter local = new RateLimiter(burst, rate, maxKeys, clock);
+        SharedRateLimits limits = shared.getIfAvailable();
+        return limits == null ? local : limits.limiter(name, burst, rate, local);
     }
 
     @Bean

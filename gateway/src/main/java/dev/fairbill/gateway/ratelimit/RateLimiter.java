@@ -10,7 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * state a new bucket would not), and if it is still full a new key shares one overflow bucket, so a caller that
  * invents keys (addresses) can neither grow memory nor escape the limit.
  */
-public final class RateLimiter {
+public final class RateLimiter implements Limiter {
 
     static final String OVERFLOW = "\0overflow";
 
@@ -27,12 +27,12 @@ public final class RateLimiter {
         this.clock = clock;
     }
 
-    /** Takes a token of {@code key}'s bucket if it has one. */
+    @Override
     public RateLimitDecision tryAcquire(String key) {
         return bucket(key).tryTake();
     }
 
-    /** Whether {@code key}'s bucket is empty now, without taking anything. */
+    @Override
     public RateLimitDecision peek(String key) {
         TokenBucket bucket = buckets.get(key);
         return bucket == null ? RateLimitDecision.admit() : bucket.peek();

@@ -13,7 +13,7 @@ import org.springframework.web.servlet.function.HandlerFunction;
 import org.springframework.web.servlet.function.ServerRequest;
 import org.springframework.web.servlet.function.ServerResponse;
 
-import dev.fairbill.gateway.ratelimit.RateLimiter;
+import dev.fairbill.gateway.ratelimit.Limiter;
 import dev.fairbill.gateway.ratelimit.RateLimitDecision;
 import dev.fairbill.gateway.web.ProblemType;
 
@@ -28,10 +28,10 @@ public final class ApiKeyGuard {
     private static final String BEARER_PREFIX = "bearer ";
 
     private final ApiKeyRegistry registry;
-    private final RateLimiter rateLimiter;
-    private final RateLimiter unauthenticated;
+    private final Limiter rateLimiter;
+    private final Limiter unauthenticated;
 
-    public ApiKeyGuard(ApiKeyRegistry registry, RateLimiter rateLimiter, RateLimiter unauthenticated) {
+    public ApiKeyGuard(ApiKeyRegistry registry, Limiter rateLimiter, Limiter unauthenticated) {
         this.registry = registry;
         this.rateLimiter = rateLimiter;
         this.unauthenticated = unauthenticated;

@@ -8,7 +8,7 @@ import org.springframework.web.servlet.function.ServerRequest;
 import org.springframework.web.servlet.function.ServerResponse;
 
 import dev.fairbill.gateway.ratelimit.RateLimitDecision;
-import dev.fairbill.gateway.ratelimit.RateLimiter;
+import dev.fairbill.gateway.ratelimit.Limiter;
 
 /**
  * Webhooks carry no API key: the billing service verifies their signature. Here each tenant's webhook endpoints
@@ -22,10 +22,10 @@ public final class WebhookGuard {
     private static final String UNKNOWN_TENANT = "\0unknown";
 
     private final Set<String> tenants;
-    private final RateLimiter perTenant;
-    private final RateLimiter unauthenticated;
+    private final Limiter perTenant;
+    private final Limiter unauthenticated;
 
-    public WebhookGuard(Set<String> tenants, RateLimiter perTenant, RateLimiter unauthenticated) {
+    public WebhookGuard(Set<String> tenants, Limiter perTenant, Limiter unauthenticated) {
         this.tenants = Set.copyOf(tenants);
         this.perTenant = perTenant;
         this.unauthenticated = unauthenticated;

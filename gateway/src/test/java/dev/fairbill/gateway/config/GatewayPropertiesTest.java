@@ -41,7 +41,9 @@ class GatewayPropertiesTest {
                 assertThat(key.scopes()).containsExactlyInAnyOrder(Scope.BILLING_READ, Scope.REFUNDS_REVIEW);
             });
             assertThat(properties.rateLimit()).isEqualTo(new RateLimitProperties(50, 100,
-                    new RateLimitProperties.Bucket(2, 20), new RateLimitProperties.Bucket(100, 500), 100_000));
+                    new RateLimitProperties.Bucket(2, 20), new RateLimitProperties.Bucket(100, 500), 100_000,
+                    new RateLimitProperties.Redis(null, "fairbill:rate-limit:", java.time.Duration.ofMillis(100),
+                            java.time.Duration.ofSeconds(5))));
         });
     }
 

@@ -68,6 +68,15 @@ class KubernetesManifestsTest {
     }
 
     @Test
+    void redisAdmitsOnlyTheGateways() {
+        List<Map<String, Object>> rules = list(map(policyFor("redis"), "spec"), "ingress");
+        assertThat(rules).singleElement().satisfies(rule -> {
+            assertThat(admittedNames(rule)).containsExactly("gateway");
+            assertThat(ports(rule)).containsExactly("redis");
+        });
+    }
+
+    @Test
     void eachDatabaseAdmitsOnlyItsServiceAndKafkaOnlyTheServices() {
         Map<String, String> databases = Map.of("postgres-billing", "billing-service",
                 "postgres-ledger", "credit-ledger-service", "postgres-refund", "refund-service");
