@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -39,6 +40,7 @@ import dev.fairbill.platform.money.Money;
 public class ProcessorReconciliation {
 
     static final String DIFFERENCES = "fairbill.processor.reconciliation.differences";
+    static final String JOB = "processor-reconciliation";
     static final Duration WINDOW = Duration.ofHours(48);
     static final Duration SETTLING = Duration.ofMinutes(15);
     private static final Logger log = LoggerFactory.getLogger(ProcessorReconciliation.class);
@@ -64,13 +66,15 @@ public class ProcessorReconciliation {
     private final Clock clock;
     private final MeterRegistry meters;
     private final Map<String, AtomicLong> gauges = new ConcurrentHashMap<>();
+    private final JobRuns runs;
 
     public ProcessorReconciliation(PaymentGateways gateways, JdbcClient jdbc, Clock clock, MeterRegistry meters,
-                                   CatalogProperties catalog) {
+                                   CatalogProperties catalog, JobRuns runs) {
         this.gateways = gateways;
         this.jdbc = jdbc;
         this.clock = clock;
         this.meters = meters;
+        this.runs = runs;
         // every tenant's series exists from the start, at zero: a tenant on the sandbox has nothing to reconcile
         Set<String> tenants = new TreeSet<>(catalog.tenants().keySet());
         tenants.addAll(gateways.settings().processors().keySet());
@@ -81,9 +85,28 @@ public class ProcessorReconciliation {
         });
     }
 
+    /** Once a day, on one replica: the one that claims the day's run. */
     @Scheduled(cron = "${fairbill.billing.reconciliation.cron:0 15 3 * * *}", zone = "UTC")
     public void daily() {
-        reconcile(clock.instant());
+        Instant now = clock.instant();
+        if (runs.claim(JOB, now.truncatedTo(ChronoUnit.DAYS), now)) {
+            reconcile(now);
+        }
+    }
+
+    /**
+     * Every replica's gauges show what the last run found, whichever replica ran it (read from
+     * {@code reconciliation_differences} every minute).
+     */
+    @Scheduled(fixedDelayString = "${fairbill.billing.reconciliation.refresh:60s}")
+    public void refreshGauges() {
+        jdbc.sql("SELECT tenant, kind, differences FROM reconciliation_differences")
+                .query((row, n) -> {
+                    gauge(row.getString("tenant"), Difference.valueOf(row.getString("kind")))
+                            .set(row.getLong("differences"));
+                    return null;
+                })
+                .list();
     }
 
     /** Reconciles every tenant whose processor can list its payments; returns the differences by tenant. */
@@ -94,7 +117,16 @@ public class ProcessorReconciliation {
             try {
                 gateway.paymentsSince(now.minus(WINDOW)).ifPresent(theirs -> {
                     Map<Difference, Long> differences = compare(tenant, gateway.name(), theirs, now);
-                    differences.forEach((kind, count) -> gauge(tenant, kind).set(count));
+                    differences.forEach((kind, count) -> {
+                        gauge(tenant, kind).set(count);
+                        jdbc.sql("""
+                                        INSERT INTO reconciliation_differences (tenant, kind, differences, found_at)
+                                        VALUES (?, ?, ?, ?)
+                                        ON CONFLICT (tenant, kind) DO UPDATE SET differences = EXCLUDED.differences,
+                                                                                 found_at = EXCLUDED.found_at""")
+                                .params(tenant, kind.name(), count, Timestamp.from(now))
+                                .update();
+                    });
                     found.put(tenant, differences);
                 });
             } catch (ProcessorUnavailable unavailable) {

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -37,6 +38,7 @@ class ProcessorReconciliationIT {
     @LocalServerPort int port;
     @Autowired ProcessorReconciliation reconciliation;
     @Autowired MeterRegistry meters;
+    @Autowired JdbcClient jdbc;
     private BillingApi api;
 
     @DynamicPropertySource
@@ -91,6 +93,24 @@ class ProcessorReconciliationIT {
         STRIPE.answerWith("GET", "/v1/payment_intents", 200, list());
 
         assertThat(reconciliation.reconcile(Instant.now()).get("imaging").values()).containsOnly(0L);
+    }
+
+    /** Two replicas fire the daily run: one runs it; every replica's gauge shows what it found. */
+    @Test
+    void theDailyRunRunsOnceAndEveryReplicaShowsWhatItFound() {
+        STRIPE.answerWith("GET", "/v1/payment_intents", 200, list());
+        jdbc.sql("DELETE FROM job_runs").update();
+
+        reconciliation.daily();
+        reconciliation.daily();
+        assertThat(STRIPE.received()).filteredOn(request -> request.method().equals("GET")).hasSize(1);
+
+        // what another replica's run found reaches this replica's gauge
+        jdbc.sql("""
+                        UPDATE reconciliation_differences SET differences = 3
+                         WHERE tenant = 'imaging' AND kind = 'AMOUNTS_DIFFER'""").update();
+        reconciliation.refreshGauges();
+        assertThat(gauge(Difference.AMOUNTS_DIFFER)).isEqualTo(3);
     }
 
     private double gauge(Difference kind) {
