@@ -35,6 +35,7 @@ import dev.fairbill.billing.charge.ChargeEvents.ChargeDisputeRecorded;
 import dev.fairbill.billing.charge.ChargeEvents.ChargeDoublePaidOut;
 import dev.fairbill.billing.charge.ChargeEvents.ChargeFailed;
 import dev.fairbill.billing.charge.ChargeEvents.ChargeFlaggedDuplicate;
+import dev.fairbill.billing.charge.ChargeEvents.ChargeProcessorRefundFailed;
 import dev.fairbill.billing.charge.ChargeEvents.ChargeRefundAccepted;
 import dev.fairbill.billing.charge.ChargeEvents.ChargeRefundFailed;
 import dev.fairbill.billing.charge.ChargeEvents.ChargeRefundRequested;
@@ -260,7 +261,9 @@ public class Charge {
      * A refund the processor reports as failed. If its answer is not recorded yet, the failure is that answer and
      * nothing was refunded. If it was recorded as refunded, the processor reversed it: the card part is back with the
      * merchant, what is refunded shrinks, and the refund id is free to be asked for again, so whoever asked for the
-     * refund decides what happens next. A failure reported again, or for a refund never recorded, changes nothing.
+     * refund decides what happens next. A failure reported again changes nothing. The failure of a refund never
+     * recorded (a dashboard refund whose failure came before its creation) is remembered, so that a later report of it
+     * as paid records nothing.
      */
     @CommandHandler
     void handle(RecordProcessorRefundFailure command, Clock clock) {
@@ -273,6 +276,10 @@ public class Charge {
         }
         ChargeRefunded paid = paidAtProcessor.get(command.processorRefundId());
         if (paid == null) {
+            if (captured && !processorRefundIds.contains(command.processorRefundId())) {
+                apply(new ChargeProcessorRefundFailed(id, accountId, tenant, command.processorRefundId(),
+                        command.failureCode(), clock.instant()));
+            }
             return;
         }
         Money toCard = paid.amount().minus(paid.toBalance() == null ? Money.zero(amount.currency()) : paid.toBalance());
@@ -521,6 +528,11 @@ public class Charge {
         if (event.toBalance() != null) {
             refundedToBalance = refundedToBalance.plus(event.toBalance());
         }
+    }
+
+    @EventSourcingHandler
+    void on(ChargeProcessorRefundFailed event) {
+        processorRefundIds.add(event.processorRefundId());
     }
 
     @EventSourcingHandler

@@ -190,6 +190,16 @@ public final class ChargeEvents {
     }
 
     /**
+     * The processor reports a refund of this charge failed that billing never recorded (one made in its dashboard,
+     * whose failure arrived first): nothing was refunded, and a later report of it as paid is ignored.
+     */
+    @StoredAs("billing.ChargeProcessorRefundFailed")
+    @Revision("1")
+    public record ChargeProcessorRefundFailed(ChargeId chargeId, AccountId accountId, String tenant,
+                                              String processorRefundId, String failureCode, Instant reportedAt) {
+    }
+
+    /**
      * A refund the processor had accepted failed afterwards: the part paid to the payment method is back with the
      * merchant, and the refund id may be asked for again. The part paid to the cash balance stays paid.
      *

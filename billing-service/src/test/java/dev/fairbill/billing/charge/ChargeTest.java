@@ -31,6 +31,7 @@ import dev.fairbill.billing.charge.ChargeEvents.ChargeDisputeRecorded;
 import dev.fairbill.billing.charge.ChargeEvents.ChargeDoublePaidOut;
 import dev.fairbill.billing.charge.ChargeEvents.ChargeFailed;
 import dev.fairbill.billing.charge.ChargeEvents.ChargeFlaggedDuplicate;
+import dev.fairbill.billing.charge.ChargeEvents.ChargeProcessorRefundFailed;
 import dev.fairbill.billing.charge.ChargeEvents.ChargeRefundAccepted;
 import dev.fairbill.billing.charge.ChargeEvents.ChargeRefundFailed;
 import dev.fairbill.billing.charge.ChargeEvents.ChargeRefundRequested;
@@ -441,11 +442,24 @@ class ChargeTest {
     }
 
     @Test
-    void aFailureOfARefundNeverRecordedOrOfAnotherTenantChangesNothing() {
+    void aDashboardRefundWhoseFailureArrivesFirstIsNeverRecordedAsPaid() {
+        var failedFirst = new ChargeProcessorRefundFailed(ID, ACCOUNT, "studio", "re_dashboard",
+                "expired_or_canceled_card", NOW);
         fixture.given(captured("pm_card_ok"), refunded("re_1", 300, 300))
-                .when(failedAtProcessor("re_unknown", null))
+                .when(failedAtProcessor("re_dashboard", null))
+                .expectEvents(failedFirst);
+        fixture.given(captured("pm_card_ok"), refunded("re_1", 300, 300), failedFirst)
+                .when(reportedByProcessor("re_dashboard", 400, null))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
+        fixture.given(captured("pm_card_ok"), refunded("re_1", 300, 300), failedFirst)
+                .when(failedAtProcessor("re_dashboard", null))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void aFailureOfAnotherTenantsChargeIsNotFound() {
         fixture.given(captured("pm_card_ok"), refunded("re_1", 300, 300))
                 .when(new RecordProcessorRefundFailure(ID, "panel", "re_sandbox_re_1", "re_1", "failed"))
                 .expectNoEvents()
