@@ -61,7 +61,6 @@ public final class AdyenPaymentGateway implements PaymentGateway {
     private static final Logger log = LoggerFactory.getLogger(AdyenPaymentGateway.class);
     /** A shopper's stored card: the shopper reference the card was stored under, and the stored payment method id. */
     private static final Pattern STORED_CARD = Pattern.compile("[A-Za-z0-9._@:-]{3,64}/[A-Za-z0-9]{8,64}");
-    private static final long FIRST_BACK_OFF_MILLIS = 250;
     /** Adyen's refusal reason codes, named as billing names declines everywhere. */
     private static final Map<String, String> REFUSALS = Map.of("2", "card_declined", "5", "card_blocked",
             "6", "expired_card", "11", "authentication_required", "12", "insufficient_funds", "20", "fraudulent",
@@ -292,16 +291,9 @@ public final class AdyenPaymentGateway implements PaymentGateway {
                     throw unavailable(call, failed.getClass().getSimpleName(), failed);
                 }
             }
-            pause(attempt);
-        }
-    }
-
-    private static void pause(int attempt) {
-        try {
-            Thread.sleep(FIRST_BACK_OFF_MILLIS << attempt);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ProcessorUnavailable("adyen: interrupted while backing off");
+            if (!BackOff.pause(attempt)) {
+                throw new ProcessorUnavailable("adyen: interrupted while backing off");
+            }
         }
     }
 

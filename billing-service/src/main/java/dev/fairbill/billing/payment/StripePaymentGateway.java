@@ -53,7 +53,6 @@ public class StripePaymentGateway implements PaymentGateway {
     static final String EVIDENCE_KEY = "fairbill-evidence-";
     static final int EVIDENCE_FIELD_LIMIT = 20_000;
 
-    private static final long FIRST_BACK_OFF_MILLIS = 250;
 
     private final String tenant;
     private final StripeClient client;
@@ -207,13 +206,7 @@ public class StripePaymentGateway implements PaymentGateway {
             try {
                 return call.make();
             } catch (RateLimitException limited) {
-                if (attempt >= retries) {
-                    throw limited;
-                }
-                try {
-                    Thread.sleep(FIRST_BACK_OFF_MILLIS << attempt);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
+                if (attempt >= retries || !BackOff.pause(attempt)) {
                     throw limited;
                 }
             }

@@ -18,6 +18,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -101,12 +102,8 @@ public class ProcessorReconciliation {
     @Scheduled(fixedDelayString = "${fairbill.billing.reconciliation.refresh:60s}")
     public void refreshGauges() {
         jdbc.sql("SELECT tenant, kind, differences FROM reconciliation_differences")
-                .query((row, n) -> {
-                    gauge(row.getString("tenant"), Difference.valueOf(row.getString("kind")))
-                            .set(row.getLong("differences"));
-                    return null;
-                })
-                .list();
+                .query((RowCallbackHandler) row -> gauge(row.getString("tenant"),
+                        Difference.valueOf(row.getString("kind"))).set(row.getLong("differences")));
     }
 
     /** Reconciles every tenant whose processor can list its payments; returns the differences by tenant. */

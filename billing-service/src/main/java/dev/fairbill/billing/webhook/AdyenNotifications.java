@@ -124,10 +124,8 @@ class AdyenNotifications {
     private DisputeFacts facts(String tenant, JsonNode item) {
         var charge = charges.byProcessorChargeId(tenant, item.path("originalReference").asString(""));
         JsonNode additional = item.path("additionalData");
-        JsonNode amount = item.path("amount");
         return new DisputeFacts(tenant, PaymentProvider.ADYEN.label(), item.path("pspReference").asString(),
-                charge.chargeId(), charge.accountId(),
-                Money.of(amount.path("value").asLong(), amount.path("currency").asString()),
+                charge.chargeId(), charge.accountId(), amount(item),
                 additional.path("chargebackReasonCode").isString()
                         ? additional.path("chargebackReasonCode").asString() : null,
                 instant(additional.path("defensePeriodEndsAt")),

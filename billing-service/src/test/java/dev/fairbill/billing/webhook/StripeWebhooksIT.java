@@ -74,24 +74,19 @@ class StripeWebhooksIT {
         String created = refundEvent("refund.created", "re_dashboard_" + UUID.randomUUID(), paymentIntent, 300,
                 "succeeded", null, now);
 
-        assertThat(webhooks.postStripe("studio", created, stripeSignature("studio", created, now)).status())
-                .isEqualTo(200);
+        deliver(created, now);
         awaitRefunded(charge, 300);
 
         // Stripe reports the same refund again, under another event
         String refundId = WebhookTestSupport.JSON.readTree(created).path("data").path("object").path("id").asString();
         String updated = refundEvent("charge.refund.updated", refundId, paymentIntent, 300, "succeeded", null, now);
-        assertThat(webhooks.postStripe("studio", updated, stripeSignature("studio", updated, now)).status())
-                .isEqualTo(200);
-        assertThat(webhooks.postStripe("studio", created, stripeSignature("studio", created, now)).status())
-                .isEqualTo(200);
+        deliver(updated, now);
+        deliver(created, now);
         awaitProcessed(updated);
         assertThat(amountRefunded(read(charge))).isEqualTo(300);
 
         // what is left is 700: a refund of 800 is refused, and Stripe is not asked
-        ChargeId chargeId = ChargeId.of(charge.get("id").asString());
-        payments.refund(new RefundCharge(chargeId, Ids.generate(IdPrefix.REFUND), "studio",
-                AccountId.of(charge.get("accountId").asString()), Money.of(800, "EUR"), "DUPLICATE_CHARGE"));
+        refundThroughFairbill(charge, Ids.generate(IdPrefix.REFUND), 800);
         assertThat(amountRefunded(read(charge))).isEqualTo(300);
         assertThat(STRIPE.received()).noneMatch(request -> request.path().equals("/v1/refunds"));
     }
@@ -100,15 +95,13 @@ class StripeWebhooksIT {
     void aRefundFairbillMadeIsNotCountedAgainWhenStripeReportsIt() {
         JsonNode charge = stripeCharge();
         String refundId = Ids.generate(IdPrefix.REFUND);
-        payments.refund(new RefundCharge(ChargeId.of(charge.get("id").asString()), refundId, "studio",
-                AccountId.of(charge.get("accountId").asString()), Money.of(400, "EUR"), "DUPLICATE_CHARGE"));
+        refundThroughFairbill(charge, refundId, 400);
         assertThat(amountRefunded(read(charge))).isEqualTo(400);
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         String reported = refundEvent("refund.created", FakeStripe.idFor("re", "fairbill-refund-" + refundId),
                 charge.get("processorChargeId").asString(), 400, "succeeded", refundId, now);
 
-        assertThat(webhooks.postStripe("studio", reported, stripeSignature("studio", reported, now)).status())
-                .isEqualTo(200);
+        deliver(reported, now);
 
         awaitProcessed(reported);
         assertThat(amountRefunded(read(charge))).isEqualTo(400);
@@ -117,25 +110,20 @@ class StripeWebhooksIT {
     @Test
     void aRefundThatFailsAfterStripeAcceptedItIsReversedAndAskedForAgainUnderAKeyOfItsOwn() {
         JsonNode charge = stripeCharge();
-        ChargeId chargeId = ChargeId.of(charge.get("id").asString());
-        AccountId account = AccountId.of(charge.get("accountId").asString());
         String refundId = Ids.generate(IdPrefix.REFUND);
-        payments.refund(new RefundCharge(chargeId, refundId, "studio", account, Money.of(400, "EUR"),
-                "DUPLICATE_CHARGE"));
+        refundThroughFairbill(charge, refundId, 400);
         assertThat(amountRefunded(read(charge))).isEqualTo(400);
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         String failed = refundEvent("refund.updated", FakeStripe.idFor("re", "fairbill-refund-" + refundId),
                 charge.get("processorChargeId").asString(), 400, "failed", refundId, now);
 
-        assertThat(webhooks.postStripe("studio", failed, stripeSignature("studio", failed, now)).status())
-                .isEqualTo(200);
+        deliver(failed, now);
 
         awaitRefunded(charge, 0);
         assertThat(read(charge).get("status").asString()).isEqualTo("SUCCEEDED");
 
         // asked for again: Stripe would answer the first key with the failed refund, so the attempt has its own key
-        payments.refund(new RefundCharge(chargeId, refundId, "studio", account, Money.of(400, "EUR"),
-                "DUPLICATE_CHARGE"));
+        refundThroughFairbill(charge, refundId, 400);
         assertThat(amountRefunded(read(charge))).isEqualTo(400);
         assertThat(STRIPE.received()).filteredOn(request -> request.path().equals("/v1/refunds"))
                 .extracting(FakeStripe.Received::idempotencyKey)
@@ -144,8 +132,7 @@ class StripeWebhooksIT {
         // the first refund's failure reported again changes nothing: the second refund stands
         String again = refundEvent("charge.refund.updated", FakeStripe.idFor("re", "fairbill-refund-" + refundId),
                 charge.get("processorChargeId").asString(), 400, "failed", refundId, now);
-        assertThat(webhooks.postStripe("studio", again, stripeSignature("studio", again, now)).status())
-                .isEqualTo(200);
+        deliver(again, now);
         awaitProcessed(again);
         assertThat(amountRefunded(read(charge))).isEqualTo(400);
     }
@@ -167,13 +154,24 @@ class StripeWebhooksIT {
                 .formatted(UUID.randomUUID(), now.getEpochSecond(),
                         FakeStripe.idFor("pi", "fairbill-capture-" + chargeId), chargeId);
 
-        assertThat(webhooks.postStripe("studio", succeeded, stripeSignature("studio", succeeded, now)).status())
-                .isEqualTo(200);
+        deliver(succeeded, now);
 
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
                 assertThat(read(charge).get("status").asString()).isEqualTo("SUCCEEDED"));
         assertThat(read(charge).get("processorChargeId").asString())
                 .isEqualTo(FakeStripe.idFor("pi", "fairbill-capture-" + chargeId));
+    }
+
+    /** A refund of the charge through Fairbill, paid by Stripe. */
+    private void refundThroughFairbill(JsonNode charge, String refundId, long amount) {
+        payments.refund(new RefundCharge(ChargeId.of(charge.get("id").asString()), refundId, "studio",
+                AccountId.of(charge.get("accountId").asString()), Money.of(amount, "EUR"), "DUPLICATE_CHARGE"));
+    }
+
+    /** Stripe delivers the event, signed; billing takes it. */
+    private void deliver(String event, Instant signedAt) {
+        assertThat(webhooks.postStripe("studio", event, stripeSignature("studio", event, signedAt)).status())
+                .isEqualTo(200);
     }
 
     private JsonNode stripeCharge() {

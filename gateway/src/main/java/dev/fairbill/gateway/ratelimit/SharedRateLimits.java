@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -110,22 +111,22 @@ public final class SharedRateLimits implements AutoCloseable {
         return new Limiter() {
             @Override
             public RateLimitDecision tryAcquire(String key) {
-                RateLimitDecision shared = decide(name, key, capacity, tokensPerSecond, 1);
-                if (shared != null) {
-                    return shared;
-                }
-                fallbacks.increment();
-                return local.tryAcquire(key);
+                return sharedOr(key, 1, local::tryAcquire);
             }
 
             @Override
             public RateLimitDecision peek(String key) {
-                RateLimitDecision shared = decide(name, key, capacity, tokensPerSecond, 0);
+                return sharedOr(key, 0, local::peek);
+            }
+
+            /** Redis's decision, or this gateway's own when Redis does not answer. */
+            private RateLimitDecision sharedOr(String key, int take, Function<String, RateLimitDecision> locally) {
+                RateLimitDecision shared = decide(name, key, capacity, tokensPerSecond, take);
                 if (shared != null) {
                     return shared;
                 }
                 fallbacks.increment();
-                return local.peek(key);
+                return locally.apply(key);
             }
         };
     }
