@@ -64,6 +64,10 @@ public final class LocalStack implements AutoCloseable {
     static final String EXTRA_JVM_OPTIONS = "fairbill.service-jvm-options";
 
     private final List<String> jvmOptions;
+    /** The stack whose PostgreSQL and Kafka this one's services use, when it runs replicas of them; else null. */
+    private final LocalStack primary;
+    /** Arguments that replace those of the same name on a service's command line ({@link #restartWith}). */
+    private final Map<Service, List<String>> overrides = new EnumMap<>(Service.class);
     private final Map<Service, Process> processes = new EnumMap<>(Service.class);
     /** Services stopped on purpose with {@link #stop(Service)}: the supervisor leaves them stopped. */
     private final Set<Service> held = EnumSet.noneOf(Service.class);
@@ -88,6 +92,12 @@ public final class LocalStack implements AutoCloseable {
      * {@code -XX:StartFlightRecording=delay=90s,duration=30s,filename=/tmp/fairbill-%p.jfr}).
      */
     LocalStack(StackSettings settings, PrintStream out, Set<Service> services, List<String> jvmOptions) {
+        this(settings, out, services, jvmOptions, null);
+    }
+
+    private LocalStack(StackSettings settings, PrintStream out, Set<Service> services, List<String> jvmOptions,
+                       LocalStack primary) {
+        this.primary = primary;
         this.settings = settings;
         this.out = out;
         this.services = EnumSet.copyOf(services);
@@ -110,6 +120,22 @@ public final class LocalStack implements AutoCloseable {
         Thread.currentThread().join();
     }
 
+    /**
+     * A second instance of each of this stack's services (gateway included), on ports of their own and on this
+     * stack's PostgreSQL databases and Kafka broker, as a second replica of each would run in production. Its gateway
+     * routes to its own services. Its data directory holds only its logs and pids. Not started yet.
+     */
+    LocalStack replica(Path dataDirectory) throws IOException {
+        int base = FreePorts.block(8);
+        var replicaSettings = new StackSettings(settings.root(), dataDirectory, base, base + 4, settings.postgresPort(),
+                settings.kafkaPort(), Map.of());
+        for (Service service : services) {
+            replicaSettings = replicaSettings.withArguments(service,
+                    settings.extraArguments(service).toArray(String[]::new));
+        }
+        return new LocalStack(replicaSettings, out, services, jvmOptions, this);
+    }
+
     void start() throws IOException {
         List<Path> jars = new ArrayList<>(services.stream().map(service -> service.jar(settings.root())).toList());
         jars.add(launcherJar());
@@ -120,6 +146,15 @@ public final class LocalStack implements AutoCloseable {
         }
         Files.createDirectories(settings.dataDirectory().resolve("logs"));
         Files.createDirectories(settings.dataDirectory().resolve("run"));
+        if (primary != null) {
+            postgres = primary.postgres;
+            for (Service service : services) {
+                processes.put(service, launch(service));
+            }
+            awaitReady(services, STARTUP_TIMEOUT, true);
+            supervisor = Thread.ofPlatform().daemon().name("local-stack-replica-supervisor").start(this::supervise);
+            return;
+        }
         out.println("Starting PostgreSQL (data in " + settings.postgresDirectory() + ") ...");
         postgres = PostgresServer.start(settings.postgresDirectory(), settings.postgresPort());
         if (postgres.kind().equals("embedded")) {
@@ -156,6 +191,30 @@ public final class LocalStack implements AutoCloseable {
             processes.put(service, launch(service));
         }
         awaitReady(Set.of(service), STARTUP_TIMEOUT, false);
+    }
+
+    /**
+     * Stops {@code service} and starts it again with {@code arguments} replacing those of the same name (e.g. the
+     * gateway with another rate limit), waiting until it is ready.
+     */
+    void restartWith(Service service, String... arguments) throws IOException {
+        stop(service);
+        synchronized (this) {
+            overrides.put(service, List.of(arguments));
+        }
+        start(service);
+    }
+
+    /** {@code kill -9} of a service, which the supervisor leaves dead until {@link #start(Service)}. */
+    void killAndHold(Service service) {
+        Process process;
+        synchronized (this) {
+            held.add(service);
+            process = processes.remove(service);
+        }
+        if (process != null) {
+            killAndWait(process.toHandle());
+        }
     }
 
     /** {@code kill -9} of a service: no shutdown hook runs. The supervisor starts it again. */
@@ -274,7 +333,7 @@ public final class LocalStack implements AutoCloseable {
             writePid("postgres", postmaster.pid());
             restarts.merge("postgres", 1, Integer::sum);
         }
-        if (!kafka.isAlive()) {
+        if (kafka != null && !kafka.isAlive()) {
             out.println("Kafka exited with " + kafka.exitValue() + "; starting it again");
             kafka = launchKafka();
             restarts.merge("kafka", 1, Integer::sum);
@@ -362,8 +421,8 @@ public final class LocalStack implements AutoCloseable {
         } else {
             command.addAll(List.of("-jar", service.jar(settings.root()).toString()));
         }
-        command.addAll(arguments(service));
-        command.addAll(settings.extraArguments(service));
+        command.addAll(replaced(Stream.of(arguments(service), settings.extraArguments(service),
+                overrides.getOrDefault(service, List.of())).flatMap(List::stream).toList()));
         Path log = logFile(service.module);
         out.println("Starting " + service.module + " on :" + settings.httpPort(service) + " (log: " + log + ")");
         ProcessBuilder builder = new ProcessBuilder(command)
@@ -374,6 +433,16 @@ public final class LocalStack implements AutoCloseable {
         Process process = builder.start();
         writePid(service.part(), process.pid());
         return process;
+    }
+
+    /** The arguments, each {@code --name=value} replaced by a later one of the same name, in their first order. */
+    private static List<String> replaced(List<String> arguments) {
+        Map<String, String> byName = new java.util.LinkedHashMap<>();
+        for (String argument : arguments) {
+            int equals = argument.indexOf('=');
+            byName.put(equals < 0 ? argument : argument.substring(0, equals), argument);
+        }
+        return List.copyOf(byName.values());
     }
 
     private static String loopbackUrl(int port) {
@@ -407,11 +476,13 @@ public final class LocalStack implements AutoCloseable {
             args.add("--fairbill.gateway.services.billing.uri=" + loopbackUrl(settings.httpPort(Service.BILLING)));
             args.add("--fairbill.gateway.services.ledger.uri=" + loopbackUrl(settings.httpPort(Service.LEDGER)));
             args.add("--fairbill.gateway.services.refund.uri=" + loopbackUrl(settings.httpPort(Service.REFUND)));
-            // a local Redis, if there is one: the stack's own keys, so stacks side by side do not share limits
+            // a local Redis, if there is one: the stack's own keys, which its replicas share, so that stacks side by side
+            // do not share limits
             LocalRedis.find().ifPresent(redis -> {
                 args.add("--fairbill.gateway.rate-limit.redis.url=" + redis);
                 args.add("--fairbill.gateway.rate-limit.redis.prefix=fairbill:" + Integer.toHexString(
-                        settings.dataDirectory().toAbsolutePath().hashCode()) + ":");
+                        (primary == null ? settings : primary.settings).dataDirectory().toAbsolutePath().hashCode())
+                        + ":");
             });
         } else {
             args.add("--spring.datasource.url=" + postgres.jdbcUrl(service.database));
@@ -552,10 +623,10 @@ public final class LocalStack implements AutoCloseable {
                 awaitExit(kafka);
                 kafka = null;
             }
-            if (postgres != null) {
+            if (postgres != null && primary == null) {
                 postgres.close();
-                postgres = null;
             }
+            postgres = null;
         }
     }
 

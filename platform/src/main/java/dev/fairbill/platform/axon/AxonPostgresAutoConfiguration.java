@@ -1,7 +1,9 @@
 package dev.fairbill.platform.axon;
 
+import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
@@ -13,9 +15,11 @@ import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.Configuration;
+import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.EventBusSpanFactory;
 import org.axonframework.eventhandling.EventProcessor;
+import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
@@ -36,6 +40,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -136,6 +141,12 @@ public class AxonPostgresAutoConfiguration {
         return new LingeringEventSource(eventStore, linger);
     }
 
+    /** Processors whose segments must never change one account at once name it: {@code sequencing-policy: byAccount}. */
+    @Bean(ByAccount.BEAN)
+    public ByAccount byAccount() {
+        return new ByAccount();
+    }
+
     /** Refuses to start with a tracking processor that has segments no thread would ever process. */
     @Bean
     public SmartInitializingSingleton trackingSegmentsHaveThreads(ObjectProvider<EventProcessorProperties> properties) {
@@ -148,13 +159,54 @@ public class AxonPostgresAutoConfiguration {
         return DefaultCommandGateway.builder().commandBus(commandBus).retryScheduler(new ConflictRetry(4, 20)).build();
     }
 
+    /**
+     * The name this replica claims tracking tokens under: {@code fairbill.axon.node}, by default the JVM's
+     * {@code pid@host} (in Kubernetes, the pod's name).
+     */
     @Bean
-    public TokenStore tokenStore(ConnectionProvider connectionProvider, Serializer serializer) {
+    public ReplicaNode replicaNode(@Value("${fairbill.axon.node:}") String node) {
+        return new ReplicaNode(node.isBlank() ? ManagementFactory.getRuntimeMXBean().getName() : node);
+    }
+
+    /**
+     * Tracking tokens in PostgreSQL. A replica's claim on a segment lasts {@code fairbill.axon.token-claim-timeout}
+     * (10 s) unless extended (a replica extends its claims while it runs, idle or not); a replica killed without
+     * releasing them leaves its segments to the others that much later.
+     */
+    @Bean
+    public TokenStore tokenStore(ConnectionProvider connectionProvider, Serializer serializer, ReplicaNode node,
+                                 @Value("${fairbill.axon.token-claim-timeout:10s}") Duration claimTimeout) {
         return JdbcTokenStore.builder()
                 .connectionProvider(connectionProvider)
                 .serializer(serializer)
                 .schema(TokenSchema.builder().build())
+                .nodeId(node.name())
+                .claimTimeout(claimTimeout)
                 .build();
+    }
+
+    /**
+     * A tracking processor the settings do not name gets what the named ones are given: {@code fairbill.axon.segments}
+     * segments, a thread for each, looking for segments to claim every {@code fairbill.axon.token-claim-interval-ms}.
+     */
+    @Bean
+    public ConfigurerModule segmentedTrackingProcessors(@Value("${fairbill.axon.segments:4}") int segments,
+                                                        @Value("${fairbill.axon.token-claim-interval-ms:2000}")
+                                                        long claimInterval) {
+        return configurer -> configurer.eventProcessing().registerTrackingEventProcessorConfiguration(config ->
+                TrackingEventProcessorConfiguration.forParallelProcessing(segments)
+                        .andInitialSegmentsCount(segments)
+                        .andTokenClaimInterval(claimInterval, TimeUnit.MILLISECONDS));
+    }
+
+    /** Shares the tracking processors' segments among the replicas of the service (see there). */
+    @Bean
+    public ReplicaSegments replicaSegments(EventProcessingConfiguration processing, DataSource dataSource,
+                                           ReplicaNode node, @Value("${fairbill.axon.segments:4}") int segments,
+                                           @Value("${fairbill.axon.token-claim-timeout:10s}") Duration claimTimeout,
+                                           @Value("${fairbill.axon.replica-heartbeat:3s}") Duration heartbeat) {
+        return new ReplicaSegments(processing, JdbcClient.create(dataSource), node.name(), segments, claimTimeout,
+                heartbeat);
     }
 
     @Bean

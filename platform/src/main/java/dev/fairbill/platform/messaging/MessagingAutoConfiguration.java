@@ -7,6 +7,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.TopicPartition;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -39,6 +40,12 @@ public class MessagingAutoConfiguration {
     public KafkaPublisher kafkaPublisher(List<IntegrationEventMapper> mappers, KafkaTemplate<String, byte[]> kafka,
                                          JsonMapper json, MessagingProperties properties) {
         return new KafkaPublisher(mappers, kafka, json, properties);
+    }
+
+    /** The Kafka publisher's segments split the events by account, the key of the messages they become. */
+    @Bean(ByMessageSubject.BEAN)
+    public ByMessageSubject byMessageSubject(ObjectProvider<IntegrationEventMapper> mappers) {
+        return new ByMessageSubject(mappers.orderedStream().toList());
     }
 
     @Bean

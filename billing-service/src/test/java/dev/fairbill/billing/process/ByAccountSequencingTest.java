@@ -5,28 +5,40 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 
 import org.axonframework.eventhandling.GenericDomainEventMessage;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.axonframework.eventhandling.EventHandler;
 import org.junit.jupiter.api.Test;
 
 import dev.fairbill.billing.account.AccountSuspensions.AccountSuspensionPlaced;
 import dev.fairbill.billing.ids.AccountId;
 import dev.fairbill.billing.account.SuspensionReason;
 import dev.fairbill.billing.ids.ChargeId;
+import dev.fairbill.billing.charge.ChargeEvents.ChargeCaptured;
+import dev.fairbill.billing.charge.ChargeTerms;
 import dev.fairbill.billing.dispute.DisputeEvents.DisputeTerms;
 import dev.fairbill.billing.dispute.DisputeEvents.DisputeClosed;
 import dev.fairbill.billing.dispute.DisputeEvents.DisputeOpened;
 import dev.fairbill.billing.dispute.DisputeEvents.DisputeUpdated;
 import dev.fairbill.billing.ids.DisputeId;
 import dev.fairbill.billing.dispute.DisputeOutcome;
+import dev.fairbill.platform.axon.ByAccount;
 import dev.fairbill.platform.money.Money;
 
-class DisputesByAccountTest {
+/**
+ * The billing processors that change accounts and charges order their events per account, so two segments never work on
+ * one account at once.
+ */
+class ByAccountSequencingTest {
 
     private static final Instant NOW = Instant.parse("2026-12-03T10:00:00Z");
     private static final Money AMOUNT = Money.of(1000, "EUR");
     private static final AccountId ACCOUNT = AccountId.of("acct_0000000000000000000000000A");
     private static final AccountId OTHER_ACCOUNT = AccountId.of("acct_0000000000000000000000000B");
 
-    private final DisputesByAccount policy = new DisputesByAccount();
+    private final ByAccount policy = new ByAccount();
 
     @Test
     void twoDisputesOfOneAccountShareASequenceWhateverTheirDispute() {
@@ -51,6 +63,29 @@ class DisputesByAccountTest {
         var hold = message(ACCOUNT.value(), new AccountSuspensionPlaced(ACCOUNT, "panel", SuspensionReason.DISPUTE, "dp_1", true, NOW));
 
         assertThat(policy.getSequenceIdentifierFor(hold)).isEqualTo(ACCOUNT.value());
+    }
+
+    @Test
+    void aChargeAndTheSubscriptionItChargesShareTheirAccountsSequence() {
+        var terms = new ChargeTerms(ChargeId.of("ch_1"), ACCOUNT, "panel", AMOUNT, "plan", null, null, null, "pm_card",
+                false);
+        Object captured = policy.getSequenceIdentifierFor(message("ch_1", new ChargeCaptured(terms, "sandbox", "pi_1",
+                NOW, null)));
+
+        assertThat(captured).isEqualTo(ACCOUNT.value());
+    }
+
+    /** A new event handled by these processors that names no account would silently lose its account's order. */
+    @Test
+    void everyEventTheAccountOrderedProcessorsHandleNamesItsAccount() {
+        List<Class<?>> handled = Stream.of(DisputeConsequences.class, DuplicateChargeDetector.class,
+                        SubscriptionChargingProcess.class, SubscriptionSuspensionsProcess.class)
+                .flatMap(process -> Arrays.stream(process.getDeclaredMethods()))
+                .filter(method -> method.isAnnotationPresent(EventHandler.class))
+                .<Class<?>>map(method -> method.getParameterTypes()[0]).distinct().toList();
+
+        assertThat(handled).hasSizeGreaterThan(10).allSatisfy(type -> assertThat(ByAccount.namesAnAccount(type))
+                .as("%s names its account", type.getSimpleName()).isTrue());
     }
 
     private static DisputeOpened opened(String dispute, AccountId account) {

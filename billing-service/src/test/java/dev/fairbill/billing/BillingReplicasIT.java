@@ -1,0 +1,173 @@
+package dev.fairbill.billing;
+
+import static dev.fairbill.billing.BillingApi.admin;
+import static dev.fairbill.billing.webhook.WebhookTestSupport.stripeDisputeEvent;
+import static dev.fairbill.billing.webhook.WebhookTestSupport.stripeSignature;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import tools.jackson.databind.JsonNode;
+
+import dev.fairbill.platform.testsupport.ApiClient;
+import dev.fairbill.platform.testsupport.FairbillTestEnvironment;
+
+/**
+ * Two replicas of billing on one database and broker, as the production overlay runs them. Their tracking processors
+ * share the segments (two each); callers, webhooks and deadlines reach both, and every effect happens once: a dispute
+ * delivered to both replicas opens one dispute and one hold, a charge captured twice is flagged once, a subscription
+ * renews once and a declined one is retried and expires once, whichever replica's scheduler runs the deadline. When one
+ * replica stops, the other takes over all its segments within the claim interval and finishes the work.
+ */
+class BillingReplicasIT {
+
+    private static final List<String> TRACKING = List.of("dispute-consequences", "duplicate-charge-detector",
+            "subscription-charging", "subscription-holds", "kafka-publisher");
+    private static final int SEGMENTS = 4;
+    private static final int ACCOUNTS = 12;
+    private static final Duration WAIT = Duration.ofSeconds(60);
+
+    @Test
+    void twoReplicasShareTheSegmentsAndEveryEffectHappensOnce() throws Exception {
+        String database = FairbillTestEnvironment.newDatabase();
+        var a = start(database, "billing-a");
+        var b = start(database, "billing-b");
+        try {
+            JdbcClient jdbc = a.getBean(JdbcClient.class);
+            Awaitility.await("two segments of each processor on each replica").atMost(WAIT).untilAsserted(() ->
+                    TRACKING.forEach(processor -> assertThat(owners(jdbc, processor))
+                            .as(processor).containsExactlyInAnyOrderEntriesOf(Map.of("billing-a", 2L, "billing-b", 2L))));
+
+            List<BillingApi> replicas = List.of(new BillingApi(port(a)), new BillingApi(port(b)));
+            List<Work> work = new ArrayList<>();
+            try (ExecutorService callers = Executors.newFixedThreadPool(ACCOUNTS)) {
+                List<Future<Work>> started = new ArrayList<>();
+                for (int i = 0; i < ACCOUNTS; i++) {
+                    int n = i;
+                    started.add(callers.submit(() -> work(replicas.get(n % 2), replicas.get((n + 1) % 2), n)));
+                }
+                for (Future<Work> future : started) {
+                    work.add(future.get());
+                }
+            }
+
+            // one replica stops while deadlines and webhooks are still pending: the other finishes the work
+            b.close();
+            Awaitility.await("the survivor holds every segment").atMost(Duration.ofSeconds(15)).untilAsserted(() ->
+                    TRACKING.forEach(processor -> assertThat(owners(jdbc, processor)).as(processor)
+                            .containsExactlyEntriesOf(Map.of("billing-a", (long) SEGMENTS))));
+
+            Awaitility.await("every effect").atMost(WAIT).untilAsserted(() -> {
+                assertThat(perAggregate(jdbc, "billing.AccountHoldPlaced")).as("holds per account")
+                        .hasSize(ACCOUNTS).allSatisfy((account, holds) -> assertThat(holds).isOne());
+                assertThat(perAggregate(jdbc, "billing.ChargeFlaggedDuplicate")).as("duplicates flagged")
+                        .containsOnlyKeys(work.stream().map(Work::secondCharge).toList())
+                        .allSatisfy((charge, flags) -> assertThat(flags).isOne());
+                assertThat(perAggregate(jdbc, "billing.SubscriptionRenewed")).as("renewals")
+                        .containsOnlyKeys(work.stream().filter(w -> !w.declined()).map(Work::subscription).toList())
+                        .allSatisfy((subscription, renewals) -> assertThat(renewals).isOne());
+                assertThat(perAggregate(jdbc, "billing.SubscriptionExpired")).as("expiries after dunning")
+                        .containsOnlyKeys(work.stream().filter(Work::declined).map(Work::subscription).toList())
+                        .allSatisfy((subscription, expiries) -> assertThat(expiries).isOne());
+            });
+            assertThat(jdbc.sql("SELECT count(*) FROM domainevententry WHERE payloadtype = 'billing.DisputeOpened'")
+                    .query(Long.class).single()).as("one dispute per webhook delivered to both").isEqualTo(ACCOUNTS);
+            assertThat(perAggregate(jdbc, "billing.SubscriptionPaymentFailed")).as("declined attempts, each once")
+                    .allSatisfy((subscription, failures) -> assertThat(failures).isEqualTo(3));
+            assertThat(jdbc.sql("SELECT count(*) FROM webhook_deliveries WHERE processed_at IS NULL")
+                    .query(Long.class).single()).isZero();
+        } finally {
+            b.close();
+            a.close();
+        }
+    }
+
+    /**
+     * One account's traffic: a charge through one replica and its duplicate through the other, a dispute delivered to
+     * both, and another account's subscription ending in a few seconds (every other one declined at renewal).
+     */
+    private static Work work(BillingApi api, BillingApi other, int n) {
+        String tenant = "panel";
+        String account = customer(api, tenant);
+        String charge = """
+                {"accountId": "%s", "amount": {"amount": 1500, "currency": "EUR"}, "description": "pack %d",
+                 "paymentMethod": "pm_card_ok"}""".formatted(account, n);
+        JsonNode first = BillingApi.created(api.post("/api/v1/charges", charge, admin(tenant)));
+        JsonNode second = BillingApi.created(other.post("/api/v1/charges", charge, admin(tenant)));
+
+        // a subscriber of its own: the disputed account's subscriptions are held, and would not renew
+        JsonNode subscription = api.subscribeEndingIn(customer(other, tenant), tenant, Duration.ofSeconds(8));
+        String subscriptionId = subscription.get("id").asString();
+        boolean declined = n % 2 == 1;
+        if (declined) {
+            assertThat(other.post("/api/v1/subscriptions/" + subscriptionId + "/payment-method", """
+                    {"paymentMethod": "pm_card_declined"}""", admin(tenant)).status()).isEqualTo(200);
+        }
+
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        String event = stripeDisputeEvent("evt_" + UUID.randomUUID(), "charge.dispute.created",
+                "du_" + UUID.randomUUID(), first.get("processorChargeId").asString(), "needs_response", now);
+        for (BillingApi replica : List.of(api, other)) {
+            ApiClient.Response delivered = replica.send("POST", "/webhooks/stripe/" + tenant, event,
+                    Map.of("Stripe-Signature", stripeSignature(tenant, event, now)));
+            assertThat(delivered.status()).isEqualTo(200);
+        }
+        return new Work(second.get("id").asString(), subscriptionId, declined);
+    }
+
+    private static String customer(BillingApi api, String tenant) {
+        return api.openAccount(tenant, """
+                {"externalRef": "replicas-%s", "role": "CUSTOMER", "defaultPaymentMethod": "pm_card_ok"}"""
+                .formatted(UUID.randomUUID()));
+    }
+
+    private record Work(String secondCharge, String subscription, boolean declined) {
+    }
+
+    /** How many segments of {@code processor} each replica holds. */
+    private static Map<String, Long> owners(JdbcClient jdbc, String processor) {
+        return jdbc.sql("SELECT owner, count(*) AS held FROM tokenentry WHERE processorname = ? AND owner IS NOT NULL "
+                        + "GROUP BY owner").param(processor)
+                .query((row, n) -> Map.entry(row.getString("owner"), row.getLong("held"))).list().stream()
+                .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+
+    /** How many events of the stored type each aggregate has. */
+    private static Map<String, Long> perAggregate(JdbcClient jdbc, String type) {
+        return jdbc.sql("SELECT aggregateidentifier, count(*) AS events FROM domainevententry WHERE payloadtype = ? "
+                        + "GROUP BY aggregateidentifier").param(type)
+                .query((row, n) -> Map.entry(row.getString("aggregateidentifier"), row.getLong("events"))).list()
+                .stream().collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+
+    private static ConfigurableApplicationContext start(String database, String node) {
+        return new SpringApplicationBuilder(BillingApplication.class)
+                .initializers(context -> FairbillTestEnvironment.properties(database)
+                        .and("server.port=0", "management.server.port=0", "fairbill.billing.sandbox.latency=0ms",
+                                "fairbill.axon.node=" + node, "fairbill.axon.replica-heartbeat=500ms",
+                                "fairbill.axon.token-claim-timeout=4s", "fairbill.axon.token-claim-interval-ms=300",
+                                "fairbill.subscriptions.dunning.retry-delays=1s,1s",
+                                "fairbill.webhook-processing.poll-interval=100ms")
+                        .applyTo(context))
+                .run();
+    }
+
+    private static int port(ConfigurableApplicationContext context) {
+        return Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
+    }
+}
