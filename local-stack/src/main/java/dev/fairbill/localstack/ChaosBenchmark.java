@@ -75,14 +75,7 @@ public final class ChaosBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        Options options;
-        try {
-            options = Options.parse(args);
-        } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage());
-            System.exit(2);
-            return;
-        }
+        Options options = LoadBenchmark.optionsOrExit(Options::parse, args);
         LoadBenchmark.runOnOwnStack("fault", SERVICE_JVM_OPTIONS,
                 stack -> run(stack, options, System.out).clean());
     }

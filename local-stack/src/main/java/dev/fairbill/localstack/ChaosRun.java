@@ -94,7 +94,7 @@ final class ChaosRun {
     }
 
     /** Lets the suite settle, saying every 15 s what it still waits for. */
-    private static Books.Settling settle(Books books, PrintStream out) throws Exception {
+    static Books.Settling settle(Books books, PrintStream out) throws Exception {
         Duration waited = Duration.ZERO;
         Books.Settling settling = books.settle(PROGRESS);
         while (!settling.pending().isEmpty() && waited.plus(settling.waited()).compareTo(SETTLE) < 0) {

@@ -30,6 +30,19 @@ final class KafkaBacklog implements AutoCloseable {
         admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
     }
 
+    /**
+     * The consumers of each consumer group (one per service) and how many partitions each is assigned; a service's
+     * replicas are one group, so with two replicas a group has twice the members, each with partitions of its own.
+     */
+    Map<String, List<Integer>> assignments() {
+        List<String> groups = await(admin.listGroups().all()).stream().map(GroupListing::groupId).toList();
+        Map<String, List<Integer>> assigned = new TreeMap<>();
+        await(admin.describeConsumerGroups(groups).all()).forEach((group, description) -> assigned.put(group,
+                description.members().stream().map(member -> member.assignment().topicPartitions().size())
+                        .sorted().toList()));
+        return assigned;
+    }
+
     /** Messages not yet consumed, over every consumer group and partition it has committed to. */
     long consumerLag() {
         long lag = 0;

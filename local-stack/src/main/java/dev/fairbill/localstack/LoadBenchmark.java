@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
@@ -126,15 +127,19 @@ public final class LoadBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        Options options;
+        Options options = optionsOrExit(Options::parse, args);
+        runOnOwnStack("load", SERVICE_JVM_OPTIONS, stack -> run(stack, options, System.out).targetMet());
+    }
+
+    /** A benchmark's options as {@code parse} reads them from {@code args}; a wrong one ends the JVM with status 2. */
+    static <O> O optionsOrExit(Function<String[], O> parse, String[] args) {
         try {
-            options = Options.parse(args);
+            return parse.apply(args);
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
             System.exit(2);
-            return;
+            throw e;
         }
-        runOnOwnStack("load", SERVICE_JVM_OPTIONS, stack -> run(stack, options, System.out).targetMet());
     }
 
     /** A benchmark on a stack: whether it met its target. */

@@ -435,6 +435,16 @@ public final class LocalStack implements AutoCloseable {
         return process;
     }
 
+    /** The name {@code service} of this stack claims tracking segments under: {@code billing-1}, its replica's -2. */
+    String node(Service service) {
+        return service.part() + (primary == null ? "-1" : "-2");
+    }
+
+    /** Whether a service is stopped on purpose ({@link #stop}, {@link #killAndHold}) and not started again yet. */
+    synchronized boolean holding() {
+        return !held.isEmpty();
+    }
+
     /** The arguments, each {@code --name=value} replaced by a later one of the same name, in their first order. */
     private static List<String> replaced(List<String> arguments) {
         Map<String, String> byName = new java.util.LinkedHashMap<>();
@@ -485,6 +495,8 @@ public final class LocalStack implements AutoCloseable {
                         + ":");
             });
         } else {
+            // the name its tracking processors claim segments under: the same again after a restart
+            args.add("--fairbill.axon.node=" + node(service));
             args.add("--spring.datasource.url=" + postgres.jdbcUrl(service.database));
             args.add("--spring.datasource.username=" + postgres.user());
             args.add("--spring.kafka.bootstrap-servers=" + kafkaBootstrapServers());

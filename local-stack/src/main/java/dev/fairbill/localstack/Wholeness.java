@@ -2,6 +2,7 @@ package dev.fairbill.localstack;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 
 /**
  * Watches, twice a second, whether the whole stack runs and answers, and remembers when that changed, so that a
@@ -12,24 +13,29 @@ final class Wholeness implements AutoCloseable {
     private record Change(long nanos, boolean whole) {
     }
 
-    private final LocalStack stack;
+    private final BooleanSupplier whole;
     private final List<Change> changes = new ArrayList<>();
     private final Thread watcher;
     private volatile boolean watching = true;
 
-    private Wholeness(LocalStack stack) {
-        this.stack = stack;
-        record(stack.whole());
+    private Wholeness(BooleanSupplier whole) {
+        this.whole = whole;
+        record(whole.getAsBoolean());
         watcher = Thread.ofPlatform().daemon().name("wholeness-watcher").start(this::watch);
     }
 
     static Wholeness watch(LocalStack stack) {
-        return new Wholeness(stack);
+        return new Wholeness(stack::whole);
+    }
+
+    /** Watches whether {@code whole} holds (several stacks whole at once, say). */
+    static Wholeness watch(BooleanSupplier whole) {
+        return new Wholeness(whole);
     }
 
     private void watch() {
         while (watching) {
-            record(stack.whole());
+            record(whole.getAsBoolean());
             try {
                 Thread.sleep(500);
             } catch (InterruptedException e) {

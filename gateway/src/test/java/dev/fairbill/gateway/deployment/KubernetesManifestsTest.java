@@ -95,6 +95,30 @@ class KubernetesManifestsTest {
         });
     }
 
+    /** A replica without a segment of a processor, or a partition of a topic, idles: at most replicas, all get work. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void productionGivesEveryReplicaSegmentsAndPartitions() throws IOException {
+        Map<String, Object> production = new Yaml().load(Files.readString(K8S.resolve("overlays/production")
+                .resolve("kustomization.yaml")));
+        int maxReplicas = list(production, "patches").stream()
+                .flatMap(patch -> ((List<Map<String, Object>>) new Yaml().load((String) patch.get("patch"))).stream())
+                .filter(operation -> "/spec/maxReplicas".equals(operation.get("path")))
+                .mapToInt(operation -> (Integer) operation.get("value")).max().orElseThrow();
+        for (String service : SERVICES) {
+            Map<String, Integer> settings = new java.util.HashMap<>();
+            list(production, "configMapGenerator").stream().filter(generator -> service.equals(generator.get("name")))
+                    .flatMap(generator -> ((List<String>) generator.get("literals")).stream())
+                    .map(literal -> literal.split("=", 2))
+                    .forEach(pair -> settings.put(pair[0], Integer.parseInt(pair[1])));
+            assertThat(settings).as(service).containsKeys("FAIRBILL_AXON_SEGMENTS", "FAIRBILL_MESSAGING_PARTITIONS");
+            assertThat(settings.get("FAIRBILL_AXON_SEGMENTS")).as(service + " segments")
+                    .isGreaterThanOrEqualTo(maxReplicas);
+            assertThat(settings.get("FAIRBILL_MESSAGING_PARTITIONS")).as(service + " partitions")
+                    .isGreaterThanOrEqualTo(maxReplicas);
+        }
+    }
+
     private Map<String, Object> policyFor(String workload) {
         return ofKind("NetworkPolicy").stream()
                 .filter(policy -> workload.equals(map(map(map(policy, "spec"), "podSelector"), "matchLabels")
