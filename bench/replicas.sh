@@ -6,7 +6,8 @@
 # segments, then started again. Checks: both replicas hold segments of every processor and Kafka partitions, the
 # handover within 15 s, the rejoined replica's share, the books and the fault checks (every effect once), and one
 # rate limit across both gateways (2 x burst alternating between them: half refused). Starts its own stack.
-#   options (defaults): --clients=16 --measure=60s --duration=60s --accounts=4 (per tenant) --kill=billing
+#   options (defaults): --clients=16 --warmup=60s --measure=60s --duration=60s --accounts=4 (per tenant)
+#   --kill=billing
 #   exit status: 0 no violations, 1 violations, 2 the benchmark could not run
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -18,7 +18,6 @@ import java.util.concurrent.Future;
 
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -26,6 +25,7 @@ import tools.jackson.databind.JsonNode;
 
 import dev.fairbill.platform.testsupport.ApiClient;
 import dev.fairbill.platform.testsupport.FairbillTestEnvironment;
+import dev.fairbill.platform.testsupport.Replicas;
 
 /**
  * Two replicas of billing on one database and broker, as the production overlay runs them. Their tracking processors
@@ -49,11 +49,9 @@ class BillingReplicasIT {
         var b = start(database, "billing-b");
         try {
             JdbcClient jdbc = a.getBean(JdbcClient.class);
-            Awaitility.await("two segments of each processor on each replica").atMost(WAIT).untilAsserted(() ->
-                    TRACKING.forEach(processor -> assertThat(owners(jdbc, processor))
-                            .as(processor).containsExactlyInAnyOrderEntriesOf(Map.of("billing-a", 2L, "billing-b", 2L))));
+            Replicas.awaitSegments(jdbc, TRACKING, Map.of("billing-a", 2L, "billing-b", 2L));
 
-            List<BillingApi> replicas = List.of(new BillingApi(port(a)), new BillingApi(port(b)));
+            List<BillingApi> replicas = List.of(new BillingApi(Replicas.port(a)), new BillingApi(Replicas.port(b)));
             List<Work> work = new ArrayList<>();
             try (ExecutorService callers = Executors.newFixedThreadPool(ACCOUNTS)) {
                 List<Future<Work>> started = new ArrayList<>();
@@ -68,26 +66,24 @@ class BillingReplicasIT {
 
             // one replica stops while deadlines and webhooks are still pending: the other finishes the work
             b.close();
-            Awaitility.await("the survivor holds every segment").atMost(Duration.ofSeconds(15)).untilAsserted(() ->
-                    TRACKING.forEach(processor -> assertThat(owners(jdbc, processor)).as(processor)
-                            .containsExactlyEntriesOf(Map.of("billing-a", (long) SEGMENTS))));
+            Replicas.awaitSegments(jdbc, TRACKING, Map.of("billing-a", (long) SEGMENTS));
 
             Awaitility.await("every effect").atMost(WAIT).untilAsserted(() -> {
-                assertThat(perAggregate(jdbc, "billing.AccountHoldPlaced")).as("holds per account")
+                assertThat(Replicas.perAggregate(jdbc, "billing.AccountHoldPlaced")).as("holds per account")
                         .hasSize(ACCOUNTS).allSatisfy((account, holds) -> assertThat(holds).isOne());
-                assertThat(perAggregate(jdbc, "billing.ChargeFlaggedDuplicate")).as("duplicates flagged")
+                assertThat(Replicas.perAggregate(jdbc, "billing.ChargeFlaggedDuplicate")).as("duplicates flagged")
                         .containsOnlyKeys(work.stream().map(Work::secondCharge).toList())
                         .allSatisfy((charge, flags) -> assertThat(flags).isOne());
-                assertThat(perAggregate(jdbc, "billing.SubscriptionRenewed")).as("renewals")
+                assertThat(Replicas.perAggregate(jdbc, "billing.SubscriptionRenewed")).as("renewals")
                         .containsOnlyKeys(work.stream().filter(w -> !w.declined()).map(Work::subscription).toList())
                         .allSatisfy((subscription, renewals) -> assertThat(renewals).isOne());
-                assertThat(perAggregate(jdbc, "billing.SubscriptionExpired")).as("expiries after dunning")
+                assertThat(Replicas.perAggregate(jdbc, "billing.SubscriptionExpired")).as("expiries after dunning")
                         .containsOnlyKeys(work.stream().filter(Work::declined).map(Work::subscription).toList())
                         .allSatisfy((subscription, expiries) -> assertThat(expiries).isOne());
             });
             assertThat(jdbc.sql("SELECT count(*) FROM domainevententry WHERE payloadtype = 'billing.DisputeOpened'")
                     .query(Long.class).single()).as("one dispute per webhook delivered to both").isEqualTo(ACCOUNTS);
-            assertThat(perAggregate(jdbc, "billing.SubscriptionPaymentFailed")).as("declined attempts, each once")
+            assertThat(Replicas.perAggregate(jdbc, "billing.SubscriptionPaymentFailed")).as("declined attempts, each once")
                     .allSatisfy((subscription, failures) -> assertThat(failures).isEqualTo(3));
             assertThat(jdbc.sql("SELECT count(*) FROM webhook_deliveries WHERE processed_at IS NULL")
                     .query(Long.class).single()).isZero();
@@ -139,35 +135,8 @@ class BillingReplicasIT {
     private record Work(String secondCharge, String subscription, boolean declined) {
     }
 
-    /** How many segments of {@code processor} each replica holds. */
-    private static Map<String, Long> owners(JdbcClient jdbc, String processor) {
-        return jdbc.sql("SELECT owner, count(*) AS held FROM tokenentry WHERE processorname = ? AND owner IS NOT NULL "
-                        + "GROUP BY owner").param(processor)
-                .query((row, n) -> Map.entry(row.getString("owner"), row.getLong("held"))).list().stream()
-                .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
-    }
-
-    /** How many events of the stored type each aggregate has. */
-    private static Map<String, Long> perAggregate(JdbcClient jdbc, String type) {
-        return jdbc.sql("SELECT aggregateidentifier, count(*) AS events FROM domainevententry WHERE payloadtype = ? "
-                        + "GROUP BY aggregateidentifier").param(type)
-                .query((row, n) -> Map.entry(row.getString("aggregateidentifier"), row.getLong("events"))).list()
-                .stream().collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
-    }
-
     private static ConfigurableApplicationContext start(String database, String node) {
-        return new SpringApplicationBuilder(BillingApplication.class)
-                .initializers(context -> FairbillTestEnvironment.properties(database)
-                        .and("server.port=0", "management.server.port=0", "fairbill.billing.sandbox.latency=0ms",
-                                "fairbill.axon.node=" + node, "fairbill.axon.replica-heartbeat=500ms",
-                                "fairbill.axon.token-claim-timeout=4s", "fairbill.axon.token-claim-interval-ms=300",
-                                "fairbill.subscriptions.dunning.retry-delays=1s,1s",
-                                "fairbill.webhook-processing.poll-interval=100ms")
-                        .applyTo(context))
-                .run();
-    }
-
-    private static int port(ConfigurableApplicationContext context) {
-        return Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
+        return Replicas.start(BillingApplication.class, database, node, "fairbill.billing.sandbox.latency=0ms",
+                "fairbill.subscriptions.dunning.retry-delays=1s,1s", "fairbill.webhook-processing.poll-interval=100ms");
     }
 }

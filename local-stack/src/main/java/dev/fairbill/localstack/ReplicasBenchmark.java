@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The replica benchmark ({@code bench/replicas.sh}) and, shorter, the replica test ({@code ReplicasIT}): a second
@@ -34,7 +36,9 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class ReplicasBenchmark {
 
-    private static final List<String> SERVICE_JVM_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-Xmx512m");
+    /** The full JIT, as in production and the load benchmark: the throughputs are compared with the load's. */
+    private static final List<String> SERVICE_JVM_OPTIONS =
+            List.of("-Xmx" + System.getProperty("fairbill.bench.service-heap", "512m"));
     private static final List<Service> WITH_DATABASE = List.of(Service.BILLING, Service.LEDGER, Service.REFUND);
     /**
      * How soon the survivor holds a killed replica's segments: its claims run out after the token claim timeout (10 s)
@@ -46,21 +50,25 @@ public final class ReplicasBenchmark {
     private static final Duration RECOVERY = Duration.ofMinutes(3);
     private static final Duration SETTLE = Duration.ofMinutes(3);
     static final int LIMIT_BURST = 20;
+    private static final Duration IDLE = Duration.ofSeconds(15);
+    private static final String LOAD_CLIENTS = "load clients";
 
     /**
      * @param clients   concurrent clients of every load
+     * @param warmup    the load before each throughput level is measured (the JIT compiles the new replicas' code)
      * @param measure   how long each throughput level is measured; zero skips both levels
      * @param duration  the load during which the victim is killed (at 30 %)
      * @param accountsPerTenant the pool the load works on
      * @param victim    the service whose second replica is killed
      */
-    record Options(int clients, Duration measure, Duration duration, int accountsPerTenant, Service victim) {
+    record Options(int clients, Duration warmup, Duration measure, Duration duration, int accountsPerTenant,
+                   Service victim) {
 
-        static final String USAGE = "options: --clients=16 --measure=60s --duration=60s --accounts=4 (per tenant) "
-                + "--kill=billing|ledger|refund";
+        static final String USAGE = "options: --clients=16 --warmup=60s --measure=60s --duration=60s --accounts=4 "
+                + "(per tenant) --kill=billing|ledger|refund";
 
         Options {
-            if (clients < 1 || measure.isNegative() || duration.isZero() || duration.isNegative()
+            if (clients < 1 || warmup.isNegative() || measure.isNegative() || duration.isZero() || duration.isNegative()
                     || accountsPerTenant < 1 || victim == Service.GATEWAY) {
                 throw new IllegalArgumentException("clients, duration and accounts must be positive, the victim a "
                         + "service with a database; " + USAGE);
@@ -69,6 +77,7 @@ public final class ReplicasBenchmark {
 
         static Options parse(String[] args) {
             int clients = 16;
+            Duration warmup = Duration.ofSeconds(60);
             Duration measure = Duration.ofSeconds(60);
             Duration duration = Duration.ofSeconds(60);
             int accounts = 4;
@@ -78,6 +87,7 @@ public final class ReplicasBenchmark {
                 String value = pair.length == 2 ? pair[1] : "";
                 switch (pair[0]) {
                     case "--clients" -> clients = Integer.parseInt(value);
+                    case "--warmup" -> warmup = LedgerConsumptionBenchmark.Options.seconds(value);
                     case "--measure" -> measure = LedgerConsumptionBenchmark.Options.seconds(value);
                     case "--duration" -> duration = LedgerConsumptionBenchmark.Options.seconds(value);
                     case "--accounts" -> accounts = Integer.parseInt(value);
@@ -85,7 +95,7 @@ public final class ReplicasBenchmark {
                     default -> throw new IllegalArgumentException("unknown option " + arg + "; " + USAGE);
                 }
             }
-            return new Options(clients, measure, duration, accounts, victim);
+            return new Options(clients, warmup, measure, duration, accounts, victim);
         }
     }
 
@@ -170,7 +180,7 @@ public final class ReplicasBenchmark {
         LoadFixtures fixtures = new LoadSetup(gatewayOne, out).open(options.accountsPerTenant());
         try (var kafka = new KafkaBacklog(primary.kafkaBootstrapServers())) {
             var books = new Books(primary.postgres(), kafka, gatewayOne);
-            double one = throughput("one replica of each", List.of(gatewayOne), fixtures, options, out);
+            double one = throughput("one replica of each", List.of(primary), fixtures, options, out);
             Map<String, List<Integer>> consumersOne = kafka.assignments();
             out.println("\nStarting a second replica of every service and of the gateway (logs in " + replicaData
                     + ") ...");
@@ -179,8 +189,7 @@ public final class ReplicasBenchmark {
                 var gatewayTwo = new LoadGateway(replica.gatewayUrl());
                 Map<String, Map<String, Integer>> segments = awaitShared(primary, replica, books, WITH_DATABASE);
                 out.println("  segments held, by service and processor: " + segments);
-                double two = throughput("two replicas of each", List.of(gatewayOne, gatewayTwo), fixtures, options,
-                        out);
+                double two = throughput("two replicas of each", List.of(primary, replica), fixtures, options, out);
                 Map<String, List<Integer>> consumersTwo = kafka.assignments();
 
                 out.printf("%nThe mix through both gateways, %d clients for %d s, killing %s's second replica at "
@@ -226,25 +235,52 @@ public final class ReplicasBenchmark {
     }
 
     /** Scenarios per second of the mix through {@code gateways} (clients spread over them); 0 when not measured. */
-    private static double throughput(String label, List<LoadGateway> gateways, LoadFixtures fixtures,
+    private static double throughput(String label, List<LocalStack> stacks, LoadFixtures fixtures,
                                      Options options, PrintStream out) throws InterruptedException {
         if (options.measure().isZero()) {
             return 0;
         }
-        Duration warmup = Duration.ofSeconds(15);
+        Duration warmup = options.warmup();
+        var idle = new CpuTime();
+        cpuOf(stacks, idle);
+        Map<String, Duration> before = idle.read();
+        LocalStack.sleep(IDLE);
+        double idleCores = CpuTime.between(before, idle.read()).entrySet().stream()
+                .filter(part -> !part.getKey().equals(LOAD_CLIENTS))
+                .mapToLong(part -> part.getValue().toNanos()).sum() / (double) IDLE.toNanos();
+        out.printf("%nIdle, %s: %.2f cores busy (services, PostgreSQL and Kafka, no requests for %d s)%n", label,
+                idleCores, IDLE.toSeconds());
         out.printf("%nThroughput with %s: %d clients, %d s after %d s of warm-up ...%n", label, options.clients(),
                 options.measure().toSeconds(), warmup.toSeconds());
-        List<TrafficMix> mixes = gateways.stream().map(gateway -> new TrafficMix(fixtures, gateway)).toList();
+        List<TrafficMix> mixes = stacks.stream()
+                .map(stack -> new TrafficMix(fixtures, new LoadGateway(stack.gatewayUrl()))).toList();
         var random = new SplittableRandom(7);
         var tally = new Tally(System.nanoTime() + warmup.toNanos());
+        var cpu = new CpuTime();
+        var window = new MeasuredWindow(cpuOf(stacks, cpu), null);
         ClosedLoopLoad.Result result = ClosedLoopLoad.run(options.clients(), warmup, options.measure(),
-                client -> mixes.get(client % mixes.size()).client(tally, random.split()),
-                ClosedLoopLoad.Observer.NONE);
+                client -> mixes.get(client % mixes.size()).client(tally, random.split()), window);
         Tally.Figures all = tally.figures(options.measure()).getLast();
-        out.printf("  %.1f scenarios/s (%d failed), %.1f requests/s, p50 %.1f ms, p99 %.1f ms%n",
+        out.printf("  %.1f scenarios/s (%d failed), %.1f requests/s, p50 %.1f ms, p99 %.1f ms, machine %s busy%n",
                 result.perSecond(), result.failed(), all.perSecond(), all.latencyP50Millis(),
-                all.latencyP99Millis());
+                all.latencyP99Millis(), window.machineBusy().isPresent()
+                        ? "%.0f %%".formatted(window.machineBusy().getAsDouble() * 100) : "?");
+        Map<String, Duration> used = window.cpuUsed();
+        out.println("  CPU per request: " + used.entrySet().stream().map(part -> "%s %.3f ms".formatted(part.getKey(),
+                part.getValue().toNanos() / 1e6 / all.requests())).collect(Collectors.joining(", ")) + "; all %.3f ms"
+                .formatted(used.values().stream().mapToLong(Duration::toNanos).sum() / 1e6 / all.requests()));
         return all.perSecond();
+    }
+
+    /** The CPU time of each kind of part, the replicas of each service counted together. */
+    private static CpuTime cpuOf(List<LocalStack> stacks, CpuTime cpu) {
+        for (Service service : Service.values()) {
+            cpu.part(service.module, () -> stacks.stream().flatMap(stack -> stack.process(service)));
+        }
+        LocalStack primary = stacks.getFirst();
+        return cpu.part("PostgreSQL", CpuTime.postgres(primary.postgresDirectory()))
+                .part("Kafka", primary::kafkaProcess)
+                .part(LOAD_CLIENTS, () -> Stream.of(ProcessHandle.current()));
     }
 
     /**
@@ -332,6 +368,9 @@ public final class ReplicasBenchmark {
         out.printf("%nRestarting both gateways with a burst of %d per key ...%n", LIMIT_BURST);
         primary.restartWith(Service.GATEWAY, lowLimit);
         replica.restartWith(Service.GATEWAY, lowLimit);
+        for (LocalStack stack : List.of(primary, replica)) {
+            awaitSharedLimits(stack);
+        }
         List<LoadGateway> gateways = List.of(new LoadGateway(primary.gatewayUrl()),
                 new LoadGateway(replica.gatewayUrl()));
         List<Integer> statuses = new ArrayList<>();
@@ -339,6 +378,29 @@ public final class ReplicasBenchmark {
             statuses.add(gateways.get(i % 2).get("chat", "/api/v1/plans").status());
         }
         return statuses;
+    }
+
+    /** Waits (at most 30 s) until the stack's gateway says its limits are shared, as it does once Redis answers. */
+    private static void awaitSharedLimits(LocalStack stack) {
+        var metrics = java.net.URI.create(stack.managementUrl(Service.GATEWAY) + "/actuator/prometheus");
+        var http = java.net.http.HttpClient.newHttpClient();
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                String body = http.send(java.net.http.HttpRequest.newBuilder(metrics).build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+                if (body.lines().anyMatch(line -> line.startsWith("fairbill_gateway_rate_limit_shared")
+                        && line.endsWith(" 1.0"))) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not answering yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            LocalStack.sleep(Duration.ofMillis(250));
+        }
     }
 
     /** Prints the figures and the checks; met when nothing was violated. */

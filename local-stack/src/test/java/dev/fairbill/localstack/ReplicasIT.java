@@ -19,7 +19,7 @@ class ReplicasIT {
     @Test
     void twoReplicasOfEveryServiceShareTheWorkOutliveAKilledOneAndShareTheRateLimit() throws Exception {
         try (LocalStack stack = TestStacks.start("replicas-it", LoadBenchmark::withRaisedRateLimit)) {
-            var options = new ReplicasBenchmark.Options(12, Duration.ZERO, Duration.ofSeconds(40), 3,
+            var options = new ReplicasBenchmark.Options(12, Duration.ZERO, Duration.ZERO, Duration.ofSeconds(40), 3,
                     Service.BILLING);
 
             ReplicasBenchmark.Result result = ReplicasBenchmark.run(stack,

@@ -18,7 +18,8 @@ public class BillingConfiguration {
      * then replays nothing.
      */
     @Bean
-    Cache chargeCache(@Value("${fairbill.billing.charge-cache-size:10000}") int size) {
-        return size == 0 ? NoCache.INSTANCE : new TransactionalAggregateCache(size);
+    Cache chargeCache(@Value("${fairbill.billing.charge-cache-size:10000}") int size,
+                      TransactionalAggregateCache.StoredVersions stored) {
+        return size == 0 ? NoCache.INSTANCE : new TransactionalAggregateCache(size, stored);
     }
 }

@@ -26,8 +26,9 @@ public class LedgerConfiguration {
      * its events ({@code fairbill.ledger.aggregate-cache-size} of them at most, 0 for none; ADR 0026).
      */
     @Bean
-    Cache creditLedgerCache(@Value("${fairbill.ledger.aggregate-cache-size:10000}") int size) {
-        return size == 0 ? NoCache.INSTANCE : new TransactionalAggregateCache(size);
+    Cache creditLedgerCache(@Value("${fairbill.ledger.aggregate-cache-size:10000}") int size,
+                            TransactionalAggregateCache.StoredVersions stored) {
+        return size == 0 ? NoCache.INSTANCE : new TransactionalAggregateCache(size, stored);
     }
 
     /**

@@ -36,6 +36,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 public final class SharedRateLimits implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(SharedRateLimits.class);
+    private static final int WARM_UP_ATTEMPTS = 5;
+    private static final Duration WARM_UP_PAUSE = Duration.ofMillis(100);
     public static final String SHARED = "fairbill.gateway.rate.limit.shared";
     public static final String SHARED_DESCRIPTION = "1 while the gateways share their rate limits through Redis, 0 while"
             + " this gateway limits on its own (no Redis configured, or Redis does not answer)";
@@ -101,6 +103,34 @@ public final class SharedRateLimits implements AutoCloseable {
         this.sha = sha1(SCRIPT);
         Gauge.builder(SHARED, () -> Instant.now(clock).isBefore(localUntil) ? 0 : 1).description(SHARED_DESCRIPTION)
                 .register(meters);
+        warmUp();
+    }
+
+    /**
+     * Connects and loads the script before the first request. A JVM's first connection and first command take longer
+     * than a decision may wait, so without this a gateway just started fails its first decision and limits on its own
+     * for {@code retryAfter}, letting a key through once per gateway. A Redis that is away is tried again by later
+     * decisions.
+     */
+    private void warmUp() {
+        for (int attempt = 1; attempt <= WARM_UP_ATTEMPTS; attempt++) {
+            try {
+                connection().sync().scriptLoad(SCRIPT);
+                return;
+            } catch (RedisException | IllegalStateException failed) {
+                if (attempt == WARM_UP_ATTEMPTS) {
+                    log.warn("Redis did not answer at start; this gateway limits on its own until it does: {}",
+                            failed.toString());
+                    return;
+                }
+                try {
+                    Thread.sleep(WARM_UP_PAUSE);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
     }
 
     /** A limiter of buckets named {@code name} (e.g. {@code keys}), with {@code local} when Redis does not answer. */

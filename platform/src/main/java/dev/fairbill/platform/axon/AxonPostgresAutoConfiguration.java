@@ -141,6 +141,20 @@ public class AxonPostgresAutoConfiguration {
         return new LingeringEventSource(eventStore, linger);
     }
 
+    /**
+     * The event store's last sequence number per aggregate, read in the caller's transaction: what an aggregate cache
+     * checks its entries against, since another replica may have appended since.
+     */
+    @Bean
+    public TransactionalAggregateCache.StoredVersions storedVersions(DataSource dataSource) {
+        JdbcClient jdbc = JdbcClient.create(dataSource);
+        return aggregateId -> {
+            Long latest = jdbc.sql("SELECT max(sequencenumber) FROM domainevententry WHERE aggregateidentifier = ?")
+                    .param(aggregateId.toString()).query(Long.class).single();
+            return latest == null ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(latest);
+        };
+    }
+
     /** Processors whose segments must never change one account at once name it: {@code sequencing-policy: byAccount}. */
     @Bean(ByAccount.BEAN)
     public ByAccount byAccount() {

@@ -1,10 +1,14 @@
 package dev.fairbill.platform.axon;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.OptionalLong;
 
 import org.axonframework.common.Registration;
 import org.axonframework.common.caching.Cache;
+import org.axonframework.eventsourcing.AggregateCacheEntry;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
@@ -22,22 +26,64 @@ import dev.fairbill.platform.collect.BoundedLruMap;
  * the committed state from the store instead, loses the append race if the first commits, and runs again. Should
  * another state of the same aggregate have entered the cache meanwhile, both are dropped and the next command loads
  * from the store.
+ *
+ * <p>Replicas of a service append to one event store, so another replica may have moved an aggregate on since its
+ * state entered this cache. Each time an entry is taken, the store's last sequence number of the aggregate (one indexed
+ * query in the command's transaction) must equal the entry's version; a stale entry is dropped and the aggregate loaded
+ * from the store.
  */
 public final class TransactionalAggregateCache implements Cache {
 
-    private final Map<Object, Object> entries;
+    /** The last sequence number the event store holds for an aggregate; empty when it holds none. */
+    @FunctionalInterface
+    public interface StoredVersions {
+        OptionalLong latest(Object aggregateId);
+    }
 
-    /** @param maxEntries how many aggregates it keeps at most */
-    public TransactionalAggregateCache(int maxEntries) {
+    private static final VarHandle ENTRY_VERSION = entryVersion();
+
+    private final Map<Object, Object> entries;
+    private final StoredVersions stored;
+
+    /**
+     * @param maxEntries how many aggregates it keeps at most
+     * @param stored     the store's versions, against which an entry is checked each time it is taken
+     */
+    public TransactionalAggregateCache(int maxEntries, StoredVersions stored) {
         this.entries = new BoundedLruMap<>(maxEntries);
+        this.stored = stored;
     }
 
     @Override
     @SuppressWarnings("unchecked")
     public <K, V> V get(K key) {
+        Object entry;
         synchronized (entries) {
             // taken out while the transaction that loaded it runs; what it saves comes back when it commits
-            return (V) (inTransaction() ? entries.remove(key) : entries.get(key));
+            entry = inTransaction() ? entries.remove(key) : entries.get(key);
+        }
+        if (entry instanceof AggregateCacheEntry<?> cached && !current(key, cached)) {
+            synchronized (entries) {
+                entries.remove(key, cached);
+            }
+            return null;
+        }
+        return (V) entry;
+    }
+
+    /** Whether the store holds no event of the aggregate beyond the cached state. */
+    private boolean current(Object key, AggregateCacheEntry<?> cached) {
+        Long version = (Long) ENTRY_VERSION.get(cached);
+        OptionalLong latest = stored.latest(key);
+        return latest.isEmpty() ? version == null : version != null && version == latest.getAsLong();
+    }
+
+    private static VarHandle entryVersion() {
+        try {
+            return MethodHandles.privateLookupIn(AggregateCacheEntry.class, MethodHandles.lookup())
+                    .findVarHandle(AggregateCacheEntry.class, "version", Long.class);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot read the version of Axon's cached aggregates", e);
         }
     }
 

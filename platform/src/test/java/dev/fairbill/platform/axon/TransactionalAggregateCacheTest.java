@@ -2,6 +2,14 @@ package dev.fairbill.platform.axon;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.HashMap;
+import java.util.Map;
+import java.util.OptionalLong;
+
+import org.axonframework.eventsourcing.AggregateCacheEntry;
+import org.axonframework.eventsourcing.EventSourcedAggregate;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.inspection.AnnotatedAggregateMetaModelFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -10,7 +18,10 @@ import org.springframework.transaction.support.TransactionSynchronizationUtils;
 
 class TransactionalAggregateCacheTest {
 
-    private final TransactionalAggregateCache cache = new TransactionalAggregateCache(2);
+    /** What the event store holds: the last sequence number per aggregate. */
+    private final Map<Object, Long> store = new HashMap<>();
+    private final TransactionalAggregateCache cache = new TransactionalAggregateCache(2,
+            id -> store.containsKey(id) ? OptionalLong.of(store.get(id)) : OptionalLong.empty());
 
     @AfterEach
     void noTransaction() {
@@ -75,6 +86,26 @@ class TransactionalAggregateCacheTest {
         TransactionSynchronizationUtils.invokeAfterCompletion(ours, TransactionSynchronization.STATUS_COMMITTED);
 
         assertThat(cache.containsKey("acct_1")).isFalse();
+    }
+
+    /** Another replica appended to the aggregate after this one cached it: the entry is stale and dropped. */
+    @Test
+    void anAggregateTheStoreHoldsNewerEventsOfIsLoadedFromTheStore() {
+        var model = AnnotatedAggregateMetaModelFactory.inspectAggregate(Counter.class);
+        var fresh = new AggregateCacheEntry<>(EventSourcedAggregate.initialize(new Counter(), model, null,
+                (org.axonframework.eventsourcing.SnapshotTrigger) null));
+        cache.put("ctr_1", fresh);
+        assertThat(cache.<String, Object>get("ctr_1")).as("the store holds nothing newer").isSameAs(fresh);
+
+        store.put("ctr_1", 0L);
+
+        assertThat(cache.<String, Object>get("ctr_1")).as("the store holds an event the entry lacks").isNull();
+        assertThat(cache.containsKey("ctr_1")).isFalse();
+    }
+
+    static class Counter {
+        @AggregateIdentifier
+        String id;
     }
 
     private static void complete(int status) {
