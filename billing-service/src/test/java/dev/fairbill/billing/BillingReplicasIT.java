@@ -21,6 +21,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
 import tools.jackson.databind.JsonNode;
 
 import dev.fairbill.platform.testsupport.ApiClient;
@@ -50,6 +52,11 @@ class BillingReplicasIT {
         try {
             JdbcClient jdbc = a.getBean(JdbcClient.class);
             Replicas.awaitSegments(jdbc, TRACKING, Map.of("billing-a", 2L, "billing-b", 2L));
+            Awaitility.await("each replica reports its share, none unprocessed").atMost(WAIT).untilAsserted(() ->
+                    List.of(a, b).forEach(replica -> TRACKING.forEach(processor -> {
+                        assertThat(segments(replica, "held", processor)).as(processor).isEqualTo(2);
+                        assertThat(segments(replica, "unprocessed", processor)).as(processor).isZero();
+                    })));
 
             List<BillingApi> replicas = List.of(new BillingApi(Replicas.port(a)), new BillingApi(Replicas.port(b)));
             List<Work> work = new ArrayList<>();
@@ -133,6 +140,11 @@ class BillingReplicasIT {
     }
 
     private record Work(String secondCharge, String subscription, boolean declined) {
+    }
+
+    private static double segments(ConfigurableApplicationContext replica, String which, String processor) {
+        return replica.getBean(MeterRegistry.class).get("fairbill.processor.segments." + which)
+                .tag("processor", processor).gauge().value();
     }
 
     private static ConfigurableApplicationContext start(String database, String node) {

@@ -218,9 +218,10 @@ public class AxonPostgresAutoConfiguration {
     public ReplicaSegments replicaSegments(EventProcessingConfiguration processing, DataSource dataSource,
                                            ReplicaNode node, @Value("${fairbill.axon.segments:4}") int segments,
                                            @Value("${fairbill.axon.token-claim-timeout:10s}") Duration claimTimeout,
-                                           @Value("${fairbill.axon.replica-heartbeat:3s}") Duration heartbeat) {
+                                           @Value("${fairbill.axon.replica-heartbeat:3s}") Duration heartbeat,
+                                           ObjectProvider<MeterRegistry> meters) {
         return new ReplicaSegments(processing, JdbcClient.create(dataSource), node.name(), segments, claimTimeout,
-                heartbeat);
+                heartbeat, meters.getIfAvailable(io.micrometer.core.instrument.simple.SimpleMeterRegistry::new));
     }
 
     @Bean

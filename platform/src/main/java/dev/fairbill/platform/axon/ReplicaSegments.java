@@ -6,9 +6,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
 import org.axonframework.config.EventProcessingConfiguration;
@@ -19,6 +21,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * Shares the tracking processors' segments among the service's running replicas. Axon's tracking processors claim
@@ -31,12 +36,18 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * others' idle threads claim its segments (each replica runs a thread per segment, so any one of them can carry every
  * segment alone).
  *
+ * <p>Per processor it reports the segments this replica holds ({@code fairbill_processor_segments_held}) and those no
+ * live replica holds ({@code fairbill_processor_segments_unprocessed}, the same on every replica): a segment nobody
+ * holds for long means events nobody handles.
+ *
  * <p>It also refuses to start a tracking processor with fewer threads than the configured segment count, since such a
  * processor could not carry the segments of a replica that is gone.
  */
 public final class ReplicaSegments implements SmartLifecycle {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReplicaSegments.class);
+    static final String HELD = "fairbill.processor.segments.held";
+    static final String UNPROCESSED = "fairbill.processor.segments.unprocessed";
 
     private final EventProcessingConfiguration processing;
     private final JdbcClient jdbc;
@@ -44,6 +55,9 @@ public final class ReplicaSegments implements SmartLifecycle {
     private final int segments;
     private final Duration claimTimeout;
     private final Duration interval;
+    private final MeterRegistry meters;
+    private final Map<String, AtomicInteger> held = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> unprocessed = new ConcurrentHashMap<>();
     private ScheduledExecutorService scheduler;
     private volatile boolean running;
 
@@ -52,15 +66,17 @@ public final class ReplicaSegments implements SmartLifecycle {
      * @param segments     the segments every tracking processor has; each needs as many threads
      * @param claimTimeout how long a claim lasts without being extended; a replica silent that long is gone
      * @param interval     how often the heartbeat is written and the segments compared
+     * @param meters       where the segments held and unprocessed are reported
      */
     public ReplicaSegments(EventProcessingConfiguration processing, JdbcClient jdbc, String node, int segments,
-                           Duration claimTimeout, Duration interval) {
+                           Duration claimTimeout, Duration interval, MeterRegistry meters) {
         this.processing = processing;
         this.jdbc = jdbc;
         this.node = node;
         this.segments = segments;
         this.claimTimeout = claimTimeout;
         this.interval = interval;
+        this.meters = meters;
     }
 
     @Override
@@ -77,6 +93,15 @@ public final class ReplicaSegments implements SmartLifecycle {
                     + String.join(", ", short_) + "; set axon.eventhandling.processors.<name>.thread-count and "
                     + "initial-segment-count to ${fairbill.axon.segments}");
         }
+        trackingProcessors().keySet().forEach(name -> {
+            Gauge.builder(HELD, held.computeIfAbsent(name, n -> new AtomicInteger()), AtomicInteger::get)
+                    .description("Segments of the processor this replica holds").tag("processor", name)
+                    .register(meters);
+            Gauge.builder(UNPROCESSED, unprocessed.computeIfAbsent(name, n -> new AtomicInteger()),
+                            AtomicInteger::get)
+                    .description("Segments of the processor that no running replica holds: their events wait")
+                    .tag("processor", name).register(meters);
+        });
         scheduler = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon()
                 .name("replica-segments").factory());
         scheduler.scheduleWithFixedDelay(this::balanceSafely, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
@@ -125,15 +150,18 @@ public final class ReplicaSegments implements SmartLifecycle {
                 ON CONFLICT (node) DO UPDATE SET heartbeat_at = now()""").param(node).update();
         Set<String> live = Set.copyOf(jdbc.sql("SELECT node FROM service_replicas WHERE heartbeat_at > now() - ?"
                         + " * interval '1 millisecond'").param(claimTimeout.toMillis()).query(String.class).list());
-        Map<String, Map<String, Integer>> held = new HashMap<>();
-        jdbc.sql("SELECT processorname, owner, count(*) AS held FROM tokenentry WHERE owner IS NOT NULL "
+        Map<String, Map<String, Integer>> owned = new HashMap<>();
+        jdbc.sql("SELECT processorname, coalesce(owner, '') AS owner, count(*) AS held FROM tokenentry "
                 + "GROUP BY processorname, owner").query(row -> {
-                    held.computeIfAbsent(row.getString("processorname"), name -> new HashMap<>())
-                            .put(row.getString("owner"), row.getInt("held"));
+                    owned.computeIfAbsent(row.getString("processorname"), name -> new HashMap<>())
+                            .merge(row.getString("owner"), row.getInt("held"), Integer::sum);
                 });
         trackingProcessors().forEach((name, processor) -> {
-            Map<String, Integer> owners = held.getOrDefault(name, Map.of());
+            Map<String, Integer> owners = owned.getOrDefault(name, Map.of());
             int mine = processor.processingStatus().size();
+            held.computeIfAbsent(name, n -> new AtomicInteger()).set(mine);
+            unprocessed.computeIfAbsent(name, n -> new AtomicInteger()).set(owners.entrySet().stream()
+                    .filter(owner -> !live.contains(owner.getKey())).mapToInt(Map.Entry::getValue).sum());
             int leastOther = live.stream().filter(other -> !other.equals(node))
                     .mapToInt(other -> owners.getOrDefault(other, 0)).min().orElse(mine);
             if (mine - leastOther >= 2) {
