@@ -18,7 +18,25 @@ import java.util.stream.Stream;
  */
 final class CpuTime {
 
+    /** The part that is this JVM: the benchmark's load clients (and, in-process, nothing else of the suite). */
+    static final String LOAD_CLIENTS = "load clients";
+
     private final Map<String, Supplier<Stream<ProcessHandle>>> parts = new LinkedHashMap<>();
+
+    /**
+     * Each service of {@code stacks} (its replicas in the other stacks counted with it), the first stack's PostgreSQL
+     * and Kafka broker, and the load clients.
+     */
+    static CpuTime of(List<LocalStack> stacks) {
+        var cpu = new CpuTime();
+        for (Service service : Service.values()) {
+            cpu.part(service.module, () -> stacks.stream().flatMap(stack -> stack.process(service)));
+        }
+        LocalStack primary = stacks.getFirst();
+        return cpu.part("PostgreSQL", postgres(primary.postgresDirectory()))
+                .part("Kafka", primary::kafkaProcess)
+                .part(LOAD_CLIENTS, () -> Stream.of(ProcessHandle.current()));
+    }
 
     CpuTime part(String name, Supplier<Stream<ProcessHandle>> processes) {
         parts.put(name, processes);

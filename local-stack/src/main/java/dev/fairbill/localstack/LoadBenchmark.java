@@ -200,7 +200,7 @@ public final class LoadBenchmark {
         var gateway = new LoadGateway(stack.gatewayUrl());
         var mix = new TrafficMix(new LoadSetup(gateway, out).open(options.accountsPerTenant()), gateway);
         Map<String, Supplier<Stream<ProcessHandle>>> services = serviceProcesses(stack);
-        CpuTime cpu = cpuOf(services, stack);
+        CpuTime cpu = CpuTime.of(List.of(stack));
         var seeds = new SplittableRandom(options.seed());
         List<Level> levels = new ArrayList<>();
         try (var rss = new PeakRss(services)) {
@@ -241,13 +241,5 @@ public final class LoadBenchmark {
             services.put(service.module, () -> stack.process(service));
         }
         return services;
-    }
-
-    private static CpuTime cpuOf(Map<String, Supplier<Stream<ProcessHandle>>> services, LocalStack stack) {
-        var cpu = new CpuTime();
-        services.forEach(cpu::part);
-        return cpu.part("PostgreSQL", CpuTime.postgres(stack.postgresDirectory()))
-                .part("Kafka", stack::kafkaProcess)
-                .part("load clients", () -> Stream.of(ProcessHandle.current()));
     }
 }

@@ -128,11 +128,7 @@ public final class LocalStack implements AutoCloseable {
     LocalStack replica(Path dataDirectory) throws IOException {
         int base = FreePorts.block(8);
         var replicaSettings = new StackSettings(settings.root(), dataDirectory, base, base + 4, settings.postgresPort(),
-                settings.kafkaPort(), Map.of());
-        for (Service service : services) {
-            replicaSettings = replicaSettings.withArguments(service,
-                    settings.extraArguments(service).toArray(String[]::new));
-        }
+                settings.kafkaPort(), settings.extraArguments());
         return new LocalStack(replicaSettings, out, services, jvmOptions, this);
     }
 
@@ -147,14 +143,22 @@ public final class LocalStack implements AutoCloseable {
         Files.createDirectories(settings.dataDirectory().resolve("logs"));
         Files.createDirectories(settings.dataDirectory().resolve("run"));
         if (primary != null) {
+            // a replica's services use the primary's databases and broker, which run already
             postgres = primary.postgres;
-            for (Service service : services) {
-                processes.put(service, launch(service));
-            }
-            awaitReady(services, STARTUP_TIMEOUT, true);
-            supervisor = Thread.ofPlatform().daemon().name("local-stack-replica-supervisor").start(this::supervise);
-            return;
+        } else {
+            startPostgresAndKafka();
         }
+        for (Service service : services) {
+            if (primary == null && service.database != null) {
+                postgres.createDatabase(service.database);
+            }
+            processes.put(service, launch(service));
+        }
+        awaitReady(services, STARTUP_TIMEOUT, true);
+        supervisor = Thread.ofPlatform().daemon().name("local-stack-supervisor").start(this::supervise);
+    }
+
+    private void startPostgresAndKafka() throws IOException {
         out.println("Starting PostgreSQL (data in " + settings.postgresDirectory() + ") ...");
         postgres = PostgresServer.start(settings.postgresDirectory(), settings.postgresPort());
         if (postgres.kind().equals("embedded")) {
@@ -164,14 +168,6 @@ public final class LocalStack implements AutoCloseable {
         out.println("Starting Kafka (KRaft) on localhost:" + settings.kafkaPort() + " ...");
         kafka = launchKafka();
         awaitKafka(STARTUP_TIMEOUT, true);
-        for (Service service : services) {
-            if (service.database != null) {
-                postgres.createDatabase(service.database);
-            }
-            processes.put(service, launch(service));
-        }
-        awaitReady(services, STARTUP_TIMEOUT, true);
-        supervisor = Thread.ofPlatform().daemon().name("local-stack-supervisor").start(this::supervise);
     }
 
     /** Stops one service as Ctrl-C would (its shutdown hooks run), leaving the rest of the stack running. */

@@ -15,7 +15,6 @@ import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * The replica benchmark ({@code bench/replicas.sh}) and, shorter, the replica test ({@code ReplicasIT}): a second
@@ -51,7 +50,6 @@ public final class ReplicasBenchmark {
     private static final Duration SETTLE = Duration.ofMinutes(3);
     static final int LIMIT_BURST = 20;
     private static final Duration IDLE = Duration.ofSeconds(15);
-    private static final String LOAD_CLIENTS = "load clients";
 
     /**
      * @param clients   concurrent clients of every load
@@ -241,12 +239,11 @@ public final class ReplicasBenchmark {
             return 0;
         }
         Duration warmup = options.warmup();
-        var idle = new CpuTime();
-        cpuOf(stacks, idle);
+        var idle = CpuTime.of(stacks);
         Map<String, Duration> before = idle.read();
         LocalStack.sleep(IDLE);
         double idleCores = CpuTime.between(before, idle.read()).entrySet().stream()
-                .filter(part -> !part.getKey().equals(LOAD_CLIENTS))
+                .filter(part -> !part.getKey().equals(CpuTime.LOAD_CLIENTS))
                 .mapToLong(part -> part.getValue().toNanos()).sum() / (double) IDLE.toNanos();
         out.printf("%nIdle, %s: %.2f cores busy (services, PostgreSQL and Kafka, no requests for %d s)%n", label,
                 idleCores, IDLE.toSeconds());
@@ -256,8 +253,7 @@ public final class ReplicasBenchmark {
                 .map(stack -> new TrafficMix(fixtures, new LoadGateway(stack.gatewayUrl()))).toList();
         var random = new SplittableRandom(7);
         var tally = new Tally(System.nanoTime() + warmup.toNanos());
-        var cpu = new CpuTime();
-        var window = new MeasuredWindow(cpuOf(stacks, cpu), null);
+        var window = new MeasuredWindow(CpuTime.of(stacks), null);
         ClosedLoopLoad.Result result = ClosedLoopLoad.run(options.clients(), warmup, options.measure(),
                 client -> mixes.get(client % mixes.size()).client(tally, random.split()), window);
         Tally.Figures all = tally.figures(options.measure()).getLast();
@@ -270,17 +266,6 @@ public final class ReplicasBenchmark {
                 part.getValue().toNanos() / 1e6 / all.requests())).collect(Collectors.joining(", ")) + "; all %.3f ms"
                 .formatted(used.values().stream().mapToLong(Duration::toNanos).sum() / 1e6 / all.requests()));
         return all.perSecond();
-    }
-
-    /** The CPU time of each kind of part, the replicas of each service counted together. */
-    private static CpuTime cpuOf(List<LocalStack> stacks, CpuTime cpu) {
-        for (Service service : Service.values()) {
-            cpu.part(service.module, () -> stacks.stream().flatMap(stack -> stack.process(service)));
-        }
-        LocalStack primary = stacks.getFirst();
-        return cpu.part("PostgreSQL", CpuTime.postgres(primary.postgresDirectory()))
-                .part("Kafka", primary::kafkaProcess)
-                .part(LOAD_CLIENTS, () -> Stream.of(ProcessHandle.current()));
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.fairbill.platform.axon;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
@@ -44,6 +45,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 import dev.fairbill.platform.axon.naming.StoredTypeNamesPostProcessor;
 import dev.fairbill.platform.messaging.KafkaPublisher;
@@ -151,7 +153,7 @@ public class AxonPostgresAutoConfiguration {
         return aggregateId -> {
             Long latest = jdbc.sql("SELECT max(sequencenumber) FROM domainevententry WHERE aggregateidentifier = ?")
                     .param(aggregateId.toString()).query(Long.class).single();
-            return latest == null ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(latest);
+            return latest == null ? OptionalLong.empty() : OptionalLong.of(latest);
         };
     }
 
@@ -221,7 +223,7 @@ public class AxonPostgresAutoConfiguration {
                                            @Value("${fairbill.axon.replica-heartbeat:3s}") Duration heartbeat,
                                            ObjectProvider<MeterRegistry> meters) {
         return new ReplicaSegments(processing, JdbcClient.create(dataSource), node.name(), segments, claimTimeout,
-                heartbeat, meters.getIfAvailable(io.micrometer.core.instrument.simple.SimpleMeterRegistry::new));
+                heartbeat, meters.getIfAvailable(SimpleMeterRegistry::new));
     }
 
     @Bean

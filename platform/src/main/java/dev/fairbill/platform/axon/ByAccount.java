@@ -48,7 +48,11 @@ public final class ByAccount implements SequencingPolicy<EventMessage<?>> {
         try {
             Object holder = path.get().holder() == null ? payload : path.get().holder().invoke(payload);
             Object account = holder == null ? null : path.get().account().invoke(holder);
-            return account == null ? null : text(account);
+            if (account == null) {
+                return null;
+            }
+            Object value = path.get().value() == null ? account : path.get().value().invoke(account);
+            return String.valueOf(value);
         } catch (RuntimeException | Error e) {
             throw e;
         } catch (Throwable e) {
@@ -61,19 +65,6 @@ public final class ByAccount implements SequencingPolicy<EventMessage<?>> {
         return ACCOUNT_OF.get(type).isPresent();
     }
 
-    /** An id record's single value ({@code AccountId.value()}), or the object's text. */
-    private static String text(Object account) {
-        RecordComponent[] components = account.getClass().getRecordComponents();
-        if (components != null && components.length == 1) {
-            try {
-                return String.valueOf(components[0].getAccessor().invoke(account));
-            } catch (ReflectiveOperationException e) {
-                throw new IllegalStateException("cannot read " + account.getClass().getName(), e);
-            }
-        }
-        return account.toString();
-    }
-
     /** The payload's {@code accountId} component, or that of one of its record components, or none. */
     private static Optional<Path> path(Class<?> type) {
         RecordComponent[] components = type.getRecordComponents();
@@ -84,7 +75,8 @@ public final class ByAccount implements SequencingPolicy<EventMessage<?>> {
             MethodHandles.Lookup lookup = MethodHandles.publicLookup();
             for (RecordComponent component : components) {
                 if (component.getName().equals(COMPONENT)) {
-                    return Optional.of(new Path(null, lookup.unreflect(component.getAccessor())));
+                    return Optional.of(new Path(null, lookup.unreflect(component.getAccessor()),
+                            value(lookup, component.getType())));
                 }
             }
             for (RecordComponent component : components) {
@@ -92,7 +84,7 @@ public final class ByAccount implements SequencingPolicy<EventMessage<?>> {
                 for (RecordComponent inner : nested == null ? new RecordComponent[0] : nested) {
                     if (inner.getName().equals(COMPONENT)) {
                         return Optional.of(new Path(lookup.unreflect(component.getAccessor()),
-                                lookup.unreflect(inner.getAccessor())));
+                                lookup.unreflect(inner.getAccessor()), value(lookup, inner.getType())));
                     }
                 }
             }
@@ -103,7 +95,19 @@ public final class ByAccount implements SequencingPolicy<EventMessage<?>> {
         }
     }
 
-    /** Where an account id is read: from the payload itself ({@code holder} null) or from one of its records. */
-    private record Path(MethodHandle holder, MethodHandle account) {
+    /**
+     * The single value of an id record ({@code AccountId.value()}), so the identifier is the id's text; null for any
+     * other type, whose text is taken as it is.
+     */
+    private static MethodHandle value(MethodHandles.Lookup lookup, Class<?> id) throws IllegalAccessException {
+        RecordComponent[] components = id.getRecordComponents();
+        return components != null && components.length == 1 ? lookup.unreflect(components[0].getAccessor()) : null;
+    }
+
+    /**
+     * Where an account id is read: from the payload itself ({@code holder} null) or from one of its records, then its
+     * text from the id's single value ({@code value}, or the id itself when null). Resolved once per event type.
+     */
+    private record Path(MethodHandle holder, MethodHandle account, MethodHandle value) {
     }
 }

@@ -1,11 +1,10 @@
 package dev.fairbill.platform.axon;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -81,18 +80,13 @@ public final class ReplicaSegments implements SmartLifecycle {
 
     @Override
     public void start() {
-        List<String> short_ = new ArrayList<>();
+        Map<String, Integer> threads = new TreeMap<>();
         trackingProcessors().forEach((name, processor) -> {
-            if (processor instanceof TrackingEventProcessor tracking && tracking.maxCapacity() < segments) {
-                short_.add(name + " (" + tracking.maxCapacity() + " threads)");
+            if (processor instanceof TrackingEventProcessor tracking) {
+                threads.put(name, tracking.maxCapacity());
             }
         });
-        if (!short_.isEmpty()) {
-            throw new IllegalStateException("tracking processors with fewer threads than the " + segments
-                    + " segments of fairbill.axon.segments could not carry the segments of a replica that is gone: "
-                    + String.join(", ", short_) + "; set axon.eventhandling.processors.<name>.thread-count and "
-                    + "initial-segment-count to ${fairbill.axon.segments}");
-        }
+        SegmentThreads.checkReplicas(threads, segments);
         trackingProcessors().keySet().forEach(name -> {
             Gauge.builder(HELD, held.computeIfAbsent(name, n -> new AtomicInteger()), AtomicInteger::get)
                     .description("Segments of the processor this replica holds").tag("processor", name)
@@ -158,14 +152,15 @@ public final class ReplicaSegments implements SmartLifecycle {
                 });
         trackingProcessors().forEach((name, processor) -> {
             Map<String, Integer> owners = owned.getOrDefault(name, Map.of());
-            int mine = processor.processingStatus().size();
+            Set<Integer> claimed = processor.processingStatus().keySet();
+            int mine = claimed.size();
             held.computeIfAbsent(name, n -> new AtomicInteger()).set(mine);
             unprocessed.computeIfAbsent(name, n -> new AtomicInteger()).set(owners.entrySet().stream()
                     .filter(owner -> !live.contains(owner.getKey())).mapToInt(Map.Entry::getValue).sum());
             int leastOther = live.stream().filter(other -> !other.equals(node))
                     .mapToInt(other -> owners.getOrDefault(other, 0)).min().orElse(mine);
             if (mine - leastOther >= 2) {
-                int segment = processor.processingStatus().keySet().stream().max(Integer::compare).orElseThrow();
+                int segment = claimed.stream().max(Integer::compare).orElseThrow();
                 LOG.atInfo().setMessage("segment released for a less busy replica").addKeyValue("processor", name)
                         .addKeyValue("segment", segment).addKeyValue("held", mine)
                         .addKeyValue("leastHeldByAnother", leastOther).log();

@@ -11,7 +11,8 @@ import org.axonframework.springboot.EventProcessorProperties.ProcessorSettings;
 /**
  * A tracking processor works one segment per thread: a segment without a thread is never processed, and its events
  * (a dispute's consequences, say) wait forever. A service whose settings give a tracking processor more segments than
- * threads refuses to start and names the processor.
+ * threads refuses to start and names the processor. So does one whose processors have fewer threads than
+ * {@code fairbill.axon.segments}: they were not split into that many segments, and the replicas could not share them.
  */
 final class SegmentThreads {
 
@@ -32,6 +33,21 @@ final class SegmentThreads {
             throw new IllegalStateException("tracking processors with more segments than threads would leave "
                     + "segments unprocessed: " + String.join(", ", unprocessed) + "; set axon.eventhandling.processors."
                     + "<name>.thread-count to at least its initial-segment-count");
+        }
+    }
+
+    /**
+     * Refuses tracking processors ({@code threads}: each one's threads, by name) with fewer threads than the
+     * {@code segments} every processor is split into, so that a replica can carry all of them when the others are gone.
+     */
+    static void checkReplicas(Map<String, Integer> threads, int segments) {
+        List<String> short_ = threads.entrySet().stream().filter(processor -> processor.getValue() < segments)
+                .map(processor -> processor.getKey() + " (" + processor.getValue() + " threads)").toList();
+        if (!short_.isEmpty()) {
+            throw new IllegalStateException("tracking processors with fewer threads than the " + segments
+                    + " segments of fairbill.axon.segments could not carry the segments of a replica that is gone: "
+                    + String.join(", ", short_) + "; set axon.eventhandling.processors.<name>.thread-count and "
+                    + "initial-segment-count to ${fairbill.axon.segments}");
         }
     }
 }

@@ -3,6 +3,8 @@ package dev.fairbill.platform.axon;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Map;
+
 import org.axonframework.springboot.EventProcessorProperties;
 import org.axonframework.springboot.EventProcessorProperties.Mode;
 import org.axonframework.springboot.EventProcessorProperties.ProcessorSettings;
@@ -25,6 +27,16 @@ class SegmentThreadsTest {
         assertThatCode(() -> SegmentThreads.check(properties("b", Mode.TRACKING, null, 1)))
                 .doesNotThrowAnyException();
         assertThatCode(() -> SegmentThreads.check(properties("c", Mode.POOLED, 16, 2))).doesNotThrowAnyException();
+    }
+
+    @Test
+    void aTrackingProcessorWithFewerThreadsThanTheReplicasSegmentsIsRefusedByName() {
+        assertThatThrownBy(() -> SegmentThreads.checkReplicas(Map.of("kafka-publisher", 4, "ledger-journal", 2), 4))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("ledger-journal (2 threads)")
+                .hasMessageNotContaining("kafka-publisher");
+        assertThatCode(() -> SegmentThreads.checkReplicas(Map.of("kafka-publisher", 4, "ledger-journal", 8), 4))
+                .doesNotThrowAnyException();
     }
 
     private static EventProcessorProperties properties(String name, Mode mode, Integer segments, int threads) {
