@@ -46,4 +46,27 @@ class BackendUnavailableIT {
 
         assertProblem(response, 502, "bad-gateway");
     }
+
+    @Test
+    void theApiDocumentIsUnavailableWhileAServiceCannotDescribeItself() {
+        HttpResponse<String> response = new GatewayClient(port).get("/api/v1/openapi.json");
+
+        assertProblem(response, 503, "unavailable");
+        assertThat(response.headers().firstValue("Retry-After")).hasValue("2");
+    }
+
+    /** Swagger UI runs its own scripts from the gateway, and nothing from elsewhere. */
+    @Test
+    void theDocsPageAndItsScriptsAreServedWithAPolicyForThemAlone() {
+        GatewayClient client = new GatewayClient(port);
+        HttpResponse<String> page = client.get("/docs");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("/docs/swagger-ui-bundle.js", "/docs/start.js");
+        assertThat(page.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(policy ->
+                assertThat(policy).contains("script-src 'self'").doesNotContain("unsafe-eval", "*"));
+        assertThat(client.get("/docs/swagger-ui-bundle.js").statusCode()).isEqualTo(200);
+        assertThat(client.get("/docs/start.js").body()).contains("/api/v1/openapi.json");
+        assertThat(client.get("/api/v1/accounts").headers().firstValue("Content-Security-Policy"))
+                .hasValue("default-src 'none'; frame-ancestors 'none'");
+    }
 }

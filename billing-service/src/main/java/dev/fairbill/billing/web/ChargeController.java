@@ -2,6 +2,7 @@ package dev.fairbill.billing.web;
 
 import java.net.URI;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -9,6 +10,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.fairbill.billing.catalog.Catalog;
@@ -60,6 +62,7 @@ public class ChargeController {
      * PENDING until the ledger answers (ADR 0010): read it again to see the outcome.
      */
     @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
     public ResponseEntity<ChargeResponse> create(@Valid @RequestBody ChargeRequest request) {
         String tenant = Caller.current().tenant();
         ChargeId id = ChargeId.of(IdempotentCreation.id(IdPrefix.CHARGE));

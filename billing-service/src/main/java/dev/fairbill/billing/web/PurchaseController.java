@@ -3,6 +3,7 @@ package dev.fairbill.billing.web;
 import java.net.URI;
 
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -10,6 +11,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.fairbill.billing.catalog.Catalog;
@@ -63,6 +65,7 @@ public class PurchaseController {
 
     /** Places the purchase and charges it at once; the purchase is PAID as soon as the capture is recorded. */
     @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
     public ResponseEntity<PurchaseResponse> purchase(@Valid @RequestBody PurchaseRequest request) {
         String tenant = Caller.current().tenant();
         PurchaseId id = PurchaseId.of(IdempotentCreation.id(IdPrefix.PURCHASE));

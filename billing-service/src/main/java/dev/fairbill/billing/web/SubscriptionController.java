@@ -3,12 +3,14 @@ package dev.fairbill.billing.web;
 import java.net.URI;
 
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.fairbill.billing.catalog.Catalog;
@@ -56,6 +58,7 @@ public class SubscriptionController {
 
     /** The first period is charged at once (after the trial, if any); its charge id is in the answer. */
     @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
     public ResponseEntity<SubscriptionResponse> create(@Valid @RequestBody SubscriptionCreateRequest request) {
         String tenant = Caller.current().tenant();
         SubscriptionId id = SubscriptionId.of(IdempotentCreation.id(IdPrefix.SUBSCRIPTION));

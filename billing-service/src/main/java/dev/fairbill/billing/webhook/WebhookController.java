@@ -11,12 +11,16 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
+
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.fairbill.platform.web.NotFoundException;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -59,9 +63,14 @@ public class WebhookController {
     }
 
     @PostMapping("/webhooks/stripe/{tenant}")
+    @Operation(summary = "A Stripe event for the tenant's Stripe account",
+            description = "Verified with the Stripe-Signature header over the raw body and the tenant's endpoint "
+                    + "secret; an event already received answers 2xx again and changes nothing.")
     public Map<String, Object> stripe(@PathVariable String tenant,
                                       @RequestHeader(name = "Stripe-Signature", required = false) String signature,
-                                      @RequestBody byte[] body) {
+                                      @RequestBody(description = "A Stripe event object", content = @Content(
+                                              mediaType = "application/json", schema = @Schema(type = "object")))
+                                      @org.springframework.web.bind.annotation.RequestBody byte[] body) {
         WebhookSecrets.Tenant keys = keysOf(tenant);
         String payload = counted(PaymentProvider.STRIPE, tenant, () -> stripe.verify(body, signature, keys.stripeSecrets()));
         JsonNode event = parse(payload);
@@ -81,7 +90,14 @@ public class WebhookController {
     }
 
     @PostMapping("/webhooks/adyen/{tenant}")
-    public ResponseEntity<String> adyen(@PathVariable String tenant, @RequestBody byte[] body) {
+    @Operation(summary = "An Adyen notification for the tenant's merchant account",
+            description = "Each item is verified with its HMAC signature (additionalData.hmacSignature) and the "
+                    + "tenant's HMAC key; items already received change nothing.")
+    public ResponseEntity<String> adyen(@PathVariable String tenant,
+                                        @RequestBody(description = "An Adyen notification with notificationItems",
+                                                content = @Content(mediaType = "application/json",
+                                                        schema = @Schema(type = "object")))
+                                        @org.springframework.web.bind.annotation.RequestBody byte[] body) {
         WebhookSecrets.Tenant keys = keysOf(tenant);
         JsonNode notification = parse(body);
         WebhookPayloads.requireCleanText(notification, "");

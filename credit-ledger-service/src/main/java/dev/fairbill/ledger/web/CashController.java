@@ -9,6 +9,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.fairbill.ledger.ledger.LedgerCommands.WithdrawCashBalance;
@@ -34,6 +35,7 @@ public class CashController {
 
     /** 202: the balance is reduced now; billing's refunds complete it (or bring the money back) shortly after. */
     @PostMapping
+    @ResponseStatus(HttpStatus.ACCEPTED)
     public ResponseEntity<WithdrawalResponse> withdraw(@PathVariable String accountId,
                                                        @Valid @RequestBody WithdrawalRequest request,
                                                        @RequestHeader(value = Operation.IDEMPOTENCY_KEY,

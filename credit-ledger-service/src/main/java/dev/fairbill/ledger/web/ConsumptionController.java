@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.fairbill.ledger.ledger.ConsumptionResult;
@@ -50,6 +51,7 @@ public class ConsumptionController {
 
     /** 409 {@code insufficient-credits}, 423 {@code ledger-frozen}; a repeated operation answers the first result. */
     @PostMapping("/consumptions")
+    @ResponseStatus(HttpStatus.CREATED)
     public ResponseEntity<ConsumptionResponse> consume(@PathVariable String accountId,
                                                        @Valid @RequestBody ConsumptionRequest request,
                                                        @RequestHeader(value = Operation.IDEMPOTENCY_KEY,
@@ -66,6 +68,7 @@ public class ConsumptionController {
     }
 
     @PostMapping("/holds")
+    @ResponseStatus(HttpStatus.CREATED)
     public ResponseEntity<HoldResponse> hold(@PathVariable String accountId, @Valid @RequestBody HoldRequest request,
                                              @RequestHeader(value = Operation.IDEMPOTENCY_KEY, required = false)
                                              String idempotencyKey) {

@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.fairbill.ledger.ledger.CreditUnit;
@@ -67,6 +68,7 @@ public class LedgerController {
      * purchased lots come only from billing's facts, transfer lots only from transfers.
      */
     @PostMapping("/grants")
+    @ResponseStatus(HttpStatus.CREATED)
     public ResponseEntity<LotResponse> grant(@PathVariable String accountId, @Valid @RequestBody GrantRequest request,
                                              @RequestHeader(value = Operation.IDEMPOTENCY_KEY, required = false)
                                              String idempotencyKey) {

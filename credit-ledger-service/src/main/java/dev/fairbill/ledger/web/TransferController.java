@@ -8,6 +8,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.fairbill.ledger.ledger.LedgerCommands.TransferCredits;
@@ -32,6 +33,7 @@ public class TransferController {
     }
 
     @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
     public ResponseEntity<TransferResponse> transfer(@PathVariable String accountId,
                                                      @Valid @RequestBody TransferRequest request,
                                                      @RequestHeader(value = Operation.IDEMPOTENCY_KEY,

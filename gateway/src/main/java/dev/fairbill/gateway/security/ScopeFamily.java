@@ -8,7 +8,8 @@ import org.springframework.http.HttpMethod;
 
 /**
  * The service a route belongs to; reading needs its read scope, every other method its write scope. Approving or
- * rejecting a refund case needs the review scope, whatever the case of the path.
+ * rejecting a refund case, and completing the remedy a reviewer chose, need the review scope, whatever the case of the
+ * path.
  */
 public enum ScopeFamily {
     BILLING(Scope.BILLING_READ, Scope.BILLING_WRITE),
@@ -23,7 +24,8 @@ public enum ScopeFamily {
         this.write = write;
     }
 
-    private static final Pattern REVIEW_ACTION = Pattern.compile("/api/v1/refund-requests/[^/]+/(approve|reject)/*");
+    private static final Pattern REVIEW_ACTION =
+            Pattern.compile("/api/v1/refund-requests/[^/]+/(approve|reject|remedy/complete)/*");
 
     public Scope requiredFor(HttpMethod method, String path) {
         if (HttpMethod.GET.equals(method) || HttpMethod.HEAD.equals(method)) {

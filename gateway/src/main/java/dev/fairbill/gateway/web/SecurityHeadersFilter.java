@@ -1,6 +1,7 @@
 package dev.fairbill.gateway.web;
 
 import java.io.IOException;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -29,13 +30,26 @@ public class SecurityHeadersFilter extends HttpFilter {
             "Referrer-Policy", "no-referrer",
             "Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
 
+    /** Swagger UI runs its own scripts and styles and reads the API document; nothing from elsewhere. */
+    static final Map<String, String> DOCS_HEADERS = withPolicy("default-src 'none'; script-src 'self'; "
+            + "style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'");
+    private static final String DOCS = "/docs";
+
     private static final Set<String> LOWER_CASE_NAMES = HEADERS.keySet().stream()
             .map(name -> name.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
+
+    private static Map<String, String> withPolicy(String contentSecurityPolicy) {
+        Map<String, String> headers = new HashMap<>(HEADERS);
+        headers.put("Content-Security-Policy", contentSecurityPolicy);
+        return Map.copyOf(headers);
+    }
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        HEADERS.forEach(response::setHeader);
+        String uri = request.getRequestURI();
+        Map<String, String> headers = uri.equals(DOCS) || uri.startsWith(DOCS + "/") ? DOCS_HEADERS : HEADERS;
+        headers.forEach(response::setHeader);
         chain.doFilter(request, new HttpServletResponseWrapper(response) {
             @Override
             public void addHeader(String name, String value) {
@@ -55,7 +69,7 @@ public class SecurityHeadersFilter extends HttpFilter {
             @Override
             public void reset() {
                 super.reset();
-                HEADERS.forEach(response::setHeader);
+                headers.forEach(response::setHeader);
             }
         });
     }

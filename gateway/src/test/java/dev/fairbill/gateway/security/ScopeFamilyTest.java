@@ -30,8 +30,9 @@ class ScopeFamilyTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"/api/v1/refund-requests/rc_1/approve", "/api/v1/refund-requests/rc_1/reject",
-            "/API/V1/REFUND-REQUESTS/rc_1/APPROVE", "/api/v1/refund-requests/rc_1/Reject/"})
-    void reviewingACaseNeedsTheReviewScopeWhateverTheRoute(String path) {
+            "/API/V1/REFUND-REQUESTS/rc_1/APPROVE", "/api/v1/refund-requests/rc_1/Reject/",
+            "/api/v1/refund-requests/rc_1/remedy/complete"})
+    void reviewingACaseOrCompletingItsRemedyNeedsTheReviewScopeWhateverTheRoute(String path) {
         for (ScopeFamily family : ScopeFamily.values()) {
             assertThat(family.requiredFor(HttpMethod.POST, path)).isEqualTo(Scope.REFUNDS_REVIEW);
         }

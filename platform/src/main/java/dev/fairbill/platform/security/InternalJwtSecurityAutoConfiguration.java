@@ -39,7 +39,8 @@ import dev.fairbill.platform.web.Problems;
 /**
  * Services accept only requests that carry the gateway's internal JWT: signed with the shared secret, issued by the
  * gateway for the services, unexpired, naming a tenant this deployment serves. Scopes are checked again here (defence in depth), and
- * webhook and actuator paths are open because they authenticate differently or not at all.
+ * webhook and actuator paths are open because they authenticate differently or not at all, and so is the service's
+ * OpenAPI document, which the gateway combines into the public one.
  */
 @AutoConfiguration(beforeName = {
         "org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration",
@@ -105,7 +106,7 @@ public class InternalJwtSecurityAutoConfiguration {
                 .csrf(AbstractHttpConfigurer::disable)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/actuator/**", "/webhooks/**", "/error").permitAll()
+                        .requestMatchers("/actuator/**", "/webhooks/**", "/error", "/v3/api-docs").permitAll()
                         .requestMatchers(HttpMethod.POST, properties.reviewPaths().toArray(String[]::new))
                         .hasAuthority("SCOPE_" + family + ":review")
                         .requestMatchers(HttpMethod.GET, "/api/**").hasAuthority("SCOPE_" + family + ":read")

@@ -4,12 +4,14 @@ import java.net.URI;
 import java.time.Instant;
 
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.fairbill.platform.audit.Actor;
@@ -54,6 +56,7 @@ public class IncidentController {
     }
 
     @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
     public ResponseEntity<IncidentResponse> record(@Valid @RequestBody IncidentRequest request) {
         String tenant = Caller.current().tenant();
         if (!ALL.equals(request.scope()) && !facts.hasPlan(tenant, request.scope())) {

@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.fairbill.platform.audit.Actor;
@@ -71,6 +72,7 @@ public class RefundRequestController {
      * {@code refund-case-exists} while another case for the same charge (or target) is open.
      */
     @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
     public ResponseEntity<RefundCaseResponse> open(@Valid @RequestBody RefundRequestBody body) {
         String tenant = Caller.current().tenant();
         RefundCaseId id = RefundCaseId.of(IdempotentCreation.id(IdPrefix.REFUND_CASE));
@@ -195,7 +197,8 @@ public class RefundRequestController {
         Caller caller = Caller.current();
         if (!caller.hasScope(REVIEW_SCOPE)) {
             throw new ProblemException(HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
-                    "Approving or rejecting a refund case needs the " + REVIEW_SCOPE + " scope.");
+                    "Approving or rejecting a refund case, or completing its remedy, needs the " + REVIEW_SCOPE
+                            + " scope.");
         }
         return caller;
     }
