@@ -26,4 +26,6 @@ fi
 source .ci/java-home.sh
 source .ci/build-if-stale.sh
 
-exec "$JAVA_HOME/bin/java" -Dfairbill.root="$PWD" -Dfairbill.aot-cache=true -jar local-stack/target/local-stack.jar
+# native access for the launcher's embedded PostgreSQL (JNA), without the JDK's warning on the first screen
+exec "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -Dfairbill.root="$PWD" -Dfairbill.aot-cache=true \
+  -jar local-stack/target/local-stack.jar

@@ -9,9 +9,15 @@ for jar in "${jars[@]}"; do
   fi
 done
 if [[ "$needs_build" == true ]]; then
-  echo "Building Fairbill (./mvnw -B -q package -DskipTests) ..."
+  build_log="${FAIRBILL_DATA:-.fairbill}/logs/build.log"
+  mkdir -p "$(dirname "$build_log")"
+  echo "Building Fairbill (./mvnw -B -q package -DskipTests; log: $build_log) ..."
   # the executable jars go first: repackaging leaves one in place, old dependencies included, when only a
   # dependency (platform, say) changed and the module's own classes did not
   rm -f "${jars[@]}" "${jars[@]/%/.original}"
-  ./mvnw -B -q package -DskipTests
+  if ! ./mvnw -B -q package -DskipTests > "$build_log" 2>&1; then
+    echo "The build failed; $build_log ends:" >&2
+    tail -n 40 "$build_log" >&2
+    exit 1
+  fi
 fi

@@ -108,12 +108,16 @@ public final class LocalStack implements AutoCloseable {
 
     public static void main(String[] args) throws Exception {
         Path root = Path.of(System.getProperty("fairbill.root", ".")).toAbsolutePath().normalize();
-        var stack = new LocalStack(StackSettings.defaults(root), System.out);
+        var stack = new LocalStack(StackSettings.fromEnvironment(root, System.getenv()), System.out);
         Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "local-stack-stop"));
         try {
             stack.start();
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
             System.err.println("Fairbill local stack failed to start: " + e.getMessage());
+            for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+                System.err.println("  caused by: " + cause);
+            }
+            System.err.println("Logs: " + stack.settings.dataDirectory().resolve("logs"));
             System.exit(1);
         }
         stack.printWelcome();
@@ -160,7 +164,13 @@ public final class LocalStack implements AutoCloseable {
 
     private void startPostgresAndKafka() throws IOException {
         out.println("Starting PostgreSQL (data in " + settings.postgresDirectory() + ") ...");
-        postgres = PostgresServer.start(settings.postgresDirectory(), settings.postgresPort());
+        try {
+            postgres = PostgresServer.start(settings.postgresDirectory(), settings.postgresPort(),
+                    logFile("postgres"));
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("PostgreSQL did not start (" + e.getMessage() + "); see "
+                    + logFile("postgres") + ", which ends:\n" + tail(logFile("postgres"), 40), e);
+        }
         if (postgres.kind().equals("embedded")) {
             postmaster = Postmaster.find(settings.postgresDirectory());
             writePid("postgres", postmaster.pid());
@@ -520,7 +530,9 @@ public final class LocalStack implements AutoCloseable {
                             + "; see " + log + ", which ends:\n" + tail(log, 40));
                 }
                 if (Instant.now().isAfter(deadline)) {
-                    throw new IllegalStateException(service.module + " was not ready within " + atMost);
+                    Path log = logFile(service.module);
+                    throw new IllegalStateException(service.module + " was not ready within " + atMost + "; see "
+                            + log + ", which ends:\n" + tail(log, 40));
                 }
                 sleep(Duration.ofMillis(250));
             }
@@ -595,6 +607,8 @@ public final class LocalStack implements AutoCloseable {
     private void printWelcome() {
         out.println();
         out.println("Fairbill is running. Everything goes through the gateway: " + gatewayUrl());
+        out.println("  API reference: " + gatewayUrl() + "/docs (OpenAPI: " + gatewayUrl() + "/api/v1/openapi.json)");
+        out.println("  logs: " + settings.dataDirectory().resolve("logs"));
         out.println("  services: billing :" + settings.httpPort(Service.BILLING) + ", ledger :"
                 + settings.httpPort(Service.LEDGER) + ", refund :" + settings.httpPort(Service.REFUND)
                 + " (internal; call them through the gateway)");

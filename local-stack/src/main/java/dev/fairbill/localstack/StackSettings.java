@@ -25,8 +25,18 @@ record StackSettings(Path root, Path dataDirectory, int httpBasePort, int manage
         extraArguments = Map.copyOf(extraArguments);
     }
 
-    static StackSettings defaults(Path root) {
-        return new StackSettings(root, root.resolve(".fairbill"), 8080, 9080, 15432, 19092, Map.of());
+    /**
+     * The settings {@code run-local.sh} starts with: the defaults, or another data directory ({@code FAIRBILL_DATA},
+     * as {@code ./run-local.sh restart} reads it) and free ports instead of the usual ones
+     * ({@code FAIRBILL_FREE_PORTS=true}), to run a second stack beside the first.
+     */
+    static StackSettings fromEnvironment(Path root, Map<String, String> environment) throws IOException {
+        String data = environment.get("FAIRBILL_DATA");
+        Path dataDirectory = data == null || data.isBlank() ? root.resolve(".fairbill") : root.resolve(data);
+        if (Boolean.parseBoolean(environment.get("FAIRBILL_FREE_PORTS"))) {
+            return onFreePorts(root, dataDirectory);
+        }
+        return new StackSettings(root, dataDirectory, 8080, 9080, 15432, 19092, Map.of());
     }
 
     /** These settings, with {@code arguments} added to {@code service}'s command line. */

@@ -2,6 +2,7 @@ package dev.fairbill.postgres;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -57,6 +58,11 @@ public final class PostgresServer implements AutoCloseable {
      * picks a free port.
      */
     public static PostgresServer start(Path embeddedDataDirectory, int embeddedPort) {
+        return start(embeddedDataDirectory, embeddedPort, null);
+    }
+
+    /** As {@link #start(Path, int)}, with the embedded server's own output appended to {@code embeddedLog}. */
+    public static PostgresServer start(Path embeddedDataDirectory, int embeddedPort, Path embeddedLog) {
         String configured = System.getenv("FAIRBILL_JDBC_URL");
         if (configured != null && !configured.isBlank()) {
             return new PostgresServer("configured", configured,
@@ -68,13 +74,17 @@ public final class PostgresServer implements AutoCloseable {
             return new PostgresServer("testcontainers", container.getJdbcUrl(), container.getUsername(),
                     container.getPassword(), container::stop);
         }
-        return embedded(embeddedDataDirectory, embeddedPort);
+        return embedded(embeddedDataDirectory, embeddedPort, embeddedLog);
     }
 
-    private static PostgresServer embedded(Path dataDirectory, int port) {
+    private static PostgresServer embedded(Path dataDirectory, int port, Path log) {
         try {
             var builder = EmbeddedPostgres.builder().setPort(port).setServerConfig("max_connections", "300")
                     .setServerConfig("listen_addresses", "localhost");
+            if (log != null) {
+                builder.setOutputRedirector(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                        .setErrorRedirector(ProcessBuilder.Redirect.appendTo(log.toFile()));
+            }
             if (dataDirectory != null) {
                 // a server that keeps its data (the local stack) may be killed and restarted: a commit must then
                 // have reached the write-ahead log, as in production, so commits are synchronous again
@@ -90,7 +100,19 @@ public final class PostgresServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Whether a Docker engine answers. Testcontainers is only asked when one could be there (a socket, DOCKER_HOST or
+     * a Testcontainers configuration): its probe logs a failure at length when there is none.
+     */
     private static boolean dockerAvailable() {
+        Path home = Path.of(System.getProperty("user.home", "/"));
+        boolean couldBeThere = System.getenv("DOCKER_HOST") != null
+                || Files.exists(Path.of("/var/run/docker.sock"))
+                || Files.exists(home.resolve(".docker/run/docker.sock"))
+                || Files.exists(home.resolve(".testcontainers.properties"));
+        if (!couldBeThere) {
+            return false;
+        }
         try {
             return DockerClientFactory.instance().isDockerAvailable();
         } catch (RuntimeException | LinkageError e) {
