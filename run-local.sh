@@ -27,5 +27,7 @@ source .ci/java-home.sh
 source .ci/build-if-stale.sh
 
 # native access for the launcher's embedded PostgreSQL (JNA), without the JDK's warning on the first screen
-exec "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -Dfairbill.root="$PWD" -Dfairbill.aot-cache=true \
+# FAIRBILL_AOT_CACHE=false starts the services without their ahead-of-time cache (recorded on the first start)
+exec "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -Dfairbill.root="$PWD" \
+  -Dfairbill.aot-cache="${FAIRBILL_AOT_CACHE:-true}" \
   -jar local-stack/target/local-stack.jar

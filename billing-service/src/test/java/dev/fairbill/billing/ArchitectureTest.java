@@ -10,6 +10,6 @@ class ArchitectureTest extends ArchitectureRules {
     ArchitectureTest() {
         super("billing", Map.of("account", "Account", "charge", "Charge", "subscription", "Subscription",
                         "dispute", "Dispute", "purchase", "Purchase"),
-                List.of("ids", "catalog"), List.of("payment", "webhook"));
+                List.of("ids", "catalog"), List.of("payment", "webhook", "notification"));
     }
 }

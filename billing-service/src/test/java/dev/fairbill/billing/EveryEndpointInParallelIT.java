@@ -42,7 +42,9 @@ import tools.jackson.databind.JsonNode;
 @TestPropertySource(properties = {
         "spring.datasource.hikari.maximum-pool-size=" + EveryEndpointInParallelIT.POOL,
         "spring.datasource.hikari.connection-timeout=5000",
-        "fairbill.billing.sandbox.latency=0ms"})
+        "fairbill.billing.sandbox.latency=0ms",
+        // one webhook endpoint per parallel call, created and deleted
+        "fairbill.merchant-webhooks.max-endpoints=1000"})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class EveryEndpointInParallelIT {
 
@@ -86,6 +88,9 @@ class EveryEndpointInParallelIT {
         api.send("POST", "/webhooks/stripe/" + TENANT, event, Map.of("Stripe-Signature",
                 stripeSignature(TENANT, event, now)));
         fixtures.put("dispute", List.of(Dispute.idFor(TENANT, "stripe", disputeId).value()));
+        fixtures.put("endpoint", load.oneEach(i -> created(api.post("/api/v1/webhook-endpoints", """
+                {"url": "http://127.0.0.1:9/parallel-%d", "enabledEvents": ["charge.succeeded"]}""".formatted(i),
+                admin(TENANT))).get("id").asString()));
     }
 
     @TestFactory
@@ -144,6 +149,25 @@ class EveryEndpointInParallelIT {
                         i -> api.get("/api/v1/disputes/" + fixture("dispute", 0), read), 200)
                 .endpoint("GET /api/v1/disputes/{disputeId}/evidence",
                         i -> api.get("/api/v1/disputes/" + fixture("dispute", 0) + "/evidence", read), 200)
+                .endpoint("POST /api/v1/webhook-endpoints", i -> post("/api/v1/webhook-endpoints", """
+                        {"url": "http://127.0.0.1:9/created-%d", "enabledEvents": ["*"]}""".formatted(i)), 201)
+                .endpoint("GET /api/v1/webhook-endpoints", i -> api.get("/api/v1/webhook-endpoints", read), 200)
+                .endpoint("GET /api/v1/webhook-endpoints/{endpointId}",
+                        i -> api.get("/api/v1/webhook-endpoints/" + fixture("endpoint", i), read), 200)
+                .endpoint("POST /api/v1/webhook-endpoints/{endpointId}/rotate-secret",
+                        i -> post("/api/v1/webhook-endpoints/" + fixture("endpoint", 0) + "/rotate-secret", "{}"),
+                        200)
+                .endpoint("POST /api/v1/webhook-endpoints/{endpointId}/enable",
+                        i -> post("/api/v1/webhook-endpoints/" + fixture("endpoint", 0) + "/enable", null), 200)
+                .endpoint("GET /api/v1/webhook-endpoints/{endpointId}/deliveries",
+                        i -> api.get("/api/v1/webhook-endpoints/" + fixture("endpoint", 0) + "/deliveries", read),
+                        200)
+                .endpoint("POST /api/v1/webhook-endpoints/{endpointId}/deliveries/{deliveryId}/replay",
+                        i -> post("/api/v1/webhook-endpoints/" + fixture("endpoint", 0)
+                                + "/deliveries/whd_00000000000000000000000000/replay", null), 404)
+                .endpoint("DELETE /api/v1/webhook-endpoints/{endpointId}",
+                        i -> api.send("DELETE", "/api/v1/webhook-endpoints/" + fixture("endpoint", i), null,
+                                admin(TENANT)), 204)
                 .endpoint("POST /webhooks/stripe/{tenant}", this::stripeDispute, 200)
                 .endpoint("POST /webhooks/adyen/{tenant}", i -> api.post("/webhooks/adyen/" + TENANT,
                         adyenNotification(TENANT, "NOTIFICATION_OF_CHARGEBACK", "psp-" + UUID.randomUUID(),

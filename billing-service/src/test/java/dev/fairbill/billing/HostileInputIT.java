@@ -77,6 +77,11 @@ class HostileInputIT {
         String longAgo = Instant.now().minus(Duration.ofDays(3651)).truncatedTo(ChronoUnit.SECONDS).toString();
         String tomorrow = Instant.now().plus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS).toString();
         String processorCharge = charge.get("processorChargeId").asString();
+        String endpoint = created(api.post("/api/v1/webhook-endpoints", """
+                {"url": "http://127.0.0.1:9/hook", "enabledEvents": ["account.suspended"]}""", admin(TENANT)))
+                .get("id").asString();
+        String foreignEndpoint = created(api.post("/api/v1/webhook-endpoints", """
+                {"url": "http://127.0.0.1:9/hook", "enabledEvents": ["*"]}""", admin(OTHER))).get("id").asString();
 
         fuzzer = new RequestFuzzer(service, new ApiClient("http://localhost:" + port), this::state, admin(TENANT))
                 .endpoint("POST /api/v1/accounts", "/api/v1/accounts", """
@@ -178,6 +183,34 @@ class HostileInputIT {
                         refused("a refill the purchase does not have", "/api/v1/purchases/" + purchase
                                 + "/fulfilment", "{\"status\": \"IN_PROGRESS\", \"delivered\": 1, "
                                 + "\"refillId\": \"re_01JDQ8Z3V5G7N2K4M6P8R0T2W4\"}"))
+                .endpoint("POST /api/v1/webhook-endpoints", "/api/v1/webhook-endpoints", """
+                        {"url": "http://127.0.0.1:9/fuzzed", "enabledEvents": ["charge.succeeded"],
+                         "description": "fuzzed", "lowBalanceThreshold": 100}""",
+                        refused("a file URL", "/api/v1/webhook-endpoints", """
+                                {"url": "file:///etc/passwd", "enabledEvents": ["*"]}"""),
+                        refused("a URL with user information", "/api/v1/webhook-endpoints", """
+                                {"url": "http://user:pw@127.0.0.1/hook", "enabledEvents": ["*"]}"""),
+                        refused("an unknown event type", "/api/v1/webhook-endpoints", """
+                                {"url": "http://127.0.0.1:9/hook", "enabledEvents": ["charge.exploded"]}"""),
+                        refused("low balance without a threshold", "/api/v1/webhook-endpoints", """
+                                {"url": "http://127.0.0.1:9/hook", "enabledEvents": ["ledger.low-balance"]}"""))
+                .endpoint("POST /api/v1/webhook-endpoints/{endpointId}/rotate-secret",
+                        "/api/v1/webhook-endpoints/" + endpoint + "/rotate-secret", "{\"overlap\": \"PT1H\"}",
+                        refused("an overlap of a year", "/api/v1/webhook-endpoints/" + endpoint + "/rotate-secret",
+                                "{\"overlap\": \"P365D\"}"),
+                        refused("a negative overlap", "/api/v1/webhook-endpoints/" + endpoint + "/rotate-secret",
+                                "{\"overlap\": \"-PT1H\"}"),
+                        refused("another tenant's endpoint", "/api/v1/webhook-endpoints/" + foreignEndpoint
+                                + "/rotate-secret", "{}"))
+                .endpoint("POST /api/v1/webhook-endpoints/{endpointId}/enable",
+                        "/api/v1/webhook-endpoints/" + endpoint + "/enable", null,
+                        refused("another tenant's endpoint", "/api/v1/webhook-endpoints/" + foreignEndpoint
+                                + "/enable", null))
+                .endpoint("POST /api/v1/webhook-endpoints/{endpointId}/deliveries/{deliveryId}/replay",
+                        "/api/v1/webhook-endpoints/" + endpoint + "/deliveries/whd_00000000000000000000000000/replay",
+                        null,
+                        refused("another tenant's endpoint", "/api/v1/webhook-endpoints/" + foreignEndpoint
+                                + "/deliveries/whd_00000000000000000000000000/replay", null))
                 .signedEndpoint("POST /webhooks/stripe/{tenant}", "/webhooks/stripe/" + TENANT,
                         stripeDisputeEvent("evt_fuzz", "charge.dispute.created", "du_fuzz", processorCharge,
                                 "needs_response", Instant.now().truncatedTo(ChronoUnit.SECONDS)),
@@ -205,7 +238,9 @@ class HostileInputIT {
 
     /** Events stored and webhook deliveries kept: a refused request adds to neither. */
     private long state() {
-        return jdbc.sql("SELECT (SELECT count(*) FROM domainevententry) + (SELECT count(*) FROM webhook_deliveries)")
+        return jdbc.sql("SELECT (SELECT count(*) FROM domainevententry) + (SELECT count(*) FROM webhook_deliveries)"
+                        + " + (SELECT count(*) FROM merchant_endpoints) + (SELECT count(*) FROM merchant_deliveries)"
+                        + " + (SELECT count(*) FROM merchant_endpoint_secrets)")
                 .query(Long.class).single();
     }
 

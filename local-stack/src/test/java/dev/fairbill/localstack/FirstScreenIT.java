@@ -74,6 +74,8 @@ class FirstScreenIT {
                 .directory(root.toFile()).redirectErrorStream(true);
         builder.environment().put("FAIRBILL_DATA", data.toString());
         builder.environment().put("FAIRBILL_FREE_PORTS", "true");
+        // without recording the ahead-of-time caches, which takes a minute and shows nothing on the screen
+        builder.environment().put("FAIRBILL_AOT_CACHE", "false");
         builder.environment().putAll(environment);
         return builder.start();
     }

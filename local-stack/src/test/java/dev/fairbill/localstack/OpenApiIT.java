@@ -3,6 +3,7 @@ package dev.fairbill.localstack;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
+
+import com.sun.net.httpserver.HttpServer;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -36,11 +39,13 @@ class OpenApiIT {
 
     private static LocalStack stack;
     private static GatewayClient gateway;
+    private static Receiver receiver;
     private static String served;
     private static OpenApiContract contract;
 
     @BeforeAll
     static void start() throws IOException {
+        receiver = new Receiver();
         stack = TestStacks.start("openapi-it");
         gateway = new GatewayClient(stack.gatewayUrl());
         HttpResponse<String> document = gateway.get("/api/v1/openapi.json", null);
@@ -52,6 +57,32 @@ class OpenApiIT {
     @AfterAll
     static void stop() {
         stack.close();
+        receiver.close();
+    }
+
+    /** A merchant's receiver on this machine: answers every event 200. */
+    private static final class Receiver implements AutoCloseable {
+
+        private final HttpServer server;
+
+        Receiver() throws IOException {
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            server.createContext("/", exchange -> {
+                exchange.getRequestBody().readAllBytes();
+                exchange.sendResponseHeaders(200, -1);
+                exchange.close();
+            });
+            server.start();
+        }
+
+        String url() {
+            return "http://127.0.0.1:" + server.getAddress().getPort() + "/hook";
+        }
+
+        @Override
+        public void close() {
+            server.stop(0);
+        }
     }
 
     @Test
@@ -160,6 +191,26 @@ class OpenApiIT {
                  "success": "true", "pspReference": "QFQTPCQ8HXSKGK82", "merchantAccountCode": "FairbillPanel",
                  "merchantReference": "contract", "amount": {"value": 1000, "currency": "EUR"},
                  "eventDate": "2026-12-01T10:00:00+01:00"}}]}""", Map.of()), 401);
+
+        // merchant webhooks: an endpoint on a receiver here, an event delivered, replayed, the secret rotated
+        String endpoint = tour.call("POST", "/api/v1/webhook-endpoints", "", "sk_test_studio", """
+                {"url": "%s", "enabledEvents": ["charge.succeeded"], "description": "contract"}"""
+                .formatted(receiver.url()), 201).get("id").asString();
+        tour.call("GET", "/api/v1/webhook-endpoints", "", "rk_test_studio", null, 200);
+        tour.call("GET", "/api/v1/webhook-endpoints/{endpointId}", "", "rk_test_studio", null, 200, endpoint);
+        tour.call("POST", "/api/v1/webhook-endpoints/{endpointId}/rotate-secret", "", "sk_test_studio",
+                "{\"overlap\": \"PT1H\"}", 200, endpoint);
+        gateway.created(gateway.post("/api/v1/charges", "sk_test_studio", """
+                {"accountId": "%s", "amount": {"amount": 300, "currency": "EUR"}, "description": "hooked"}"""
+                .formatted(gateway.openAccount("studio", "CUSTOMER", null))));
+        String delivery = gateway.awaitJson("/api/v1/webhook-endpoints/" + endpoint + "/deliveries", "rk_test_studio",
+                page -> page.get("data").size() == 1).get("data").get(0).get("id").asString();
+        tour.call("GET", "/api/v1/webhook-endpoints/{endpointId}/deliveries", "", "rk_test_studio", null, 200,
+                endpoint);
+        tour.call("POST", "/api/v1/webhook-endpoints/{endpointId}/deliveries/{deliveryId}/replay", "",
+                "sk_test_studio", null, 202, endpoint, delivery);
+        tour.call("POST", "/api/v1/webhook-endpoints/{endpointId}/enable", "", "sk_test_studio", null, 200, endpoint);
+        tour.call("DELETE", "/api/v1/webhook-endpoints/{endpointId}", "", "sk_test_studio", null, 204, endpoint);
 
         // ledger: a reseller and its sub-reseller, credits granted, held, consumed, moved, voided; cash paid out
         String reseller = gateway.openAccount("studio", "RESELLER", null);

@@ -15,7 +15,10 @@ public enum IdPrefix {
     CONSUMPTION("cons_", "Consumption"),
     TRANSFER("tr_", "Transfer"),
     WITHDRAWAL("wd_", "Withdrawal"),
-    LEDGER_ENTRY("le_", "Ledger entry");
+    LEDGER_ENTRY("le_", "Ledger entry"),
+    WEBHOOK_ENDPOINT("we_", "Webhook endpoint"),
+    WEBHOOK_DELIVERY("whd_", "Webhook delivery"),
+    EVENT("evt_", "Event");
 
     private final String prefix;
     private final String noun;

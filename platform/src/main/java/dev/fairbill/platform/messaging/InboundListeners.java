@@ -36,18 +36,27 @@ public final class InboundListeners implements KafkaListenerConfigurer, BeanFact
 
     @Override
     public void configureKafkaListeners(KafkaListenerEndpointRegistrar registrar) {
+        register(registrar, beanFactory, this, onRecord(), topics, groupId, "inbound-");
+    }
+
+    /**
+     * Registers {@code method} of {@code bean}, which takes one {@code ConsumerRecord<String, byte[]>}, as a listener
+     * of each of {@code topics} in consumer group {@code group} (the default one when blank).
+     */
+    public static void register(KafkaListenerEndpointRegistrar registrar, BeanFactory beanFactory, Object bean,
+                                Method method, List<String> topics, String group, String idPrefix) {
         var handlerMethods = new DefaultMessageHandlerMethodFactory();
         handlerMethods.setBeanFactory(beanFactory);
         handlerMethods.afterPropertiesSet();
         for (String topic : topics) {
             var endpoint = new MethodKafkaListenerEndpoint<String, byte[]>();
-            endpoint.setId("inbound-" + topic);
-            if (!groupId.isBlank()) {
-                endpoint.setGroupId(groupId);
+            endpoint.setId(idPrefix + topic);
+            if (!group.isBlank()) {
+                endpoint.setGroupId(group);
             }
             endpoint.setTopics(topic);
-            endpoint.setBean(this);
-            endpoint.setMethod(onRecord());
+            endpoint.setBean(bean);
+            endpoint.setMethod(method);
             endpoint.setMessageHandlerMethodFactory(handlerMethods);
             endpoint.setBeanFactory(beanFactory);
             registrar.registerEndpoint(endpoint);
