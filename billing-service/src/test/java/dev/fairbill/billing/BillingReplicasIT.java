@@ -25,6 +25,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 import tools.jackson.databind.JsonNode;
 
+import dev.fairbill.billing.notification.MerchantReceiver;
 import dev.fairbill.platform.testsupport.ApiClient;
 import dev.fairbill.platform.testsupport.FairbillTestEnvironment;
 import dev.fairbill.platform.testsupport.Replicas;
@@ -33,8 +34,9 @@ import dev.fairbill.platform.testsupport.Replicas;
  * Two replicas of billing on one database and broker, as the production overlay runs them. Their tracking processors
  * share the segments (two each); callers, webhooks and deadlines reach both, and every effect happens once: a dispute
  * delivered to both replicas opens one dispute and one hold, a charge captured twice is flagged once, a subscription
- * renews once and a declined one is retried and expires once, whichever replica's scheduler runs the deadline. When one
- * replica stops, the other takes over all its segments within the claim interval and finishes the work.
+ * renews once and a declined one is retried and expires once, whichever replica's scheduler runs the deadline, and a
+ * merchant's webhook endpoint hears of each capture and dispute once, whichever replica sends it. When one replica
+ * stops, the other takes over all its segments within the claim interval and finishes the work.
  */
 class BillingReplicasIT {
 
@@ -46,6 +48,15 @@ class BillingReplicasIT {
 
     @Test
     void twoReplicasShareTheSegmentsAndEveryEffectHappensOnce() throws Exception {
+        try (MerchantReceiver merchant = new MerchantReceiver()) {
+            receiver = merchant;
+            run();
+        }
+    }
+
+    private MerchantReceiver receiver;
+
+    private void run() throws Exception {
         String database = FairbillTestEnvironment.newDatabase();
         var a = start(database, "billing-a");
         var b = start(database, "billing-b");
@@ -59,6 +70,10 @@ class BillingReplicasIT {
                     })));
 
             List<BillingApi> replicas = List.of(new BillingApi(Replicas.port(a)), new BillingApi(Replicas.port(b)));
+            // a merchant's endpoint hears of every capture and dispute once, whichever replica sends it
+            assertThat(replicas.getFirst().post("/api/v1/webhook-endpoints", """
+                    {"url": "%s", "enabledEvents": ["charge.succeeded", "dispute.opened"]}"""
+                    .formatted(receiver.url("/replicas")), admin("panel")).status()).isEqualTo(201);
             List<Work> work = new ArrayList<>();
             try (ExecutorService callers = Executors.newFixedThreadPool(ACCOUNTS)) {
                 List<Future<Work>> started = new ArrayList<>();
@@ -94,6 +109,13 @@ class BillingReplicasIT {
                     .allSatisfy((subscription, failures) -> assertThat(failures).isEqualTo(3));
             assertThat(jdbc.sql("SELECT count(*) FROM webhook_deliveries WHERE processed_at IS NULL")
                     .query(Long.class).single()).isZero();
+            long told = jdbc.sql("SELECT count(*) FROM domainevententry WHERE payloadtype IN "
+                    + "('billing.ChargeCaptured', 'billing.DisputeOpened')").query(Long.class).single();
+            Awaitility.await("every capture and dispute at the merchant's endpoint").atMost(WAIT)
+                    .until(() -> receiver.at("/replicas").size() >= told);
+            assertThat(receiver.at("/replicas")).as("each event once").hasSize((int) told)
+                    .extracting(request -> BillingApi.JSON.readTree(request.body()).get("id").asString())
+                    .doesNotHaveDuplicates();
         } finally {
             b.close();
             a.close();

@@ -91,16 +91,23 @@ public class MerchantWebhookSender implements SmartLifecycle {
         worker = Thread.ofPlatform().daemon().name("merchant-webhooks").start(this::run);
     }
 
+    /**
+     * Lets the deliveries being sent finish and records their results, so a replica that stops sends nothing twice;
+     * an endpoint that does not answer holds the stop up for at most its timeout.
+     */
     @Override
     public void stop() {
         running = false;
+        wake.release();
         Thread thread = worker;
         if (thread != null) {
-            thread.interrupt();
             try {
-                thread.join(properties.timeout().toMillis() + 1000);
+                thread.join(properties.timeout().multipliedBy(2).toMillis() + 1000);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+            }
+            if (thread.isAlive()) {
+                thread.interrupt();
             }
         }
     }

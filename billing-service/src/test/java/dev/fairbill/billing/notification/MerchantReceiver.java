@@ -15,10 +15,10 @@ import com.sun.net.httpserver.HttpServer;
  * A merchant's webhook receiver on localhost: it keeps every request it gets per path, and answers each path's
  * {@code n}-th request with the status its answer function gives (200 unless told otherwise).
  */
-final class MerchantReceiver implements AutoCloseable {
+public final class MerchantReceiver implements AutoCloseable {
 
     /** One request as received. */
-    record Received(String path, String signature, String delivery, byte[] body) {
+    public record Received(String path, String signature, String delivery, byte[] body) {
     }
 
     private final HttpServer server;
@@ -26,7 +26,7 @@ final class MerchantReceiver implements AutoCloseable {
     private final Map<String, IntUnaryOperator> answers = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> counts = new ConcurrentHashMap<>();
 
-    MerchantReceiver() throws IOException {
+    public MerchantReceiver() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", exchange -> {
             byte[] body = exchange.getRequestBody().readAllBytes();
@@ -44,22 +44,22 @@ final class MerchantReceiver implements AutoCloseable {
         server.start();
     }
 
-    String url(String path) {
+    public String url(String path) {
         return "http://127.0.0.1:" + server.getAddress().getPort() + path;
     }
 
     /** Answers the {@code n}-th request to {@code path} (from 1) with {@code answer.applyAsInt(n)}. */
-    void answer(String path, IntUnaryOperator answer) {
+    public void answer(String path, IntUnaryOperator answer) {
         answers.put(path, answer);
     }
 
-    List<Received> at(String path) {
+    public List<Received> at(String path) {
         synchronized (received) {
             return received.stream().filter(request -> request.path().equals(path)).toList();
         }
     }
 
-    List<Received> all() {
+    public List<Received> all() {
         synchronized (received) {
             return new ArrayList<>(received);
         }
