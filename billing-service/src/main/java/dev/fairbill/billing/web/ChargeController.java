@@ -59,7 +59,7 @@ public class ChargeController {
 
     /**
      * A declined card is still a charge: 201 with status FAILED. A charge the account's cash balance may pay is 201
-     * PENDING until the ledger answers (ADR 0010): read it again to see the outcome.
+     * PENDING until the ledger answers: read it again to see the outcome.
      */
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)

@@ -89,9 +89,8 @@ public class SubscriptionController {
     }
 
     /**
-     * Cancels (final-sale-reseller §10, final-sale-duplicates-refunded §1); a requested refund is decided separately by
-     * the refund service, under the
-     * case id assigned here so the answer can name it (ADR 0014).
+     * Cancels at the end of the period or at once; a requested refund is decided separately by the refund service,
+     * under the case id named in the answer.
      */
     @PostMapping("/{subscriptionId}/cancel")
     public Object cancel(@PathVariable String subscriptionId, @Valid @RequestBody SubscriptionCancelRequest request) {
@@ -111,7 +110,7 @@ public class SubscriptionController {
         return read(Caller.current().tenant(), id);
     }
 
-    /** Switches plan from the next period on (ADR 0004). */
+    /** Switches plan from the next period on. */
     @PostMapping("/{subscriptionId}/plan")
     public SubscriptionResponse changePlan(@PathVariable String subscriptionId,
                                            @Valid @RequestBody SubscriptionPlanChangeRequest request) {

@@ -103,7 +103,7 @@ public class LedgerController {
         return lot(accountId, lotId);
     }
 
-    /** The statement, oldest entry first, with cursor pagination (docs/api.md, conventions). */
+    /** The statement, oldest entry first, paged. */
     @GetMapping("/entries")
     public Page<EntryResponse> entries(@PathVariable String accountId, PageRequest page) {
         ledgers.require(Caller.current().tenant(), accountId);

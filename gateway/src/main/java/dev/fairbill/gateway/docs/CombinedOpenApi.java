@@ -173,6 +173,11 @@ public final class CombinedOpenApi {
             }
             ObjectNode operation = (ObjectNode) entry.getValue();
             operation.set("tags", NODES.arrayNode().add(tag(path)));
+            JsonNode summary = operation.get("summary");
+            if (summary != null && summary.isString()) {
+                // a sentence of the handler's documentation, on one line
+                operation.put("summary", summary.asString().replaceAll("\\s+", " ").trim());
+            }
             ObjectNode responses = (ObjectNode) operation.get("responses");
             ArrayNode security = operation.putArray("security");
             if (route.family().isPresent()) {

@@ -156,7 +156,7 @@ public class RefundRequestController {
     }
 
     /**
-     * Evidence asked for during the review (exceptions-within-7-days part 3: order details, identity, proof for fraud).
+     * Evidence asked for during the review: order details, identity, proof of fraud.
      */
     @PostMapping("/{caseId}/evidence")
     public RefundCaseResponse addEvidence(@PathVariable String caseId,
