@@ -28,7 +28,8 @@ import io.swagger.v3.parser.core.models.SwaggerParseResult;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The public OpenAPI document against the running stack: it validates, it is the one committed in
+ * The stack as {@code ./run-local.sh} starts it for a newcomer, and its public OpenAPI document. The screen shows
+ * progress lines, then the banner, and nothing else. The document validates, it is the one committed in
  * {@code docs/openapi.json}, it documents every route of the gateway, and every operation it documents answers
  * through the gateway with a documented status, content type and body.
  */
@@ -37,16 +38,20 @@ class OpenApiIT {
     /** Set to {@code true} to write the served document to {@code docs/openapi.json} instead of comparing. */
     static final String WRITE = "fairbill.openapi.write";
 
-    private static LocalStack stack;
+    private static RunLocal stack;
+    private static Path data;
+    private static List<String> screen;
     private static GatewayClient gateway;
     private static Receiver receiver;
     private static String served;
     private static OpenApiContract contract;
 
     @BeforeAll
-    static void start() throws IOException {
+    static void start() throws Exception {
         receiver = new Receiver();
-        stack = TestStacks.start("openapi-it");
+        data = Files.createTempDirectory("fairbill-run-local");
+        stack = RunLocal.start(data, Map.of());
+        screen = stack.awaitBanner();
         gateway = new GatewayClient(stack.gatewayUrl());
         HttpResponse<String> document = gateway.get("/api/v1/openapi.json", null);
         assertThat(document.statusCode()).as(document.body()).isEqualTo(200);
@@ -55,9 +60,23 @@ class OpenApiIT {
     }
 
     @AfterAll
-    static void stop() {
+    static void stop() throws InterruptedException {
         stack.close();
         receiver.close();
+    }
+
+    @Test
+    void theFirstScreenShowsProgressLinesThenTheBannerAndNothingElse() {
+        String shown = String.join("\n", screen);
+        int banner = screen.indexOf("");
+        assertThat(banner).as(shown).isPositive();
+        assertThat(screen.subList(0, banner)).as(shown)
+                .allMatch(line -> line.startsWith("Starting ") || line.startsWith("Building Fairbill"));
+        assertThat(screen.subList(0, banner)).as(shown).anyMatch(line -> line.startsWith("Starting gateway"));
+        assertThat(screen.get(banner + 1)).startsWith("Fairbill is running.");
+        assertThat(screen.getLast()).isEqualTo(RunLocal.BANNER_END);
+        assertThat(shown).doesNotContain("WARNING", "INFO", "ERROR", "Exception", "testcontainers", "\tat ");
+        assertThat(data.resolve("logs/postgres.log")).as("the database's own lines go to its log").isNotEmptyFile();
     }
 
     /** A merchant's receiver on this machine: answers every event 200. */
