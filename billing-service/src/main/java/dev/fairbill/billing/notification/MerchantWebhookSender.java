@@ -58,12 +58,12 @@ public class MerchantWebhookSender implements SmartLifecycle {
     private volatile Thread worker;
     private Instant gaugesAt = Instant.MIN;
 
-    public MerchantWebhookSender(MerchantDeliveries deliveries, MerchantEndpoints endpoints,
+    public MerchantWebhookSender(MerchantDeliveries deliveries, MerchantEndpoints endpoints, TargetGuard guard,
                                  WebhookProperties properties, Clock clock, MeterRegistry meters) {
         this.deliveries = deliveries;
         this.endpoints = endpoints;
         this.properties = properties;
-        this.guard = new TargetGuard(properties.allowPrivateTargets());
+        this.guard = guard;
         this.clock = clock;
         this.http = HttpClient.newBuilder().connectTimeout(properties.timeout())
                 .followRedirects(HttpClient.Redirect.NEVER).build();

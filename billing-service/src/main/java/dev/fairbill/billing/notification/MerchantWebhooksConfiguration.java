@@ -28,8 +28,9 @@ public class MerchantWebhooksConfiguration {
 
     @Bean
     MerchantWebhookSender merchantWebhookSender(MerchantDeliveries deliveries, MerchantEndpoints endpoints,
-                                                WebhookProperties properties, Clock clock, MeterRegistry meters) {
-        return new MerchantWebhookSender(deliveries, endpoints, properties, clock, meters);
+                                                TargetGuard guard, WebhookProperties properties, Clock clock,
+                                                MeterRegistry meters) {
+        return new MerchantWebhookSender(deliveries, endpoints, guard, properties, clock, meters);
     }
 
     @Bean
