@@ -85,4 +85,9 @@ public final class BillingApi {
     public static Map<String, String> admin(String tenant) {
         return bearer(TestJwts.admin(tenant));
     }
+
+    /** An admin of a test-mode key. */
+    public static Map<String, String> testMode(String tenant) {
+        return bearer(TestJwts.testMode(tenant));
+    }
 }

@@ -17,6 +17,8 @@ import dev.fairbill.billing.account.AccountSuspensions.AccountTerminated;
 import dev.fairbill.billing.account.AccountSuspensions.LiftAccountSuspension;
 import dev.fairbill.billing.account.AccountSuspensions.PlaceAccountSuspension;
 import dev.fairbill.billing.account.AccountSuspensions.TerminateAccount;
+import dev.fairbill.billing.account.AccountTestClocks.AccountTestClockAdvanced;
+import dev.fairbill.billing.account.AccountTestClocks.RecordTestClockAdvance;
 import dev.fairbill.billing.ids.AccountId;
 import dev.fairbill.platform.axon.naming.StoredAs;
 
@@ -37,6 +39,7 @@ public class Account {
     private String tenant;
     private final Set<Hold> holds = new HashSet<>();
     private boolean terminated;
+    private String testClock;
 
     protected Account() {
     }
@@ -53,7 +56,17 @@ public class Account {
             throw new AccountRuleViolation("An account cannot be its own parent.");
         }
         apply(new AccountOpened(command.accountId(), command.tenant(), command.externalRef(), command.role(),
-                command.parentAccountId(), command.email(), command.defaultPaymentMethod(), clock.instant()));
+                command.parentAccountId(), command.email(), command.defaultPaymentMethod(), clock.instant(),
+                command.testClock()));
+    }
+
+    /** Tells the other services that the account's test clock now shows {@code to}; only an account on it may. */
+    @CommandHandler
+    void handle(RecordTestClockAdvance command) {
+        if (testClock == null || !testClock.equals(command.testClock())) {
+            throw new AccountRuleViolation("Account " + id + " is not on test clock " + command.testClock() + ".");
+        }
+        apply(new AccountTestClockAdvanced(id, tenant, testClock, command.to()));
     }
 
     @CommandHandler
@@ -95,6 +108,7 @@ public class Account {
     void on(AccountOpened event) {
         id = event.accountId();
         tenant = event.tenant();
+        testClock = event.testClock();
     }
 
     @EventSourcingHandler

@@ -7,6 +7,7 @@ import org.springframework.stereotype.Component;
 import dev.fairbill.billing.account.AccountSuspensions.AccountSuspensionLifted;
 import dev.fairbill.billing.account.AccountSuspensions.AccountSuspensionPlaced;
 import dev.fairbill.billing.account.AccountSuspensions.AccountTerminated;
+import dev.fairbill.billing.account.AccountTestClocks.AccountTestClockAdvanced;
 import dev.fairbill.billing.ids.AccountId;
 import dev.fairbill.billing.account.AccountOpened;
 import dev.fairbill.billing.query.AccountProjection;
@@ -15,6 +16,7 @@ import dev.fairbill.contracts.billing.AccountOpenedV1;
 import dev.fairbill.contracts.billing.AccountReinstatedV1;
 import dev.fairbill.contracts.billing.AccountSuspendedV1;
 import dev.fairbill.contracts.billing.AccountTerminatedV1;
+import dev.fairbill.contracts.billing.TestClockAdvancedV1;
 import dev.fairbill.platform.messaging.IntegrationEventMapper;
 import dev.fairbill.platform.messaging.IntegrationMessage;
 
@@ -37,7 +39,9 @@ public class AccountIntegrationEvents implements IntegrationEventMapper {
         return switch (domainEvent) {
             case AccountOpened e -> message(e.accountId(), AccountOpenedV1.TYPE, new AccountOpenedV1(
                     e.accountId().value(), e.tenant(), e.role().name(),
-                    e.parentAccountId() == null ? null : e.parentAccountId().value(), e.openedAt()));
+                    e.parentAccountId() == null ? null : e.parentAccountId().value(), e.openedAt(), e.testClock()));
+            case AccountTestClockAdvanced e -> message(e.accountId(), TestClockAdvancedV1.TYPE,
+                    new TestClockAdvancedV1(e.accountId().value(), e.tenant(), e.testClock(), e.to()));
             case AccountSuspensionPlaced e when e.suspended() -> message(e.accountId(), AccountSuspendedV1.TYPE,
                     new AccountSuspendedV1(e.accountId().value(), e.tenant(), role(e.accountId()), e.reason().name(),
                             e.reference(), e.placedAt()));

@@ -18,6 +18,7 @@ import dev.fairbill.billing.account.AccountSuspensions.AccountSuspensionPlaced;
 import dev.fairbill.billing.account.AccountSuspensions.AccountTerminated;
 import dev.fairbill.billing.account.AccountOpened;
 import dev.fairbill.billing.account.AccountRole;
+import dev.fairbill.platform.testclock.TestClockAccounts;
 import dev.fairbill.platform.web.ConflictException;
 import dev.fairbill.platform.web.UnprocessableException;
 
@@ -33,22 +34,28 @@ public class AccountProjection {
     public static final String PROCESSING_GROUP = "account-projection";
 
     private final JdbcClient jdbc;
+    private final TestClockAccounts testClocks;
 
-    public AccountProjection(JdbcClient jdbc) {
+    public AccountProjection(JdbcClient jdbc, TestClockAccounts testClocks) {
         this.jdbc = jdbc;
+        this.testClocks = testClocks;
     }
 
+    /** An account opened on a test clock lives at that clock's time from now on. */
     @EventHandler
     void on(AccountOpened event) {
         jdbc.sql("""
                         INSERT INTO accounts (id, tenant, external_ref, role, parent_account_id, email,
-                                              default_payment_method, status, created_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, 'ACTIVE', ?)
+                                              default_payment_method, status, created_at, test_clock_id)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, 'ACTIVE', ?, ?)
                         ON CONFLICT (id) DO NOTHING""")
                 .params(event.accountId().value(), event.tenant(), event.externalRef(), event.role().name(),
                         event.parentAccountId() == null ? null : event.parentAccountId().value(), event.email(),
-                        event.defaultPaymentMethod(), Timestamp.from(event.openedAt()))
+                        event.defaultPaymentMethod(), Timestamp.from(event.openedAt()), event.testClock())
                 .update();
+        if (event.testClock() != null) {
+            testClocks.attach(event.accountId().value(), event.testClock(), event.tenant(), event.openedAt());
+        }
     }
 
     @EventHandler
@@ -114,7 +121,7 @@ public class AccountProjection {
     public Optional<AccountView> find(String tenant, String accountId) {
         return jdbc.sql("""
                         SELECT id, tenant, external_ref, role, parent_account_id, email, default_payment_method,
-                               status, created_at,
+                               status, created_at, test_clock_id,
                                ARRAY(SELECT reason FROM account_holds WHERE account_id = a.id
                                      ORDER BY placed_at, reason, reference) AS hold_reasons,
                                ARRAY(SELECT reference FROM account_holds WHERE account_id = a.id
@@ -136,7 +143,7 @@ public class AccountProjection {
         return new AccountView(row.getString("id"), row.getString("tenant"), row.getString("external_ref"),
                 AccountRole.valueOf(row.getString("role")), row.getString("parent_account_id"),
                 row.getString("email"), row.getString("default_payment_method"), row.getString("status"), holds,
-                row.getTimestamp("created_at").toInstant());
+                row.getTimestamp("created_at").toInstant(), row.getString("test_clock_id"));
     }
 
     /** The role of an account of any tenant; for messages that name an account by id alone. */

@@ -20,6 +20,7 @@ import dev.fairbill.billing.subscription.SubscriptionEvents.SubscriptionCancella
 import dev.fairbill.billing.subscription.SubscriptionEvents.SubscriptionCancelled;
 import dev.fairbill.billing.subscription.SubscriptionEvents.SubscriptionChargeRequested;
 import dev.fairbill.billing.subscription.SubscriptionEvents.SubscriptionCreated;
+import dev.fairbill.billing.subscription.SubscriptionEvents.SubscriptionChargeVoided;
 import dev.fairbill.billing.subscription.SubscriptionEvents.SubscriptionExpired;
 import dev.fairbill.billing.subscription.SubscriptionEvents.SubscriptionSuspensionLifted;
 import dev.fairbill.billing.subscription.SubscriptionEvents.SubscriptionSuspensionPlaced;
@@ -76,7 +77,8 @@ public class SubscriptionProjection {
     void on(SubscriptionChargeRequested e) {
         jdbc.sql("""
                         UPDATE subscriptions SET latest_charge_id = ?, plan_id = ?, next_plan_id = NULL,
-                               period_start = ?, period_end = ?, list_price_amount = ?, price_amount = ?
+                               period_start = ?, period_end = ?, list_price_amount = ?, price_amount = ?,
+                               awaiting_charge = TRUE
                         WHERE id = ?""")
                 .params(e.chargeId().value(), e.plan().planId(), ts(e.period().start()), ts(e.period().end()),
                         e.plan().listPrice().amount(), e.amount().amount(), e.subscriptionId().value())
@@ -86,6 +88,9 @@ public class SubscriptionProjection {
     @EventHandler
     void on(SubscriptionStarted e) {
         status(e.subscriptionId().value(), e.statusAfter(), e.status());
+        if (e.chargeId() != null) {
+            chargeAnswered(e.subscriptionId().value());
+        }
     }
 
     @EventHandler
@@ -95,11 +100,32 @@ public class SubscriptionProjection {
                         + " WHEN cancel_at IS NOT NULL THEN 'CANCELLATION_SCHEDULED' ELSE 'ACTIVE' END) WHERE id = ?")
                 .params(name(e.statusAfter()), e.subscriptionId().value())
                 .update();
+        chargeAnswered(e.subscriptionId().value());
     }
 
     @EventHandler
     void on(SubscriptionPaymentFailed e) {
         status(e.subscriptionId().value(), e.statusAfter(), SubscriptionStatus.PAST_DUE);
+        chargeAnswered(e.subscriptionId().value());
+    }
+
+    @EventHandler
+    void on(SubscriptionChargeVoided e) {
+        chargeAnswered(e.subscriptionId().value());
+    }
+
+    /** The charge the subscription asked for was answered; a test clock waits for this before it moves on. */
+    private void chargeAnswered(String subscriptionId) {
+        jdbc.sql("UPDATE subscriptions SET awaiting_charge = FALSE WHERE id = ?").param(subscriptionId).update();
+    }
+
+    /** How many live subscriptions of the accounts still wait for the answer to a charge they asked for. */
+    public int awaitingCharges(List<String> accountIds) {
+        return jdbc.sql("""
+                        SELECT count(*) FROM subscriptions WHERE account_id = ANY (?) AND awaiting_charge
+                          AND status NOT IN ('CANCELLED', 'EXPIRED', 'TERMINATED')""")
+                .param(accountIds.toArray(String[]::new))
+                .query(Integer.class).single();
     }
 
     @EventHandler

@@ -47,6 +47,7 @@ import dev.fairbill.billing.subscription.SubscriptionEvents.SubscriptionSuspensi
 import dev.fairbill.billing.subscription.SubscriptionEvents.SubscriptionSuspensionPlaced;
 import dev.fairbill.billing.subscription.SubscriptionEvents.SubscriptionTerminated;
 import dev.fairbill.platform.axon.naming.StoredAs;
+import dev.fairbill.platform.testclock.OnTestClock;
 
 /**
  * A customer's subscription to a plan (docs/domain.md, subscription lifecycle): its status, cancellation and
@@ -54,7 +55,7 @@ import dev.fairbill.platform.axon.naming.StoredAs;
  */
 @StoredAs("billing.Subscription")
 @Aggregate
-public class Subscription {
+public class Subscription implements OnTestClock {
 
     static final String PERIOD_END = "subscription-period-end";
     static final String CHARGE_RETRY = "subscription-charge-retry";
@@ -182,6 +183,12 @@ public class Subscription {
     }
 
     /** Instants at PostgreSQL's precision, so events, read model and API show the same period boundaries. */
+    /** Its commands and deadlines run at the time of its account's test clock, when the account is on one. */
+    @Override
+    public String testClockAccount() {
+        return accountId == null ? FROM_MESSAGE : accountId.value();
+    }
+
     private static Instant now(Clock clock) {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }

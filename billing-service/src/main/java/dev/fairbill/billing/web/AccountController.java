@@ -19,6 +19,10 @@ import dev.fairbill.billing.ids.AccountId;
 import dev.fairbill.billing.account.AccountRole;
 import dev.fairbill.billing.account.AccountRuleViolation;
 import dev.fairbill.billing.account.OpenAccount;
+import dev.fairbill.billing.query.TestClocks;
+import dev.fairbill.platform.testclock.TestTime;
+import org.springframework.transaction.support.TransactionTemplate;
+import java.time.Instant;
 import dev.fairbill.billing.payment.PaymentMethods;
 import dev.fairbill.billing.query.AccountCashBalances;
 import dev.fairbill.billing.query.AccountProjection;
@@ -47,10 +51,14 @@ public class AccountController {
     private final SubResellerPolicy subResellers;
     private final PaymentMethods paymentMethods;
     private final AuditTrail trail;
+    private final TestClocks testClocks;
+    private final TransactionTemplate transaction;
 
     public AccountController(CommandGateway commands, AccountProjection accounts, AccountCashBalances cashBalances,
                              AccountTiers tiers, SubResellerPolicy subResellers, PaymentMethods paymentMethods,
-                             AuditTrail trail) {
+                             AuditTrail trail, TestClocks testClocks, TransactionTemplate transaction) {
+        this.testClocks = testClocks;
+        this.transaction = transaction;
         this.commands = commands;
         this.accounts = accounts;
         this.cashBalances = cashBalances;
@@ -81,8 +89,19 @@ public class AccountController {
             throw new UnprocessableException("tier-required", "Tier required", "Reseller " + parent
                     + " has not reached a tier that allows sub-resellers; its tier grows with the credits it buys.");
         }
-        commands.sendAndWait(new OpenAccount(id, tenant, request.externalRef(), request.role(), parent,
-                request.email(), request.defaultPaymentMethod()));
+        if (request.testClock() == null) {
+            commands.sendAndWait(new OpenAccount(id, tenant, request.externalRef(), request.role(), parent,
+                    request.email(), request.defaultPaymentMethod()));
+            return;
+        }
+        TestClockController.requireTestMode();
+        // the clock's row stays locked until the account is on it, so it cannot advance in between
+        transaction.executeWithoutResult(status -> {
+            Instant clockTime = testClocks.lockForAttach(tenant, request.testClock());
+            TestTime.at(id.value(), clockTime, () -> commands.sendAndWait(new OpenAccount(id, tenant,
+                    request.externalRef(), request.role(), parent, request.email(), request.defaultPaymentMethod(),
+                    request.testClock())));
+        });
     }
 
     @GetMapping("/{accountId}")

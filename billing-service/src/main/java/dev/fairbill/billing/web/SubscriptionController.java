@@ -3,6 +3,10 @@ package dev.fairbill.billing.web;
 import java.net.URI;
 
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import dev.fairbill.billing.query.TestClocks;
+import dev.fairbill.platform.testclock.TestTime;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -44,10 +48,14 @@ public class SubscriptionController {
     private final Catalog catalog;
     private final PaymentMethods paymentMethods;
     private final Backdates backdates;
+    private final TestClocks testClocks;
+    private final TransactionTemplate transaction;
 
     public SubscriptionController(CommandGateway commands, SubscriptionProjection subscriptions,
                                   AccountProjection accounts, Catalog catalog, PaymentMethods paymentMethods,
-                                  Backdates backdates) {
+                                  Backdates backdates, TestClocks testClocks, TransactionTemplate transaction) {
+        this.testClocks = testClocks;
+        this.transaction = transaction;
         this.commands = commands;
         this.subscriptions = subscriptions;
         this.accounts = accounts;
@@ -79,8 +87,15 @@ public class SubscriptionController {
         }
         paymentMethods.requireKnown(tenant, paymentMethod);
         backdates.requireWithinLimit(request.backdateStartTo(), "backdateStartTo");
-        commands.sendAndWait(new CreateSubscription(id, AccountId.of(account.id()), tenant, plan, paymentMethod,
-                request.backdateStartTo(), request.couponPercentOff()));
+        var command = new CreateSubscription(id, AccountId.of(account.id()), tenant, plan, paymentMethod,
+                request.backdateStartTo(), request.couponPercentOff());
+        if (account.testClock() == null) {
+            commands.sendAndWait(command);
+            return;
+        }
+        // starts at the clock's time; the clock stays READY until the subscription exists
+        transaction.executeWithoutResult(status -> TestTime.at(account.id(),
+                testClocks.lockReady(tenant, account.testClock()), () -> commands.sendAndWait(command)));
     }
 
     @GetMapping("/{subscriptionId}")

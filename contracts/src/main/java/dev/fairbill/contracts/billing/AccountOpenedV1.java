@@ -8,9 +8,15 @@ import java.time.Instant;
  *
  * @param role            {@code CUSTOMER}, {@code RESELLER} or {@code SUB_RESELLER}
  * @param parentAccountId the reseller above this account, or {@code null}
+ * @param testClock       the test clock the account is on, or {@code null} for an account on the wall clock;
+ *                        {@code openedAt} is then that clock's time
  */
 public record AccountOpenedV1(String accountId, String tenant, String role, String parentAccountId,
-                              Instant openedAt) {
+                              Instant openedAt, String testClock) {
 
     public static final String TYPE = "fairbill.billing.account-opened.v1";
+
+    public AccountOpenedV1(String accountId, String tenant, String role, String parentAccountId, Instant openedAt) {
+        this(accountId, tenant, role, parentAccountId, openedAt, null);
+    }
 }

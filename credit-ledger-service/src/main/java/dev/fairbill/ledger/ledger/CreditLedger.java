@@ -60,6 +60,7 @@ import dev.fairbill.ledger.ledger.LedgerEvents.WithdrawalRefundRequested;
 import dev.fairbill.ledger.ledger.LedgerEvents.WithdrawalRefundReversed;
 import dev.fairbill.ledger.ledger.LotBook.Lot;
 import dev.fairbill.platform.axon.naming.StoredAs;
+import dev.fairbill.platform.testclock.OnTestClock;
 
 /**
  * The credit ledger of one account (docs/domain.md, credit ledger): lots that remember where they came from, consumed
@@ -73,7 +74,7 @@ import dev.fairbill.platform.axon.naming.StoredAs;
 @StoredAs("ledger.CreditLedger")
 @Aggregate(snapshotTriggerDefinition = "creditLedgerSnapshotTrigger", cache = "creditLedgerCache",
         lockFactory = "creditLedgerLocks")
-public class CreditLedger {
+public class CreditLedger implements OnTestClock {
 
     /**
      * The most a ledger holds of one unit (10^15 credits or minor units). Every amount a request names is at most
@@ -85,6 +86,7 @@ public class CreditLedger {
 
     @AggregateIdentifier
     private LedgerId id;
+    private String testClock;
     private String tenant;
     private LotBook lots = new LotBook();
     /** Operation id → the id of what it created (lot, consumption, hold): each operation is applied once. */
@@ -111,7 +113,7 @@ public class CreditLedger {
             return;
         }
         apply(new LedgerOpened(command.ledgerId(), command.tenant(), command.parentAccountId(), now(clock),
-                command.role()));
+                command.role(), command.testClock()));
     }
 
     /** Answers the lot's id; a repeated operation answers the first lot's id and grants nothing. */
@@ -251,6 +253,12 @@ public class CreditLedger {
         }
     }
 
+    /** Only a ledger opened on a test clock looks its time up; every other one is on the wall clock. */
+    @Override
+    public String testClockAccount() {
+        return testClock == null || id == null ? null : id.accountId();
+    }
+
     private static Instant now(Clock clock) {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
@@ -298,6 +306,7 @@ public class CreditLedger {
             case LedgerOpened e -> {
                 id = e.ledgerId();
                 tenant = e.tenant();
+                testClock = e.testClock();
             }
             case LotGranted e -> {
                 operations.put(e.operationId(), e.lotId().value());

@@ -5,8 +5,11 @@ import java.time.Clock;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.core.KafkaTemplate;
 
+import dev.fairbill.contracts.Topics;
 import dev.fairbill.contracts.billing.AccountOpenedV1;
+import dev.fairbill.contracts.billing.TestClockAdvancedV1;
 import dev.fairbill.contracts.billing.AccountReinstatedV1;
 import dev.fairbill.contracts.billing.AccountSuspendedV1;
 import dev.fairbill.contracts.billing.ChargeCapturedV1;
@@ -36,6 +39,12 @@ import dev.fairbill.ledger.ledger.LotSource;
 import dev.fairbill.ledger.ledger.OpenLedger;
 import dev.fairbill.ledger.query.CapturedCharges;
 import dev.fairbill.platform.messaging.InboundHandler;
+import dev.fairbill.platform.messaging.MessagingProperties;
+import dev.fairbill.platform.testclock.TestClockAccounts;
+import dev.fairbill.platform.testclock.TestClockDeadlines;
+import dev.fairbill.platform.testclock.TestClockFollower;
+import dev.fairbill.platform.testclock.TestTime;
+import tools.jackson.databind.json.JsonMapper;
 import dev.fairbill.platform.money.Money;
 
 /**
@@ -55,11 +64,31 @@ class BillingEventHandlers {
         return InboundHandler.of(ChargeCapturedV1.TYPE, ChargeCapturedV1.class, charges::remember);
     }
 
+    /** An account opened on a test clock keeps its ledger at that clock's time. */
     @Bean
-    InboundHandler<AccountOpenedV1> openLedgerOnAccountOpened(CommandGateway commands) {
-        return InboundHandler.of(AccountOpenedV1.TYPE, AccountOpenedV1.class, opened -> commands.sendAndWait(
-                new OpenLedger(LedgerId.of(opened.accountId()), opened.tenant(), opened.role(),
-                        opened.parentAccountId())));
+    InboundHandler<AccountOpenedV1> openLedgerOnAccountOpened(CommandGateway commands, TestClockAccounts testClocks) {
+        return InboundHandler.of(AccountOpenedV1.TYPE, AccountOpenedV1.class, opened -> {
+            var open = new OpenLedger(LedgerId.of(opened.accountId()), opened.tenant(), opened.role(),
+                    opened.parentAccountId(), opened.testClock());
+            if (opened.testClock() == null) {
+                commands.sendAndWait(open);
+                return;
+            }
+            testClocks.attach(opened.accountId(), opened.testClock(), opened.tenant(), opened.openedAt());
+            TestTime.at(opened.accountId(), opened.openedAt(), () -> commands.sendAndWait(open));
+        });
+    }
+
+    /** Billing has advanced an account's test clock: its lot expiries and hold time-outs up to then fire. */
+    @Bean
+    TestClockFollower testClockFollower(TestClockDeadlines deadlines, KafkaTemplate<String, byte[]> kafka,
+                                        JsonMapper json, MessagingProperties properties, Clock clock) {
+        return new TestClockFollower("ledger", Topics.LEDGER_EVENTS, deadlines, kafka, json, properties, clock);
+    }
+
+    @Bean
+    InboundHandler<TestClockAdvancedV1> followTestClock(TestClockFollower follower) {
+        return follower.handler();
     }
 
     /**

@@ -18,7 +18,7 @@ public final class ApiKeyRegistry {
         this.keys = configuredKeys.stream()
                 .map(key -> new RegisteredKey(
                         HexFormat.of().parseHex(key.sha256()),
-                        new Caller(key.id(), key.tenant(), key.scopes())))
+                        new Caller(key.id(), key.tenant(), key.scopes(), key.testMode())))
                 .toList();
     }
 

@@ -5,13 +5,20 @@ import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
 
-/** The authenticated owner of an API key: the key's id (never the key itself), its tenant and its scopes. */
-public record Caller(String keyId, String tenant, Set<Scope> scopes) {
+/**
+ * The authenticated owner of an API key: the key's id (never the key itself), its tenant, its scopes, and whether it
+ * is a test-mode key.
+ */
+public record Caller(String keyId, String tenant, Set<Scope> scopes, boolean testMode) {
 
     private static final String REQUEST_ATTRIBUTE = Caller.class.getName();
 
     public Caller {
         scopes = Set.copyOf(scopes);
+    }
+
+    public Caller(String keyId, String tenant, Set<Scope> scopes) {
+        this(keyId, tenant, scopes, false);
     }
 
     public boolean has(Scope scope) {

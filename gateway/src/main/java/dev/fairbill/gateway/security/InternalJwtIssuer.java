@@ -28,6 +28,8 @@ public final class InternalJwtIssuer {
     public static final String AUDIENCE = "fairbill-services";
     public static final String TENANT_CLAIM = "tenant";
     public static final String SCOPE_CLAIM = "scope";
+    /** "test" for a test-mode key, the only kind whose calls may use test clocks; "live" otherwise. */
+    static final String MODE_CLAIM = "mode";
     public static final Duration TIME_TO_LIVE = Duration.ofSeconds(60);
 
     static final Duration REUSED_FOR = TIME_TO_LIVE.dividedBy(2);
@@ -69,6 +71,7 @@ public final class InternalJwtIssuer {
                 .subject(caller.keyId())
                 .claim(TENANT_CLAIM, caller.tenant())
                 .claim(SCOPE_CLAIM, spaceSeparated(caller))
+                .claim(MODE_CLAIM, caller.testMode() ? "test" : "live")
                 .issueTime(Date.from(now))
                 .expirationTime(Date.from(now.plus(TIME_TO_LIVE)))
                 .jwtID(UUID.randomUUID().toString())

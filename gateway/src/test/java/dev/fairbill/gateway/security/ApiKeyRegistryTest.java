@@ -48,12 +48,12 @@ class ApiKeyRegistryTest {
     void upperCaseHexHashIsAccepted() {
         String upperCaseHash = HexFormat.of().formatHex(ApiKeyRegistry.sha256("sk_test_chat")).toUpperCase(Locale.ROOT);
         ApiKeyRegistry upperCase = new ApiKeyRegistry(List.of(
-                new ApiKeyProperties("key_chat_admin", "chat", upperCaseHash, Set.of(Scope.BILLING_READ))));
+                new ApiKeyProperties("key_chat_admin", "chat", upperCaseHash, Set.of(Scope.BILLING_READ), null)));
 
         assertThat(upperCase.find("sk_test_chat")).isPresent();
     }
 
     private static ApiKeyProperties key(String id, String tenant, String plaintext, Set<Scope> scopes) {
-        return new ApiKeyProperties(id, tenant, HexFormat.of().formatHex(ApiKeyRegistry.sha256(plaintext)), scopes);
+        return new ApiKeyProperties(id, tenant, HexFormat.of().formatHex(ApiKeyRegistry.sha256(plaintext)), scopes, null);
     }
 }

@@ -18,7 +18,8 @@ public enum IdPrefix {
     LEDGER_ENTRY("le_", "Ledger entry"),
     WEBHOOK_ENDPOINT("we_", "Webhook endpoint"),
     WEBHOOK_DELIVERY("whd_", "Webhook delivery"),
-    EVENT("evt_", "Event");
+    EVENT("evt_", "Event"),
+    TEST_CLOCK("clk_", "Test clock");
 
     private final String prefix;
     private final String noun;

@@ -7,6 +7,7 @@ import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
+import dev.fairbill.platform.testclock.TestClockAccounts;
 import io.micrometer.core.instrument.MeterRegistry;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -23,9 +24,16 @@ public class InboundDispatcher {
     private final WaitingMessages waiting;
     private final JsonMapper json;
     private final MeterRegistry meters;
+    private final TestClockAccounts testClocks;
 
     public InboundDispatcher(List<InboundHandler<?>> handlers, Inbox inbox, WaitingMessages waiting, JsonMapper json,
                              MeterRegistry meters) {
+        this(handlers, inbox, waiting, json, meters, null);
+    }
+
+    /** @param testClocks a message about an account on a test clock is applied at that clock's time */
+    public InboundDispatcher(List<InboundHandler<?>> handlers, Inbox inbox, WaitingMessages waiting, JsonMapper json,
+                             MeterRegistry meters, TestClockAccounts testClocks) {
         this.handlers = handlers.stream().collect(Collectors.toMap(InboundHandler::type, Function.identity(),
                 (a, b) -> {
                     throw new IllegalStateException("two handlers for message type " + a.type());
@@ -34,6 +42,7 @@ public class InboundDispatcher {
         this.waiting = waiting;
         this.json = json;
         this.meters = meters;
+        this.testClocks = testClocks;
     }
 
     public void dispatch(ConsumerRecord<String, byte[]> record) {
@@ -75,6 +84,11 @@ public class InboundDispatcher {
     }
 
     private <T> void apply(InboundHandler<T> handler, InboundMessage message) {
-        handler.handle(message.data(handler.dataType(), json), message);
+        T data = message.data(handler.dataType(), json);
+        if (testClocks == null || message.subject() == null) {
+            handler.handle(data, message);
+        } else {
+            testClocks.within(message.subject(), () -> handler.handle(data, message));
+        }
     }
 }

@@ -22,6 +22,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.backoff.ExponentialBackOff;
 
 import dev.fairbill.contracts.Topics;
+import dev.fairbill.platform.testclock.TestClockAccounts;
 import io.micrometer.core.instrument.MeterRegistry;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -50,8 +51,9 @@ public class MessagingAutoConfiguration {
 
     @Bean
     public InboundDispatcher inboundDispatcher(List<InboundHandler<?>> handlers, Inbox inbox, WaitingMessages waiting,
-                                               JsonMapper json, MeterRegistry meters) {
-        return new InboundDispatcher(handlers, inbox, waiting, json, meters);
+                                               JsonMapper json, MeterRegistry meters,
+                                               ObjectProvider<TestClockAccounts> testClocks) {
+        return new InboundDispatcher(handlers, inbox, waiting, json, meters, testClocks.getIfAvailable());
     }
 
     /** One consumer per topic of {@code fairbill.messaging.consumes}, none when the service consumes nothing. */

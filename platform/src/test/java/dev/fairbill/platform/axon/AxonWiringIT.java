@@ -8,6 +8,8 @@ import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.dbscheduler.DbSchedulerDeadlineManager;
+
+import dev.fairbill.platform.testclock.TestClockDeadlineManager;
 import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
@@ -53,7 +55,10 @@ class AxonWiringIT {
         assertThat(storageEngine).isInstanceOf(JdbcEventStorageEngine.class);
         assertThat(tokenStore).isInstanceOf(JdbcTokenStore.class);
         assertThat(sagaStore).isInstanceOf(JdbcSagaStore.class);
-        assertThat(deadlineManager).isInstanceOf(DbSchedulerDeadlineManager.class);
+        // aggregates get the test-clock-aware manager; the deadlines of accounts on the wall clock go to db-scheduler
+        assertThat(deadlineManager).isInstanceOf(TestClockDeadlineManager.class);
+        assertThat(((TestClockDeadlineManager) deadlineManager).scheduler())
+                .isInstanceOf(DbSchedulerDeadlineManager.class);
     }
 
     @Test

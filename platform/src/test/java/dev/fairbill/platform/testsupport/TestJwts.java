@@ -27,6 +27,11 @@ public final class TestJwts {
         return token(tenant, ALL_SCOPES, Instant.now(), SECRET);
     }
 
+    /** An admin token of a test-mode key, the only kind that may use test clocks. */
+    public static String testMode(String tenant) {
+        return token(tenant, ALL_SCOPES, Instant.now(), Instant.now().plus(Duration.ofSeconds(60)), SECRET, "test");
+    }
+
     public static String readOnly(String tenant) {
         return token(tenant, READ_SCOPES, Instant.now(), SECRET);
     }
@@ -38,12 +43,19 @@ public final class TestJwts {
     /** @param expiresAt {@code null}: a token without {@code exp} */
     public static String token(String tenant, List<String> scopes, Instant issuedAt, Instant expiresAt,
                                String secret) {
+        return token(tenant, scopes, issuedAt, expiresAt, secret, null);
+    }
+
+    /** @param mode the key's mode claim ({@code test} or {@code live}); {@code null} leaves it out (live) */
+    public static String token(String tenant, List<String> scopes, Instant issuedAt, Instant expiresAt,
+                               String secret, String mode) {
         var claims = new JWTClaimsSet.Builder()
                 .issuer("fairbill-gateway")
                 .audience("fairbill-services")
                 .subject("key_" + tenant + "_test")
                 .claim("tenant", tenant)
                 .claim("scope", String.join(" ", scopes))
+                .claim("mode", mode)
                 .issueTime(Date.from(issuedAt))
                 .expirationTime(expiresAt == null ? null : Date.from(expiresAt))
                 .jwtID(UUID.randomUUID().toString())

@@ -4,9 +4,14 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventhandling.gateway.EventGateway;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.core.KafkaTemplate;
+
+import java.time.Clock;
 
 import dev.fairbill.contracts.MoneyAmount;
+import dev.fairbill.contracts.Topics;
 import dev.fairbill.contracts.billing.AccountOpenedV1;
+import dev.fairbill.contracts.billing.TestClockAdvancedV1;
 import dev.fairbill.contracts.billing.ChargeCapturedV1;
 import dev.fairbill.contracts.billing.ChargeFlaggedDuplicateV1;
 import dev.fairbill.contracts.billing.ChargeRefundFailedV1;
@@ -28,6 +33,11 @@ import dev.fairbill.contracts.billing.SubscriptionTerminatedV1;
 import dev.fairbill.platform.id.IdPrefix;
 import dev.fairbill.platform.id.Ids;
 import dev.fairbill.platform.messaging.InboundHandler;
+import dev.fairbill.platform.messaging.MessagingProperties;
+import dev.fairbill.platform.testclock.TestClockAccounts;
+import dev.fairbill.platform.testclock.TestClockDeadlines;
+import dev.fairbill.platform.testclock.TestClockFollower;
+import tools.jackson.databind.json.JsonMapper;
 import dev.fairbill.platform.money.Money;
 import dev.fairbill.refund.ids.RefundCaseId;
 import dev.fairbill.refund.query.FactStore;
@@ -107,10 +117,27 @@ class BillingEventHandlers {
                 facts::fulfilmentChanged);
     }
 
+    /** An account opened on a test clock has its review deadlines and dispute due dates follow that clock. */
     @Bean
-    InboundHandler<AccountOpenedV1> accountOpened(FactStore facts) {
-        return InboundHandler.of(AccountOpenedV1.TYPE, AccountOpenedV1.class, opened ->
-                facts.accountOpened(opened.accountId(), opened.tenant(), opened.role(), opened.parentAccountId()));
+    InboundHandler<AccountOpenedV1> accountOpened(FactStore facts, TestClockAccounts testClocks) {
+        return InboundHandler.of(AccountOpenedV1.TYPE, AccountOpenedV1.class, opened -> {
+            facts.accountOpened(opened.accountId(), opened.tenant(), opened.role(), opened.parentAccountId());
+            if (opened.testClock() != null) {
+                testClocks.attach(opened.accountId(), opened.testClock(), opened.tenant(), opened.openedAt());
+            }
+        });
+    }
+
+    /** Billing has advanced an account's test clock: its review deadlines and dispute due dates up to then fire. */
+    @Bean
+    TestClockFollower testClockFollower(TestClockDeadlines deadlines, KafkaTemplate<String, byte[]> kafka,
+                                        JsonMapper json, MessagingProperties properties, Clock clock) {
+        return new TestClockFollower("refund", Topics.REFUND_EVENTS, deadlines, kafka, json, properties, clock);
+    }
+
+    @Bean
+    InboundHandler<TestClockAdvancedV1> followTestClock(TestClockFollower follower) {
+        return follower.handler();
     }
 
     @Bean

@@ -15,6 +15,7 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import dev.fairbill.platform.axon.naming.StoredAs;
+import dev.fairbill.platform.testclock.OnTestClock;
 import dev.fairbill.platform.id.IdPrefix;
 import dev.fairbill.platform.id.Ids;
 import dev.fairbill.platform.money.Money;
@@ -62,7 +63,7 @@ import dev.fairbill.refund.refundcase.RefundCaseEvents.SubscriptionCancellationR
  */
 @StoredAs("refund.RefundCase")
 @Aggregate
-public class RefundCase {
+public class RefundCase implements OnTestClock {
 
     static final String REVIEW_DEADLINE = "refund-review-due";
     public static final String SYSTEM = "system";
@@ -316,6 +317,12 @@ public class RefundCase {
         if (status != RefundCaseStatus.FAILED) {
             requireInReview();
         }
+    }
+
+    /** Its commands and review deadline run at the time of its account's test clock, when the account is on one. */
+    @Override
+    public String testClockAccount() {
+        return accountId == null ? FROM_MESSAGE : accountId;
     }
 
     private static Instant now(Clock clock) {

@@ -18,6 +18,7 @@ import org.axonframework.spring.stereotype.Saga;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 
 import dev.fairbill.platform.axon.naming.StoredAs;
+import dev.fairbill.platform.testclock.OnTestClock;
 import dev.fairbill.refund.saga.ChargebackRequests.CreditsClawbackRequested;
 import dev.fairbill.refund.saga.ChargebackRequests.DisputeEvidenceCompiled;
 import dev.fairbill.refund.saga.ChargebackRequests.DisputeLossRecorded;
@@ -39,7 +40,7 @@ import dev.fairbill.refund.saga.ReportedFacts.DisputeOpenReported;
 @ProcessingGroup(ChargebackSaga.PROCESSING_GROUP)
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
-public class ChargebackSaga {
+public class ChargebackSaga implements OnTestClock {
 
     public static final String PROCESSING_GROUP = "chargeback-saga";
     public static final String SAGA_NAME = "chargeback";
@@ -99,6 +100,12 @@ public class ChargebackSaga {
         deadlines.cancelAllWithinScope(EVIDENCE_DUE);
         deadlines.cancelAllWithinScope(OUTCOME_DUE);
         progress.ended(SAGA_NAME, disputeId, closed.outcome(), now);
+    }
+
+    /** For an account on a test clock, the dispute's due dates wait for that clock. */
+    @Override
+    public String testClockAccount() {
+        return accountId == null ? FROM_MESSAGE : accountId;
     }
 
     private void compileEvidence(EventGateway events, DisputeEvidenceSource evidence, Instant now) {

@@ -38,6 +38,7 @@ import dev.fairbill.refund.ids.RefundCaseId;
 import dev.fairbill.refund.refundcase.RefundCaseStatus;
 import dev.fairbill.refund.policy.Decision;
 import dev.fairbill.refund.process.RefundCaseOpener;
+import dev.fairbill.platform.testclock.TestClockAccounts;
 import dev.fairbill.refund.query.RefundCaseQueries;
 import dev.fairbill.refund.query.RefundCaseView;
 import dev.fairbill.refund.query.RefundFactsReader;
@@ -52,13 +53,16 @@ public class RefundRequestController {
 
     private final CommandGateway commands;
     private final RefundCaseOpener opener;
+    private final TestClockAccounts testClocks;
     private final RefundRequestReader decisions;
     private final RefundCaseQueries cases;
     private final RefundFactsReader facts;
     private final Clock clock;
 
     public RefundRequestController(CommandGateway commands, RefundCaseOpener opener, RefundRequestReader decisions,
-                                   RefundCaseQueries cases, RefundFactsReader facts, Clock clock) {
+                                   RefundCaseQueries cases, RefundFactsReader facts, Clock clock,
+                                   TestClockAccounts testClocks) {
+        this.testClocks = testClocks;
         this.commands = commands;
         this.opener = opener;
         this.decisions = decisions;
@@ -77,11 +81,14 @@ public class RefundRequestController {
         String tenant = Caller.current().tenant();
         RefundCaseId id = RefundCaseId.of(IdempotentCreation.id(IdPrefix.REFUND_CASE));
         if (cases.find(tenant, id.value()).isEmpty()) {
-            var request = decisions.decide(tenant, body, clock.instant());
-            opener.open(id, tenant, body.accountId(), request.decided(), body.explanation(), request.evidence())
-                    .ifPresent(open -> {
-                        throw new RefundCaseExists(open);
-                    });
+            // an account on a test clock asks at that clock's time, and its review deadline waits for the clock
+            testClocks.within(body.accountId(), () -> {
+                var request = decisions.decide(tenant, body, clock.instant());
+                opener.open(id, tenant, body.accountId(), request.decided(), body.explanation(), request.evidence())
+                        .ifPresent(open -> {
+                            throw new RefundCaseExists(open);
+                        });
+            });
         }
         return ResponseEntity.created(URI.create("/api/v1/refund-requests/" + id.value()))
                 .body(RefundCaseResponse.of(find(tenant, id.value())));
@@ -94,7 +101,8 @@ public class RefundRequestController {
     @PostMapping("/preview")
     public PreviewResponse preview(@Valid @RequestBody RefundRequestBody body) {
         String tenant = Caller.current().tenant();
-        var decided = decisions.decide(tenant, body, clock.instant()).decided();
+        var decided = testClocks.within(body.accountId(),
+                () -> decisions.decide(tenant, body, clock.instant()).decided());
         opener.openCaseOf(tenant, decided).ifPresent(open -> {
             throw new RefundCaseExists(open);
         });
