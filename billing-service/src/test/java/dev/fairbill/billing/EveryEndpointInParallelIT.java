@@ -7,6 +7,7 @@ import static dev.fairbill.billing.webhook.WebhookTestSupport.stripeDisputeEvent
 import static dev.fairbill.billing.webhook.WebhookTestSupport.stripeSignature;
 import static dev.fairbill.platform.testsupport.ApiClient.bearer;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -88,6 +89,8 @@ class EveryEndpointInParallelIT {
         api.send("POST", "/webhooks/stripe/" + TENANT, event, Map.of("Stripe-Signature",
                 stripeSignature(TENANT, event, now)));
         fixtures.put("dispute", List.of(Dispute.idFor(TENANT, "stripe", disputeId).value()));
+        fixtures.put("clock", load.oneEach(i -> created(api.post("/api/v1/test-clocks", """
+                {"name": "parallel-%d"}""".formatted(i), BillingApi.testMode(TENANT))).get("id").asString()));
         fixtures.put("endpoint", load.oneEach(i -> created(api.post("/api/v1/webhook-endpoints", """
                 {"url": "http://127.0.0.1:9/parallel-%d", "enabledEvents": ["charge.succeeded"]}""".formatted(i),
                 admin(TENANT))).get("id").asString()));
@@ -168,6 +171,13 @@ class EveryEndpointInParallelIT {
                 .endpoint("DELETE /api/v1/webhook-endpoints/{endpointId}",
                         i -> api.send("DELETE", "/api/v1/webhook-endpoints/" + fixture("endpoint", i), null,
                                 admin(TENANT)), 204)
+                .endpoint("POST /api/v1/test-clocks", i -> testMode("/api/v1/test-clocks", """
+                        {"name": "created-%d"}""".formatted(i)), 201)
+                .endpoint("GET /api/v1/test-clocks/{clockId}",
+                        i -> api.get("/api/v1/test-clocks/" + fixture("clock", i), BillingApi.testMode(TENANT)), 200)
+                .endpoint("POST /api/v1/test-clocks/{clockId}/advance",
+                        i -> testMode("/api/v1/test-clocks/" + fixture("clock", i) + "/advance",
+                                "{\"to\": \"%s\"}".formatted(Instant.now().plus(Duration.ofDays(40)))), 202)
                 .endpoint("POST /webhooks/stripe/{tenant}", this::stripeDispute, 200)
                 .endpoint("POST /webhooks/adyen/{tenant}", i -> api.post("/webhooks/adyen/" + TENANT,
                         adyenNotification(TENANT, "NOTIFICATION_OF_CHARGEBACK", "psp-" + UUID.randomUUID(),
@@ -180,6 +190,12 @@ class EveryEndpointInParallelIT {
                 "du_" + UUID.randomUUID(), fixture("processorCharge", i), "needs_response", now);
         return api.send("POST", "/webhooks/stripe/" + TENANT, event,
                 Map.of("Stripe-Signature", stripeSignature(TENANT, event, now)));
+    }
+
+    private ApiClient.Response testMode(String path, String body) {
+        Map<String, String> headers = new HashMap<>(BillingApi.testMode(TENANT));
+        headers.put("Idempotency-Key", UUID.randomUUID().toString());
+        return api.send("POST", path, body, headers);
     }
 
     private ApiClient.Response post(String path, String body) {

@@ -83,13 +83,24 @@ class HostileInputIT {
         String foreignEndpoint = created(api.post("/api/v1/webhook-endpoints", """
                 {"url": "http://127.0.0.1:9/hook", "enabledEvents": ["*"]}""", admin(OTHER))).get("id").asString();
 
-        fuzzer = new RequestFuzzer(service, new ApiClient("http://localhost:" + port), this::state, admin(TENANT))
+        String clock = created(api.post("/api/v1/test-clocks", "{\"name\": \"fuzzed\"}", BillingApi.testMode(TENANT)))
+                .get("id").asString();
+        String foreignClock = created(api.post("/api/v1/test-clocks", "{}", BillingApi.testMode(OTHER)))
+                .get("id").asString();
+        String inAMonth = Instant.now().plus(30, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS).toString();
+
+        // a test-mode key: it may do everything an admin may, and use test clocks besides
+        fuzzer = new RequestFuzzer(service, new ApiClient("http://localhost:" + port), this::state,
+                BillingApi.testMode(TENANT))
                 .endpoint("POST /api/v1/accounts", "/api/v1/accounts", """
                         {"externalRef": "fuzz", "role": "CUSTOMER", "email": "jo@example.com",
                          "defaultPaymentMethod": "pm_card_ok"}""",
                         refused("another tenant's parent", "/api/v1/accounts", """
                                 {"externalRef": "x", "role": "CUSTOMER", "parentAccountId": "%s"}"""
                                 .formatted(foreignAccount)),
+                        refused("another tenant's test clock", "/api/v1/accounts", """
+                                {"externalRef": "x", "role": "CUSTOMER", "testClock": "%s"}"""
+                                .formatted(foreignClock)),
                         refused("an unknown payment method", "/api/v1/accounts", """
                                 {"externalRef": "x", "role": "CUSTOMER", "defaultPaymentMethod": "pm_card_nope"}"""))
                 .endpoint("POST /api/v1/subscriptions", "/api/v1/subscriptions", """
@@ -183,6 +194,18 @@ class HostileInputIT {
                         refused("a refill the purchase does not have", "/api/v1/purchases/" + purchase
                                 + "/fulfilment", "{\"status\": \"IN_PROGRESS\", \"delivered\": 1, "
                                 + "\"refillId\": \"re_01JDQ8Z3V5G7N2K4M6P8R0T2W4\"}"))
+                .endpoint("POST /api/v1/test-clocks", "/api/v1/test-clocks", """
+                        {"name": "fuzz", "frozenTime": "%s"}""".formatted(tomorrow),
+                        refused("a start a century away", "/api/v1/test-clocks", """
+                                {"frozenTime": "2126-01-01T00:00:00Z"}"""))
+                .endpoint("POST /api/v1/test-clocks/{clockId}/advance", "/api/v1/test-clocks/" + clock + "/advance",
+                        "{\"to\": \"%s\"}".formatted(inAMonth),
+                        refused("a time before the clock's", "/api/v1/test-clocks/" + clock + "/advance",
+                                "{\"to\": \"2001-01-01T00:00:00Z\"}"),
+                        refused("more than two years at once", "/api/v1/test-clocks/" + clock + "/advance",
+                                "{\"to\": \"2099-01-01T00:00:00Z\"}"),
+                        refused("another tenant's clock", "/api/v1/test-clocks/" + foreignClock + "/advance",
+                                "{\"to\": \"%s\"}".formatted(inAMonth)))
                 .endpoint("POST /api/v1/webhook-endpoints", "/api/v1/webhook-endpoints", """
                         {"url": "http://127.0.0.1:9/fuzzed", "enabledEvents": ["charge.succeeded"],
                          "description": "fuzzed", "lowBalanceThreshold": 100}""",
@@ -240,7 +263,9 @@ class HostileInputIT {
     private long state() {
         return jdbc.sql("SELECT (SELECT count(*) FROM domainevententry) + (SELECT count(*) FROM webhook_deliveries)"
                         + " + (SELECT count(*) FROM merchant_endpoints) + (SELECT count(*) FROM merchant_deliveries)"
-                        + " + (SELECT count(*) FROM merchant_endpoint_secrets)")
+                        + " + (SELECT count(*) FROM merchant_endpoint_secrets) + (SELECT count(*) FROM test_clocks)"
+                        + " + (SELECT coalesce(sum(extract(epoch FROM coalesce(advancing_to, frozen_time)))::bigint, 0)"
+                        + "    FROM test_clocks)")
                 .query(Long.class).single();
     }
 

@@ -10,9 +10,9 @@ import java.util.UUID;
 import java.util.function.Predicate;
 
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import tools.jackson.databind.JsonNode;
 
@@ -20,6 +20,7 @@ import tools.jackson.databind.JsonNode;
  * Billing's endpoints (docs/api.md) answer as specified through the gateway of the running local stack: the packaged
  * jars, the fixture keys, a signed processor webhook on {@code /webhooks/**} without an API key.
  */
+@ExtendWith(TestStacks.Shared.class)
 class BillingThroughGatewayIT {
 
     private static LocalStack stack;
@@ -27,14 +28,10 @@ class BillingThroughGatewayIT {
 
     @BeforeAll
     static void start() throws IOException {
-        stack = TestStacks.start("billing-gateway-it");
+        stack = TestStacks.shared();
         gateway = new GatewayClient(stack.gatewayUrl());
     }
 
-    @AfterAll
-    static void stop() {
-        stack.close();
-    }
 
     @Test
     void catalogIsTheFixtureCatalog() {

@@ -9,9 +9,9 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import tools.jackson.databind.JsonNode;
 
@@ -19,6 +19,7 @@ import tools.jackson.databind.JsonNode;
  * The credit ledger working with billing through Kafka, driven only through the gateway of the running local stack:
  * credits follow subscriptions and purchases, and cash balance pays the next charge first.
  */
+@ExtendWith(TestStacks.Shared.class)
 class LedgerThroughGatewayIT {
 
     private static LocalStack stack;
@@ -26,14 +27,10 @@ class LedgerThroughGatewayIT {
 
     @BeforeAll
     static void start() throws IOException {
-        stack = TestStacks.start("ledger-gateway-it");
+        stack = TestStacks.shared();
         gateway = new GatewayClient(stack.gatewayUrl());
     }
 
-    @AfterAll
-    static void stop() {
-        stack.close();
-    }
 
     /**
      * final-sale-duplicates-refunded §3.1/§3.2: a started subscription's included credits are allowance, bought credits

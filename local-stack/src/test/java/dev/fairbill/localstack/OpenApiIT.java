@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -210,6 +211,13 @@ class OpenApiIT {
                  "success": "true", "pspReference": "QFQTPCQ8HXSKGK82", "merchantAccountCode": "FairbillPanel",
                  "merchantReference": "contract", "amount": {"value": 1000, "currency": "EUR"},
                  "eventDate": "2026-12-01T10:00:00+01:00"}}]}""", Map.of()), 401);
+
+        // test clocks: one created, read, and advanced a month (it has no accounts, so it is ready at once)
+        String clock = tour.call("POST", "/api/v1/test-clocks", "", "sk_test_studio", """
+                {"name": "contract"}""", 201).get("id").asString();
+        tour.call("GET", "/api/v1/test-clocks/{clockId}", "", "rk_test_studio", null, 200, clock);
+        tour.call("POST", "/api/v1/test-clocks/{clockId}/advance", "", "sk_test_studio", """
+                {"to": "%s"}""".formatted(Instant.now().plus(Duration.ofDays(31))), 202, clock);
 
         // merchant webhooks: an endpoint on a receiver here, an event delivered, replayed, the secret rotated
         String endpoint = tour.call("POST", "/api/v1/webhook-endpoints", "", "sk_test_studio", """

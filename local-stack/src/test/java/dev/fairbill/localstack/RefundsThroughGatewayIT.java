@@ -8,9 +8,9 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import tools.jackson.databind.JsonNode;
 
@@ -19,6 +19,7 @@ import tools.jackson.databind.JsonNode;
  * tenants and its policy: billing's facts reach refund-service over Kafka, and the decision follows the tenant's
  * template.
  */
+@ExtendWith(TestStacks.Shared.class)
 class RefundsThroughGatewayIT {
 
     private static LocalStack stack;
@@ -26,14 +27,10 @@ class RefundsThroughGatewayIT {
 
     @BeforeAll
     static void start() throws IOException {
-        stack = TestStacks.start("refunds-gateway-it");
+        stack = TestStacks.shared();
         gateway = new GatewayClient(stack.gatewayUrl());
     }
 
-    @AfterAll
-    static void stop() {
-        stack.close();
-    }
 
     /** final-sale-reseller §8: an admin overcharge goes to review; a reviewer key approves, a read-only key cannot. */
     @Test

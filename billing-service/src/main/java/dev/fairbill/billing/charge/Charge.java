@@ -49,6 +49,7 @@ import dev.fairbill.billing.ids.ChargeId;
 import dev.fairbill.billing.ids.DisputeId;
 import dev.fairbill.contracts.billing.RefundChargeRequestedV1;
 import dev.fairbill.platform.axon.naming.StoredAs;
+import dev.fairbill.platform.testclock.OnTestClock;
 import dev.fairbill.platform.id.IdPrefix;
 import dev.fairbill.platform.id.Ids;
 import dev.fairbill.platform.money.Money;
@@ -63,7 +64,7 @@ import dev.fairbill.platform.rules.RuleViolation;
  */
 @StoredAs("billing.Charge")
 @Aggregate(cache = "chargeCache")
-public class Charge {
+public class Charge implements OnTestClock {
 
     /** The processor named by a charge that the account's cash balance paid in full. */
     public static final String BALANCE = "balance";
@@ -576,5 +577,11 @@ public class Charge {
     @EventSourcingHandler
     void on(ChargeFlaggedDuplicate event) {
         flaggedDuplicate = true;
+    }
+
+    /** Runs at the time of its account's test clock, when the account is on one. */
+    @Override
+    public String testClockAccount() {
+        return accountId == null ? FROM_MESSAGE : accountId.value();
     }
 }

@@ -29,6 +29,7 @@ import dev.fairbill.billing.ids.AccountId;
 import dev.fairbill.billing.ids.ChargeId;
 import dev.fairbill.billing.ids.DisputeId;
 import dev.fairbill.platform.axon.naming.StoredAs;
+import dev.fairbill.platform.testclock.OnTestClock;
 import dev.fairbill.platform.id.IdPrefix;
 import dev.fairbill.platform.id.Ids;
 import dev.fairbill.platform.money.Money;
@@ -41,7 +42,7 @@ import dev.fairbill.platform.rules.RuleViolation;
  */
 @StoredAs("billing.Dispute")
 @Aggregate
-public class Dispute {
+public class Dispute implements OnTestClock {
 
     @AggregateIdentifier
     private DisputeId id;
@@ -192,5 +193,11 @@ public class Dispute {
     @EventSourcingHandler
     void on(DisputeClosed event) {
         closed = true;
+    }
+
+    /** Runs at the time of its account's test clock, when the account is on one. */
+    @Override
+    public String testClockAccount() {
+        return accountId == null ? FROM_MESSAGE : accountId.value();
     }
 }

@@ -29,6 +29,7 @@ import dev.fairbill.billing.purchase.PurchaseEvents.RefillFulfilmentChanged;
 import dev.fairbill.billing.purchase.PurchaseEvents.RefillRequested;
 import dev.fairbill.billing.purchase.PurchaseProduct.Kind;
 import dev.fairbill.platform.axon.naming.StoredAs;
+import dev.fairbill.platform.testclock.OnTestClock;
 import dev.fairbill.platform.money.Money;
 import dev.fairbill.platform.rules.RuleViolation;
 
@@ -39,7 +40,7 @@ import dev.fairbill.platform.rules.RuleViolation;
  */
 @StoredAs("billing.Purchase")
 @Aggregate
-public class Purchase {
+public class Purchase implements OnTestClock {
 
     @AggregateIdentifier
     private PurchaseId id;
@@ -250,5 +251,11 @@ public class Purchase {
         delivered = event.delivered();
         currentCount = event.currentCount();
         completedAt = event.completedAt();
+    }
+
+    /** Runs at the time of its account's test clock, when the account is on one. */
+    @Override
+    public String testClockAccount() {
+        return accountId == null ? FROM_MESSAGE : accountId.value();
     }
 }

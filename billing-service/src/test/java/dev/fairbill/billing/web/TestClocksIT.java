@@ -21,6 +21,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 
 import dev.fairbill.billing.BillingApi;
+import dev.fairbill.billing.query.TestClocks;
 import dev.fairbill.contracts.Topics;
 import dev.fairbill.contracts.billing.SubscriptionExpiredV1;
 import dev.fairbill.contracts.billing.SubscriptionRenewedV1;
@@ -78,6 +79,8 @@ class TestClocksIT {
                 WAIT), SubscriptionRenewedV1.class);
         assertThat(renewed.periodStart()).isEqualTo(renewal);
         assertThat(renewed.includedCredits()).isEqualTo(1200);
+        // the charge's answer came back on another thread, and was still recorded at the clock's time
+        assertThat(renewed.renewedAt()).isEqualTo(renewal);
         JsonNode read = json.readTree(api.get("/api/v1/subscriptions/" + subscription.get("id").asString(),
                 admin("chat")).body());
         assertThat(read.get("status").asString()).isEqualTo("ACTIVE");
@@ -115,6 +118,8 @@ class TestClocksIT {
         SubscriptionExpiredV1 expired = data(awaitRecord(Topics.BILLING_EVENTS, account, SubscriptionExpiredV1.TYPE,
                 WAIT), SubscriptionExpiredV1.class);
         assertThat(expired.subscriptionId()).isEqualTo(id);
+        // declined at the renewal, retried 1 s and 2 s later on the clock, and expired with the last decline
+        assertThat(expired.expiredAt()).isEqualTo(renewal.plusSeconds(2));
         // the first attempt at the renewal and both retries (1 s apart on the clock) were charged and declined
         assertThat(jdbc.sql("SELECT count(*) FROM charges WHERE account_id = ? AND status = 'FAILED'")
                 .param(account).query(Integer.class).single()).isEqualTo(3);
@@ -162,6 +167,20 @@ class TestClocksIT {
         assertThat(statuses).filteredOn(status -> status == 202).hasSize(1);
         JsonNode ready = awaitReady("smm", clock);
         assertThat(ready.get("frozenTime").asString()).isEqualTo("2031-02-20T00:00:00Z");
+    }
+
+    @Test
+    void aClockTakesTenAccountsEvenWhenMoreArriveAtOnce() {
+        String clock = createClock("studio", START);
+
+        List<Integer> statuses = ParallelCalls.run(16, i -> api.post("/api/v1/accounts", """
+                {"externalRef": "crowd-%d", "role": "CUSTOMER", "testClock": "%s"}""".formatted(i, clock),
+                testMode("studio")).status());
+
+        assertThat(statuses).containsOnly(201, 422);
+        assertThat(statuses).filteredOn(status -> status == 201).hasSize(TestClocks.MAX_ACCOUNTS_PER_CLOCK);
+        JsonNode read = json.readTree(api.get("/api/v1/test-clocks/" + clock, testMode("studio")).body());
+        assertThat(read.get("accounts").asInt()).isEqualTo(TestClocks.MAX_ACCOUNTS_PER_CLOCK);
     }
 
     private String createClock(String tenant, Instant frozenTime) {

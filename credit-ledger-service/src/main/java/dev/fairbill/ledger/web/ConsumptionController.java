@@ -25,6 +25,7 @@ import dev.fairbill.ledger.ledger.LedgerId;
 import dev.fairbill.ledger.ledger.LedgerSettings;
 import dev.fairbill.ledger.query.ConsumptionView;
 import dev.fairbill.ledger.query.LedgerQueries;
+import dev.fairbill.platform.testclock.TestClockAccounts;
 import dev.fairbill.platform.id.IdPrefix;
 import dev.fairbill.platform.security.Caller;
 import dev.fairbill.platform.web.NotFoundException;
@@ -40,9 +41,11 @@ public class ConsumptionController {
     private final LedgerQueries ledgers;
     private final LedgerSettings settings;
     private final Clock clock;
+    private final TestClockAccounts testClocks;
 
     public ConsumptionController(CommandGateway commands, LedgerQueries ledgers, LedgerSettings settings,
-                                 Clock clock) {
+                                 Clock clock, TestClockAccounts testClocks) {
+        this.testClocks = testClocks;
         this.commands = commands;
         this.ledgers = ledgers;
         this.settings = settings;
@@ -79,9 +82,10 @@ public class ConsumptionController {
                     + settings.holdMaxExpiry());
         }
         Operation operation = Operation.of(accountId, idempotencyKey);
-        HoldId holdId = commands.sendAndWait(new PlaceHold(LedgerId.of(accountId), operation.id(),
-                HoldId.of(operation.idOf(IdPrefix.HOLD)), request.amount(), request.reference(),
-                clock.instant().plus(expiresIn)));
+        // an account on a test clock times its hold out by that clock
+        HoldId holdId = testClocks.within(accountId, () -> commands.sendAndWait(new PlaceHold(LedgerId.of(accountId),
+                operation.id(), HoldId.of(operation.idOf(IdPrefix.HOLD)), request.amount(), request.reference(),
+                clock.instant().plus(expiresIn))));
         return ResponseEntity.status(HttpStatus.CREATED).body(hold(accountId, holdId.value()));
     }
 

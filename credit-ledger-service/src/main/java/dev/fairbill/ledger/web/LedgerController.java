@@ -25,6 +25,7 @@ import dev.fairbill.ledger.ledger.LotSource;
 import dev.fairbill.ledger.query.CapturedCharges;
 import dev.fairbill.ledger.query.LedgerQueries;
 import dev.fairbill.ledger.query.LedgerView;
+import dev.fairbill.platform.testclock.TestClockAccounts;
 import dev.fairbill.platform.audit.Actor;
 import dev.fairbill.platform.id.IdPrefix;
 import dev.fairbill.platform.money.Money;
@@ -45,10 +46,12 @@ public class LedgerController {
     private final LedgerQueries ledgers;
     private final LedgerSettings settings;
     private final Clock clock;
+    private final TestClockAccounts testClocks;
     private final CapturedCharges charges;
 
     public LedgerController(CommandGateway commands, LedgerQueries ledgers, LedgerSettings settings, Clock clock,
-                            CapturedCharges charges) {
+                            CapturedCharges charges, TestClockAccounts testClocks) {
+        this.testClocks = testClocks;
         this.commands = commands;
         this.ledgers = ledgers;
         this.settings = settings;
@@ -75,15 +78,18 @@ public class LedgerController {
         LedgerView ledger = ledgers.require(Caller.current().tenant(), accountId);
         LotSource source = grantable(request.source());
         CreditUnit unit = unit(request.unit(), source);
-        Instant expiresAt = request.expiresAt();
-        if (expiresAt == null && settings.tenant(ledger.tenant()).grantExpiry().containsKey(source)) {
-            expiresAt = clock.instant().plus(settings.tenant(ledger.tenant()).grantExpiry().get(source));
-        }
         requirePaidBy(ledger, source, unit, request.amount(), request.chargeId());
         Operation operation = Operation.of(accountId, idempotencyKey);
-        LotId lotId = commands.sendAndWait(new GrantLot(LedgerId.of(accountId), operation.id(),
-                LotId.of(operation.idOf(IdPrefix.LOT)), unit, source, request.amount(), expiresAt,
-                request.reference(), request.chargeId(), null, Actor.current()));
+        // an account on a test clock has its lots' default expiry counted from that clock's time
+        LotId lotId = testClocks.within(accountId, () -> {
+            Instant expiresAt = request.expiresAt();
+            if (expiresAt == null && settings.tenant(ledger.tenant()).grantExpiry().containsKey(source)) {
+                expiresAt = clock.instant().plus(settings.tenant(ledger.tenant()).grantExpiry().get(source));
+            }
+            return commands.sendAndWait(new GrantLot(LedgerId.of(accountId), operation.id(),
+                    LotId.of(operation.idOf(IdPrefix.LOT)), unit, source, request.amount(), expiresAt,
+                    request.reference(), request.chargeId(), null, Actor.current()));
+        });
         return ResponseEntity.status(HttpStatus.CREATED).body(lot(accountId, lotId.value()));
     }
 

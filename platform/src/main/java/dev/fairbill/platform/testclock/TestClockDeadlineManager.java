@@ -10,6 +10,8 @@ import org.axonframework.deadline.DeadlineMessage;
 import org.axonframework.messaging.MessageDispatchInterceptor;
 import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.ScopeDescriptor;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -44,31 +46,45 @@ public class TestClockDeadlineManager implements DeadlineManager {
             return scheduler.schedule(triggerDateTime, deadlineName, messageOrPayload, deadlineScope);
         }
         String scheduleId = UUID.randomUUID().toString();
-        SerializedObject<byte[]> scope = serializer.serialize(deadlineScope, byte[].class);
-        SerializedObject<byte[]> payload = messageOrPayload == null ? null
-                : serializer.serialize(messageOrPayload, byte[].class);
-        jdbc.sql("""
-                        INSERT INTO test_clock_deadlines (account_id, due_at, deadline_name, schedule_id, scope_type,
-                                                          scope_data, payload_type, payload_data)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(moment.accountId(), Timestamp.from(triggerDateTime), deadlineName, scheduleId,
-                        scope.getType().getName(), scope.getData(),
-                        payload == null ? null : payload.getType().getName(),
-                        payload == null ? null : payload.getData())
-                .update();
+        // like Axon's own managers, on prepare commit: an aggregate created in this unit of work knows its id by then
+        runOnPrepareCommitOrNow(() -> {
+            SerializedObject<byte[]> scope = serializer.serialize(deadlineScope, byte[].class);
+            SerializedObject<byte[]> payload = messageOrPayload == null ? null
+                    : serializer.serialize(messageOrPayload, byte[].class);
+            jdbc.sql("""
+                            INSERT INTO test_clock_deadlines (account_id, due_at, deadline_name, schedule_id,
+                                                              scope_type, scope_data, payload_type, payload_data)
+                            VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
+                    .params(moment.accountId(), Timestamp.from(triggerDateTime), deadlineName, scheduleId,
+                            scope.getType().getName(), scope.getData(),
+                            payload == null ? null : payload.getType().getName(),
+                            payload == null ? null : payload.getData())
+                    .update();
+        });
         return scheduleId;
+    }
+
+    private static void runOnPrepareCommitOrNow(Runnable task) {
+        if (CurrentUnitOfWork.isStarted()
+                && CurrentUnitOfWork.get().phase().isBefore(UnitOfWork.Phase.PREPARE_COMMIT)) {
+            CurrentUnitOfWork.get().onPrepareCommit(unitOfWork -> task.run());
+        } else {
+            task.run();
+        }
     }
 
     @Override
     public void cancelSchedule(String deadlineName, String scheduleId) {
-        jdbc.sql("DELETE FROM test_clock_deadlines WHERE deadline_name = ? AND schedule_id = ?")
-                .params(deadlineName, scheduleId).update();
+        runOnPrepareCommitOrNow(() -> jdbc.sql(
+                        "DELETE FROM test_clock_deadlines WHERE deadline_name = ? AND schedule_id = ?")
+                .params(deadlineName, scheduleId).update());
         scheduler.cancelSchedule(deadlineName, scheduleId);
     }
 
     @Override
     public void cancelAll(String deadlineName) {
-        jdbc.sql("DELETE FROM test_clock_deadlines WHERE deadline_name = ?").param(deadlineName).update();
+        runOnPrepareCommitOrNow(() -> jdbc.sql("DELETE FROM test_clock_deadlines WHERE deadline_name = ?")
+                .param(deadlineName).update());
         scheduler.cancelAll(deadlineName);
     }
 
@@ -76,9 +92,13 @@ public class TestClockDeadlineManager implements DeadlineManager {
     public void cancelAllWithinScope(String deadlineName, ScopeDescriptor scope) {
         TestTime.Moment moment = TestTime.current();
         if (moment != null) {
-            SerializedObject<byte[]> serialized = serializer.serialize(scope, byte[].class);
-            jdbc.sql("DELETE FROM test_clock_deadlines WHERE account_id = ? AND deadline_name = ? AND scope_data = ?")
-                    .params(moment.accountId(), deadlineName, serialized.getData()).update();
+            runOnPrepareCommitOrNow(() -> {
+                SerializedObject<byte[]> serialized = serializer.serialize(scope, byte[].class);
+                jdbc.sql("""
+                                DELETE FROM test_clock_deadlines
+                                WHERE account_id = ? AND deadline_name = ? AND scope_data = ?""")
+                        .params(moment.accountId(), deadlineName, serialized.getData()).update();
+            });
         }
         scheduler.cancelAllWithinScope(deadlineName, scope);
     }
