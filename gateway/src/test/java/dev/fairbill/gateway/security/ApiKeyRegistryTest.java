@@ -45,6 +45,17 @@ class ApiKeyRegistryTest {
     }
 
     @Test
+    void onlyAKeyConfiguredAsTestModeIsOne() {
+        String hash = HexFormat.of().formatHex(ApiKeyRegistry.sha256("sk_test_chat"));
+        ApiKeyRegistry modes = new ApiKeyRegistry(List.of(
+                new ApiKeyProperties("key_chat_test", "chat", hash, Set.of(Scope.BILLING_READ), "test")));
+
+        assertThat(modes.find("sk_test_chat")).get().extracting(Caller::testMode).isEqualTo(true);
+        assertThat(registry.find("sk_test_panel")).get().extracting(Caller::testMode)
+                .as("a key without a mode is live").isEqualTo(false);
+    }
+
+    @Test
     void upperCaseHexHashIsAccepted() {
         String upperCaseHash = HexFormat.of().formatHex(ApiKeyRegistry.sha256("sk_test_chat")).toUpperCase(Locale.ROOT);
         ApiKeyRegistry upperCase = new ApiKeyRegistry(List.of(

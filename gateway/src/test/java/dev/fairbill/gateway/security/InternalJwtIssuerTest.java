@@ -51,6 +51,17 @@ class InternalJwtIssuerTest {
         assertThat(claims.getStringClaim("scope")).isEqualTo("billing:read ledger:read refunds:read");
     }
 
+    /** Only a test-mode key's token says so: the services let only such callers use test clocks. */
+    @Test
+    void claimsNameTheKeysMode() throws Exception {
+        var testKey = new Caller("key_smm_test", "smm", Set.of(Scope.BILLING_WRITE), true);
+
+        assertThat(SignedJWT.parse(issuer.issueFor(CALLER)).getJWTClaimsSet().getStringClaim("mode"))
+                .isEqualTo("live");
+        assertThat(SignedJWT.parse(issuer.issueFor(testKey)).getJWTClaimsSet().getStringClaim("mode"))
+                .isEqualTo("test");
+    }
+
     @Test
     void tokenLivesSixtySecondsFromTheClocksNow() throws Exception {
         JWTClaimsSet claims = SignedJWT.parse(issuer.issueFor(CALLER)).getJWTClaimsSet();
