@@ -56,8 +56,9 @@ class CreditLedgerSnapshotTest {
     /**
      * A snapshot written before the ledger kept its holds and cash balance in parts of their own (the same state as
      * {@link #busyLedger()}) loads, and is written back field for field: the parts did not change what is stored. The
-     * only field added since, the withdrawal parts already paid (a processor may still reverse one), loads empty from
-     * it: a part paid before such a snapshot is not known as paid, and its reversal restores nothing.
+     * fields added since load empty from it: the withdrawal parts already paid (a processor may still reverse one),
+     * so a part paid before such a snapshot is not known as paid and its reversal restores nothing; and the test
+     * clock, which only ledgers opened since can be on.
      */
     @Test
     void aSnapshotWrittenBeforeTheLedgerHadPartsLoadsUnchanged() throws Exception {
@@ -73,13 +74,17 @@ class CreditLedgerSnapshotTest {
         var json = JsonMapper.builder().build();
         ObjectNode written = (ObjectNode) json.readTree(serializer.serialize(restored, byte[].class).getData());
         assertThat(written.remove(PAID_PARTS)).isEmpty();
+        assertThat(written.remove(TEST_CLOCK).isNull()).isTrue();
         assertThat(written).isEqualTo(json.readTree(earlier));
         ObjectNode busy = (ObjectNode) json.readTree(serializer.serialize(busyLedger(), byte[].class).getData());
         assertThat(busy.remove(PAID_PARTS).propertyNames()).containsExactly("re_1");
+        assertThat(busy.remove(TEST_CLOCK).isNull()).isTrue();
         assertThat(busy).isEqualTo(json.readTree(earlier));
     }
 
     private static final String PAID_PARTS = "paidWithdrawalParts";
+
+    private static final String TEST_CLOCK = "testClock";
 
     /**
      * A ledger with something in every part of its state: lots of two units, an operation of each kind, a pending and

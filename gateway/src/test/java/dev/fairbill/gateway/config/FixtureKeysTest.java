@@ -29,14 +29,14 @@ class FixtureKeysTest {
     @ValueSource(strings = {"panel", "studio", "imaging", "smm", "chat"})
     void adminKeyHoldsEveryScope(String tenant) {
         runner.run(context -> assertThat(registry(context.getBean(GatewayProperties.class)).find("sk_test_" + tenant))
-                .contains(new Caller("key_" + tenant + "_admin", tenant, Set.of(Scope.values()))));
+                .contains(new Caller("key_" + tenant + "_admin", tenant, Set.of(Scope.values()), true)));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"panel", "studio", "imaging", "smm", "chat"})
     void readOnlyKeyHoldsOnlyTheReadScopes(String tenant) {
         runner.run(context -> assertThat(registry(context.getBean(GatewayProperties.class)).find("rk_test_" + tenant))
-                .contains(new Caller("key_" + tenant + "_read", tenant, READ_SCOPES)));
+                .contains(new Caller("key_" + tenant + "_read", tenant, READ_SCOPES, true)));
     }
 
     @ParameterizedTest
@@ -45,7 +45,7 @@ class FixtureKeysTest {
         Set<Scope> reviewer = new java.util.HashSet<>(READ_SCOPES);
         reviewer.add(Scope.REFUNDS_REVIEW);
         runner.run(context -> assertThat(registry(context.getBean(GatewayProperties.class)).find("rv_test_" + tenant))
-                .contains(new Caller("key_" + tenant + "_review", tenant, reviewer)));
+                .contains(new Caller("key_" + tenant + "_review", tenant, reviewer, true)));
     }
 
     private static ApiKeyRegistry registry(GatewayProperties properties) {
