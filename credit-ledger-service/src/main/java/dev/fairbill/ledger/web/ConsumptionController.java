@@ -2,6 +2,7 @@ package dev.fairbill.ledger.web;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.HttpStatus;
@@ -75,6 +76,8 @@ public class ConsumptionController {
     public ResponseEntity<HoldResponse> hold(@PathVariable String accountId, @Valid @RequestBody HoldRequest request,
                                              @RequestHeader(value = Operation.IDEMPOTENCY_KEY, required = false)
                                              String idempotencyKey) {
+        // an account on a test clock times its hold out by that clock
+        Instant now = testClocks.within(accountId, clock::instant);
         ledgers.requireOwned(Caller.current().tenant(), accountId);
         Duration expiresIn = request.expiresIn() == null ? settings.holdDefaultExpiry() : request.expiresIn();
         if (expiresIn.isNegative() || expiresIn.isZero() || expiresIn.compareTo(settings.holdMaxExpiry()) > 0) {
@@ -82,10 +85,8 @@ public class ConsumptionController {
                     + settings.holdMaxExpiry());
         }
         Operation operation = Operation.of(accountId, idempotencyKey);
-        // an account on a test clock times its hold out by that clock
-        HoldId holdId = testClocks.within(accountId, () -> commands.sendAndWait(new PlaceHold(LedgerId.of(accountId),
-                operation.id(), HoldId.of(operation.idOf(IdPrefix.HOLD)), request.amount(), request.reference(),
-                clock.instant().plus(expiresIn))));
+        HoldId holdId = commands.sendAndWait(new PlaceHold(LedgerId.of(accountId), operation.id(),
+                HoldId.of(operation.idOf(IdPrefix.HOLD)), request.amount(), request.reference(), now.plus(expiresIn)));
         return ResponseEntity.status(HttpStatus.CREATED).body(hold(accountId, holdId.value()));
     }
 

@@ -75,21 +75,20 @@ public class LedgerController {
     public ResponseEntity<LotResponse> grant(@PathVariable String accountId, @Valid @RequestBody GrantRequest request,
                                              @RequestHeader(value = Operation.IDEMPOTENCY_KEY, required = false)
                                              String idempotencyKey) {
+        // an account on a test clock has its lots' default expiry counted from that clock's time
+        Instant now = testClocks.within(accountId, clock::instant);
         LedgerView ledger = ledgers.require(Caller.current().tenant(), accountId);
         LotSource source = grantable(request.source());
         CreditUnit unit = unit(request.unit(), source);
+        Instant expiresAt = request.expiresAt();
+        if (expiresAt == null && settings.tenant(ledger.tenant()).grantExpiry().containsKey(source)) {
+            expiresAt = now.plus(settings.tenant(ledger.tenant()).grantExpiry().get(source));
+        }
         requirePaidBy(ledger, source, unit, request.amount(), request.chargeId());
         Operation operation = Operation.of(accountId, idempotencyKey);
-        // an account on a test clock has its lots' default expiry counted from that clock's time
-        LotId lotId = testClocks.within(accountId, () -> {
-            Instant expiresAt = request.expiresAt();
-            if (expiresAt == null && settings.tenant(ledger.tenant()).grantExpiry().containsKey(source)) {
-                expiresAt = clock.instant().plus(settings.tenant(ledger.tenant()).grantExpiry().get(source));
-            }
-            return commands.sendAndWait(new GrantLot(LedgerId.of(accountId), operation.id(),
-                    LotId.of(operation.idOf(IdPrefix.LOT)), unit, source, request.amount(), expiresAt,
-                    request.reference(), request.chargeId(), null, Actor.current()));
-        });
+        LotId lotId = commands.sendAndWait(new GrantLot(LedgerId.of(accountId), operation.id(),
+                LotId.of(operation.idOf(IdPrefix.LOT)), unit, source, request.amount(), expiresAt,
+                request.reference(), request.chargeId(), null, Actor.current()));
         return ResponseEntity.status(HttpStatus.CREATED).body(lot(accountId, lotId.value()));
     }
 
