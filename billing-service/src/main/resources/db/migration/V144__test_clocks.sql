@@ -8,6 +8,8 @@ CREATE TABLE test_clocks (
     status        TEXT                     NOT NULL,
     advancing_to  TIMESTAMP WITH TIME ZONE,
     billing_done  BOOLEAN                  NOT NULL DEFAULT TRUE,
+    -- when billing's part of the advance under way ended; the other services have a while to report after it
+    billing_done_at TIMESTAMP WITH TIME ZONE,
     claimed_until TIMESTAMP WITH TIME ZONE,
     failure       TEXT,
     created_at    TIMESTAMP WITH TIME ZONE NOT NULL

@@ -37,6 +37,8 @@ public class TestClockAdvancer implements SmartLifecycle {
     private static final Duration LEASE = Duration.ofMinutes(5);
     /** How long one deadline's charge may take to be answered before the advance is given up as failed. */
     private static final Duration CHARGE_ANSWER = Duration.ofMinutes(2);
+    /** How long the ledger and the refund service have to report an advance once billing's part has ended. */
+    static final Duration REPORTS = Duration.ofMinutes(10);
 
     private final TestClocks clocks;
     private final TestClockAccounts accounts;
@@ -93,6 +95,7 @@ public class TestClockAdvancer implements SmartLifecycle {
         while (running) {
             try {
                 Instant now = wallClock.instant();
+                clocks.failUnreported(now, REPORTS);
                 Optional<Advance> claimed = clocks.claimNext(now, now.plus(LEASE));
                 if (claimed.isPresent()) {
                     advance(claimed.get());
@@ -118,7 +121,7 @@ public class TestClockAdvancer implements SmartLifecycle {
                 commands.sendAndWait(new RecordTestClockAdvance(AccountId.of(account), advance.clockId(),
                         advance.to()));
             }
-            clocks.billingDone(advance);
+            clocks.billingDone(advance, wallClock.instant());
             log.info("test clock {} advanced to {} in billing: {} deadlines fired for {} accounts",
                     advance.clockId(), advance.to(), fired, onClock.size());
         } catch (RuntimeException e) {

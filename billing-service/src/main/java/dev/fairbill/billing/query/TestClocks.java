@@ -3,6 +3,7 @@ package dev.fairbill.billing.query;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -146,12 +147,13 @@ public class TestClocks {
     }
 
     /** Billing's deadlines up to the advance's time have fired: the clock shows it, and waits for the reports. */
-    public void billingDone(Advance advance) {
+    public void billingDone(Advance advance, Instant now) {
         transaction.executeWithoutResult(status -> {
             jdbc.sql("""
-                            UPDATE test_clocks SET billing_done = TRUE, frozen_time = advancing_to, claimed_until = NULL
+                            UPDATE test_clocks SET billing_done = TRUE, billing_done_at = ?, frozen_time = advancing_to,
+                                                   claimed_until = NULL
                             WHERE id = ? AND status = 'ADVANCING' AND advancing_to = ?""")
-                    .params(advance.clockId(), Timestamp.from(advance.to()))
+                    .params(Timestamp.from(now), advance.clockId(), Timestamp.from(advance.to()))
                     .update();
             completeIfReported(advance.clockId());
         });
@@ -162,6 +164,22 @@ public class TestClocks {
                         UPDATE test_clocks SET status = 'FAILED', failure = ?, claimed_until = NULL
                         WHERE id = ? AND status = 'ADVANCING' AND advancing_to = ?""")
                 .params(failure, advance.clockId(), Timestamp.from(advance.to()))
+                .update();
+    }
+
+    /**
+     * Advances whose other services have not all reported within {@code patience} after billing's part ended are
+     * FAILED, so a clock does not stay ADVANCING for good when one of them cannot go on; advancing further resumes.
+     *
+     * @return how many clocks failed now
+     */
+    public int failUnreported(Instant now, Duration patience) {
+        return jdbc.sql("""
+                        UPDATE test_clocks SET status = 'FAILED',
+                               failure = 'Not every service reported the advance within ' || ? || ' s; advance '
+                                         || 'further to resume.'
+                        WHERE status = 'ADVANCING' AND billing_done AND billing_done_at < ?""")
+                .params(patience.toSeconds(), Timestamp.from(now.minus(patience)))
                 .update();
     }
 

@@ -8,6 +8,7 @@ import static dev.fairbill.platform.testsupport.KafkaTestMessages.data;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -48,6 +49,7 @@ class TestClocksIT {
 
     @LocalServerPort int port;
     @Autowired JdbcClient jdbc;
+    @Autowired TestClocks clocks;
     private final JsonMapper json = JsonMapper.builder().build();
     private BillingApi api;
 
@@ -181,6 +183,34 @@ class TestClocksIT {
         assertThat(statuses).filteredOn(status -> status == 201).hasSize(TestClocks.MAX_ACCOUNTS_PER_CLOCK);
         JsonNode read = json.readTree(api.get("/api/v1/test-clocks/" + clock, testMode("studio")).body());
         assertThat(read.get("accounts").asInt()).isEqualTo(TestClocks.MAX_ACCOUNTS_PER_CLOCK);
+    }
+
+    /** An advance some service never reports does not leave its clock ADVANCING for good; advancing further resumes. */
+    @Test
+    void anAdvanceNotEveryServiceReportedFailsAfterAWhile() {
+        String stale = createClock("panel", START);
+        String fresh = createClock("panel", START);
+        Instant to = START.plus(Duration.ofDays(1));
+        Instant now = Instant.now();
+        for (var clock : List.of(stale, fresh)) {
+            jdbc.sql("""
+                            UPDATE test_clocks SET status = 'ADVANCING', advancing_to = ?, frozen_time = ?,
+                                                   billing_done = TRUE, billing_done_at = ?
+                            WHERE id = ?""")
+                    .params(Timestamp.from(to), Timestamp.from(to), Timestamp.from(clock.equals(stale)
+                            ? now.minus(Duration.ofMinutes(11)) : now.minus(Duration.ofMinutes(1))), clock)
+                    .update();
+        }
+
+        clocks.failUnreported(now, Duration.ofMinutes(10));
+
+        JsonNode failed = json.readTree(api.get("/api/v1/test-clocks/" + stale, testMode("panel")).body());
+        assertThat(failed.get("status").asString()).isEqualTo("FAILED");
+        assertThat(failed.get("failure").asString()).contains("600 s");
+        assertThat(json.readTree(api.get("/api/v1/test-clocks/" + fresh, testMode("panel")).body())
+                .get("status").asString()).isEqualTo("ADVANCING");
+        advance("panel", stale, to.plus(Duration.ofDays(1)));
+        assertThat(awaitReady("panel", stale).get("failure").isNull()).isTrue();
     }
 
     private String createClock(String tenant, Instant frozenTime) {
