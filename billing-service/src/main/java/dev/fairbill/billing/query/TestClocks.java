@@ -108,15 +108,18 @@ public class TestClocks {
      * it starts at that time, not during an advance.
      */
     public Instant lockReady(String tenant, String id) {
-        String status = jdbc.sql("SELECT status FROM test_clocks WHERE id = ? AND tenant = ? FOR SHARE")
-                .params(id, tenant).query(String.class).optional()
-                .orElseThrow(() -> new IllegalStateException("test clock " + id + " is gone"));
-        if (!"READY".equals(status)) {
-            throw new ConflictException("test-clock-advancing", "Test clock advancing", "Test clock " + id + " is "
-                    + status + "; wait until it is READY.");
+        // the locked row is read as it is once the lock is held, so its status and time need no second read
+        record Shown(String status, Instant frozenTime) {
         }
-        return jdbc.sql("SELECT frozen_time FROM test_clocks WHERE id = ?").param(id)
-                .query((rs, n) -> rs.getTimestamp(1).toInstant()).single();
+        Shown shown = jdbc.sql("SELECT status, frozen_time FROM test_clocks WHERE id = ? AND tenant = ? FOR SHARE")
+                .params(id, tenant)
+                .query((rs, n) -> new Shown(rs.getString(1), rs.getTimestamp(2).toInstant())).optional()
+                .orElseThrow(() -> new IllegalStateException("test clock " + id + " is gone"));
+        if (!"READY".equals(shown.status())) {
+            throw new ConflictException("test-clock-advancing", "Test clock advancing", "Test clock " + id + " is "
+                    + shown.status() + "; wait until it is READY.");
+        }
+        return shown.frozenTime();
     }
 
     /**

@@ -40,14 +40,6 @@ public class TestClockAccounts {
                 .optional();
     }
 
-    /** The test clock the account is on, if any. */
-    public Optional<String> clockOf(String accountId) {
-        return jdbc.sql("SELECT clock_id FROM test_clock_accounts WHERE account_id = ?")
-                .param(accountId)
-                .query(String.class)
-                .optional();
-    }
-
     /** The accounts on the clock, in the order they were attached. */
     public List<String> accountsOn(String clockId) {
         return jdbc.sql("SELECT account_id FROM test_clock_accounts WHERE clock_id = ? ORDER BY account_id")

@@ -68,16 +68,6 @@ public class TestClockDeadlines {
         return fired;
     }
 
-    /** How many deadlines wait for the accounts' clocks. */
-    public int waiting(List<String> accountIds) {
-        if (accountIds.isEmpty()) {
-            return 0;
-        }
-        return jdbc.sql("SELECT count(*) FROM test_clock_deadlines WHERE account_id = ANY (?)")
-                .param(accountIds.toArray(String[]::new))
-                .query(Integer.class).single();
-    }
-
     private Optional<Waiting> next(List<String> accountIds, Instant to) {
         if (accountIds.isEmpty()) {
             return Optional.empty();
