@@ -165,7 +165,8 @@ class TestClocksIT {
 
         List<Integer> statuses = ParallelCalls.run(8, i -> api.post("/api/v1/test-clocks/" + clock + "/advance", """
                 {"to": "2031-02-20T00:00:00Z"}""", testMode("smm")).status());
-        assertThat(statuses).containsOnly(202, 409);
+        // one advance; the others find it under way (409) or, once it is done, the clock already there (400)
+        assertThat(statuses).allSatisfy(status -> assertThat(status).isIn(202, 409, 400));
         assertThat(statuses).filteredOn(status -> status == 202).hasSize(1);
         JsonNode ready = awaitReady("smm", clock);
         assertThat(ready.get("frozenTime").asString()).isEqualTo("2031-02-20T00:00:00Z");
